@@ -1,0 +1,47 @@
+# The portal's commands. `make run` serves the demo; `make test` runs everything CI runs.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 5000
+PG_BIN := /usr/lib/postgresql/15/bin
+export FLASK_APP := wsgi.py
+
+.PHONY: run test bench install install-test system-test-deps lint
+
+$(VENV)/bin/activate:
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+install: $(VENV)/bin/activate
+	$(PY) -m pip install -q -e .
+
+install-test: $(VENV)/bin/activate
+	$(PY) -m pip install -q -e '.[test]'
+
+# Debian's Chromium and PostgreSQL 15, only if missing (CI machines may be brand new).
+system-test-deps:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	[ -x $(PG_BIN)/initdb ] || missing="$$missing postgresql-15"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q $$missing; \
+	  (systemctl disable --now postgresql 2>/dev/null || service postgresql stop 2>/dev/null || true); \
+	fi
+
+run: install
+	mkdir -p instance
+	$(VENV)/bin/flask db upgrade
+	DEMO_MODE=1 $(VENV)/bin/flask demo load
+	DEMO_MODE=1 $(VENV)/bin/gunicorn -k sync -w 2 -b 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+test: install-test system-test-deps
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+bench: install-test system-test-deps
+	$(PY) -m pip install -q -e '.[dev]'
+	command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk)
+	$(PY) -m tests.bench.run_bench
+
+lint: $(VENV)/bin/activate
+	$(PY) -m pip install -q -e '.[dev]'
+	$(VENV)/bin/ruff check portal tests

@@ -1,0 +1,1 @@
+"""People, roles, signing in, invitations and password resets."""

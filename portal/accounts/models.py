@@ -1,0 +1,85 @@
+"""People and the roles they hold; failed sign-in attempts for throttling."""
+
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations.models import Establishment, LocalAuthority
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    # Stored lower-cased: the unique index makes e-mail unique case-insensitively.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    establishment_id: Mapped[int | None] = mapped_column(ForeignKey("establishment.id"), index=True)
+    # The LA a person works for centrally (LA officers): their scope. Others take their establishment's LA.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("local_authority.id"), index=True)
+    job_title: Mapped[str] = mapped_column(String(120), default="")
+    promoted: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    invited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    establishment: Mapped[Establishment | None] = relationship(lazy="joined")
+    authority: Mapped[LocalAuthority | None] = relationship(lazy="joined")
+    role_rows: Mapped[list["UserRole"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def roles(self) -> set[Role]:
+        return {Role(r.role) for r in self.role_rows}
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def home_authority_id(self) -> int | None:
+        """The LA a person belongs to: their own for LA staff, otherwise their establishment's."""
+        if self.authority_id:
+            return self.authority_id
+        return self.establishment.authority_id if self.establishment else None
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_hash)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: deactivated people cannot sign in
+        return self.active
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserRole(db.Model):
+    __tablename__ = "user_role"
+    __table_args__ = (UniqueConstraint("user_id", "role", name="uq_user_role_user_id_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(32), index=True)
+
+    user: Mapped[User] = relationship(back_populates="role_rows")
+
+
+class LoginFailure(db.Model):
+    """A failed sign-in, keyed by account or address; kept in the database so every host sees it."""
+
+    __tablename__ = "login_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

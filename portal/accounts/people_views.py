@@ -1,0 +1,92 @@
+"""People administration: search, roles, invitations one by one and by CSV."""
+
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from portal.accounts import importing, queries, services
+from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
+from portal.accounts.models import User
+from portal.accounts.views import bp
+from portal.core.access import can_edit_roles, can_view_person, get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations.lookup import resolve_establishment
+from portal.organisations.services import authorities
+
+
+@bp.get("/people")
+@roles_required(Role.LA_OFFICER)
+def list_people():
+    filters = queries.PeopleFilter.from_args(request.args)
+    page = db.paginate(queries.people_query(current_user, filters), per_page=current_app.config["PAGE_SIZE"],
+                       error_out=False)
+    return render("accounts/people.html", fragment="accounts/_people_results.html", target="people-results",
+                  page=page, filters=filters, authorities=authorities(), roles=list(Role))
+
+
+@bp.route("/people/<int:person_id>", methods=["GET", "POST"])
+@roles_required(Role.LA_OFFICER)
+def show_person(person_id):
+    person = get_or_404(User, person_id)
+    if not can_view_person(current_user, person):
+        abort(404)  # people outside an officer's LA are not theirs to know about
+    form = RolesForm(obj=None, data={"roles": [str(r) for r in person.roles],
+                                     "authority": person.authority_id, "active": person.active})
+    form.authority.choices = [SelectChoice(0, "None"), *(SelectChoice(la.id, la.name) for la in authorities())]
+    if request.method == "POST":
+        if not can_edit_roles(current_user, person):
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                services.set_roles(person, {Role(r) for r in form.roles.data}, actor=current_user,
+                                   authority_id=form.authority.data or None)
+                if person.id != current_user.id:
+                    person.active = form.active.data
+            except ServiceError as error:
+                apply_errors(form, error)
+            else:
+                db.session.commit()
+                flash(f"Roles for {person.name} are saved.", "success")
+                return redirect(url_for("accounts.show_person", person_id=person.id))
+    return render("accounts/person.html", person=person, form=form,
+                  can_edit=can_edit_roles(current_user, person), status=422 if form.errors else 200)
+
+
+@bp.route("/people/invite", methods=["GET", "POST"])
+@roles_required(Role.LA_OFFICER)
+def invite():
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            establishment = resolve_establishment(form.establishment.data, field="establishment")
+            person = services.invite_person(
+                actor=current_user, name=form.name.data, email=form.email.data, establishment=establishment,
+                job_title=form.job_title.data or "", promoted=form.promoted.data,
+                roles={Role(r) for r in form.roles.data})
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"An invitation is on its way to {person.email}.", "success")
+            return redirect(url_for("accounts.show_person", person_id=person.id))
+    return render("accounts/invite.html", form=form, status=422 if form.is_submitted() else 200)
+
+
+@bp.route("/people/import", methods=["GET", "POST"])
+@roles_required(Role.LA_OFFICER)
+def import_people():
+    form = CsvUploadForm()
+    result = None
+    if form.validate_on_submit():
+        result = importing.import_people(form.file.data.read(), actor=current_user)
+        if result.ok:
+            db.session.commit()
+            flash(f"{result.created} invitations sent.", "success")
+            return redirect(url_for("accounts.list_people"))
+        db.session.rollback()
+    status = 422 if form.is_submitted() else 200
+    return render("accounts/import_people.html", form=form, result=result, status=status)

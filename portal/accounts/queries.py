@@ -1,0 +1,37 @@
+"""Read-side queries for people lists (filters and scope, one query per page)."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from portal.accounts.models import User, UserRole
+from portal.core.access import people_visible_to
+from portal.core.roles import Role
+from portal.organisations.models import Establishment
+
+
+@dataclass
+class PeopleFilter:
+    q: str = ""
+    authority_id: int | None = None
+    role: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "PeopleFilter":
+        la = args.get("authority", "")
+        role = args.get("role", "")
+        return cls(q=args.get("q", "").strip()[:100], authority_id=int(la) if la.isdigit() else None,
+                   role=role if role in {str(r) for r in Role} else "")
+
+
+def people_query(actor, filters: PeopleFilter):
+    stmt = select(User).order_by(User.name, User.id)
+    if filters.q:
+        like = f"%{filters.q.lower()}%"
+        stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
+    if filters.authority_id:
+        in_la = select(Establishment.id).where(Establishment.authority_id == filters.authority_id)
+        stmt = stmt.where(or_(User.authority_id == filters.authority_id, User.establishment_id.in_(in_la)))
+    if filters.role:
+        stmt = stmt.where(User.id.in_(select(UserRole.user_id).where(UserRole.role == filters.role)))
+    return people_visible_to(actor, stmt)

@@ -1,0 +1,131 @@
+"""Rules for people: signing in, inviting, setting passwords, profiles and roles."""
+
+from flask import current_app, url_for
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from portal.accounts import throttle
+from portal.accounts.models import User, UserRole, utcnow
+from portal.core.access import can_invite_to_establishment
+from portal.core.forms import ServiceError
+from portal.core.mail import send_mail
+from portal.core.roles import Role
+from portal.core.tokens import make_token, read_token
+from portal.extensions import db
+
+MIN_PASSWORD_LENGTH = 12
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def authenticate(email: str, password: str, address: str) -> User:
+    """The user for these credentials, or ServiceError (throttled or wrong); never says which part was wrong."""
+    minutes = throttle.minutes_locked(email, address)
+    if minutes:
+        raise ServiceError((None, f"Too many failed attempts. Try again in {minutes} minutes, "
+                                  "or reset your password."))
+    user = find_by_email(email)
+    if user is None or not user.active or not user.password_hash or not check_password_hash(
+        user.password_hash, password
+    ):
+        throttle.record_failure(email, address)
+        raise ServiceError((None, "Enter a correct e-mail address and password."))
+    throttle.clear_account(email)
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ServiceError(("password", f"Use at least {MIN_PASSWORD_LENGTH} characters."))
+    user.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default
+    db.session.flush()
+
+
+def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | None = None) -> None:
+    """Replace a person's roles; an LA officer must be scoped to one LA."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer can change roles."))
+    if Role.LA_OFFICER in roles and not (authority_id or user.authority_id):
+        raise ServiceError(("authority", "Choose the local authority this LA officer works for."))
+    if user.id == actor.id and Role.ADMIN not in roles:
+        raise ServiceError(("roles", "You cannot remove your own lead officer role."))
+    if authority_id is not None:
+        user.authority_id = authority_id
+    current = {r.role: r for r in user.role_rows}
+    for role in roles - set(current):
+        user.role_rows.append(UserRole(role=str(role)))
+    for name, row in current.items():
+        if name not in roles:
+            user.role_rows.remove(row)
+    db.session.flush()
+
+
+def create_person(*, name: str, email: str, establishment, job_title: str = "", promoted: bool = False,
+                  roles: set[Role] = frozenset(), authority_id: int | None = None) -> User:
+    """A new person with no password yet (they set it from their invitation)."""
+    email = normalise_email(email)
+    if find_by_email(email):
+        raise ServiceError(("email", "Someone with this e-mail address already has an account."))
+    user = User(name=name.strip(), email=email, establishment=establishment, job_title=job_title.strip(),
+                promoted=promoted, authority_id=authority_id)
+    user.role_rows = [UserRole(role=str(r)) for r in (roles or {Role.PRACTITIONER})]
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def invite_person(*, actor: User, name: str, email: str, establishment, job_title: str = "",
+                  promoted: bool = False, roles: set[Role] = frozenset()) -> User:
+    """Create the person and e-mail them a time-limited link to set their password."""
+    if not can_invite_to_establishment(actor, establishment):
+        raise ServiceError(("establishment", "You can invite people to establishments in your own LA only."))
+    if not actor.has_role(Role.ADMIN) and set(roles) - {Role.PRACTITIONER, Role.SENIOR_LEADER}:
+        raise ServiceError(("roles", "LA officers can invite practitioners and senior leaders only."))
+    user = create_person(name=name, email=email, establishment=establishment, job_title=job_title,
+                         promoted=promoted, roles=set(roles))
+    send_invitation(user)
+    return user
+
+
+def send_invitation(user: User) -> None:
+    user.invited_at = utcnow()
+    link = url_for("accounts.accept_invitation", token=make_token(user, "invite"), _external=True)
+    days = current_app.config["INVITATION_MAX_AGE"] // 86400
+    send_mail(user.email, "You are invited to the West Partnership portal",
+              f"Hello {user.name},\n\nYou have been invited to the West Partnership Collaborative Learning "
+              f"portal. Set your password with this link (it works for {days} days):\n\n{link}\n\n"
+              "If you did not expect this, you can ignore this message.\n")
+
+
+def user_from_token(token: str, purpose: str) -> User | None:
+    max_age = current_app.config["INVITATION_MAX_AGE" if purpose == "invite" else "RESET_MAX_AGE"]
+    return read_token(token, purpose, max_age, lambda uid: db.session.get(User, uid))
+
+
+def request_password_reset(email: str) -> None:
+    """E-mail a reset link if the address has an active account; say nothing either way."""
+    user = find_by_email(email)
+    if user is None or not user.active:
+        return
+    link = url_for("accounts.reset_password", token=make_token(user, "reset"), _external=True)
+    send_mail(user.email, "Reset your West Partnership portal password",
+              f"Hello {user.name},\n\nUse this link within an hour to choose a new password:\n\n{link}\n\n"
+              "If you did not ask for this, ignore this message: your password has not changed.\n")
+
+
+def update_profile(user: User, *, name: str, job_title: str, establishment, promoted: bool) -> None:
+    user.name = name.strip()
+    user.job_title = job_title.strip()
+    user.establishment = establishment
+    user.promoted = promoted
+    db.session.flush()
+
+
+def count_people() -> int:
+    return db.session.scalar(select(func.count(User.id)))

@@ -1,0 +1,1 @@
+"""What every domain uses: roles and access, htmx rendering, errors, security headers, mail."""

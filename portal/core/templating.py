@@ -1,0 +1,22 @@
+"""Template globals: navigation, roles, the CSRF token for htmx, htmx's pinned integrity hash."""
+
+from flask_login import current_user
+
+from portal.core.forms import ActionForm
+from portal.core.navigation import nav_entries
+from portal.core.roles import ROLE_LABELS, Role
+
+HTMX_VERSION = "2.0.11"
+HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
+
+
+def register_templating(app) -> None:
+    @app.context_processor
+    def globals_():
+        nav = nav_entries(current_user) if current_user.is_authenticated else []
+        return {"nav_entries": nav, "Role": Role, "ROLE_LABELS": ROLE_LABELS, "htmx_sri": HTMX_SRI,
+                "action_form": ActionForm}
+
+    @app.template_filter("role_label")
+    def role_label(value) -> str:
+        return ROLE_LABELS.get(Role(value), str(value))

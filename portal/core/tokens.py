@@ -1,0 +1,31 @@
+"""Signed, time-limited tokens for e-mailed links; a token dies once the password it guards changes."""
+
+import hashlib
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"portal-{purpose}")
+
+
+def _fingerprint(user) -> str:
+    # Any change of password changes this, so a used link cannot be used again.
+    return hashlib.sha256((user.password_hash or "unset").encode()).hexdigest()[:16]
+
+
+def make_token(user, purpose: str) -> str:
+    return _serializer(purpose).dumps({"uid": user.id, "fp": _fingerprint(user)})
+
+
+def read_token(token: str, purpose: str, max_age: int, load_user):
+    """The user the token names, or None if it is forged, expired or already used."""
+    try:
+        data = _serializer(purpose).loads(token, max_age=max_age)
+    except (SignatureExpired, BadSignature):
+        return None
+    user = load_user(data.get("uid"))
+    if user is None or data.get("fp") != _fingerprint(user):
+        return None
+    return user

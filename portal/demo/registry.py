@@ -1,0 +1,10 @@
+"""The steps that build demo and scale data; each domain appends its own (in dependency order).
+
+A demo step takes the DemoContext and must be idempotent (look records up before adding them).
+A scale step takes the ScaleContext and writes in bulk into an otherwise empty database.
+"""
+
+from portal.demo import region
+
+DEMO_STEPS = [region.load_demo_region]
+SCALE_STEPS = [region.load_scale_region]

@@ -1,0 +1,40 @@
+"""Home page per role, accessibility statement and the benchmark's floor page."""
+
+from flask import Blueprint, redirect, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from portal.core.navigation import home_entries
+from portal.core.rendering import render
+from portal.extensions import db
+from portal.organisations.models import Establishment
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    return render("main/landing.html")
+
+
+@bp.get("/home")
+@login_required
+def home():
+    entries = home_entries(current_user)
+    return render("main/home.html", ready=[e for e in entries if e.url()],
+                  coming=[e for e in entries if not e.url()])
+
+
+@bp.get("/accessibility")
+def accessibility():
+    return render("main/accessibility.html")
+
+
+@bp.get("/floor")
+def floor():
+    """The benchmark's floor: 50 rows from one table, the cheapest real page the portal can serve."""
+    rows = db.session.execute(select(Establishment.seed_code, Establishment.name, Establishment.sector)
+                              .order_by(Establishment.id).limit(50)).all()
+    return render("main/floor.html", rows=rows)

@@ -1,0 +1,1 @@
+"""Local authorities and establishments (schools and ELC settings)."""

@@ -1,0 +1,50 @@
+"""Local authorities and establishments: browsing with a live filter, and CSV import."""
+
+from flask import Blueprint, current_app, flash, redirect, request, url_for
+from wtforms import SelectChoice
+
+from portal.accounts.forms import CsvUploadForm
+from portal.core.access import roles_required
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations import services
+from portal.organisations.forms import EstablishmentFilterForm
+
+bp = Blueprint("organisations", __name__)
+
+
+@bp.get("/authorities")
+@roles_required(Role.LA_OFFICER, Role.RESEARCHER)
+def list_authorities():
+    return render("organisations/authorities.html", authorities=services.authorities(),
+                  counts=services.counts_by_authority())
+
+
+@bp.get("/establishments")
+@roles_required(Role.LA_OFFICER, Role.RESEARCHER)
+def list_establishments():
+    form = EstablishmentFilterForm(request.args)
+    form.authority.choices = [SelectChoice("", "All authorities"),
+                             *(SelectChoice(la.id, la.name) for la in services.authorities())]
+    stmt = services.establishment_query(q=(form.q.data or "").strip()[:100], authority_id=form.authority.data,
+                                        sector=form.sector.data or "")
+    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    return render("organisations/establishments.html", fragment="organisations/_establishment_results.html",
+                  target="establishment-results", form=form, page=page)
+
+
+@bp.route("/establishments/import", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def import_establishments():
+    form = CsvUploadForm()
+    result = None
+    if form.validate_on_submit():
+        result = services.import_establishments(form.file.data.read())
+        if result.ok:
+            db.session.commit()
+            flash(f"Import complete: {result.created} added, {result.updated} updated.", "success")
+            return redirect(url_for("organisations.list_establishments"))
+        db.session.rollback()
+    status = 422 if form.is_submitted() else 200
+    return render("organisations/import.html", form=form, result=result, status=status)

@@ -1,0 +1,118 @@
+"""Fixtures: the app on SQLite and on a real PostgreSQL server, a real SMTP server, clients, sign-in."""
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from portal import create_app
+from portal.config import TestConfig
+from portal.extensions import db
+from portal.organisations.reference import ensure_authorities
+from tests.factories import make_establishment, make_user  # noqa: F401  (fixtures)
+from tests.support.postgres import PostgresServer
+from tests.support.smtp import start_smtp
+
+DATABASES = ["sqlite", "postgresql"]
+
+
+class FreshContextClient(FlaskClient):
+    """Each request runs in its own app context, as in production: a fresh `g` (the signed-in user, the
+    query count) and a fresh database session, so tests see real query counts and committed data only."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+def test_config(**overrides) -> dict:
+    config = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    controller, box = start_smtp()
+    yield controller, box
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    box = smtp_server[1]
+    box.clear()
+    return box
+
+
+@pytest.fixture(scope="session")
+def pg_database(postgres, worker_id):
+    """One database per xdist worker; its schema is created once and emptied before each test."""
+    url = postgres.create_database(f"portal_test_{worker_id}")
+    app = create_app(test_config(SQLALCHEMY_DATABASE_URI=url))
+    with app.app_context():
+        db.create_all()
+        db.session.remove()
+        db.engine.dispose()
+    return url
+
+
+def _empty_tables() -> None:
+    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=DATABASES)
+def app(request, tmp_path, smtp_server):
+    """The portal on a fresh database: SQLite in a temporary file, or the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'portal.db'}"
+    else:
+        url = request.getfixturevalue("pg_database")
+    application = create_app(test_config(
+        SQLALCHEMY_DATABASE_URI=url, MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"),
+        MAIL_OUTBOX=str(tmp_path / "outbox")))
+    application.test_client_class = FreshContextClient
+    with application.app_context():
+        if request.param == "sqlite":
+            db.create_all()
+        else:
+            _empty_tables()
+        ensure_authorities()
+        db.session.commit()
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in on the test client (the sign-in form itself is tested in tests/accounts)."""
+
+    def sign_in(user, on=None):
+        target = on or client
+        with target.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        return target
+
+    return sign_in
+
+
+@pytest.fixture
+def htmx_get(client):
+    def get(url, target, **headers):
+        return client.get(url, headers={"HX-Request": "true", "HX-Target": target, **headers})
+
+    return get

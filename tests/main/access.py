@@ -1,0 +1,13 @@
+from tests.support.access import public, signed_in
+
+EXPECT = {
+    "main.index": public(200, signed_in_status=302),
+    "main.home": signed_in(),
+    "main.accessibility": public(),
+    "main.floor": public(),
+    "static": public(),
+}
+
+
+def setup(world):
+    world.args["static"] = {"filename": "portal.css"}

@@ -1,0 +1,80 @@
+"""Home pages per role, public pages, security headers, error pages."""
+
+import pytest
+
+from portal.core.roles import Role
+
+
+def test_landing_page_for_visitors(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"Sign in" in response.data
+
+
+def test_signed_in_visitor_goes_home(client, login, make_user):
+    login(make_user(Role.PRACTITIONER))
+    assert client.get("/").headers["Location"].endswith("/home")
+
+
+@pytest.mark.parametrize("role, expected, absent", [
+    (Role.ADMIN, [b"People", b"Import establishments"], []),
+    (Role.LA_OFFICER, [b"People", b"Invite people"], [b"Import establishments"]),
+    (Role.PRACTITIONER, [b"Your profile", b"Themed enquiries"], [b"Invite people"]),
+    (Role.SENIOR_LEADER, [b"Self-evaluation"], [b"Invite people"]),
+    (Role.RESEARCHER, [b"Establishments", b"Reports"], [b"Invite people"]),
+])
+def test_home_page_is_made_for_the_role(client, login, make_user, role, expected, absent):
+    login(make_user(role))
+    page = client.get("/home").data
+    for text in expected:
+        assert text in page
+    for text in absent:
+        assert text not in page
+
+
+def test_home_says_honestly_what_is_not_built_yet(client, login, make_user, app):
+    login(make_user(Role.SENIOR_LEADER))
+    page = client.get("/home").get_data(as_text=True)
+    if "leadership.list_evaluations" not in app.view_functions:
+        assert "Not available yet: arrives with the leadership programme" in page
+
+
+def test_security_headers(client):
+    headers = client.get("/sign-in").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"]
+
+
+def test_pages_have_no_inline_script(client):
+    page = client.get("/sign-in").get_data(as_text=True)
+    assert "<script>" not in page and "<script " in page
+    assert 'integrity="sha384-' in page
+
+
+def test_friendly_404_in_the_layout(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert b"Page not found" in response.data and b"Skip to main content" in response.data
+
+
+def test_friendly_403_in_the_layout(client, login, make_user):
+    login(make_user(Role.PRACTITIONER))
+    response = client.get("/people")
+    assert response.status_code == 403
+    assert b"You do not have access" in response.data
+
+
+def test_accessibility_statement_is_public(client):
+    assert b"2.2 at level AA" in client.get("/accessibility").data
+
+
+def test_floor_page_renders_fifty_rows_in_one_query(client, make_establishment):
+    for _ in range(55):
+        make_establishment()
+    response = client.get("/floor")
+    assert response.data.count(b"<tr>") == 50
+    assert response.headers["X-Query-Count"] == "1"

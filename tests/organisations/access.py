@@ -1,0 +1,7 @@
+from tests.support.access import only
+
+EXPECT = {
+    "organisations.list_authorities": only("la_officer", "admin", "researcher"),
+    "organisations.list_establishments": only("la_officer", "admin", "researcher"),
+    "organisations.import_establishments": only("admin"),
+}

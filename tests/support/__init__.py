@@ -1,0 +1,1 @@
+"""Shared test machinery: the PostgreSQL server, the SMTP server, factories, access expectations."""

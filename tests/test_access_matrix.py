@@ -1,0 +1,72 @@
+"""Walk every route in the URL map for every role and for visitors, and compare with the expectations."""
+
+import importlib
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from flask import url_for
+
+from portal.core.roles import Role
+from tests.support.access import ACTORS
+
+ROLE_OF = {"practitioner": Role.PRACTITIONER, "senior_leader": Role.SENIOR_LEADER,
+           "key_facilitator": Role.KEY_FACILITATOR, "forum_coordinator": Role.FORUM_COORDINATOR,
+           "la_officer": Role.LA_OFFICER, "admin": Role.ADMIN, "researcher": Role.RESEARCHER}
+
+
+def _domain_modules():
+    root = Path(__file__).parent
+    for path in sorted(root.glob("*/access.py")):
+        if path.parent.name == "support":
+            continue
+        yield importlib.import_module(f"tests.{path.parent.name}.access")
+
+
+def test_every_route_for_every_actor(app, make_user):
+    world = SimpleNamespace(users={}, args={}, app=app)
+    for actor, role in ROLE_OF.items():
+        world.users[actor] = make_user(role, name=f"Matrix {actor}")
+    expectations = {}
+    modules = list(_domain_modules())
+    for module in modules:
+        expectations.update(module.EXPECT)
+    for module in modules:
+        if hasattr(module, "setup"):
+            module.setup(world)
+
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    missing = sorted(endpoints - set(expectations))
+    assert not missing, f"routes with no access expectation: {missing}"
+    stale = sorted(set(expectations) - endpoints)
+    assert not stale, f"expectations for routes that do not exist: {stale}"
+
+    failures = []
+    for endpoint, expect in sorted(expectations.items()):
+        with app.test_request_context():
+            url = url_for(endpoint, **world.args.get(endpoint, {}))
+        for actor in ACTORS:
+            client = app.test_client()
+            if actor != "anonymous":
+                with client.session_transaction() as session:
+                    session["_user_id"] = str(world.users[actor].id)
+            response = client.open(url, method=expect.method, data=expect.data)
+            response.close()  # static files hold an open file until closed
+            if response.status_code != expect.status_for(actor):
+                failures.append(f"{expect.method} {url} as {actor}: {response.status_code}, "
+                                f"expected {expect.status_for(actor)}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("endpoint", ["accounts.profile"])
+def test_post_without_csrf_token_is_refused(app, make_user, endpoint):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = make_user(Role.PRACTITIONER)
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+    with app.test_request_context():
+        url = url_for(endpoint)
+    response = client.post(url, data={"name": "Changed"})
+    assert response.status_code == 400
+    assert b"Your form had expired" in response.data
