@@ -1,0 +1,67 @@
+"""Browser tests: the portal served from a thread on loopback, driven by Debian's headless Chromium."""
+
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from werkzeug.serving import make_server
+
+from portal import create_app
+from portal.demo.commands import load_demo
+from portal.extensions import db
+from portal.organisations.reference import ensure_authorities
+from tests.conftest import test_config
+
+AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text()
+CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()), None)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if CHROMIUM is None:
+        raise RuntimeError("Debian's chromium is not installed: run `make test`, which installs it.")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+@pytest.fixture
+def live_server(tmp_path, smtp_server):
+    """A fresh portal with the demo data, CSRF on as in production, mail to the test SMTP server."""
+    app = create_app(test_config(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'browser.db'}", WTF_CSRF_ENABLED=True,
+        MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"), SERVER_NAME=None))
+    with app.app_context():
+        db.create_all()
+        ensure_authorities()
+        db.session.commit()
+        demo = load_demo()
+        users = {key: user.email for key, user in demo.users.items()}
+        db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.port}", app=app, users=users,
+                          password=app.config["DEMO_PASSWORD"])
+    server.shutdown()
+    thread.join(5)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core (WCAG 2.0-2.2 A and AA rules) on the page as it is now; fail on any violation."""
+    page.evaluate(AXE + "\n;undefined")  # evaluate bypasses the page's CSP, as an extension would
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
+    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+                for v in result["violations"]]
+    assert not problems, f"axe violations on {page.url}:\n" + "\n".join(problems)
+
+
+def sign_in(page, server, key: str) -> None:
+    page.goto(f"{server.url}/sign-in")
+    page.get_by_label("E-mail address").fill(server.users[key])
+    page.get_by_label("Password").fill(server.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/home")
