@@ -22,7 +22,11 @@ def _join(words: Sequence[str]) -> str:
 
 
 def team_reports(
-    problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarray, sim: np.ndarray, labels: Sequence[str]
+    problem: Problem,
+    teams: Sequence[Sequence[int]],
+    vectors: np.ndarray,
+    sim: np.ndarray,
+    labels: Sequence[str],
 ) -> list[dict]:
     """Per team: its two dominant interests, authorities, sectors, size and mean pairwise similarity."""
     out = []
@@ -44,7 +48,9 @@ def team_reports(
     return out
 
 
-def reasons(problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarray, labels: Sequence[str]) -> dict:
+def reasons(
+    problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarray, labels: Sequence[str]
+) -> dict:
     """One line per establishment: which of its top interests it shares, and with how many teammates."""
     out = {}
     for members in teams:
@@ -58,7 +64,9 @@ def reasons(problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarra
             held = vectors[mates] > 0
             shared = [c for c in own if held[:, c].any()][:2]
             if not shared:
-                out[est_id] = f"shares none of its interests with its {len(mates)} teammates; placed to balance the team"
+                out[est_id] = (
+                    f"shares none of its interests with its {len(mates)} teammates; placed to balance the team"
+                )
                 continue
             count = int(held[:, shared].any(axis=1).sum())
             names = _join([labels[c] for c in shared])

@@ -46,7 +46,11 @@ def check_size(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
             pinned = sum(1 for m in members if problem.pinned.get(m) == t)
             why = f" ({pinned} are pinned there)" if pinned > hi else ""
             out.append(
-                _violation("team_size", t, f"{_label(t)} has {len(members)} establishments; sizes must be {allowed}{why}")
+                _violation(
+                    "team_size",
+                    t,
+                    f"{_label(t)} has {len(members)} establishments; sizes must be {allowed}{why}",
+                )
             )
     return out
 
@@ -86,7 +90,9 @@ def check_mix(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
                     if others < len(teams)
                     else "no legal rearrangement was found"
                 )
-            detail = f"{_label(t)} cannot reach {rules.min_sectors} sectors: only {only} establishments ({why})"
+            detail = (
+                f"{_label(t)} cannot reach {rules.min_sectors} sectors: only {only} establishments ({why})"
+            )
             out.append(_violation("min_sectors", t, detail))
     return out
 
@@ -116,7 +122,9 @@ def check_links(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
             if pa is not None and pb is not None and pa != pb:
                 detail = f"{a} and {b} are kept together but pinned to {_label(pa)} and {_label(pb)}"
             else:
-                detail = f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
+                detail = (
+                    f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
+                )
             out.append(_violation("together", where[a], detail))
     return out
 

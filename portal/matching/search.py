@@ -17,7 +17,9 @@ from .units import Context
 NEG = -np.inf
 
 
-def construct(ctx: Context, rng: np.random.Generator, mode: str = "greedy", start: np.ndarray | None = None) -> State:
+def construct(
+    ctx: Context, rng: np.random.Generator, mode: str = "greedy", start: np.ndarray | None = None
+) -> State:
     """Place pinned units, then the rest one by one: 'greedy' by similarity gain, 'random' at random."""
     m, teams = ctx.m, ctx.teams
     team = np.full(m, -1, dtype=int)
@@ -31,7 +33,9 @@ def construct(ctx: Context, rng: np.random.Generator, mode: str = "greedy", star
     if start is not None:
         kept = [u for u in free if start[u] >= 0 and load[start[u]] + ctx.size[u] <= ctx.hi[start[u]]]
         for u in kept:
-            over = max(0, load[start[u]] + ctx.size[u] - ctx.lo[start[u]]) - max(0, load[start[u]] - ctx.lo[start[u]])
+            over = max(0, load[start[u]] + ctx.size[u] - ctx.lo[start[u]]) - max(
+                0, load[start[u]] - ctx.lo[start[u]]
+            )
             if over <= spare:
                 team[u] = start[u]
                 load[team[u]] += ctx.size[u]
@@ -64,7 +68,11 @@ def construct(ctx: Context, rng: np.random.Generator, mode: str = "greedy", star
             new_sec = sum(1 for k, _ in ctx.secs[u] if sec[t, k] == 0)
             room = ctx.lo[t] - load[t]
             need = max(ctx.min_las - int((la[t] > 0).sum()), ctx.min_secs - int((sec[t] > 0).sum()), 0)
-            need_after = max(ctx.min_las - int((la[t] > 0).sum()) - new_la, ctx.min_secs - int((sec[t] > 0).sum()) - new_sec, 0)
+            need_after = max(
+                ctx.min_las - int((la[t] > 0).sum()) - new_la,
+                ctx.min_secs - int((sec[t] > 0).sum()) - new_sec,
+                0,
+            )
             cost += max(0, need_after - (room - s)) - max(0, need - room)
             tie = rng.random() if mode == "random" else -gain[u, t]
             key = (cost, tie, load[t])
@@ -131,7 +139,10 @@ def _full_scan(st: State, tabu: np.ndarray, it: int, best: tuple[int, float]):
             if ctx.pinned[v] >= 0 or team[v] == team[u] or not st.size_ok_swap(u, v):
                 continue
             dp, ds = st.swap_penalty(u, v), st.swap_score(u, v)
-            is_tabu = (tabu[u, team[v]] > it or tabu[v, team[u]] > it) and (st.penalty + dp, -(st.score + ds)) >= (
+            is_tabu = (tabu[u, team[v]] > it or tabu[v, team[u]] > it) and (
+                st.penalty + dp,
+                -(st.score + ds),
+            ) >= (
                 best[0],
                 -best[1],
             )
@@ -222,7 +233,9 @@ def repair_only(st: State) -> None:
         _apply(st, step, tabu, 0, 0)
 
 
-def tabu_search(st: State, rng: np.random.Generator, iterations: int, deadline: float | None) -> tuple[State, dict]:
+def tabu_search(
+    st: State, rng: np.random.Generator, iterations: int, deadline: float | None
+) -> tuple[State, dict]:
     """Iterated tabu search from `st`; returns the best state seen and run statistics."""
     ctx = st.ctx
     m = ctx.m

@@ -30,7 +30,10 @@ class State:
     def _add(self, u: int, t: int, sign: int) -> None:
         ctx = self.ctx
         self.load[t] += sign * int(ctx.size[u])
-        for rows, counts, distinct in ((ctx.las[u], self.la[t], self.la_n), (ctx.secs[u], self.sec[t], self.sec_n)):
+        for rows, counts, distinct in (
+            (ctx.las[u], self.la[t], self.la_n),
+            (ctx.secs[u], self.sec[t], self.sec_n),
+        ):
             for k, c in rows:
                 before = counts[k]
                 counts[k] = before + sign * c
