@@ -65,7 +65,7 @@ def reasons(
             shared = [c for c in own if held[:, c].any()][:2]
             if not shared:
                 out[est_id] = (
-                    f"shares none of its interests with its {len(mates)} teammates; placed to balance the team"
+                    f"shares none of its interests with its {len(mates)} teammates; placed for balance"
                 )
                 continue
             count = int(held[:, shared].any(axis=1).sum())
