@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from portal.matching import build_problem, check_plan, similarity_matrix, total_score
+from portal.matching import check_plan, similarity_matrix, total_score
 
 
 def est(est_id, authority="LA1", sector="Primary", *people):

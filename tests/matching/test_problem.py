@@ -3,7 +3,6 @@
 import pytest
 
 from portal.matching import MatchingInputError, build_problem, problem_from_json
-
 from tests.matching.helpers import est
 
 
