@@ -66,9 +66,7 @@ def _current_teams(problem: Problem, current: object) -> np.ndarray:
         if est_id not in index:
             raise MatchingInputError(f"current: unknown establishment id {est_id!r}")
         if isinstance(t, bool) or not isinstance(t, int) or not 0 <= t < teams:
-            raise MatchingInputError(
-                f"current: team index {t!r} for {est_id!r} is out of range 0..{teams - 1}"
-            )
+            raise MatchingInputError(f"current: team index {t!r} for {est_id!r} is out of range 0..{teams - 1}")
         if out[index[est_id]] >= 0:
             raise MatchingInputError(f"current: {est_id!r} appears twice")
         out[index[est_id]] = t

@@ -48,9 +48,7 @@ def team_reports(
     return out
 
 
-def reasons(
-    problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarray, labels: Sequence[str]
-) -> dict:
+def reasons(problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarray, labels: Sequence[str]) -> dict:
     """One line per establishment: which of its top interests it shares, and with how many teammates."""
     out = {}
     for members in teams:
@@ -64,9 +62,7 @@ def reasons(
             held = vectors[mates] > 0
             shared = [c for c in own if held[:, c].any()][:2]
             if not shared:
-                out[est_id] = (
-                    f"shares none of its interests with its {len(mates)} teammates; placed for balance"
-                )
+                out[est_id] = f"shares none of its interests with its {len(mates)} teammates; placed for balance"
                 continue
             count = int(held[:, shared].any(axis=1).sum())
             names = _join([labels[c] for c in shared])

@@ -198,9 +198,7 @@ def problem_from_json(data: object) -> Problem:
     """Build a Problem from the CLI/JSON document shape."""
     if not isinstance(data, Mapping):
         _fail("input must be a JSON object")
-    unknown = sorted(
-        set(data) - {"teams", "rules", "establishments", "pinned", "apart", "together", "current"}
-    )
+    unknown = sorted(set(data) - {"teams", "rules", "establishments", "pinned", "apart", "together", "current"})
     if unknown:
         _fail(f"unknown top-level key(s): {', '.join(map(str, unknown))}")
     return build_problem(

@@ -90,9 +90,7 @@ def check_mix(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
                     if others < len(teams)
                     else "no legal rearrangement was found"
                 )
-            detail = (
-                f"{_label(t)} cannot reach {rules.min_sectors} sectors: only {only} establishments ({why})"
-            )
+            detail = f"{_label(t)} cannot reach {rules.min_sectors} sectors: only {only} establishments ({why})"
             out.append(_violation("min_sectors", t, detail))
     return out
 
@@ -122,9 +120,7 @@ def check_links(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
             if pa is not None and pb is not None and pa != pb:
                 detail = f"{a} and {b} are kept together but pinned to {_label(pa)} and {_label(pb)}"
             else:
-                detail = (
-                    f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
-                )
+                detail = f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
             out.append(_violation("together", where[a], detail))
     return out
 

@@ -13,13 +13,12 @@ import numpy as np
 
 from .state import State
 from .units import Context
+from .vector import deltas
 
 NEG = -np.inf
 
 
-def construct(
-    ctx: Context, rng: np.random.Generator, mode: str = "greedy", start: np.ndarray | None = None
-) -> State:
+def construct(ctx: Context, rng: np.random.Generator, mode: str = "greedy", start: np.ndarray | None = None) -> State:
     """Place pinned units, then the rest one by one: 'greedy' by similarity gain, 'random' at random."""
     m, teams = ctx.m, ctx.teams
     team = np.full(m, -1, dtype=int)
@@ -33,9 +32,7 @@ def construct(
     if start is not None:
         kept = [u for u in free if start[u] >= 0 and load[start[u]] + ctx.size[u] <= ctx.hi[start[u]]]
         for u in kept:
-            over = max(0, load[start[u]] + ctx.size[u] - ctx.lo[start[u]]) - max(
-                0, load[start[u]] - ctx.lo[start[u]]
-            )
+            over = max(0, load[start[u]] + ctx.size[u] - ctx.lo[start[u]]) - max(0, load[start[u]] - ctx.lo[start[u]])
             if over <= spare:
                 team[u] = start[u]
                 load[team[u]] += ctx.size[u]
@@ -94,97 +91,97 @@ def construct(
     return State(ctx, team)
 
 
-def _candidates(st: State) -> tuple[np.ndarray, np.ndarray]:
-    """Score deltas of all moves (m*T) and swaps (m*m), with -inf where not allowed."""
+W = 1000.0  # one rule-penalty point outweighs any possible score change of a single step
+
+
+def _fast_pick(st: State, tabu: np.ndarray, it: int, best: tuple[int, float]):
+    """With every rule met: the best-scoring allowed step that keeps them met (exact check per candidate).
+
+    Only score deltas are computed for all candidates; rule checks run on the few best, which is far
+    cheaper than the full penalty matrices when almost every top candidate is legal.
+    """
     ctx, team = st.ctx, st.team
-    m = ctx.m
-    here = st.gain[np.arange(m), team]
-    moves = st.gain - here[:, None]
+    m, teams = ctx.m, ctx.teams
+    rows = np.arange(m)
+    here = st.gain[rows, team]
+    aspire = best[1] - st.score + 1e-9  # a tabu step is allowed if it gains more than this
     load = np.array(st.load)
-    size = ctx.size
-    ok_from = (load[team] - size >= ctx.lo[team]) & (ctx.pinned < 0)
-    ok_to = load[None, :] + size[:, None] <= ctx.hi[None, :]
-    moves = np.where(ok_from[:, None] & ok_to, moves, NEG)
-    moves[np.arange(m), team] = NEG
-    cross = st.gain[:, team] - here[:, None]  # cross[u, v]: score change of u joining v's team
-    swaps = cross + cross.T - 2 * ctx.sim
-    bad = (team[:, None] == team[None, :]) | (ctx.pinned[:, None] >= 0) | (ctx.pinned[None, :] >= 0)
-    if (size > 1).any():
-        d = size[None, :] - size[:, None]  # load change of u's team when u and v swap
-        la_, lb = load[team][:, None] + d, load[team][None, :] - d
-        bad |= (la_ < ctx.lo[team][:, None]) | (la_ > ctx.hi[team][:, None])
-        bad |= (lb < ctx.lo[team][None, :]) | (lb > ctx.hi[team][None, :])
-    bad |= np.tri(m, dtype=bool)  # each unordered pair once
-    swaps = np.where(bad, NEG, swaps)
-    return moves.ravel(), swaps.ravel()
+    move_ds = st.gain - here[:, None]
+    can_leave = (ctx.pinned < 0) & (load[team] - ctx.size >= ctx.lo[team])
+    ok = can_leave[:, None] & (load[None, :] + ctx.size[:, None] <= ctx.hi[None, :])
+    ok &= (tabu <= it) | (move_ds > aspire)
+    ok[rows, team] = False
+    move_key = np.where(ok, move_ds, NEG)
+    cross = st.gain[:, team] - here[:, None]
+    swap_ds = cross + cross.T - 2 * ctx.sim
+    tabu_to = tabu[:, team] > it
+    bad = (team[:, None] == team[None, :]) | ctx.lower | ~ctx.swappable
+    bad |= (tabu_to | tabu_to.T) & (swap_ds <= aspire)
+    if ctx.multi.any():
+        d = ctx.size[None, :] - ctx.size[:, None]
+        new_a, new_b = load[team][:, None] + d, load[team][None, :] - d
+        bad |= (new_a < ctx.lo[team][:, None]) | (new_a > ctx.hi[team][:, None])
+        bad |= (new_b < ctx.lo[team][None, :]) | (new_b > ctx.hi[team][None, :])
+    swap_key = np.where(bad, NEG, swap_ds)
+    for _ in range(8 * m):
+        mu = int(np.argmax(move_key))
+        sw = int(np.argmax(swap_key))
+        mv, sv = move_key.flat[mu], swap_key.flat[sw]
+        if mv == NEG and sv == NEG:
+            return None
+        if mv >= sv:
+            u, b = divmod(mu, teams)
+            dp = st.move_penalty(u, b)
+            if dp <= 0:
+                return "move", u, b, dp, float(mv)
+            move_key.flat[mu] = NEG
+        else:
+            u, v = divmod(sw, m)
+            dp = st.swap_penalty(u, v)
+            if dp <= 0:
+                return "swap", u, v, dp, float(sv)
+            swap_key.flat[sw] = NEG
+    return None
 
 
-def _full_scan(st: State, tabu: np.ndarray, it: int, best: tuple[int, float]):
-    """Best allowed step by (penalty delta, -score delta); used while rules are still broken."""
+def _pick(st: State, tabu: np.ndarray, it: int, best: tuple[int, float], repair: bool = False):
+    """Best allowed step: fewest new rule breaks first, then score; tabu unless it beats the best seen."""
     ctx, team = st.ctx, st.team
     m, teams = ctx.m, ctx.teams
-    pick, pick_key = None, None
-    for u in range(m):
-        if ctx.pinned[u] >= 0:
+    d = deltas(st)
+    move_tabu = tabu > it
+    swap_tabu = move_tabu[:, team]
+    swap_tabu = swap_tabu | swap_tabu.T
+    keys = []
+    for ds, dp, is_tabu, unsure in (
+        (d.move_ds, d.move_dp, move_tabu, np.broadcast_to(d.unsure_rows[:, None], move_tabu.shape)),
+        (d.swap_ds, d.swap_dp, swap_tabu, d.unsure_rows[:, None] | d.unsure_rows[None, :]),
+    ):
+        new_pen = st.penalty + dp
+        beats = (new_pen < best[0]) | ((new_pen == best[0]) & (st.score + ds > best[1] + 1e-9))
+        ok = (dp < 0) if repair else (dp <= 0)
+        ok = np.where(unsure, True, ok) & (~is_tabu | (beats & ~unsure))
+        keys.append(np.where(ok, np.where(unsure, ds, ds - W * dp), NEG).ravel())
+    key = np.concatenate(keys)
+    split = m * teams
+    for _ in range(4 * m):
+        idx = int(np.argmax(key))
+        if key[idx] == NEG:
+            return None
+        if idx < split:
+            u, x = divmod(idx, teams)
+            kind, ds, dp = "move", float(d.move_ds[u, x]), float(d.move_dp[u, x])
+            if ctx.multi[u]:
+                dp = st.move_penalty(u, x)
+        else:
+            u, x = divmod(idx - split, m)
+            kind, ds, dp = "swap", float(d.swap_ds[u, x]), float(d.swap_dp[u, x])
+            if ctx.multi[u] or ctx.multi[x]:
+                dp = st.swap_penalty(u, x)
+        if dp > 0 or (repair and dp == 0):
+            key[idx] = NEG
             continue
-        for b in range(teams):
-            if b == team[u] or not st.size_ok_move(u, b):
-                continue
-            dp, ds = st.move_penalty(u, b), st.move_score(u, b)
-            is_tabu = tabu[u, b] > it and (st.penalty + dp, -(st.score + ds)) >= (best[0], -best[1])
-            key = (dp, -ds)
-            if not is_tabu and (pick_key is None or key < pick_key):
-                pick, pick_key = ("move", u, b, dp, ds), key
-        for v in range(u + 1, m):
-            if ctx.pinned[v] >= 0 or team[v] == team[u] or not st.size_ok_swap(u, v):
-                continue
-            dp, ds = st.swap_penalty(u, v), st.swap_score(u, v)
-            is_tabu = (tabu[u, team[v]] > it or tabu[v, team[u]] > it) and (
-                st.penalty + dp,
-                -(st.score + ds),
-            ) >= (
-                best[0],
-                -best[1],
-            )
-            key = (dp, -ds)
-            if not is_tabu and (pick_key is None or key < pick_key):
-                pick, pick_key = ("swap", u, v, dp, ds), key
-    return pick
-
-
-def _fast_pick(st: State, tabu: np.ndarray, it: int, best: tuple[int, float], top: int = 48):
-    """Best-scoring allowed step that does not break more rules, scanning candidates by score delta."""
-    ctx, team = st.ctx, st.team
-    m, teams = ctx.m, ctx.teams
-    moves, swaps = _candidates(st)
-    allv = np.concatenate([moves, swaps])
-    finite = int(np.isfinite(allv).sum())
-    if finite == 0:
-        return None
-    k = min(top, finite)
-    order = np.argpartition(-allv, k - 1)[:k]
-    order = order[np.argsort(-allv[order], kind="stable")]
-    for attempt in (order, None):
-        if attempt is None:
-            if finite <= k:
-                return None
-            attempt = np.argsort(-allv, kind="stable")[k:finite]
-        for idx in attempt.tolist():
-            ds = float(allv[idx])
-            if idx < m * teams:
-                u, b = divmod(idx, teams)
-                dp = st.move_penalty(u, b)
-                is_tabu = tabu[u, b] > it
-                step = ("move", u, b, dp, ds)
-            else:
-                u, v = divmod(idx - m * teams, m)
-                dp = st.swap_penalty(u, v)
-                is_tabu = tabu[u, team[v]] > it or tabu[v, team[u]] > it
-                step = ("swap", u, v, dp, ds)
-            if dp > 0:
-                continue
-            if dp < 0 or not is_tabu or (st.penalty + dp, -(st.score + ds)) < (best[0], -best[1] - 1e-9):
-                return step
+        return kind, u, x, int(dp), ds
     return None
 
 
@@ -227,32 +224,27 @@ def repair_only(st: State) -> None:
     """Take rule-repairing steps only (best first) until no step reduces the penalty."""
     tabu = np.zeros((st.ctx.m, st.ctx.teams), dtype=np.int64)
     for _ in range(10 * st.ctx.m):
-        step = _full_scan(st, tabu, 0, (0, 0.0)) if st.penalty > 0 else None
-        if step is None or step[3] >= 0:
+        step = _pick(st, tabu, 0, (st.penalty, st.score), repair=True) if st.penalty > 0 else None
+        if step is None:
             return
         _apply(st, step, tabu, 0, 0)
 
 
-def tabu_search(
-    st: State, rng: np.random.Generator, iterations: int, deadline: float | None
-) -> tuple[State, dict]:
+def tabu_search(st: State, rng: np.random.Generator, iterations: int, deadline: float | None) -> tuple[State, dict]:
     """Iterated tabu search from `st`; returns the best state seen and run statistics."""
     ctx = st.ctx
     m = ctx.m
     tabu = np.zeros((m, ctx.teams), dtype=np.int64)
     best_team, best = st.team.copy(), (st.penalty, st.score)
     stall_limit = max(60, 3 * m)
-    last_gain, stuck_repair, stopped, it, kicks = 0, 0, "budget", 0, 0
+    last_gain, stopped, it, kicks = 0, "budget", 0, 0
     lo_t, hi_t = max(2, m // 12), max(3, m // 5)
     while it < iterations:
         if deadline is not None and (it & 15) == 0 and time.perf_counter() > deadline:
             stopped = "time"
             break
         it += 1
-        repairing = st.penalty > 0 and stuck_repair < 2 * m
-        step = _full_scan(st, tabu, it, best) if repairing else _fast_pick(st, tabu, it, best)
-        if repairing:
-            stuck_repair = 0 if step and step[3] < 0 else stuck_repair + 1
+        step = _pick(st, tabu, it, best) if st.penalty > 0 else _fast_pick(st, tabu, it, best)
         if step is not None:
             _apply(st, step, tabu, it, int(rng.integers(lo_t, hi_t + 1)))
         if (st.penalty, -st.score) < (best[0], -best[1] - 1e-9):

@@ -52,6 +52,8 @@ class State:
     def _mix_delta(self, t: int, out_u: int, in_u: int) -> int:
         """Penalty change of team t when unit out_u leaves (-1: none) and in_u joins (-1: none)."""
         ctx = self.ctx
+        if not ((out_u >= 0 and ctx.size[out_u] > 1) or (in_u >= 0 and ctx.size[in_u] > 1)):
+            return self._single_delta(t, out_u, in_u)
         dp = 0
         for rows_of, counts, distinct, minimum, capped in (
             (ctx.las, self.la[t], self.la_n[t], ctx.min_las, True),
@@ -73,6 +75,33 @@ class State:
                     if capped:
                         dp += max(0, new - ctx.cap) - max(0, old - ctx.cap)
             dp += max(0, minimum - new_distinct) - max(0, minimum - distinct)
+        return dp
+
+    def _single_delta(self, t: int, out_u: int, in_u: int) -> int:
+        """_mix_delta for single-establishment units: the hot path of the search, kept branch-light."""
+        ctx = self.ctx
+        dp = 0
+        for labels, counts, distinct, minimum, cap in (
+            (ctx.la1, self.la[t], self.la_n[t], ctx.min_las, ctx.cap),
+            (ctx.sec1, self.sec[t], self.sec_n[t], ctx.min_secs, None),
+        ):
+            k_out = labels[out_u] if out_u >= 0 else -1
+            k_in = labels[in_u] if in_u >= 0 else -1
+            if k_out == k_in:
+                continue
+            new_distinct = distinct
+            if k_out >= 0:
+                c = counts[k_out]
+                new_distinct -= c == 1
+                if cap is not None and c > cap:
+                    dp -= 1
+            if k_in >= 0:
+                c = counts[k_in]
+                new_distinct += c == 0
+                if cap is not None and c >= cap:
+                    dp += 1
+            if new_distinct != distinct:
+                dp += max(0, minimum - new_distinct) - max(0, minimum - distinct)
         return dp
 
     def _apart_count(self, u: int, t: int, skip: int) -> int:

@@ -31,6 +31,12 @@ class Context:
     min_secs: int
     lo: np.ndarray  # per-team size bounds the search keeps
     hi: np.ndarray
+    la1: np.ndarray  # authority of each unit's first member (exact for single-member units)
+    sec1: np.ndarray
+    multi: np.ndarray  # units with several members: vectorised penalty deltas are not exact for them
+    lower: np.ndarray  # lower triangle incl. diagonal: each unordered swap pair is listed once
+    swappable: np.ndarray  # both units free (not pinned)
+    adj_matrix: np.ndarray | None  # keep-apart partner counts between units, None when there are none
 
     @property
     def m(self) -> int:
@@ -100,6 +106,12 @@ def build_context(problem: Problem, sim: np.ndarray) -> Context:
         for i in members:
             pinned[u] = problem.pinned.get(problem.ids[i], pinned[u])
     size = np.array([len(x) for x in units], dtype=int)
+    adj_matrix = None
+    if any(adj):
+        adj_matrix = np.zeros((m, m))
+        for u, partners in enumerate(adj):
+            for v in partners:
+                adj_matrix[u, v] += 1
     forced = np.zeros(teams, dtype=int)
     np.add.at(forced, pinned[pinned >= 0], size[pinned >= 0])
     return Context(
@@ -120,6 +132,12 @@ def build_context(problem: Problem, sim: np.ndarray) -> Context:
         min_secs=problem.rules.min_sectors,
         lo=np.full(teams, lo_size, dtype=int),
         hi=np.maximum(np.full(teams, hi_size, dtype=int), forced),
+        la1=np.array([rows[0][0] for rows in las], dtype=int),
+        sec1=np.array([rows[0][0] for rows in secs], dtype=int),
+        multi=size > 1,
+        lower=np.tri(m, dtype=bool),
+        swappable=(pinned < 0)[:, None] & (pinned < 0)[None, :],
+        adj_matrix=adj_matrix,
     )
 
 

@@ -91,8 +91,7 @@ def run(refs: dict) -> list[dict]:
 def table(rows: list[dict]) -> str:
     """Fixed-width text table of benchmark rows."""
     head = (
-        f"{'instance':<9}{'method':<14}{'%opt mean':>10}{'%opt min':>10}"
-        f"{'%bound min':>11}{'viol':>6}{'s max':>7}  ref"
+        f"{'instance':<9}{'method':<14}{'%opt mean':>10}{'%opt min':>10}{'%bound min':>11}{'viol':>6}{'s max':>7}  ref"
     )
     lines = [head, "-" * len(head)]
     for r in rows:

@@ -74,9 +74,7 @@ def solve_exact(problem: Problem, time_limit: float = 300.0) -> dict:
                 mates = [j for j in range(n) if j != i and getattr(ests[j], attr) == g]
                 if attr == "authority" and g == own:
                     row([(w(i, j), 1) for j in mates], -np.inf, cap - 1)
-                row(
-                    [(base + i * len(groups) + k, 1)] + [(w(i, j), -1) for j in mates], -np.inf, int(g == own)
-                )
+                row([(base + i * len(groups) + k, 1)] + [(w(i, j), -1) for j in mates], -np.inf, int(g == own))
             row([(base + i * len(groups) + k, 1) for k in range(len(groups))], minimum, np.inf)
     c = np.zeros(nvar)
     for p, (i, j) in enumerate(pairs):

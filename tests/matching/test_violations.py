@@ -18,9 +18,7 @@ def test_single_sector_cohort_reports_every_team():
     records = [est(f"E{i}", f"LA{i % 4}", "Primary") for i in range(8)]
     _, plan = plan_for(records, teams=2)
     assert rules_of(plan) == {("min_sectors", 0), ("min_sectors", 1)}
-    assert plan.violations[0]["detail"].startswith(
-        "Team 1 cannot reach 2 sectors: only Primary establishments"
-    )
+    assert plan.violations[0]["detail"].startswith("Team 1 cannot reach 2 sectors: only Primary establishments")
     assert "the cohort has only Primary establishments" in plan.violations[0]["detail"]
 
 
