@@ -91,6 +91,9 @@ def construct(ctx: Context, rng: np.random.Generator, mode: str = "greedy", star
     return State(ctx, team)
 
 
+# Search settings, tuned on synthetic cohorts of 40-100 (see tests/bench): stall length before a kick
+# (x units), tabu tenure range (units divided by these), and the largest kick (units divided by this).
+STALL, TENURE_LO, TENURE_HI, KICK = 3, 10, 4, 6
 W = 1000.0  # one rule-penalty point outweighs any possible score change of a single step
 
 
@@ -115,7 +118,7 @@ def _fast_pick(st: State, tabu: np.ndarray, it: int, best: tuple[int, float]):
     cross = st.gain[:, team] - here[:, None]
     swap_ds = cross + cross.T - 2 * ctx.sim
     tabu_to = tabu[:, team] > it
-    bad = (team[:, None] == team[None, :]) | ctx.lower | ~ctx.swappable
+    bad = (team[:, None] == team[None, :]) | ctx.no_swap
     bad |= (tabu_to | tabu_to.T) & (swap_ds <= aspire)
     if ctx.multi.any():
         d = ctx.size[None, :] - ctx.size[:, None]
@@ -236,9 +239,9 @@ def tabu_search(st: State, rng: np.random.Generator, iterations: int, deadline: 
     m = ctx.m
     tabu = np.zeros((m, ctx.teams), dtype=np.int64)
     best_team, best = st.team.copy(), (st.penalty, st.score)
-    stall_limit = max(60, 3 * m)
+    stall_limit = max(60, STALL * m)
     last_gain, stopped, it, kicks = 0, "budget", 0, 0
-    lo_t, hi_t = max(2, m // 12), max(3, m // 5)
+    lo_t, hi_t = max(2, m // TENURE_LO), max(3, m // TENURE_HI)
     while it < iterations:
         if deadline is not None and (it & 15) == 0 and time.perf_counter() > deadline:
             stopped = "time"
@@ -251,7 +254,7 @@ def tabu_search(st: State, rng: np.random.Generator, iterations: int, deadline: 
             best_team, best, last_gain = st.team.copy(), (st.penalty, st.score), it
         elif step is None or it - last_gain > stall_limit:
             st = State(ctx, best_team)
-            _perturb(st, rng, int(rng.integers(2, max(3, m // 6) + 1)))
+            _perturb(st, rng, int(rng.integers(2, max(3, m // KICK) + 1)))
             tabu[:] = 0
             last_gain, kicks = it, kicks + 1
     final = State(ctx, best_team)

@@ -35,7 +35,7 @@ class Context:
     sec1: np.ndarray
     multi: np.ndarray  # units with several members: vectorised penalty deltas are not exact for them
     lower: np.ndarray  # lower triangle incl. diagonal: each unordered swap pair is listed once
-    swappable: np.ndarray  # both units free (not pinned)
+    no_swap: np.ndarray  # lower triangle, or either unit pinned
     adj_matrix: np.ndarray | None  # keep-apart partner counts between units, None when there are none
 
     @property
@@ -136,7 +136,7 @@ def build_context(problem: Problem, sim: np.ndarray) -> Context:
         sec1=np.array([rows[0][0] for rows in secs], dtype=int),
         multi=size > 1,
         lower=np.tri(m, dtype=bool),
-        swappable=(pinned < 0)[:, None] & (pinned < 0)[None, :],
+        no_swap=np.tri(m, dtype=bool) | (pinned >= 0)[:, None] | (pinned >= 0)[None, :],
         adj_matrix=adj_matrix,
     )
 

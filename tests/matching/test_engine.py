@@ -50,7 +50,7 @@ def assert_rules_hold(problem, plan):
 @pytest.mark.parametrize("n", [40, 50, 100])
 def test_default_rules_hold_on_synthetic_cohorts(n):
     problem = problem_from_json(cohort(n, seed=n))
-    plan = match(problem, time_limit=0.3, seed=1)
+    plan = match(problem, time_limit=None, seed=1, max_iterations=150)
     assert_rules_hold(problem, plan)
     if n == 100:
         assert problem.authority_cap == 4
@@ -97,7 +97,7 @@ def test_pins_apart_and_together_are_honoured():
     data["apart"] = [["E003", "E004"], ["E000", "E005"]]
     data["together"] = [["E006", "E007"], ["E007", "E008"]]
     problem = problem_from_json(data)
-    plan = match(problem, time_limit=0.3, seed=2)
+    plan = match(problem, time_limit=None, seed=2, max_iterations=200)
     where = {m: t for t, members in enumerate(plan.teams) for m in members}
     assert where["E000"] == where["E001"] == 3 and where["E002"] == 0
     assert where["E003"] != where["E004"] and where["E005"] != 3
@@ -108,11 +108,11 @@ def test_pins_apart_and_together_are_honoured():
 def test_reoptimise_keeps_pins_and_reports_moves():
     data = cohort(40, seed=6)
     problem = problem_from_json(data)
-    first = match(problem, time_limit=0.2, seed=0)
+    first = match(problem, time_limit=None, seed=0, max_iterations=200)
     # A person drags E010 into team 0 and pins it; everything else may move.
     data["pinned"] = {"E010": 0}
     pinned_problem = problem_from_json(data)
-    again = match(pinned_problem, time_limit=0.2, seed=0, current=first.teams)
+    again = match(pinned_problem, time_limit=None, seed=0, current=first.teams, max_iterations=100)
     assert "E010" in again.teams[0]
     before = {m: t for t, members in enumerate(first.teams) for m in members}
     after = {m: t for t, members in enumerate(again.teams) for m in members}
@@ -124,6 +124,6 @@ def test_reoptimise_keeps_pins_and_reports_moves():
 
 def test_reoptimise_from_a_legal_optimum_moves_nothing():
     problem = problem_from_json(cohort(40, seed=8))
-    first = match(problem, time_limit=0.3, seed=0)
-    again = match(problem, time_limit=None, max_iterations=200, current=first.teams)
+    first = match(problem, time_limit=None, seed=0, max_iterations=200)
+    again = match(problem, time_limit=None, max_iterations=50, current=first.teams)
     assert again.score >= first.score - 1e-9
