@@ -72,7 +72,7 @@ def check_mix(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
             if len(cohort_las) < rules.min_authorities:
                 why = f"the cohort has only {len(cohort_las)} authorities"
             elif len(members) < rules.min_authorities:
-                why = f"the team has only {len(members)} members"
+                why = f"the team has only {len(members)} member{'s' if len(members) != 1 else ''}"
             else:
                 why = "no legal rearrangement was found"
             detail = f"{_label(t)} cannot reach {rules.min_authorities} authorities ({len(las)}): {why}"
@@ -99,6 +99,8 @@ def check_links(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
     """Pins, keep-apart and keep-together pairs."""
     where = {m: t for t, members in enumerate(teams) for m in members}
     groups = _together_groups(problem)
+    group_size = Counter(groups.values())
+    hi = problem.size_bounds[1]
     out = []
     for est_id, team in sorted(problem.pinned.items()):
         if where.get(est_id) != team:
@@ -119,6 +121,11 @@ def check_links(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
             pa, pb = problem.pinned.get(a), problem.pinned.get(b)
             if pa is not None and pb is not None and pa != pb:
                 detail = f"{a} and {b} are kept together but pinned to {_label(pa)} and {_label(pb)}"
+            elif group_size[groups[a]] > hi:
+                detail = (
+                    f"{a} and {b} are kept together, but their keep-together group has "
+                    f"{group_size[groups[a]]} establishments and a team holds at most {hi}"
+                )
             else:
                 detail = f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
             out.append(_violation("together", where[a], detail))

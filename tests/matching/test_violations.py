@@ -77,3 +77,12 @@ def test_feasible_cohort_with_scarce_sector_has_no_violations():
     problem = problem_from_json(data)
     plan = match(problem, time_limit=None, seed=0, max_iterations=200)
     assert plan.violations == []
+
+
+def test_together_group_larger_than_a_team():
+    records = [est(f"E{i}", f"LA{i}", ["ELC", "Primary"][i % 2]) for i in range(8)]
+    chain = [[f"E{i}", f"E{i + 1}"] for i in range(4)]
+    _, plan = plan_for(records, teams=2, together=chain)
+    assert [v["detail"] for v in plan.violations] == [
+        "E3 and E4 are kept together, but their keep-together group has 5 establishments and a team holds at most 4"
+    ]
