@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -82,6 +83,7 @@ def run(refs: dict) -> list[dict]:
                     "reference_proven": bool(ref and ref["optimal"] and best_known <= ref["best"] + 1e-9),
                     "hard_violations": max(len(p.violations) for p in plans),
                     "seconds_max": max(p.stats["seconds"] for p in plans),
+                    "cpu_seconds_max": max(p.stats.get("cpu_seconds", p.stats["seconds"]) for p in plans),
                     "stopped": sorted({p.stats.get("stopped", "-") for p in plans}),
                 }
             )
@@ -99,7 +101,7 @@ def table(rows: list[dict]) -> str:
         ref = "proven" if r["reference_proven"] else "best known"
         lines.append(
             f"{r['instance']:<9}{r['method']:<14}{r['pct_opt_mean']:>10.2f}{r['pct_opt_min']:>10.2f}"
-            f"{bound:>11}{r['hard_violations']:>6}{r['seconds_max']:>7.2f}  {ref}"
+            f"{bound:>11}{r['hard_violations']:>6}{r['seconds_max']:>7.2f}{r['cpu_seconds_max']:>8.2f}  {ref}"
         )
     return "\n".join(lines)
 
@@ -116,8 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     refs = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {"instances": {}}
     rows = run(refs)
     print(table(rows))
+    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
+    print(f"cores: {os.cpu_count()}, load average: {' '.join(load)} (wall times suffer when it is above 1)")
     if args.out:
-        args.out.write_text(json.dumps({"solver": refs.get("solver"), "rows": rows}, indent=1) + "\n")
+        meta = {"solver": refs.get("solver"), "load_average": load, "cores": os.cpu_count()}
+        args.out.write_text(json.dumps({**meta, "rows": rows}, indent=1) + "\n")
     return 0
 
 
