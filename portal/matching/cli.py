@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -59,6 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     except MatchingInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    json.dump(result, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    except Exception as exc:  # a command-line user gets one line, never a traceback
+        print(f"error: matching failed unexpectedly: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        json.dump(result, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; that is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
