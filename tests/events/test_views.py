@@ -218,3 +218,11 @@ def test_event_times_in_the_page(client, login, make_user, make_event):
     login(make_user())
     expected = f"{event.starts_at:%H:%M} to {(event.starts_at + timedelta(hours=1)):%H:%M}"
     assert expected in client.get(f"/events/{event.id}").get_data(as_text=True)
+
+
+def test_booking_without_csrf_token_is_refused(app, client, login, make_user, make_event):
+    app.config["WTF_CSRF_ENABLED"] = True
+    event = make_event()
+    login(make_user())
+    assert client.post(f"/events/{event.id}/book").status_code == 400
+    assert db.session.query(Booking).count() == 0
