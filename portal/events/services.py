@@ -233,7 +233,7 @@ def book(event: Event, user, *, actor) -> Booking:
 
 
 def book_many(event: Event, users, *, actor) -> list[Booking]:
-    """Book several people at once (e.g. a cohort onto a session everyone attends); full means waiting list."""
+    """Book several people at once (e.g. a cohort onto a session everyone attends); full: waiting list."""
     return [book(event, user, actor=actor) for user in users]
 
 
