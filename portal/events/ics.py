@@ -1,9 +1,10 @@
 """Calendar files for events: one per booking, and each person's private feed behind a random token."""
 
+import os
 import secrets
 from datetime import timedelta
 
-from flask import url_for
+from flask import current_app, has_request_context, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -15,7 +16,12 @@ FEED_HISTORY = timedelta(days=365)  # a year of past sessions keeps calendars ti
 
 
 def event_url(event: Event) -> str:
-    return url_for("events.show_event", event_id=event.id, _external=True)
+    """The event page's full address; outside a request (CLI, scheduler) the base comes from PORTAL_URL."""
+    if has_request_context():
+        return url_for("events.show_event", event_id=event.id, _external=True)
+    base = os.environ.get("PORTAL_URL", "http://127.0.0.1:5000")
+    with current_app.test_request_context(base_url=base):
+        return url_for("events.show_event", event_id=event.id, _external=True)
 
 
 def calendar_item(event: Event, booked: bool = True) -> CalendarItem:
