@@ -1,6 +1,5 @@
 """Calendar files for events: one per booking, and each person's private feed behind a random token."""
 
-import os
 import secrets
 from datetime import timedelta
 
@@ -19,8 +18,7 @@ def event_url(event: Event) -> str:
     """The event page's full address; outside a request (CLI, scheduler) the base comes from PORTAL_URL."""
     if has_request_context():
         return url_for("events.show_event", event_id=event.id, _external=True)
-    base = os.environ.get("PORTAL_URL", "http://127.0.0.1:5000")
-    with current_app.test_request_context(base_url=base):
+    with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
         return url_for("events.show_event", event_id=event.id, _external=True)
 
 
