@@ -42,7 +42,7 @@ class PlanSection(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    updated_by: Mapped[User | None] = relationship(lazy="raise_on_sql")
+    updated_by: Mapped[User | None] = relationship()  # eager-loaded on the plan page; lazy after a save
 
 
 class SectionDraft(db.Model):
