@@ -65,9 +65,8 @@ def test_success_clears_the_account_failures(app, make_user):
 def test_la_officer_invites_only_into_their_own_la(app, make_user, make_establishment, mailbox):
     officer = make_user(Role.LA_OFFICER, authority_slug="glasgow-city")
     elsewhere = make_establishment(authority_slug="inverclyde")
-    with app.test_request_context():
-        with pytest.raises(ServiceError, match="own LA"):
-            services.invite_person(actor=officer, name="A", email="a@test.example.org", establishment=elsewhere)
+    with app.test_request_context(), pytest.raises(ServiceError, match="own LA"):
+        services.invite_person(actor=officer, name="A", email="a@test.example.org", establishment=elsewhere)
     assert mailbox.messages == []
 
 

@@ -53,7 +53,8 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(app):
 
 
 def test_missing_columns_and_empty_files(app):
-    assert "Missing column(s): sector" in import_establishments("seed_code,name,local_authority\n1,a,b\n").errors[0].reason
+    missing = import_establishments("seed_code,name,local_authority\n1,a,b\n")
+    assert "Missing column(s): sector" in missing.errors[0].reason
     assert "no rows" in import_establishments("seed_code,name,local_authority,sector\n").errors[0].reason
     assert "not UTF-8" in import_establishments(b"\xff\xfe\x00bad").errors[0].reason
 
