@@ -70,6 +70,7 @@ def load_demo(ctx) -> None:
         themes.add_resource(outdoor, actor=lead, title="Stimulus paper: learning beyond the classroom", upload=FileStorage(
             io.BytesIO(b"Stimulus paper (demo): why outdoor learning, and what the research says.\n"),
             filename="stimulus-outdoor-learning.txt"))
+    _challenge_questions_and_events(outdoor, lead)
     officer = ctx.users["la_officer"]
     themes.set_link_officer(officer.authority_id, officer, actor=lead)
     ctx.users["colleague"] = colleague = _colleague(ctx)
@@ -101,4 +102,41 @@ def load_demo(ctx) -> None:
                       observer="Ewan Practitioner", text="Pupil voice: 'I like maths outside because we can move.'")
     evidence.publish_summary(enquiry, actor=practitioner)
     db.session.flush()
+def _challenge_questions_and_events(theme: Theme, lead) -> None:
+    """The theme's challenge questions (a frameworks framework) and its events (upcoming, so they can be booked)."""
+    from datetime import datetime, time
+
+    from portal.enquiries import links
+    from portal.events import services as events
+
+    if links.challenge_framework(theme.id) is None:
+        links.create_challenge_questions(theme, actor=lead, groups=CHALLENGE_QUESTIONS)
+    if links.theme_events(theme.id, limit=1):
+        return
+    first = date.today() + timedelta(days=14)
+    online = "https://meet.example.org/west-partnership/outdoor-learning"
+    common = {"actor": lead, "context_type": links.CONTEXT, "context_id": theme.id, "online_url": online}
+    events.create_event(title="Outdoor Learning: launch webinar", kind="launch", compulsory=True,
+                        starts_at=datetime.combine(first, time(16, 0)), ends_at=datetime.combine(first, time(17, 0)),
+                        **common)
+    events.create_event(title="Outdoor Learning webinar: measuring engagement outdoors", kind="webinar",
+                        starts_at=datetime.combine(first + timedelta(days=21), time(16, 0)),
+                        ends_at=datetime.combine(first + timedelta(days=21), time(17, 0)), **common)
+    events.create_series(title="Outdoor Learning drop-in", kind="drop_in",
+                         dates=events.monthly_dates(first + timedelta(days=7), 6), start_time=time(15, 45),
+                         end_time=time(16, 30), **common)
+    share = first + timedelta(days=200)
+    events.create_event(title="Outdoor Learning: online sharing event", kind="sharing_event",
+                        starts_at=datetime.combine(share, time(15, 30)), ends_at=datetime.combine(share, time(17, 0)),
+                        **common)
+
+
+CHALLENGE_QUESTIONS = {
+    "Where are we now?": ["How often do our learners learn outdoors, and which learners miss out?",
+                          "What do learners and families tell us about learning outdoors?"],
+    "What could we change?": ["Which one small change to our outdoor practice could make the biggest difference?",
+                              "How will we know whether the change is an improvement?"],
+}
+
+
 from portal.enquiries.scale import load_scale  # noqa: E402, F401  (demo.load_scale for the registry)

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import render
-from portal.enquiries import plans, queries
+from portal.enquiries import links, plans, queries
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
 from portal.enquiries.plan_models import STATUSES, Measure, PlanSection
@@ -41,10 +41,13 @@ def section_view(spec, saved, draft=None) -> SectionView:
     return view
 
 
-def _spec(key: str) -> Section:
+def _spec(key: str, team) -> Section:
     if not is_known(key):
         abort(404)
-    return ALL_SECTIONS.get(key) or Section(key, "Challenge question")
+    if key in ALL_SECTIONS:
+        return ALL_SECTIONS[key]
+    found = [q for q in links.challenge_questions(team.theme_id) if q.key == key] if team.theme_id else []
+    return found[0] if found else abort(404)
 
 
 def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
@@ -55,7 +58,8 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
         return [override if override and v.spec.key == override.spec.key else v for v in out]
 
     return render("enquiries/plan.html", team=team, enquiry=enquiry, plan_sections=views(PLAN_SECTIONS),
-                  reflection_sections=views(REFLECTION_SECTIONS), measures=queries.measures_with_points(enquiry.id),
+                  reflection_sections=views(REFLECTION_SECTIONS),
+                  challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [], measures=queries.measures_with_points(enquiry.id),
                   can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status)
 
 
@@ -69,7 +73,7 @@ def show_plan(team_id):
 @login_required
 def save_section(team_id, key):
     team, enquiry = load_team(team_id, edit=True)
-    spec = _spec(key)
+    spec = _spec(key, team)
     form = SectionForm()
     form.validate_on_submit() or abort(400)
     text = form.text.data or ""
@@ -106,7 +110,7 @@ def _section_or_page(team, enquiry, view, status):
 @login_required
 def autosave_section(team_id, key):
     team, enquiry = load_team(team_id, edit=True)
-    _spec(key)
+    _spec(key, team)
     form = SectionForm()
     form.validate_on_submit() or abort(400)
     draft = plans.save_draft(enquiry, key, form.text.data or "", base_version=form.version.data or 0,

@@ -8,7 +8,7 @@ from portal.core.forms import ActionForm, ServiceError, apply_errors
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
-from portal.enquiries import queries, themes
+from portal.enquiries import links, queries, themes
 from portal.enquiries.access import (
     can_edit_team,
     can_register,
@@ -129,7 +129,21 @@ def show_theme(theme_id):
                   theme=theme, resources=queries.theme_resources(theme.id), rows=rows, total=total,
                   outlooks=outlooks, page=page_number(), per_page=current_app.config["PAGE_SIZE"],
                   registered=is_registered(current_user, theme.id), can_register=can_register(current_user),
-                  officers=queries.link_officers([current_user.home_authority_id]))
+                  officers=queries.link_officers([current_user.home_authority_id]),
+                  challenge_questions=links.challenge_questions(theme.id), events=links.theme_events(theme.id),
+                  framework=links.challenge_framework(theme.id))
+
+
+@bp.post("/themes/<int:theme_id>/challenge-questions")
+@roles_required(Role.ADMIN)
+def create_challenge_questions(theme_id):
+    """Start the theme's challenge questions as a framework, then edit them in the framework editor."""
+    theme = get_or_404(Theme, theme_id)
+    ActionForm().validate_on_submit() or abort(400)
+    framework = links.challenge_framework(theme.id) or links.create_challenge_questions(
+        theme, actor=current_user, groups={"Challenge questions": []})
+    db.session.commit()
+    return redirect(url_for("frameworks.show_framework", framework_id=framework.id), code=303)
 
 
 @bp.post("/themes/<int:theme_id>/register")
