@@ -40,6 +40,7 @@ PLAN = {
     "result": "Outdoor time rose from about 30 to over 80 minutes a week: a shift on the run chart from week 7.",
     "learning": "Planning together across two LAs made the lessons better. Next: extend to P6.",
 }
+STIMULUS = b"Stimulus paper (demo): why outdoor learning, and what the research says.\n"
 MINUTES = [30, 25, 35, 30, 28, 32, 75, 80, 85, 90, 82, 88]
 
 
@@ -67,9 +68,8 @@ def load_demo(ctx) -> None:
     if not db.session.scalar(select(ThemeResource.id).where(ThemeResource.theme_id == outdoor.id).limit(1)):
         themes.add_resource(outdoor, actor=lead, title="Outdoor learning: practical guidance (Education Scotland)",
                             url="https://education.gov.scot/")
-        themes.add_resource(outdoor, actor=lead, title="Stimulus paper: learning beyond the classroom", upload=FileStorage(
-            io.BytesIO(b"Stimulus paper (demo): why outdoor learning, and what the research says.\n"),
-            filename="stimulus-outdoor-learning.txt"))
+        themes.add_resource(outdoor, actor=lead, title="Stimulus paper: learning beyond the classroom",
+                            upload=FileStorage(io.BytesIO(STIMULUS), filename="stimulus-outdoor-learning.txt"))
     _challenge_questions_and_events(outdoor, lead)
     officer = ctx.users["la_officer"]
     themes.set_link_officer(officer.authority_id, officer, actor=lead)

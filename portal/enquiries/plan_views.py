@@ -59,7 +59,8 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
 
     return render("enquiries/plan.html", team=team, enquiry=enquiry, plan_sections=views(PLAN_SECTIONS),
                   reflection_sections=views(REFLECTION_SECTIONS),
-                  challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [], measures=queries.measures_with_points(enquiry.id),
+                  challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
+                  measures=queries.measures_with_points(enquiry.id),
                   can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status)
 
 

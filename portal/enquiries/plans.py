@@ -50,9 +50,8 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     if section is None:
         section = PlanSection(enquiry_id=enquiry.id, key=key, version=0)
         db.session.add(section)
-    elif section.version != base_version:
-        if section.text != text:
-            raise SectionConflict(section)
+    elif section.version != base_version and section.text != text:
+        raise SectionConflict(section)  # the same text saved twice is agreement, not a conflict
     section.text, section.version = text, section.version + 1
     section.updated_by_id, section.updated_at = actor.id, utcnow()
     enquiry.updated_at = section.updated_at

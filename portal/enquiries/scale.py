@@ -55,14 +55,16 @@ def load_scale(ctx) -> None:
     sections, measures, notes = [], [], []
     for eid, row in zip(enquiry_ids, enquiry_rows, strict=True):
         for key, text in PLAN.items():
-            sections.append({"enquiry_id": eid, "key": key, "text": text, "version": 1, "updated_at": row["updated_at"]})
+            sections.append({"enquiry_id": eid, "key": key, "text": text, "version": 1,
+                             "updated_at": row["updated_at"]})
         measures.append({"enquiry_id": eid, "name": "Minutes of learning outdoors per week", "kind": "quantitative",
                          "shows": "process", "baseline": "30", "target": "90", "how_collected": "Log",
                          "when_collected": "Weekly"})
         measures.append({"enquiry_id": eid, "name": "Engagement", "kind": "observation", "shows": "outcome",
                          "baseline": "", "target": "", "how_collected": "Observation", "when_collected": "Termly"})
         for k in range(2):
-            notes.append({"enquiry_id": eid, "kind": "observation", "on": row["updated_at"].date() + timedelta(days=40 * k),
+            notes.append({"enquiry_id": eid, "kind": "observation",
+                          "on": row["updated_at"].date() + timedelta(days=40 * k),
                           "observer": "A colleague", "text": "What we saw.", "file_key": "", "filename": "",
                           "created_at": row["updated_at"]})
     db.session.execute(insert(PlanSection), sections)

@@ -39,7 +39,8 @@ def test_practitioner_forms_a_team_plans_and_charts(page, live_server, mailbox, 
 
     page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
     assert_accessible(page)
-    page.get_by_role("textbox", name="The change we hope to make and what it should improve").fill("Daily free-flow play")
+    change = page.get_by_role("textbox", name="The change we hope to make and what it should improve")
+    change.fill("Daily free-flow play")
     page.get_by_role("button", name="Save The change we hope to make").click()
     expect(page.locator("#section-change")).to_contain_text("Saved.")
     page.get_by_role("link", name="Add a measure").click()
