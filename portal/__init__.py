@@ -43,10 +43,11 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
+    from portal.cohorts.views import bp as cohorts_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, cohorts_bp):
         app.register_blueprint(bp)
 
 

@@ -4,7 +4,8 @@ A demo step takes the DemoContext and must be idempotent (look records up before
 A scale step takes the ScaleContext and writes in bulk into an otherwise empty database.
 """
 
+from portal.cohorts import demo as cohorts_demo
 from portal.demo import region
 
-DEMO_STEPS = [region.load_demo_region]
-SCALE_STEPS = [region.load_scale_region]
+DEMO_STEPS = [region.load_demo_region, cohorts_demo.load_demo]
+SCALE_STEPS = [region.load_scale_region, cohorts_demo.load_scale]
