@@ -13,6 +13,8 @@ def create_app(config: type | dict | None = None) -> Flask:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    if app.config["ENV_NAME"] != "development" and app.config["SECRET_KEY"] == Config.DEV_SECRET_KEY:
+        raise RuntimeError("Set SECRET_KEY: the development key must never sign production sessions.")
     register_extensions(app)
     register_blueprints(app)
     register_request_hooks(app)
