@@ -27,9 +27,7 @@ def can_edit_nominations(user, cohort, authority_id: int | None) -> bool:
         return False
     if user.has_role(Role.ADMIN):
         return True
-    return (
-        user.has_role(Role.LA_OFFICER) and user.authority_id == authority_id and cohort.stage == "nominating"
-    )
+    return user.has_role(Role.LA_OFFICER) and user.authority_id == authority_id and cohort.stage == "nominating"
 
 
 def can_edit_nomination(user, nomination) -> bool:

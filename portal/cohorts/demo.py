@@ -268,9 +268,7 @@ def load_scale(ctx) -> None:
             )
             noms, answers = [], []
             for la_id, ests in by_la.items():
-                for est_id in rng.sample(
-                    [e for e in ests if e not in used and len(staff.get(e, [])) >= 2], PER_LA
-                ):
+                for est_id in rng.sample([e for e in ests if e not in used and len(staff.get(e, [])) >= 2], PER_LA):
                     used.add(est_id)
                     leader, practitioner = staff[est_id][:2]
                     noms.append(

@@ -8,6 +8,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -20,11 +21,15 @@ from portal.cohorts.models import EVENT_DATES
 from portal.cohorts.rules import CONFIDENCE_ITEMS, QUESTION_CHECKLIST, SCALE
 
 
+def choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 class CohortForm(FlaskForm):
     school_year = StringField(
         "School year", description="For example 2026-27", validators=[DataRequired("Enter the school year.")]
     )
-    letter = SelectField("Cohort", choices=[("A", "Cohort A"), ("B", "Cohort B")])
+    letter = SelectField("Cohort", choices=choices([("A", "Cohort A"), ("B", "Cohort B")]))
     team_count = IntegerField(
         "Number of teams", default=8, validators=[NumberRange(2, 20, "Choose between 2 and 20 teams.")]
     )
@@ -36,15 +41,11 @@ class CohortForm(FlaskForm):
 
 
 for _attr, _label in EVENT_DATES:
-    setattr(
-        CohortForm, _attr, DateField(_label, validators=[Optional()], description="Leave blank if not set")
-    )
+    setattr(CohortForm, _attr, DateField(_label, validators=[Optional()], description="Leave blank if not set"))
 
 
 class AdvanceForm(FlaskForm):
-    reason = TextAreaField(
-        "Why go ahead although some rules are not met?", validators=[Optional(), Length(max=2000)]
-    )
+    reason = TextAreaField("Why go ahead although some rules are not met?", validators=[Optional(), Length(max=2000)])
 
 
 class NominateForm(FlaskForm):
@@ -58,22 +59,16 @@ class PeopleForm(FlaskForm):
 
     leader = SelectField("Promoted member of staff", coerce=int, validate_choice=False)
     leader_name = StringField("Or invite someone new: full name", validators=[Optional(), Length(max=120)])
-    leader_email = EmailField(
-        "Their e-mail address", validators=[Optional(), Email("Enter a valid e-mail address.")]
-    )
+    leader_email = EmailField("Their e-mail address", validators=[Optional(), Email("Enter a valid e-mail address.")])
     practitioner = SelectField("Practitioner", coerce=int, validate_choice=False)
-    practitioner_name = StringField(
-        "Or invite someone new: full name", validators=[Optional(), Length(max=120)]
-    )
+    practitioner_name = StringField("Or invite someone new: full name", validators=[Optional(), Length(max=120)])
     practitioner_email = EmailField(
         "Their e-mail address", validators=[Optional(), Email("Enter a valid e-mail address.")]
     )
 
 
 class FacilitatorForm(FlaskForm):
-    facilitator = SelectField(
-        "Key facilitator", coerce=int, validators=[DataRequired("Choose a key facilitator.")]
-    )
+    facilitator = SelectField("Key facilitator", coerce=int, validators=[DataRequired("Choose a key facilitator.")])
     interests = StringField(
         "Their interests (optional)",
         description="Comma-separated, used to fit them to a team",
@@ -93,7 +88,7 @@ class InterestsForm(FlaskForm):
 
     def set_interests(self, interests: list[str]) -> None:
         for f in (self.first, self.second, self.third):
-            f.choices = [("", "Choose an interest"), *((i, i) for i in interests)]
+            f.choices = choices([("", "Choose an interest"), *((i, i) for i in interests)])
 
 
 class ConfidenceForm(FlaskForm):
@@ -107,7 +102,7 @@ for _key, _label in CONFIDENCE_ITEMS:
         RadioField(
             _label,
             coerce=int,
-            choices=list(SCALE.items()),
+            choices=choices(SCALE.items()),
             validators=[DataRequired("Choose how confident you feel.")],
         ),
     )
@@ -121,13 +116,12 @@ class FlagForm(FlaskForm):
 class TeamPlanForm(FlaskForm):
     enquiry_question = TextAreaField(
         "Our enquiry question",
-        description="From a hunch to a question: what small "
-        "change, for which learners, and how will we know?",
+        description="From a hunch to a question: what small change, for which learners, and how will we know?",
         validators=[Optional(), Length(max=1000)],
     )
     checks = SelectMultipleField(
         "Quality checklist: our question...",
-        choices=list(QUESTION_CHECKLIST),
+        choices=choices(QUESTION_CHECKLIST),
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
     )

@@ -122,9 +122,7 @@ class Nomination(db.Model):
 
     __tablename__ = "cohort_nomination"
     __table_args__ = (
-        UniqueConstraint(
-            "cohort_id", "establishment_id", name="uq_cohort_nomination_cohort_id_establishment_id"
-        ),
+        UniqueConstraint("cohort_id", "establishment_id", name="uq_cohort_nomination_cohort_id_establishment_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -154,9 +152,7 @@ class CohortFacilitator(db.Model):
     """A key facilitator an LA named for a cohort; assigned to one team when teams are published."""
 
     __tablename__ = "cohort_facilitator"
-    __table_args__ = (
-        UniqueConstraint("cohort_id", "user_id", name="uq_cohort_facilitator_cohort_id_user_id"),
-    )
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id", name="uq_cohort_facilitator_cohort_id_user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("network_cohort.id", ondelete="CASCADE"), index=True)
@@ -172,9 +168,7 @@ class InterestResponse(db.Model):
     """A participant's three ranked interests and their hunch."""
 
     __tablename__ = "cohort_interest_response"
-    __table_args__ = (
-        UniqueConstraint("cohort_id", "user_id", name="uq_cohort_interest_response_cohort_id_user_id"),
-    )
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id", name="uq_cohort_interest_response_cohort_id_user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("network_cohort.id", ondelete="CASCADE"), index=True)
@@ -207,9 +201,7 @@ class ConfidenceResponse(db.Model):
 
     __tablename__ = "cohort_confidence_response"
     __table_args__ = (
-        UniqueConstraint(
-            "cohort_id", "user_id", "phase", name="uq_cohort_confidence_response_cohort_id_user_id_phase"
-        ),
+        UniqueConstraint("cohort_id", "user_id", "phase", name="uq_cohort_confidence_response_cohort_id_user_id_phase"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -224,9 +216,7 @@ class FutureFacilitatorFlag(db.Model):
     """The admin marks a participant as a potential future key facilitator."""
 
     __tablename__ = "cohort_future_facilitator"
-    __table_args__ = (
-        UniqueConstraint("cohort_id", "user_id", name="uq_cohort_future_facilitator_cohort_id_user_id"),
-    )
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id", name="uq_cohort_future_facilitator_cohort_id_user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("network_cohort.id", ondelete="CASCADE"), index=True)

@@ -6,7 +6,7 @@ from flask_login import current_user
 from portal.accounts.models import User
 from portal.cohorts import queries, rules, services
 from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nominating_authority
-from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm
+from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
@@ -30,12 +30,13 @@ def list_nominations(cohort_id):
     form, fac_form = NominateForm(prefix="nominate"), FacilitatorForm(prefix="facilitator")
     editable = can_edit_nominations(current_user, cohort, la_id)
     if la_id is not None:
-        form.establishment.choices = [(0, "Choose an establishment")] + [
-            (e.id, f"{e.name} ({e.sector})") for e in queries.unnominated_establishments(cohort, la_id)
-        ]
-        fac_form.facilitator.choices = [(0, "Choose a key facilitator")] + [
-            (u.id, u.name) for u in queries.available_facilitators(la_id)
-        ]
+        form.establishment.choices = choices(
+            [(0, "Choose an establishment")]
+            + [(e.id, f"{e.name} ({e.sector})") for e in queries.unnominated_establishments(cohort, la_id)]
+        )
+        fac_form.facilitator.choices = choices(
+            [(0, "Choose a key facilitator")] + [(u.id, u.name) for u in queries.available_facilitators(la_id)]
+        )
     status = 200
     if request.method == "POST":
         if not editable:
@@ -96,12 +97,12 @@ def edit_nomination(nomination_id):
         else None
     )
     staff = queries.staff_of(nomination.establishment_id)
-    form.leader.choices = [(0, "Nobody yet")] + [
-        (u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff if u.promoted
-    ]
-    form.practitioner.choices = [(0, "Nobody yet")] + [
-        (u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff
-    ]
+    form.leader.choices = choices(
+        [(0, "Nobody yet")] + [(u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff if u.promoted]
+    )
+    form.practitioner.choices = choices(
+        [(0, "Nobody yet")] + [(u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff]
+    )
     if request.method == "POST":
         if not can_edit_nomination(current_user, nomination):
             abort(403)

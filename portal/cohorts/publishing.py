@@ -13,9 +13,7 @@ from portal.core.mail import send_mail
 from portal.extensions import db
 
 
-def facilitator_fit(
-    cohort: NetworkCohort, plan_teams: list[list[int]], dominant: list[list[str]]
-) -> dict[int, int]:
+def facilitator_fit(cohort: NetworkCohort, plan_teams: list[list[int]], dominant: list[list[str]]) -> dict[int, int]:
     """Team index -> facilitator user id: best fit of interests and own LA (rules.assign_facilitators)."""
     noms = {n.id: n for n in queries.nominations(cohort)}
     rows = queries.facilitators(cohort)
@@ -106,8 +104,7 @@ def _tell_everyone(cohort, created, noms) -> None:
         link = url_for("cohorts.show_team", team_id=team.id, _external=True)
         members = [n for n in noms.values() if n.team_id == team.id]
         names = "\n".join(
-            f"- {n.establishment.name} ({n.authority.name}): " + ", ".join(p.name for p in n.people)
-            for n in members
+            f"- {n.establishment.name} ({n.authority.name}): " + ", ".join(p.name for p in n.people) for n in members
         )
         for person in [p for n in members for p in n.people] + (
             [fac[team.facilitator_id]] if team.facilitator_id in fac else []
@@ -125,9 +122,7 @@ def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> N
     if not can_manage_cohorts(actor):
         raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
     named = set(
-        db.session.scalars(
-            select(CohortFacilitator.user_id).where(CohortFacilitator.cohort_id == team.cohort_id)
-        )
+        db.session.scalars(select(CohortFacilitator.user_id).where(CohortFacilitator.cohort_id == team.cohort_id))
     )
     if person_id is not None and person_id not in named:
         raise ServiceError(("facilitator", "Choose one of the key facilitators named for this cohort."))

@@ -132,9 +132,7 @@ def unnominated_establishments(cohort: NetworkCohort, authority_id: int) -> list
 def staff_of(establishment_id: int) -> list[User]:
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.establishment_id == establishment_id, User.active.is_(True))
-            .order_by(User.name)
+            select(User).where(User.establishment_id == establishment_id, User.active.is_(True)).order_by(User.name)
         )
     )
 
@@ -154,11 +152,7 @@ def responses_by_user(cohort: NetworkCohort) -> dict[int, InterestResponse]:
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
-    return list(
-        db.session.scalars(
-            select(RuleWaiver).where(RuleWaiver.cohort_id == cohort.id).order_by(RuleWaiver.at)
-        )
-    )
+    return list(db.session.scalars(select(RuleWaiver).where(RuleWaiver.cohort_id == cohort.id).order_by(RuleWaiver.at)))
 
 
 def confidence_pairs(cohort: NetworkCohort) -> list[tuple[dict, dict]]:
@@ -185,9 +179,7 @@ def confidence_of(cohort: NetworkCohort, user) -> dict[str, dict]:
 
 def flagged_ids(cohort: NetworkCohort) -> set[int]:
     return set(
-        db.session.scalars(
-            select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == cohort.id)
-        )
+        db.session.scalars(select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == cohort.id))
     )
 
 

@@ -51,9 +51,7 @@ def check_design(
 ) -> list[DesignCheck]:
     """The cohort's design rules as they stand; `per_authority` names every LA (0 if none nominated)."""
     total = sum(per_authority.values())
-    outside = [
-        f"{la} has {n or 'none'}" for la, n in sorted(per_authority.items()) if not LA_MIN <= n <= LA_MAX
-    ]
+    outside = [f"{la} has {n or 'none'}" for la, n in sorted(per_authority.items()) if not LA_MIN <= n <= LA_MAX]
     short = [
         f"{la} names {facilitators_per_authority.get(la, 0)} of {facilitators_needed(n)}"
         for la, n in sorted(per_authority.items())
@@ -162,9 +160,7 @@ def change_distribution(pairs: list[tuple[dict, dict]]) -> dict:
                 "label": label,
                 "people": len(changes) if enough else None,
                 "mean": round(sum(changes) / len(changes), 1) if enough else None,
-                "bands": [
-                    (text, counts[b] if enough and shown(counts[b]) else None) for b, text in CHANGE_BANDS
-                ],
+                "bands": [(text, counts[b] if enough and shown(counts[b]) else None) for b, text in CHANGE_BANDS],
             }
         )
     return {"paired": len(pairs), "shown": shown(len(pairs)), "items": items}

@@ -48,9 +48,7 @@ def save_cohort(
     if letter not in {"A", "B"}:
         raise ServiceError(("letter", "Choose cohort A or B."))
     clash = db.session.scalar(
-        select(NetworkCohort.id).where(
-            NetworkCohort.school_year == school_year, NetworkCohort.letter == letter
-        )
+        select(NetworkCohort.id).where(NetworkCohort.school_year == school_year, NetworkCohort.letter == letter)
     )
     if clash and (cohort is None or clash != cohort.id):
         raise ServiceError(("letter", f"Cohort {school_year} {letter} already exists."))
@@ -79,9 +77,7 @@ def save_cohort(
 
 def _check_may_nominate(cohort, authority_id, actor) -> None:
     if not can_edit_nominations(actor, cohort, authority_id):
-        raise ServiceError(
-            (None, "You can change nominations of your own LA only, while the cohort takes them.")
-        )
+        raise ServiceError((None, "You can change nominations of your own LA only, while the cohort takes them."))
 
 
 def nominate(cohort: NetworkCohort, establishment, *, actor) -> Nomination:
@@ -93,13 +89,9 @@ def nominate(cohort: NetworkCohort, establishment, *, actor) -> Nomination:
         )
     )
     if count >= rules.LA_MAX:
-        raise ServiceError(
-            ("establishment", f"An LA nominates at most {rules.LA_MAX} establishments a cohort.")
-        )
+        raise ServiceError(("establishment", f"An LA nominates at most {rules.LA_MAX} establishments a cohort."))
     if db.session.scalar(
-        select(Nomination.id).where(
-            Nomination.cohort_id == cohort.id, Nomination.establishment_id == establishment.id
-        )
+        select(Nomination.id).where(Nomination.cohort_id == cohort.id, Nomination.establishment_id == establishment.id)
     ):
         raise ServiceError(("establishment", f"{establishment.name} is already nominated."))
     nomination = Nomination(
@@ -153,9 +145,7 @@ def name_person(
             )
         )
     if leader and not person.promoted:
-        raise ServiceError(
-            (slot, f"{person.name} does not hold a promoted post: the first person named must.")
-        )
+        raise ServiceError((slot, f"{person.name} does not hold a promoted post: the first person named must."))
     other = nomination.practitioner_id if leader else nomination.leader_id
     if other == person.id:
         raise ServiceError((slot, "Name two different people."))
@@ -218,9 +208,7 @@ def advance(cohort: NetworkCohort, *, actor, reason: str = "") -> str:
             raise ServiceError(*((None, f"{c.label}: {c.detail}.") for c in hard))
         soft = rules.waivable(checks)
         if soft and len(reason.strip()) < 10:
-            raise ServiceError(
-                ("reason", "Some rules are not met: say why the cohort should go ahead anyway.")
-            )
+            raise ServiceError(("reason", "Some rules are not met: say why the cohort should go ahead anyway."))
         for check in soft:
             db.session.add(
                 RuleWaiver(

@@ -41,9 +41,7 @@ def answer_interests(cohort: NetworkCohort, user, *, ranked: list[str], hunch: s
     if errors:
         raise ServiceError(*errors)
     response = db.session.scalar(
-        select(InterestResponse).where(
-            InterestResponse.cohort_id == cohort.id, InterestResponse.user_id == user.id
-        )
+        select(InterestResponse).where(InterestResponse.cohort_id == cohort.id, InterestResponse.user_id == user.id)
     )
     if response is None:
         response = InterestResponse(cohort_id=cohort.id, user_id=user.id)

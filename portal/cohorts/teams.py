@@ -18,9 +18,7 @@ def save_plan(team: CohortTeam, *, actor, question: str, checks: list[str], obse
     if not can_view_team(actor, team, member_ids(team)):
         raise ServiceError((None, "Only the team's members and facilitator change its plan."))
     if len(question) > 1000 or len(observation_plan) > 4000:
-        raise ServiceError(
-            ("enquiry_question", "Keep the question under 1,000 characters and the plan under 4,000.")
-        )
+        raise ServiceError(("enquiry_question", "Keep the question under 1,000 characters and the plan under 4,000."))
     known = {key for key, _ in QUESTION_CHECKLIST}
     team.enquiry_question = question.strip()
     team.question_checks = [c for c in checks if c in known]

@@ -47,9 +47,7 @@ def _save(cohort, form):
 @bp.route("/cohorts/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def new_cohort():
-    form = CohortForm(
-        data={"interests": "\n".join(rules.DEMO_INTERESTS)} if request.method == "GET" else None
-    )
+    form = CohortForm(data={"interests": "\n".join(rules.DEMO_INTERESTS)} if request.method == "GET" else None)
     return _edit(None, form)
 
 
@@ -57,9 +55,7 @@ def new_cohort():
 @roles_required(Role.ADMIN)
 def edit_cohort(cohort_id):
     cohort = get_or_404(NetworkCohort, cohort_id)
-    form = CohortForm(
-        obj=cohort, data={"interests": cohort.interests_text} if request.method == "GET" else None
-    )
+    form = CohortForm(obj=cohort, data={"interests": cohort.interests_text} if request.method == "GET" else None)
     return _edit(cohort, form)
 
 

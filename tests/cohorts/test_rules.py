@@ -2,13 +2,25 @@
 
 from portal.cohorts import rules
 
-LAS = ["East Dunbartonshire", "East Renfrewshire", "Glasgow City", "Inverclyde", "North Lanarkshire",
-       "Renfrewshire", "South Lanarkshire", "West Dunbartonshire"]
+LAS = [
+    "East Dunbartonshire",
+    "East Renfrewshire",
+    "Glasgow City",
+    "Inverclyde",
+    "North Lanarkshire",
+    "Renfrewshire",
+    "South Lanarkshire",
+    "West Dunbartonshire",
+]
 
 
 def checks(per=6, fac=1, sectors=("Primary", "ELC"), participants=96):
-    result = rules.check_design(per_authority={la: per for la in LAS}, facilitators_per_authority={la: fac for la in LAS},
-                                sectors=set(sectors), participants=participants)
+    result = rules.check_design(
+        per_authority={la: per for la in LAS},
+        facilitators_per_authority={la: fac for la in LAS},
+        sectors=set(sectors),
+        participants=participants,
+    )
     return {c.key: c for c in result}
 
 
@@ -26,8 +38,12 @@ def test_each_failing_rule_is_named_plainly():
 
 
 def test_an_la_with_none_or_too_many_fails():
-    result = rules.check_design(per_authority={"A": 0, "B": 11}, facilitators_per_authority={"B": 2},
-                                sectors={"ELC", "Primary"}, participants=22)
+    result = rules.check_design(
+        per_authority={"A": 0, "B": 11},
+        facilitators_per_authority={"B": 2},
+        sectors={"ELC", "Primary"},
+        participants=22,
+    )
     detail = {c.key: c for c in result}["authorities"].detail
     assert "A has none" in detail and "B has 11" in detail
 
@@ -67,10 +83,17 @@ def test_personal_change():
 
 
 def test_facilitators_fit_interests_then_their_own_la():
-    teams = [{"index": 0, "interests": ["Numeracy", "STEM"], "authorities": {"Inverclyde"}},
-             {"index": 1, "interests": ["Literacy", "Play pedagogy"], "authorities": {"Glasgow City"}}]
-    people = [{"id": 1, "interests": ["Literacy"], "authority": "Inverclyde"},
-              {"id": 2, "interests": ["Numeracy"], "authority": "Glasgow City"}]
+    teams = [
+        {"index": 0, "interests": ["Numeracy", "STEM"], "authorities": {"Inverclyde"}},
+        {"index": 1, "interests": ["Literacy", "Play pedagogy"], "authorities": {"Glasgow City"}},
+    ]
+    people = [
+        {"id": 1, "interests": ["Literacy"], "authority": "Inverclyde"},
+        {"id": 2, "interests": ["Numeracy"], "authority": "Glasgow City"},
+    ]
     assert rules.assign_facilitators(teams, people) == {0: 2, 1: 1}
-    same = [{"id": 3, "interests": [], "authority": "Glasgow City"}, {"id": 4, "interests": [], "authority": "Inverclyde"}]
+    same = [
+        {"id": 3, "interests": [], "authority": "Glasgow City"},
+        {"id": 4, "interests": [], "authority": "Inverclyde"},
+    ]
     assert rules.assign_facilitators(teams, same) == {0: 4, 1: 3}

@@ -27,8 +27,9 @@ def test_save_cohort_checks_year_letter_and_interests(app, make_user):
         services.save_cohort(None, actor=admin, school_year="2026-27", letter="A", interests="X\nY\nZ")
     assert "already exists" in str(error.value)
     with pytest.raises(ServiceError):
-        services.save_cohort(None, actor=make_user(Role.LA_OFFICER), school_year="2027-28", letter="A",
-                             interests="X\nY\nZ")
+        services.save_cohort(
+            None, actor=make_user(Role.LA_OFFICER), school_year="2027-28", letter="A", interests="X\nY\nZ"
+        )
 
 
 def test_officers_nominate_their_own_la_only_and_at_most_ten(app, make_user, make_establishment):
@@ -55,8 +56,9 @@ def test_naming_people_existing_or_invited(app, make_user, make_establishment, m
     assert "promoted" in str(error.value)
     services.name_person(nomination, "practitioner", actor=officer, person=teacher)
     with app.test_request_context():
-        leader = services.name_person(nomination, "leader", actor=officer, name="New Depute",
-                                      email="new.depute@school.example.org")
+        leader = services.name_person(
+            nomination, "leader", actor=officer, name="New Depute", email="new.depute@school.example.org"
+        )
     db.session.commit()
     assert leader.promoted and leader.establishment_id == est.id and Role.SENIOR_LEADER in leader.roles
     assert "invited" in mailbox.last_to("new.depute@school.example.org")["Subject"]
