@@ -71,10 +71,12 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from portal.cohorts.commands import cohorts_cli
     from portal.demo.commands import demo_cli
     from portal.events.commands import events_cli
     from portal.organisations.commands import establishments_cli
 
+    app.cli.add_command(cohorts_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(establishments_cli)
     app.cli.add_command(events_cli)

@@ -251,7 +251,8 @@ class MatchingRecord(db.Model):
     by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     inputs: Mapped[dict] = mapped_column(JSON, default=dict)
-    result: Mapped[dict | None] = mapped_column(JSON)  # the plan after this action (None for pure locks)
+    # The plan after this action; SQL NULL (not JSON null) for pure locks, so "latest plan" is one query.
+    result: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     by: Mapped[User] = relationship(lazy="joined")
 

@@ -218,3 +218,13 @@ def teams_of(user) -> list[CohortTeam]:
 
 
 __all__ = ["SupportMeeting"]
+
+
+def constraints(cohort: NetworkCohort) -> list:
+    from portal.cohorts.models import MatchingConstraint
+
+    return list(db.session.scalars(select(MatchingConstraint).where(MatchingConstraint.cohort_id == cohort.id)))
+
+
+def establishment_name(est_id: int) -> str:
+    return db.session.scalar(select(Establishment.name).where(Establishment.id == est_id)) or str(est_id)

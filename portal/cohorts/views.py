@@ -1,5 +1,7 @@
 """Network cohort pages: the list, creating and editing a cohort, the cohort page with its design rules."""
 
+import importlib.util
+
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
@@ -92,6 +94,7 @@ def show_cohort(cohort_id, form=None, status=200):
         flagged=len(queries.flagged_ids(cohort)),
         can_manage=can_manage_cohorts(current_user),
         facilitators_needed=rules.facilitators_needed,
+        has_matching="cohorts.matching_event" in current_app.view_functions,
         status=status,
     )
 
@@ -111,9 +114,12 @@ def advance_cohort(cohort_id):
         return show_cohort(cohort_id, form=form, status=422)
     db.session.commit()
     flash(f"Cohort {cohort.name}: {cohort.stage_label.lower()}.", "success")
-    if stage == "matching" and "cohorts.matching" in current_app.view_functions:
-        return redirect(url_for("cohorts.matching", cohort_id=cohort.id))
+    if stage == "matching" and "cohorts.matching_event" in current_app.view_functions:
+        return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id))
     return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
 
 
 from portal.cohorts import nomination_views, survey_views, team_views  # noqa: E402, F401  (routes on bp)
+
+if importlib.util.find_spec("portal.matching"):  # the matching event needs the engine (branch `matching`)
+    from portal.cohorts import matching_views  # noqa: F401

@@ -1,5 +1,7 @@
 """Access expectations for network cohorts: staff pages, an LA's own nominations, participants, team spaces."""
 
+import importlib.util
+
 from portal.cohorts.models import CohortFacilitator, CohortTeam, NetworkCohort, Nomination
 from portal.cohorts.teams import ensure_meetings
 from portal.extensions import db
@@ -26,6 +28,15 @@ EXPECT = {
     "cohorts.save_team_plan": only("practitioner", "key_facilitator", "admin", ok=302, method="POST"),
     "cohorts.save_meeting": only("key_facilitator", "admin", ok=302, method="POST"),
 }
+
+
+if importlib.util.find_spec("portal.matching"):  # the matching event arrives with the engine
+    EXPECT |= {
+        "cohorts.matching_event": only("admin"),
+        "cohorts.preview_move": only("admin", ok=422),  # no plan yet
+        "cohorts.change_matching": only("admin", ok=422, method="POST"),  # "run" before the survey closed
+        "cohorts.assign_facilitator": only("admin", ok=302, method="POST"),
+    }
 
 
 def setup(world):
@@ -73,3 +84,7 @@ def setup(world):
     world.args["cohorts.show_team"] = {"team_id": team.id}
     world.args["cohorts.save_team_plan"] = {"team_id": team.id}
     world.args["cohorts.save_meeting"] = {"team_id": team.id, "kind": 1}
+    world.args["cohorts.matching_event"] = cohort_args
+    world.args["cohorts.preview_move"] = cohort_args
+    world.args["cohorts.change_matching"] = {**cohort_args, "action": "run"}
+    world.args["cohorts.assign_facilitator"] = {"team_id": team.id}
