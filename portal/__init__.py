@@ -47,10 +47,11 @@ def register_blueprints(app: Flask) -> None:
     from portal.accounts.views import bp as accounts_bp
     from portal.cohorts.views import bp as cohorts_bp
     from portal.events.views import bp as events_bp
+    from portal.frameworks.views import bp as frameworks_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, cohorts_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, cohorts_bp):
         app.register_blueprint(bp)
 
 

@@ -6,6 +6,7 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 
 from portal.cohorts import demo as cohorts_demo
 from portal.demo import region
+from portal.events import demo as events_demo
 
-DEMO_STEPS = [region.load_demo_region, cohorts_demo.load_demo]
-SCALE_STEPS = [region.load_scale_region, cohorts_demo.load_scale]
+DEMO_STEPS = [region.load_demo_region, events_demo.load_demo, cohorts_demo.load_demo]
+SCALE_STEPS = [region.load_scale_region, events_demo.load_scale, cohorts_demo.load_scale]
