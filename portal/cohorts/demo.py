@@ -231,7 +231,7 @@ def load_scale(ctx) -> None:
     facilitators = ctx.user_ids_by_role.get(Role.KEY_FACILITATOR, [])
     used: set[int] = set()
     for y in range(ctx.years):
-        year = 2026 - ctx.years + 1 + y
+        year = 2025 - ctx.years + 1 + y  # the demo adds 2026-27 itself
         for letter in "AB":
             stage = "published" if y < ctx.years - 1 or letter == "A" else "survey"
             cohort_id = db.session.scalar(
@@ -295,12 +295,11 @@ def load_scale(ctx) -> None:
                         )
             db.session.execute(insert(Nomination), noms)
             db.session.execute(insert(InterestResponse), answers)
-            db.session.execute(
-                insert(SupportMeeting),
-                [
-                    {"team_id": t, "kind": k, "held": stage == "published", "notes": "", "actions": ""}
-                    for t in team_ids
-                    for k in range(1, 6)
-                ],
-            )
+            meetings = [
+                {"team_id": t, "kind": k, "held": k <= 3, "notes": "", "actions": ""}
+                for t in team_ids
+                for k in range(1, 6)
+            ]
+            if meetings:  # an empty executemany would insert one row of defaults
+                db.session.execute(insert(SupportMeeting), meetings)
     db.session.flush()
