@@ -45,13 +45,14 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
+    from portal.cohorts.views import bp as cohorts_bp
     from portal.enquiries.views import bp as enquiries_bp
     from portal.events.views import bp as events_bp
     from portal.frameworks.views import bp as frameworks_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, cohorts_bp):
         app.register_blueprint(bp)
 
 
@@ -72,10 +73,12 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from portal.cohorts.commands import cohorts_cli
     from portal.demo.commands import demo_cli
     from portal.events.commands import events_cli
     from portal.organisations.commands import establishments_cli
 
+    app.cli.add_command(cohorts_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(establishments_cli)
     app.cli.add_command(events_cli)

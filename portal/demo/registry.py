@@ -4,6 +4,7 @@ A demo step takes the DemoContext and must be idempotent (look records up before
 A scale step takes the ScaleContext and writes in bulk into an otherwise empty database.
 """
 
+from portal.cohorts import demo as cohorts_demo
 from portal.demo import region
 from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
@@ -12,9 +13,11 @@ DEMO_STEPS = [
     region.load_demo_region,
     events_demo.load_demo,
     enquiries_demo.load_demo,
+    cohorts_demo.load_demo,
 ]
 SCALE_STEPS = [
     region.load_scale_region,
     events_demo.load_scale,
     enquiries_demo.load_scale,
+    cohorts_demo.load_scale,
 ]

@@ -1,0 +1,1 @@
+"""Collaborative Learning Network cohorts: nominations, interests survey, matching, teams, confidence."""

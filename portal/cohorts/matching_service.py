@@ -1,0 +1,211 @@
+"""The matching event over the engine (portal.matching): run, preview, move, pin, keep apart, re-optimise.
+
+Every action is kept as a MatchingRecord (who, when, inputs, the plan after it) so a plan can be explained.
+"""
+
+from sqlalchemy import select
+
+from portal.cohorts import publishing, queries
+from portal.cohorts.access import can_manage_cohorts
+from portal.cohorts.models import MatchingConstraint, MatchingRecord, NetworkCohort
+from portal.core.forms import ServiceError
+from portal.extensions import db
+from portal.matching import MatchingInputError, build_problem, check_plan, preview_move, similarity_matrix
+from portal.matching.cli import run_json
+from portal.matching.explain import reasons, team_reports
+from portal.matching.similarity import interest_vectors, total_score, vocabulary
+
+
+def _admin(actor, cohort) -> None:
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer runs the matching."))
+    if cohort.stage != "matching":
+        raise ServiceError((None, "Matching happens after the interests survey closes and before publication."))
+
+
+def problem_input(cohort: NetworkCohort) -> dict:
+    """The engine's JSON document for this cohort: establishments by id, their answers, pins and apart pairs."""
+    answers = queries.responses_by_user(cohort)
+    establishments, silent = [], []
+    for n in queries.nominations(cohort):
+        ranked = [answers[p.id].ranked for p in n.people if p.id in answers]
+        if not ranked:
+            silent.append(n.establishment.name)
+        establishments.append(
+            {
+                "id": str(n.establishment_id),
+                "authority": n.authority.name,
+                "sector": n.establishment.sector,
+                "interests": ranked,
+            }
+        )
+    if silent:
+        raise ServiceError(
+            (
+                None,
+                "No survey answers yet from: "
+                + ", ".join(silent[:10])
+                + (" and others" if len(silent) > 10 else "")
+                + ". Send a reminder first.",
+            )
+        )
+    constraints = list(db.session.scalars(select(MatchingConstraint).where(MatchingConstraint.cohort_id == cohort.id)))
+    return {
+        "teams": cohort.team_count,
+        "establishments": establishments,
+        "pinned": {str(c.establishment_id): c.team_index for c in constraints if c.kind == "pin"},
+        "apart": [[str(c.establishment_id), str(c.other_establishment_id)] for c in constraints if c.kind == "apart"],
+    }
+
+
+def _problem(data: dict):
+    try:
+        return build_problem(data["establishments"], teams=data["teams"], pinned=data["pinned"], apart=data["apart"])
+    except MatchingInputError as error:
+        raise ServiceError((None, f"The matching cannot start: {error}.")) from None
+
+
+def current(cohort: NetworkCohort) -> MatchingRecord | None:
+    """The latest record that carries a plan."""
+    return db.session.scalar(
+        select(MatchingRecord)
+        .where(MatchingRecord.cohort_id == cohort.id, MatchingRecord.result.is_not(None))
+        .order_by(MatchingRecord.id.desc())
+        .limit(1)
+    )
+
+
+def history(cohort: NetworkCohort) -> list[MatchingRecord]:
+    return list(
+        db.session.scalars(
+            select(MatchingRecord)
+            .where(MatchingRecord.cohort_id == cohort.id)
+            .order_by(MatchingRecord.id.desc())
+            .limit(30)
+        )
+    )
+
+
+def _record(cohort, actor, action, inputs, result) -> dict | None:
+    db.session.add(MatchingRecord(cohort_id=cohort.id, action=action, by_id=actor.id, inputs=inputs, result=result))
+    db.session.flush()
+    return result
+
+
+def _solve(data: dict, time_limit: float, seed: int) -> dict:
+    try:
+        return run_json(data, time_limit=time_limit, seed=seed)
+    except MatchingInputError as error:
+        raise ServiceError((None, f"The matching cannot start: {error}.")) from None
+
+
+def run(cohort: NetworkCohort, *, actor, time_limit: float = 0.5, seed: int = 0) -> dict:
+    """A fresh proposal for every team (pins and keep-apart pairs respected)."""
+    _admin(actor, cohort)
+    data = problem_input(cohort)
+    return _record(cohort, actor, "run", {**data, "seed": seed}, _solve(data, time_limit, seed))
+
+
+def reoptimise(cohort: NetworkCohort, *, actor, time_limit: float = 0.3, seed: int = 0) -> dict:
+    """Improve the current plan around the pins; the result lists what moved."""
+    _admin(actor, cohort)
+    plan = _plan_or_fail(cohort)
+    data = {**problem_input(cohort), "current": plan["teams"]}
+    return _record(cohort, actor, "reoptimise", {**data, "seed": seed}, _solve(data, time_limit, seed))
+
+
+def _plan_or_fail(cohort) -> dict:
+    record = current(cohort)
+    if record is None:
+        raise ServiceError((None, "Run the matching first."))
+    return record.result
+
+
+def evaluate(data: dict, teams: list[list[str]]) -> dict:
+    """Score, rule violations, team reports and reasons for a plan people arranged by hand."""
+    problem = _problem(data)
+    index = {e: i for i, e in enumerate(problem.ids)}
+    as_idx = [[index[e] for e in members] for members in teams]
+    vectors, labels = interest_vectors(problem), vocabulary(problem)[1]
+    sim = similarity_matrix(problem)
+    return {
+        "teams": teams,
+        "score": total_score(sim, as_idx),
+        "violations": check_plan(problem, teams),
+        "reasons": reasons(problem, as_idx, vectors, labels),
+        "report": team_reports(problem, as_idx, vectors, sim, labels),
+        "stats": {},
+    }
+
+
+def preview(cohort: NetworkCohort, est_id: str, to_team: int) -> dict:
+    """What moving one establishment would do to the score and the rules, before anything changes."""
+    plan = _plan_or_fail(cohort)
+    data = problem_input(cohort)
+    try:
+        return preview_move(_problem(data), plan["teams"], est_id, to_team)
+    except MatchingInputError as error:
+        raise ServiceError(("team", f"That move is not possible: {error}.")) from None
+
+
+def move(cohort: NetworkCohort, *, actor, est_id: str, to_team: int) -> dict:
+    """Move one establishment by hand; the plan is re-scored and the move kept on record."""
+    _admin(actor, cohort)
+    effect = preview(cohort, est_id, to_team)
+    teams = [[e for e in members if e != est_id] for members in _plan_or_fail(cohort)["teams"]]
+    teams[to_team].append(est_id)
+    result = {
+        **evaluate(problem_input(cohort), teams),
+        "moved": [{"id": est_id, "from": effect["from"], "to": to_team}],
+    }
+    return _record(cohort, actor, "move", {"id": est_id, "to": to_team, "preview": effect}, result)
+
+
+def pin(cohort: NetworkCohort, *, actor, est_id: int, team_index: int | None) -> None:
+    """Pin an establishment to a team (None unpins it): re-optimising never moves it."""
+    _admin(actor, cohort)
+    db.session.execute(
+        MatchingConstraint.__table__.delete().where(
+            MatchingConstraint.cohort_id == cohort.id,
+            MatchingConstraint.kind == "pin",
+            MatchingConstraint.establishment_id == est_id,
+        )
+    )
+    if team_index is not None:
+        db.session.add(
+            MatchingConstraint(
+                cohort_id=cohort.id, kind="pin", establishment_id=est_id, team_index=team_index, by_id=actor.id
+            )
+        )
+    _record(cohort, actor, "pin" if team_index is not None else "unpin", {"id": est_id, "team": team_index}, None)
+
+
+def keep_apart(cohort: NetworkCohort, *, actor, first: int, second: int) -> None:
+    """Two establishments that must not share a team (applies at the next run or re-optimisation)."""
+    _admin(actor, cohort)
+    if first == second:
+        raise ServiceError(("second", "Choose two different establishments."))
+    db.session.add(
+        MatchingConstraint(
+            cohort_id=cohort.id, kind="apart", establishment_id=first, other_establishment_id=second, by_id=actor.id
+        )
+    )
+    _record(cohort, actor, "apart", {"ids": [first, second]}, None)
+
+
+def publish_current(cohort: NetworkCohort, *, actor, notify: bool = True, plan: dict | None = None) -> list:
+    """Publish the current plan: teams, members, facilitators by best fit, e-mails to everyone."""
+    plan = plan or _plan_or_fail(cohort)
+    if plan["violations"]:
+        raise ServiceError(
+            (
+                None,
+                "The plan breaks a rule: "
+                + plan["violations"][0].get("detail", "see above")
+                + ". Fix it before publishing.",
+            )
+        )
+    by_est = {str(n.establishment_id): n.id for n in queries.nominations(cohort)}
+    teams = [[by_est[e] for e in members] for members in plan["teams"]]
+    dominant = [r.get("interests", []) for r in plan.get("report", [])]
+    return publishing.publish(cohort, actor=actor, plan_teams=teams, dominant=dominant, notify=notify, plan=plan)

@@ -1,0 +1,167 @@
+"""Nomination pages: an LA's establishments, their two people, and its key facilitators for a cohort."""
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+
+from portal.accounts.models import User
+from portal.cohorts import queries, rules, services
+from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nominating_authority
+from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
+from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
+from portal.cohorts.views import bp
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations.models import Establishment
+
+
+def _authority_id() -> int | None:
+    la = request.values.get("authority", "")
+    return nominating_authority(current_user, int(la) if la.isdigit() else None)
+
+
+@bp.route("/cohorts/<int:cohort_id>/nominations", methods=["GET", "POST"])
+@roles_required(Role.LA_OFFICER)
+def list_nominations(cohort_id):
+    cohort = get_or_404(NetworkCohort, cohort_id)
+    la_id = _authority_id()
+    form, fac_form = NominateForm(prefix="nominate"), FacilitatorForm(prefix="facilitator")
+    editable = can_edit_nominations(current_user, cohort, la_id)
+    if la_id is not None:
+        form.establishment.choices = choices(
+            [(0, "Choose an establishment")]
+            + [(e.id, f"{e.name} ({e.sector})") for e in queries.unnominated_establishments(cohort, la_id)]
+        )
+        fac_form.facilitator.choices = choices(
+            [(0, "Choose a key facilitator")] + [(u.id, u.name) for u in queries.available_facilitators(la_id)]
+        )
+    status = 200
+    if request.method == "POST":
+        if not editable:
+            abort(403)
+        action = request.form.get("action")
+        try:
+            if action == "nominate" and form.validate_on_submit():
+                establishment = db.session.get(Establishment, form.establishment.data) or _none()
+                nomination = services.nominate(cohort, establishment, actor=current_user)
+                db.session.commit()
+                flash(f"{nomination.establishment.name} is nominated: now name its two people.", "success")
+                return redirect(url_for("cohorts.edit_nomination", nomination_id=nomination.id))
+            if action == "facilitator" and fac_form.validate_on_submit():
+                person = db.session.get(User, fac_form.facilitator.data) or _none("facilitator")
+                services.add_facilitator(
+                    cohort,
+                    person,
+                    actor=current_user,
+                    authority_id=la_id,
+                    interests=fac_form.interests.data or "",
+                )
+                db.session.commit()
+                flash(f"{person.name} is named as a key facilitator.", "success")
+                return redirect(url_for("cohorts.list_nominations", cohort_id=cohort.id, authority=la_id))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(fac_form if action == "facilitator" else form, error)
+        status = 422
+    nominations = queries.nominations(cohort, la_id) if la_id else []
+    return render(
+        "cohorts/nominations.html",
+        cohort=cohort,
+        la_id=la_id,
+        authorities=queries.authorities(),
+        nominations=nominations,
+        facilitators=queries.facilitators(cohort, la_id) if la_id else [],
+        needed=rules.facilitators_needed(len(nominations)),
+        form=form,
+        fac_form=fac_form,
+        editable=editable,
+        status=status,
+    )
+
+
+def _none(field="establishment"):
+    raise ServiceError((field, "Choose from the list."))
+
+
+@bp.route("/nominations/<int:nomination_id>", methods=["GET", "POST"])
+@roles_required(Role.LA_OFFICER)
+def edit_nomination(nomination_id):
+    nomination = get_or_404(Nomination, nomination_id)
+    if not current_user.has_role(Role.ADMIN) and nomination.authority_id != current_user.authority_id:
+        abort(404)  # another LA's nominations are not theirs to know about
+    form = PeopleForm(
+        data={"leader": nomination.leader_id or 0, "practitioner": nomination.practitioner_id or 0}
+        if request.method == "GET"
+        else None
+    )
+    staff = queries.staff_of(nomination.establishment_id)
+    form.leader.choices = choices(
+        [(0, "Nobody yet")] + [(u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff if u.promoted]
+    )
+    form.practitioner.choices = choices(
+        [(0, "Nobody yet")] + [(u.id, f"{u.name}, {u.job_title or 'no job title'}") for u in staff]
+    )
+    if request.method == "POST":
+        if not can_edit_nomination(current_user, nomination):
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                for slot in ("leader", "practitioner"):
+                    picked = getattr(form, slot).data
+                    name, email = (
+                        getattr(form, f"{slot}_name").data or "",
+                        getattr(form, f"{slot}_email").data or "",
+                    )
+                    if picked or name or email:
+                        person = db.session.get(User, picked) if picked and not (name or email) else None
+                        services.name_person(
+                            nomination, slot, actor=current_user, person=person, name=name, email=email
+                        )
+            except ServiceError as error:
+                db.session.rollback()
+                apply_errors(form, error)
+            else:
+                db.session.commit()
+                flash(f"The people for {nomination.establishment.name} are saved.", "success")
+                return redirect(
+                    url_for(
+                        "cohorts.list_nominations",
+                        cohort_id=nomination.cohort_id,
+                        authority=nomination.authority_id,
+                    )
+                )
+    return render(
+        "cohorts/nomination.html",
+        nomination=nomination,
+        form=form,
+        editable=can_edit_nomination(current_user, nomination),
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+@bp.post("/nominations/<int:nomination_id>/remove")
+@roles_required(Role.LA_OFFICER)
+def remove_nomination(nomination_id):
+    nomination = get_or_404(Nomination, nomination_id)
+    if not can_edit_nomination(current_user, nomination):
+        abort(403)
+    cohort_id, la_id, name = nomination.cohort_id, nomination.authority_id, nomination.establishment.name
+    services.remove_nomination(nomination, actor=current_user)
+    db.session.commit()
+    flash(f"{name} is no longer nominated.", "success")
+    return redirect(url_for("cohorts.list_nominations", cohort_id=cohort_id, authority=la_id))
+
+
+@bp.post("/cohort-facilitators/<int:row_id>/remove")
+@roles_required(Role.LA_OFFICER)
+def remove_facilitator(row_id):
+    row = get_or_404(CohortFacilitator, row_id)
+    cohort = get_or_404(NetworkCohort, row.cohort_id)
+    if not can_edit_nominations(current_user, cohort, row.authority_id):
+        abort(403)
+    services.remove_facilitator(row, cohort, actor=current_user)
+    db.session.commit()
+    flash(f"{row.user.name} is no longer named for this cohort.", "success")
+    return redirect(url_for("cohorts.list_nominations", cohort_id=cohort.id, authority=row.authority_id))

@@ -1,0 +1,152 @@
+"""Publishing a cohort's teams: team records, members, facilitators by best fit, e-mails, the record kept."""
+
+from flask import url_for
+from sqlalchemy import select
+
+from portal.accounts.models import utcnow
+from portal.cohorts import queries, teams
+from portal.cohorts.access import can_manage_cohorts
+from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
+from portal.cohorts.rules import assign_facilitators
+from portal.core.forms import ServiceError
+from portal.core.mail import send_mail
+from portal.extensions import db
+
+
+def facilitator_fit(cohort: NetworkCohort, plan_teams: list[list[int]], dominant: list[list[str]]) -> dict[int, int]:
+    """Team index -> facilitator user id: best fit of interests and own LA (rules.assign_facilitators)."""
+    noms = {n.id: n for n in queries.nominations(cohort)}
+    rows = queries.facilitators(cohort)
+    las = {la.id: la.name for la in queries.authorities()}
+    team_info = [
+        {
+            "index": i,
+            "interests": dominant[i] if i < len(dominant) else [],
+            "authorities": {noms[n].authority.name for n in members if n in noms},
+        }
+        for i, members in enumerate(plan_teams)
+    ]
+    people = [
+        {
+            "id": r.user_id,
+            "authority": las.get(r.authority_id),
+            "interests": [x.strip() for x in r.interests_text.split(",") if x.strip()],
+        }
+        for r in rows
+    ]
+    return assign_facilitators(team_info, people)
+
+
+def publish(
+    cohort: NetworkCohort,
+    *,
+    actor,
+    plan_teams: list[list[int]],
+    dominant: list[list[str]],
+    facilitator_ids: dict[int, int] | None = None,
+    notify: bool = True,
+    plan: dict | None = None,
+) -> list:
+    """Create the teams from the plan (lists of nomination ids), assign facilitators and tell everyone."""
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer publishes teams."))
+    if cohort.stage == "published":
+        raise ServiceError((None, "These teams are already published."))
+    noms = {n.id: n for n in db.session.scalars(select(Nomination).where(Nomination.cohort_id == cohort.id))}
+    placed = [n for members in plan_teams for n in members]
+    if sorted(placed) != sorted(noms) or len(set(placed)) != len(placed):
+        raise ServiceError(
+            (
+                None,
+                "The plan does not place every nominated establishment exactly once: run the matching again.",
+            )
+        )
+    if facilitator_ids is None:
+        facilitator_ids = facilitator_fit(cohort, plan_teams, dominant)
+    created = []
+    for index, members in enumerate(plan_teams):
+        team = CohortTeam(
+            cohort_id=cohort.id,
+            number=index + 1,
+            facilitator_id=facilitator_ids.get(index),
+            summary=("Shared interests: " + " and ".join(dominant[index]))
+            if index < len(dominant) and dominant[index]
+            else "",
+        )
+        db.session.add(team)
+        db.session.flush()
+        for nomination_id in members:
+            noms[nomination_id].team_id = team.id
+        teams.ensure_meetings(team)
+        created.append(team)
+    cohort.stage, cohort.published_at = "published", utcnow()
+    db.session.add(
+        MatchingRecord(
+            cohort_id=cohort.id,
+            action="publish",
+            by_id=actor.id,
+            inputs={"teams": plan_teams, "facilitators": {str(k): v for k, v in facilitator_ids.items()}},
+            result=plan,
+        )
+    )
+    db.session.flush()
+    if notify:
+        _tell_everyone(cohort, created, noms)
+    return created
+
+
+def _tell_everyone(cohort, created, noms) -> None:
+    fac = {
+        r.user_id: r.user
+        for r in db.session.scalars(select(CohortFacilitator).where(CohortFacilitator.cohort_id == cohort.id))
+    }
+    for team in created:
+        link = url_for("cohorts.show_team", team_id=team.id, _external=True)
+        members = [n for n in noms.values() if n.team_id == team.id]
+        names = "\n".join(
+            f"- {n.establishment.name} ({n.authority.name}): " + ", ".join(p.name for p in n.people) for n in members
+        )
+        for person in [p for n in members for p in n.people] + (
+            [fac[team.facilitator_id]] if team.facilitator_id in fac else []
+        ):
+            send_mail(
+                person.email,
+                f"Your collaborative learning team: cohort {cohort.name}, {team.name}",
+                f"Hello {person.name},\n\nThe teams for Collaborative Learning Network cohort {cohort.name} "
+                f"are published. {team.name} is:\n\n{names}\n\n{team.summary}\n\nYour team space:\n{link}\n",
+            )
+
+
+def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> None:
+    """The admin changes a team's facilitator (one team each)."""
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
+    named = set(
+        db.session.scalars(select(CohortFacilitator.user_id).where(CohortFacilitator.cohort_id == team.cohort_id))
+    )
+    if person_id is not None and person_id not in named:
+        raise ServiceError(("facilitator", "Choose one of the key facilitators named for this cohort."))
+    clash = (
+        db.session.scalar(
+            select(CohortTeam).where(
+                CohortTeam.cohort_id == team.cohort_id,
+                CohortTeam.facilitator_id == person_id,
+                CohortTeam.id != team.id,
+            )
+        )
+        if person_id
+        else None
+    )
+    if clash is not None:
+        clash.facilitator_id = None  # one team each: the other team waits for a new facilitator
+    team.facilitator_id = person_id
+    db.session.add(
+        MatchingRecord(
+            cohort_id=team.cohort_id,
+            action="facilitator",
+            by_id=actor.id,
+            inputs={"team": team.number, "facilitator": person_id},
+            result=None,
+        )
+    )
+    db.session.flush()

@@ -1,0 +1,230 @@
+"""Read-side queries for cohorts: grouped counts and lists whose query count does not grow with the data."""
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import User
+from portal.cohorts.models import (
+    CohortFacilitator,
+    CohortTeam,
+    ConfidenceResponse,
+    FutureFacilitatorFlag,
+    InterestResponse,
+    NetworkCohort,
+    Nomination,
+    RuleWaiver,
+    SupportMeeting,
+)
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations.models import Establishment, LocalAuthority
+
+
+def authorities() -> list[LocalAuthority]:
+    return list(db.session.scalars(select(LocalAuthority).order_by(LocalAuthority.name)))
+
+
+def cohorts_for(user) -> list[NetworkCohort]:
+    """Staff see every cohort; participants and facilitators the cohorts they are part of."""
+    stmt = select(NetworkCohort).order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter)
+    if not user.has_role(Role.ADMIN, Role.LA_OFFICER):
+        mine = select(Nomination.cohort_id).where(
+            or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
+        )
+        facilitating = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user.id)
+        stmt = stmt.where(or_(NetworkCohort.id.in_(mine), NetworkCohort.id.in_(facilitating)))
+    return list(db.session.scalars(stmt))
+
+
+def nomination_counts(cohort_ids: list[int]) -> dict[int, int]:
+    rows = db.session.execute(
+        select(Nomination.cohort_id, func.count(Nomination.id))
+        .where(Nomination.cohort_id.in_(cohort_ids))
+        .group_by(Nomination.cohort_id)
+    )
+    return dict(rows.all())
+
+
+def design_inputs(cohort: NetworkCohort) -> dict:
+    """Counts the design rules need, in four grouped queries."""
+    names = {la.id: la.name for la in authorities()}
+    per_la = dict(
+        db.session.execute(
+            select(Nomination.authority_id, func.count(Nomination.id))
+            .where(Nomination.cohort_id == cohort.id)
+            .group_by(Nomination.authority_id)
+        ).all()
+    )
+    fac = dict(
+        db.session.execute(
+            select(CohortFacilitator.authority_id, func.count(CohortFacilitator.id))
+            .where(CohortFacilitator.cohort_id == cohort.id)
+            .group_by(CohortFacilitator.authority_id)
+        ).all()
+    )
+    sectors = set(
+        db.session.scalars(
+            select(Establishment.sector)
+            .distinct()
+            .join(Nomination, Nomination.establishment_id == Establishment.id)
+            .where(Nomination.cohort_id == cohort.id)
+        )
+    )
+    people = db.session.execute(
+        select(func.count(Nomination.leader_id), func.count(Nomination.practitioner_id)).where(
+            Nomination.cohort_id == cohort.id
+        )
+    ).one()
+    return {
+        "per_authority": {name: per_la.get(la_id, 0) for la_id, name in names.items()},
+        "facilitators_per_authority": {name: fac.get(la_id, 0) for la_id, name in names.items()},
+        "sectors": sectors,
+        "participants": people[0] + people[1],
+    }
+
+
+def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[Nomination]:
+    stmt = (
+        select(Nomination)
+        .where(Nomination.cohort_id == cohort.id)
+        .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .order_by(Establishment.name)
+    )
+    if authority_id is not None:
+        stmt = stmt.where(Nomination.authority_id == authority_id)
+    return list(db.session.scalars(stmt).unique())
+
+
+def facilitators(cohort: NetworkCohort, authority_id: int | None = None) -> list[CohortFacilitator]:
+    stmt = select(CohortFacilitator).where(CohortFacilitator.cohort_id == cohort.id)
+    if authority_id is not None:
+        stmt = stmt.where(CohortFacilitator.authority_id == authority_id)
+    return list(db.session.scalars(stmt.join(User, User.id == CohortFacilitator.user_id).order_by(User.name)))
+
+
+def available_facilitators(authority_id: int) -> list[User]:
+    """Key facilitators who work in (or for) the LA."""
+    from portal.accounts.models import UserRole
+
+    in_la = select(Establishment.id).where(Establishment.authority_id == authority_id)
+    stmt = (
+        select(User)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == str(Role.KEY_FACILITATOR))
+        .where(or_(User.authority_id == authority_id, User.establishment_id.in_(in_la)))
+        .where(User.active.is_(True))
+        .order_by(User.name)
+    )
+    return list(db.session.scalars(stmt).unique())
+
+
+def unnominated_establishments(cohort: NetworkCohort, authority_id: int) -> list[Establishment]:
+    taken = select(Nomination.establishment_id).where(Nomination.cohort_id == cohort.id)
+    return list(
+        db.session.scalars(
+            select(Establishment)
+            .where(Establishment.authority_id == authority_id, Establishment.id.not_in(taken))
+            .order_by(Establishment.name)
+        )
+    )
+
+
+def staff_of(establishment_id: int) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User).where(User.establishment_id == establishment_id, User.active.is_(True)).order_by(User.name)
+        )
+    )
+
+
+def participant_nomination(cohort: NetworkCohort, user) -> Nomination | None:
+    return db.session.scalar(
+        select(Nomination).where(
+            Nomination.cohort_id == cohort.id,
+            or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id),
+        )
+    )
+
+
+def responses_by_user(cohort: NetworkCohort) -> dict[int, InterestResponse]:
+    rows = db.session.scalars(select(InterestResponse).where(InterestResponse.cohort_id == cohort.id))
+    return {r.user_id: r for r in rows}
+
+
+def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
+    return list(db.session.scalars(select(RuleWaiver).where(RuleWaiver.cohort_id == cohort.id).order_by(RuleWaiver.at)))
+
+
+def confidence_pairs(cohort: NetworkCohort) -> list[tuple[dict, dict]]:
+    """(start answers, end answers) for everyone who answered both."""
+    rows = db.session.execute(
+        select(ConfidenceResponse.user_id, ConfidenceResponse.phase, ConfidenceResponse.answers).where(
+            ConfidenceResponse.cohort_id == cohort.id
+        )
+    ).all()
+    by_user: dict[int, dict] = {}
+    for user_id, phase, answers in rows:
+        by_user.setdefault(user_id, {})[phase] = answers
+    return [(p["start"], p["end"]) for p in by_user.values() if "start" in p and "end" in p]
+
+
+def confidence_of(cohort: NetworkCohort, user) -> dict[str, dict]:
+    rows = db.session.scalars(
+        select(ConfidenceResponse).where(
+            ConfidenceResponse.cohort_id == cohort.id, ConfidenceResponse.user_id == user.id
+        )
+    )
+    return {r.phase: r.answers for r in rows}
+
+
+def flagged_ids(cohort: NetworkCohort) -> set[int]:
+    return set(
+        db.session.scalars(select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == cohort.id))
+    )
+
+
+def teams(cohort: NetworkCohort) -> list[CohortTeam]:
+    return list(
+        db.session.scalars(
+            select(CohortTeam)
+            .where(CohortTeam.cohort_id == cohort.id)
+            .options(selectinload(CohortTeam.nominations), selectinload(CohortTeam.meetings))
+            .order_by(CohortTeam.number)
+        )
+    )
+
+
+def team_with_members(team_id: int) -> CohortTeam | None:
+    return db.session.scalar(
+        select(CohortTeam)
+        .where(CohortTeam.id == team_id)
+        .options(selectinload(CohortTeam.nominations), selectinload(CohortTeam.meetings))
+    )
+
+
+def teams_of(user) -> list[CohortTeam]:
+    """The teams a person belongs to or facilitates."""
+    member = select(Nomination.team_id).where(
+        or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
+    )
+    return list(
+        db.session.scalars(
+            select(CohortTeam)
+            .where(or_(CohortTeam.id.in_(member), CohortTeam.facilitator_id == user.id))
+            .options(selectinload(CohortTeam.meetings))
+            .order_by(CohortTeam.id.desc())
+        )
+    )
+
+
+__all__ = ["SupportMeeting"]
+
+
+def constraints(cohort: NetworkCohort) -> list:
+    from portal.cohorts.models import MatchingConstraint
+
+    return list(db.session.scalars(select(MatchingConstraint).where(MatchingConstraint.cohort_id == cohort.id)))
+
+
+def establishment_name(est_id: int) -> str:
+    return db.session.scalar(select(Establishment.name).where(Establishment.id == est_id)) or str(est_id)

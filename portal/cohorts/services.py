@@ -1,0 +1,225 @@
+"""Rules for cohorts and nominations: creating cohorts, nominating, naming people, proceeding past rules."""
+
+from sqlalchemy import func, select
+
+from portal.accounts.models import User, utcnow
+from portal.accounts.services import find_by_email, invite_person
+from portal.cohorts import rules
+from portal.cohorts.access import can_edit_nominations, can_manage_cohorts
+from portal.cohorts.models import (
+    EVENT_DATES,
+    STAGES,
+    CohortFacilitator,
+    NetworkCohort,
+    Nomination,
+    RuleWaiver,
+)
+from portal.cohorts.queries import design_inputs
+from portal.core.forms import ServiceError
+from portal.core.roles import Role
+from portal.extensions import db
+
+
+def _admin(actor) -> None:
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer can do this."))
+
+
+def save_cohort(
+    cohort: NetworkCohort | None,
+    *,
+    actor,
+    school_year: str,
+    letter: str,
+    interests: str,
+    team_count: int = 8,
+    dates: dict | None = None,
+) -> NetworkCohort:
+    """Create or update a cohort with its interests list and event dates."""
+    _admin(actor)
+    school_year, letter = school_year.strip(), letter.strip().upper()
+    if (
+        len(school_year) != 7
+        or school_year[4] != "-"
+        or not (school_year[:4] + school_year[5:]).isdigit()
+        or (int(school_year[:4]) + 1) % 100 != int(school_year[5:])
+    ):
+        raise ServiceError(("school_year", "Enter the school year like 2026-27."))
+    if letter not in {"A", "B"}:
+        raise ServiceError(("letter", "Choose cohort A or B."))
+    clash = db.session.scalar(
+        select(NetworkCohort.id).where(NetworkCohort.school_year == school_year, NetworkCohort.letter == letter)
+    )
+    if clash and (cohort is None or clash != cohort.id):
+        raise ServiceError(("letter", f"Cohort {school_year} {letter} already exists."))
+    lines = [line.strip() for line in interests.splitlines() if line.strip()]
+    if len(lines) < 3:
+        raise ServiceError(("interests", "List at least three interests, one per line."))
+    if len({line.lower() for line in lines}) != len(lines):
+        raise ServiceError(("interests", "Each interest may appear only once."))
+    dates = dates or {}
+    if (
+        dates.get("survey_opens_on")
+        and dates.get("survey_closes_on")
+        and dates["survey_closes_on"] < dates["survey_opens_on"]
+    ):
+        raise ServiceError(("survey_closes_on", "The survey must close after it opens."))
+    if cohort is None:
+        cohort = NetworkCohort(stage="nominating")
+        db.session.add(cohort)
+    cohort.school_year, cohort.letter, cohort.team_count = school_year, letter, team_count
+    cohort.interests_text = "\n".join(lines)
+    for attr, _ in EVENT_DATES:
+        setattr(cohort, attr, dates.get(attr))
+    db.session.flush()
+    return cohort
+
+
+def _check_may_nominate(cohort, authority_id, actor) -> None:
+    if not can_edit_nominations(actor, cohort, authority_id):
+        raise ServiceError((None, "You can change nominations of your own LA only, while the cohort takes them."))
+
+
+def nominate(cohort: NetworkCohort, establishment, *, actor) -> Nomination:
+    """Nominate one establishment of the actor's LA (at most ten per LA per cohort)."""
+    _check_may_nominate(cohort, establishment.authority_id, actor)
+    count = db.session.scalar(
+        select(func.count(Nomination.id)).where(
+            Nomination.cohort_id == cohort.id, Nomination.authority_id == establishment.authority_id
+        )
+    )
+    if count >= rules.LA_MAX:
+        raise ServiceError(("establishment", f"An LA nominates at most {rules.LA_MAX} establishments a cohort."))
+    if db.session.scalar(
+        select(Nomination.id).where(Nomination.cohort_id == cohort.id, Nomination.establishment_id == establishment.id)
+    ):
+        raise ServiceError(("establishment", f"{establishment.name} is already nominated."))
+    nomination = Nomination(
+        cohort=cohort,
+        establishment=establishment,
+        authority_id=establishment.authority_id,
+        nominated_by_id=actor.id,
+    )
+    db.session.add(nomination)
+    db.session.flush()
+    return nomination
+
+
+def name_person(
+    nomination: Nomination, slot: str, *, actor, person: User | None = None, name: str = "", email: str = ""
+) -> User:
+    """Name the nomination's promoted member of staff ("leader") or practitioner: an existing person of the
+    establishment, or a new person invited by e-mail."""
+    _check_may_nominate(nomination.cohort, nomination.authority_id, actor)
+    leader = slot == "leader"
+    if person is None:
+        if not name.strip() or not email.strip():
+            raise ServiceError(
+                (
+                    f"{slot}_name",
+                    "Choose someone from the list, or give a name and e-mail address to invite someone new.",
+                )
+            )
+        existing = find_by_email(email)
+        if existing is not None:
+            person = existing
+        else:
+            try:
+                person = invite_person(
+                    actor=actor,
+                    name=name,
+                    email=email,
+                    establishment=nomination.establishment,
+                    job_title="",
+                    promoted=leader,
+                    roles={Role.SENIOR_LEADER if leader else Role.PRACTITIONER},
+                )
+            except ServiceError as error:
+                errors = ((f"{slot}_email" if f == "email" else None, m) for f, m in error.errors)
+                raise ServiceError(*errors) from None
+    if person.establishment_id != nomination.establishment_id:
+        raise ServiceError(
+            (
+                f"{slot}_email" if email else slot,
+                f"{person.name} does not work at {nomination.establishment.name}.",
+            )
+        )
+    if leader and not person.promoted:
+        raise ServiceError((slot, f"{person.name} does not hold a promoted post: the first person named must."))
+    other = nomination.practitioner_id if leader else nomination.leader_id
+    if other == person.id:
+        raise ServiceError((slot, "Name two different people."))
+    setattr(nomination, "leader" if leader else "practitioner", person)
+    db.session.flush()
+    return person
+
+
+def remove_nomination(nomination: Nomination, *, actor) -> None:
+    _check_may_nominate(nomination.cohort, nomination.authority_id, actor)
+    db.session.delete(nomination)
+    db.session.flush()
+
+
+def add_facilitator(
+    cohort: NetworkCohort, person: User, *, actor, authority_id: int, interests: str = ""
+) -> CohortFacilitator:
+    """Name a key facilitator for the cohort on behalf of an LA."""
+    _check_may_nominate(cohort, authority_id, actor)
+    if not person.has_role(Role.KEY_FACILITATOR):
+        raise ServiceError(("facilitator", f"{person.name} is not a key facilitator."))
+    if person.home_authority_id != authority_id:
+        raise ServiceError(("facilitator", "Name a key facilitator from your own LA."))
+    if db.session.scalar(
+        select(CohortFacilitator.id).where(
+            CohortFacilitator.cohort_id == cohort.id, CohortFacilitator.user_id == person.id
+        )
+    ):
+        raise ServiceError(("facilitator", f"{person.name} is already named for this cohort."))
+    row = CohortFacilitator(
+        cohort_id=cohort.id,
+        user=person,
+        authority_id=authority_id,
+        interests_text=interests.strip(),
+        nominated_by_id=actor.id,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def remove_facilitator(row: CohortFacilitator, cohort: NetworkCohort, *, actor) -> None:
+    _check_may_nominate(cohort, row.authority_id, actor)
+    db.session.delete(row)
+    db.session.flush()
+
+
+def design_checks(cohort: NetworkCohort) -> list[rules.DesignCheck]:
+    return rules.check_design(**design_inputs(cohort), teams=cohort.team_count)
+
+
+def advance(cohort: NetworkCohort, *, actor, reason: str = "") -> str:
+    """Move the cohort to its next stage; past failing soft rules only with a recorded reason."""
+    _admin(actor)
+    if cohort.stage in ("matching", "published"):
+        raise ServiceError((None, "Matching moves the cohort on from here: publish the teams."))
+    if cohort.stage == "nominating":
+        checks = design_checks(cohort)
+        if hard := rules.blocking(checks):
+            raise ServiceError(*((None, f"{c.label}: {c.detail}.") for c in hard))
+        soft = rules.waivable(checks)
+        if soft and len(reason.strip()) < 10:
+            raise ServiceError(("reason", "Some rules are not met: say why the cohort should go ahead anyway."))
+        for check in soft:
+            db.session.add(
+                RuleWaiver(
+                    cohort_id=cohort.id,
+                    rule=check.key,
+                    detail=check.detail,
+                    reason=reason.strip(),
+                    by_id=actor.id,
+                    at=utcnow(),
+                )
+            )
+    cohort.stage = STAGES[STAGES.index(cohort.stage) + 1]
+    db.session.flush()
+    return cohort.stage
