@@ -43,10 +43,12 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
+    from portal.forums import agenda_views, library_views, meeting_views  # noqa: F401  (add pages to forums.bp)
+    from portal.forums.views import bp as forums_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, forums_bp):
         app.register_blueprint(bp)
 
 
