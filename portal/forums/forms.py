@@ -14,7 +14,7 @@ from wtforms import (
     TimeField,
     URLField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.accounts.forms import MultiCheckboxField
 from portal.forums.models import NEED_STATUSES
@@ -29,7 +29,7 @@ SECTOR_CHOICES = [
 
 
 class ForumForm(FlaskForm):
-    name = StringField("Name", validators=[Length(max=120)])
+    name = StringField("Name", validators=[DataRequired("Enter the forum's name."), Length(max=120)])
     kind = SelectField(
         "Kind",
         choices=[
@@ -56,13 +56,13 @@ class NetworkForm(FlaskForm):
     name = StringField(
         "Name of the specialist network",
         description="For example: Enquiry network, School visits, Youth voice",
-        validators=[Length(max=120)],
+        validators=[DataRequired("Enter the network's name."), Length(max=120)],
     )
     description = TextAreaField("Its focus")
 
 
 class MeetingForm(FlaskForm):
-    title = StringField("Title", validators=[Length(max=160)])
+    title = StringField("Title", validators=[DataRequired("Enter a title for the meeting."), Length(max=160)])
     day = DateField("Date", validators=[Optional()], description="For example 2026-03-17")
     start = TimeField("Start time", validators=[Optional()])
     end = TimeField("End time", validators=[Optional()])
@@ -78,7 +78,9 @@ class MeetingForm(FlaskForm):
 
 
 class ItemForm(FlaskForm):
-    title = StringField("Item title", validators=[Length(max=200)])
+    title = StringField(
+        "Item title", validators=[DataRequired("Enter a title for the agenda item."), Length(max=200)]
+    )
     lead = StringField("Lead person", validators=[Optional(), Length(max=120)])
     allotted_minutes = IntegerField(
         "Minutes allotted",
@@ -97,13 +99,17 @@ class MoveForm(FlaskForm):
 
 
 class ActionRecordForm(FlaskForm):
-    what = StringField("What is to be done", validators=[Length(max=300)])
+    what = StringField(
+        "What is to be done", validators=[DataRequired("Enter what is to be done."), Length(max=300)]
+    )
     who = StringField("Who", validators=[Optional(), Length(max=120)])
     due = DateField("By when", validators=[Optional()])
 
 
 class ResourceForm(FlaskForm):
-    title = StringField("Title", validators=[Length(max=200)])
+    title = StringField(
+        "Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)]
+    )
     description = TextAreaField("Description", validators=[Optional()])
     tags = StringField(
         "Tags",
@@ -117,7 +123,10 @@ class ResourceForm(FlaskForm):
 
 
 class NeedForm(FlaskForm):
-    title = StringField("Development need", validators=[Length(max=200)])
+    title = StringField(
+        "Development need",
+        validators=[DataRequired("Enter the development need in a few words."), Length(max=200)],
+    )
     detail = TextAreaField("Detail", validators=[Optional()])
     raised_by = StringField(
         "Raised by",
