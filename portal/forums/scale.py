@@ -76,6 +76,7 @@ def load_scale(ctx) -> None:
                         "place": "Online",
                         "online_link": "https://meet.example.org/forum",
                         "published_at": _at(day, 9) - timedelta(days=14),
+                        "sent_at": _at(day, 9) - timedelta(days=14),
                         "sequence": 0,
                         "agenda_version": 1,
                     }

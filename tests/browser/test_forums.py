@@ -1,5 +1,5 @@
-"""A coordinator's path in a real browser: plan a meeting, build and reorder its agenda, publish it (the member
-gets the e-mail), record minutes and an action, and see the action carried into the next agenda."""
+"""A coordinator's path in a real browser: plan a meeting, build and reorder its agenda, publish it (the
+member gets the e-mail), record minutes and an action, and see the action carried into the next agenda."""
 
 import re
 from datetime import timedelta
@@ -35,7 +35,8 @@ def test_coordinator_from_we_should_meet_to_agenda_out_and_minutes(page, live_se
 
     # "We should meet": the form previews the draft agenda, carried-forward action included.
     page.get_by_role("link", name="Plan a meeting").first.click()
-    expect(page.get_by_text("Carried forward: Draft a shared nursery-to-P1 transition profile")).to_be_visible()
+    carried = "Carried forward: Draft a shared nursery-to-P1 transition profile"
+    expect(page.get_by_text(carried)).to_be_visible()
     assert_accessible(page)
     page.go_back()
     _plan_meeting(page, "Summer sharing meeting", 40)
