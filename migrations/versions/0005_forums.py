@@ -1,8 +1,8 @@
 """forums: forums, members, meetings, agendas, minutes, actions, resources, needs
 
 Revision ID: 0005_forums
-Revises: 0001_initial
-Create Date: 2026-11-23 23:09:43.573396
+Revises: 0003_leadership
+Create Date: 2026-11-23 23:36:56.658775
 
 """
 from alembic import op
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0005_forums'
-down_revision = '0001_initial'
+down_revision = '0003_leadership'
 branch_labels = None
 depends_on = None
 
@@ -87,15 +87,18 @@ def upgrade():
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('offer', sa.Text(), nullable=False),
     sa.Column('offer_url', sa.String(length=500), nullable=False),
+    sa.Column('offer_event_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['forum_id'], ['forum.id'], name=op.f('fk_forum_need_forum_id_forum'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['offer_event_id'], ['event.id'], name=op.f('fk_forum_need_offer_event_id_event'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['user_account.id'], name=op.f('fk_forum_need_recorded_by_id_user_account'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_forum_need'))
     )
     with op.batch_alter_table('forum_need', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_forum_need_forum_id'), ['forum_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_forum_need_offer_event_id'), ['offer_event_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_forum_need_status'), ['status'], unique=False)
 
     op.create_table('forum_resource',
@@ -201,6 +204,7 @@ def downgrade():
     op.drop_table('forum_resource')
     with op.batch_alter_table('forum_need', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_forum_need_status'))
+        batch_op.drop_index(batch_op.f('ix_forum_need_offer_event_id'))
         batch_op.drop_index(batch_op.f('ix_forum_need_forum_id'))
 
     op.drop_table('forum_need')

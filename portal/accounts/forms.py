@@ -2,8 +2,15 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import (BooleanField, EmailField, PasswordField, SelectChoice, SelectField, SelectMultipleField,
-                     StringField)
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -34,6 +41,12 @@ class ForgotPasswordForm(FlaskForm):
 
 class EstablishmentField(StringField):
     """An establishment named by its SEED code or exact name; resolved to the record by the view."""
+
+    def __call__(self, **kwargs):
+        # The datalist that `establishment_field` in _macros/forms.html fills with suggestions.
+        kwargs.setdefault("list", f"{self.id}-options")
+        kwargs.setdefault("autocomplete", "off")
+        return super().__call__(**kwargs)
 
 
 class ProfileForm(FlaskForm):

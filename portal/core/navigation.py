@@ -63,6 +63,8 @@ ENTRIES = (
     _e("Invite people", "accounts.invite", {R.LA_OFFICER}, "Invite someone by e-mail.", in_nav=False),
     _e("Invite people from CSV", "accounts.import_people", {R.LA_OFFICER},
        "Invite many people at once from a CSV file.", in_nav=False),
+    _e("Self-evaluation frameworks", "frameworks.list_frameworks", {R.ADMIN},
+       "Edit the statements of the self-evaluation frameworks; answered versions are kept.", in_nav=False),
     _e("Your profile", "accounts.profile", set(R), "Keep your name, job and establishment up to date.",
        in_nav=False),
 )

@@ -5,8 +5,9 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 """
 
 from portal.demo import region
+from portal.events import demo as events_demo
 from portal.forums import demo as forums_demo
 from portal.forums import scale as forums_scale
 
-DEMO_STEPS = [region.load_demo_region, forums_demo.load_demo]
-SCALE_STEPS = [region.load_scale_region, forums_scale.load_scale]
+DEMO_STEPS = [region.load_demo_region, events_demo.load_demo, forums_demo.load_demo]
+SCALE_STEPS = [region.load_scale_region, events_demo.load_scale, forums_scale.load_scale]

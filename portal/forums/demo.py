@@ -8,6 +8,7 @@ from werkzeug.datastructures import FileStorage
 
 from portal.core.uploads import store_upload
 from portal.extensions import db
+from portal.forums.library import upcoming_events
 from portal.forums.meetings import local_now
 from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Need, Resource
 from portal.forums.rules import carried_title, school_year, tags_to_store
@@ -226,15 +227,16 @@ def _early_years_history(forum: Forum, coordinator) -> None:
     ]
     items[1].resources = [resources[2]]
     db.session.add_all(items)
+    event = next(iter(upcoming_events(1)), None)  # the events demo runs first: offer its next session
     db.session.add(
         Need(
             forum_id=forum.id,
+            offer_event_id=event.id if event else None,
             title="Observing and assessing learning through play",
             detail="Members want practical ways to observe play and use it in planning.",
             raised_by="Most members at the autumn meeting",
             status="offered",
             offer="A twilight session in the spring on observation in play-based learning.",
-            offer_url="https://westpartnership.example/events",
             recorded_by_id=coordinator.id,
         )
     )

@@ -140,8 +140,9 @@ class ResponseForm(FlaskForm):
         "Status", choices=[SelectChoice(k, v) for k, v in NEED_STATUSES.items()], validators=[InputRequired()]
     )
     offer = TextAreaField("Professional learning offered", validators=[Optional()])
+    offer_event = SelectField("Event on this portal", coerce=int, validators=[Optional()],
+                              description="Members can book it from the forum's page")
     offer_url = URLField(
-        "Link to the event or course",
+        "Or a link to a course elsewhere",
         validators=[Optional(), Length(max=500)],
-        description="The event's page on this portal or elsewhere",
     )

@@ -1,10 +1,13 @@
 """Rules for a forum's resource library (files through the one shared upload store, and links) and its
 development needs with the partnership's professional learning offers."""
 
+from sqlalchemy import select
+
 from portal.accounts.models import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.core.uploads import delete_stored, store_upload
+from portal.events.models import Event, local_now
 from portal.extensions import db
 from portal.forums.models import NEED_STATUSES, Forum, Need, Resource
 from portal.forums.rules import tags_to_store
@@ -77,8 +80,16 @@ def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by:
     return need
 
 
-def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_url: str = "") -> None:
-    """The partnership admin moves a need on and describes the professional learning offered."""
+def upcoming_events(limit: int = 200) -> list[Event]:
+    """Events a need's offer can point to: those not yet over and not cancelled, soonest first."""
+    return list(db.session.scalars(select(Event).where(Event.ends_at >= local_now(), Event.cancelled.is_(False))
+                                   .order_by(Event.starts_at).limit(limit)))
+
+
+def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_url: str = "",
+                    offer_event_id: int | None = None) -> None:
+    """The partnership admin moves a need on and describes the professional learning offered (an event,
+    a link, or both)."""
     if not actor.has_role(Role.ADMIN):
         raise ServiceError((None, "Only the partnership lead officer responds to development needs."))
     if status not in NEED_STATUSES:
@@ -86,6 +97,9 @@ def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_ur
     offer = (offer or "").strip()
     if status == "offered" and not offer:
         raise ServiceError(("offer", "Describe the professional learning offered before marking it offered."))
+    if offer_event_id and db.session.get(Event, offer_event_id) is None:
+        raise ServiceError(("offer_event", "That event no longer exists: choose another."))
     need.status, need.offer, need.offer_url = status, offer, _link(offer_url, "offer_url")
+    need.offer_event_id = offer_event_id or None
     need.updated_at = utcnow()
     db.session.flush()

@@ -2,6 +2,7 @@
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError, apply_errors
@@ -144,7 +145,12 @@ def list_needs():
 @roles_required(Role.ADMIN)
 def respond_need(need_id):
     need = get_or_404(Need, need_id)
-    form = ResponseForm(obj=need)
+    form = ResponseForm(obj=need, data={"offer_event": need.offer_event_id or 0})
+    events = library.upcoming_events()
+    if need.offer_event and need.offer_event not in events:
+        events.insert(0, need.offer_event)
+    form.offer_event.choices = [SelectChoice(0, "No event"), *(
+        SelectChoice(e.id, f"{e.title}, {e.starts_at.strftime('%-d %B %Y')}") for e in events)]
     if form.validate_on_submit():
         try:
             library.respond_to_need(
@@ -153,6 +159,7 @@ def respond_need(need_id):
                 status=form.status.data,
                 offer=form.offer.data,
                 offer_url=form.offer_url.data,
+                offer_event_id=form.offer_event.data or None,
             )
         except ServiceError as error:
             db.session.rollback()

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
+from portal.events.models import Event
 from portal.extensions import db
 
 KINDS = {"sector": "Sector forum", "subject": "Secondary curriculum network", "network": "Specialist network"}
@@ -210,13 +211,14 @@ class Need(db.Model):
     )  # who raised it, in the coordinator's words
     status: Mapped[str] = mapped_column(String(12), default="raised", index=True)
     offer: Mapped[str] = mapped_column(Text, default="")
-    # A link to the event or course; the events domain may later add a foreign key to its Event.
-    offer_url: Mapped[str] = mapped_column(String(500), default="")
+    offer_url: Mapped[str] = mapped_column(String(500), default="")  # a course or page elsewhere
+    offer_event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"), index=True)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     forum: Mapped[Forum] = relationship()
+    offer_event: Mapped[Event | None] = relationship(lazy="joined")
 
     @property
     def status_label(self) -> str:

@@ -263,6 +263,24 @@ def test_needs_from_forum_to_partnership_offer(client, login, world):
     assert "Offered" in page and "Twilight on observation" in page
 
 
+def test_a_need_offer_links_to_an_event(client, login, world):
+    from portal.events.models import Event
+
+    event = Event(title="Observation twilight", kind="workshop", starts_at=local_now() + timedelta(days=9),
+                  ends_at=local_now() + timedelta(days=9, hours=2))
+    need = Need(forum_id=world.forum.id, title="Observing play")
+    db.session.add_all([event, need])
+    db.session.commit()
+    login(world.admin)
+    form = client.get(f"/forums/needs/{need.id}").get_data(as_text=True)
+    assert "Observation twilight" in form
+    client.post(f"/forums/needs/{need.id}", data={"status": "offered", "offer": "A twilight",
+                                                  "offer_event": str(event.id)})
+    login(world.member)
+    page = client.get(f"/forums/{world.forum.id}").get_data(as_text=True)
+    assert f'href="/events/{event.id}"' in page and "Book: Observation twilight" in page
+
+
 def test_post_without_csrf_token_is_refused(app, client, login, world):
     app.config["WTF_CSRF_ENABLED"] = True
     login(world.outsider)

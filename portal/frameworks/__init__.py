@@ -1,0 +1,1 @@
+"""Generic versioned self-evaluation frameworks (leadership self-evaluation, themed challenge questions)."""

@@ -1,0 +1,256 @@
+"""The framework editor for the partnership admin: sections (domains) and statements, versions, publishing."""
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render, wants_fragment
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.frameworks import registry, services
+from portal.frameworks.forms import (
+    FrameworkForm,
+    ItemForm,
+    MoveForm,
+    NewFrameworkForm,
+    NewSectionForm,
+    SectionForm,
+)
+from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingScale
+
+bp = Blueprint("frameworks", __name__, url_prefix="/frameworks")
+EDITOR = "framework-editor"
+
+
+@bp.get("/")
+@roles_required(Role.ADMIN)
+def list_frameworks():
+    frameworks = db.session.scalars(select(Framework).order_by(Framework.kind, Framework.title)).all()
+    return render("frameworks/list.html", frameworks=frameworks, kind_label=registry.kind_label)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new_framework():
+    form = NewFrameworkForm()
+    form.kind.choices = [SelectChoice(k, label) for k, label in registry.KINDS.items()]
+    form.scale.choices = [SelectChoice(s.id, s.title) for s in db.session.scalars(select(RatingScale))]
+    if form.validate_on_submit():
+        try:
+            framework = services.create_framework(
+                slug=form.slug.data,
+                title=form.title.data,
+                kind=form.kind.data,
+                purpose=form.purpose.data or "",
+                scale=db.session.get(RatingScale, form.scale.data),
+                publish=False,
+            )
+        except ServiceError as error:
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The framework is created. Add its domains and statements, then publish it.", "success")
+            return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
+    return render("frameworks/new.html", form=form, status=422 if form.is_submitted() else 200)
+
+
+def _editor(framework, *, status=200, failed=None, header_form=None):
+    """The editor page (or just its fragment), showing `failed` = (section id or None, form) in place."""
+    number = request.args.get("version", type=int)
+    versions = services.version_summaries(framework)
+    if number:
+        chosen = next((v for v in versions if v.number == number), None) or abort(404)
+        version = services.load_version(chosen.id)
+    else:
+        version = services.latest_version(framework)
+    failed_at, failed_form = failed or (None, None)
+    # formdata=None: after a successful htmx post the fresh forms must not echo what was just added.
+    item_forms = {
+        s.id: failed_form if failed_at == s.id else ItemForm(prefix=f"s{s.id}", formdata=None)
+        for s in version.sections
+    }
+    return render(
+        "frameworks/show.html",
+        fragment="frameworks/_editor.html",
+        target=EDITOR,
+        status=status,
+        framework=framework,
+        version=version,
+        versions=versions,
+        item_forms=item_forms,
+        failed_form=failed_form,
+        section_form=failed_form if failed_at == "new-section" else NewSectionForm(formdata=None),
+        editable=version.number == versions[0].number,
+        header_form=header_form or FrameworkForm(formdata=None, obj=framework),
+        module_label=lambda key: registry.module_label(framework.kind, key),
+    )
+
+
+def _done(framework, message: str):
+    """Commit, then the fragment for htmx or post/redirect/get with a flash."""
+    db.session.commit()
+    if wants_fragment(EDITOR):
+        return _editor(framework)
+    flash(message, "success")
+    return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
+
+
+def _guard(callable_, *args, **kwargs):
+    try:
+        return callable_(*args, **kwargs)
+    except services.NotFound:
+        abort(404)
+
+
+@bp.get("/<int:framework_id>")
+@roles_required(Role.ADMIN)
+def show_framework(framework_id):
+    return _editor(get_or_404(Framework, framework_id))
+
+
+@bp.post("/<int:framework_id>")
+@roles_required(Role.ADMIN)
+def update_framework(framework_id):
+    framework = get_or_404(Framework, framework_id)
+    form = FrameworkForm()
+    if form.validate_on_submit():
+        try:
+            services.update_framework(
+                framework, title=form.title.data, purpose=form.purpose.data or "", actor=current_user
+            )
+            return _done(framework, "The framework's title and purpose are saved.")
+        except ServiceError as error:
+            apply_errors(form, error)
+    return _editor(framework, status=422, header_form=form)
+
+
+@bp.post("/<int:framework_id>/sections")
+@roles_required(Role.ADMIN)
+def add_section(framework_id):
+    framework = get_or_404(Framework, framework_id)
+    form = NewSectionForm()
+    if form.validate_on_submit():
+        services.add_section(framework, title=form.title.data, actor=current_user)
+        return _done(framework, "The domain is added.")
+    return _editor(framework, status=422, failed=("new-section", form))
+
+
+def _section_form(framework, section=None):
+    form = SectionForm(obj=section)
+    form.module.choices = [
+        SelectChoice("", "None"),
+        *(SelectChoice(k, lab) for k, lab in registry.module_choices(framework.kind)),
+    ]
+    return form
+
+
+@bp.route("/<int:framework_id>/sections/<int:section_id>", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit_section(framework_id, section_id):
+    framework = get_or_404(Framework, framework_id)
+    section = _guard(services.find, framework, FrameworkSection, section_id)
+    form = _section_form(framework, section)
+    if form.validate_on_submit():
+        try:
+            _guard(
+                services.update_section,
+                framework,
+                section_id,
+                title=form.title.data,
+                short_title=form.short_title.data or "",
+                module=form.module.data or None,
+                description=form.description.data or "",
+                actor=current_user,
+            )
+        except ServiceError as error:
+            apply_errors(form, error)
+        else:
+            return _done(framework, "The domain is saved.")
+    return render(
+        "frameworks/edit_section.html",
+        framework=framework,
+        section=section,
+        form=form,
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+@bp.post("/<int:framework_id>/sections/<int:section_id>/move")
+@roles_required(Role.ADMIN)
+def move_section(framework_id, section_id):
+    framework = get_or_404(Framework, framework_id)
+    form = MoveForm()
+    form.validate_on_submit() or abort(400)
+    _guard(services.move_section, framework, section_id, form.direction.data, actor=current_user)
+    return _done(framework, "The domain is moved.")
+
+
+@bp.post("/<int:framework_id>/sections/<int:section_id>/remove")
+@roles_required(Role.ADMIN)
+def remove_section(framework_id, section_id):
+    framework = get_or_404(Framework, framework_id)
+    _guard(services.remove_section, framework, section_id, actor=current_user)
+    return _done(framework, "The domain and its statements are removed.")
+
+
+@bp.post("/<int:framework_id>/sections/<int:section_id>/items")
+@roles_required(Role.ADMIN)
+def add_item(framework_id, section_id):
+    framework = get_or_404(Framework, framework_id)
+    form = ItemForm(prefix=f"s{section_id}")
+    if form.validate_on_submit():
+        _guard(services.add_item, framework, section_id, text=form.text.data, actor=current_user)
+        return _done(framework, "The statement is added.")
+    _guard(services.find, framework, FrameworkSection, section_id)
+    return _editor(framework, status=422, failed=(section_id, form))
+
+
+@bp.route("/<int:framework_id>/items/<int:item_id>", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit_item(framework_id, item_id):
+    framework = get_or_404(Framework, framework_id)
+    item = _guard(services.find, framework, FrameworkItem, item_id)
+    form = ItemForm(obj=item)
+    if form.validate_on_submit():
+        _guard(services.update_item, framework, item_id, text=form.text.data, actor=current_user)
+        return _done(framework, "The statement is saved.")
+    return render(
+        "frameworks/edit_item.html",
+        framework=framework,
+        item=item,
+        form=form,
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+@bp.post("/<int:framework_id>/items/<int:item_id>/move")
+@roles_required(Role.ADMIN)
+def move_item(framework_id, item_id):
+    framework = get_or_404(Framework, framework_id)
+    form = MoveForm()
+    form.validate_on_submit() or abort(400)
+    _guard(services.move_item, framework, item_id, form.direction.data, actor=current_user)
+    return _done(framework, "The statement is moved.")
+
+
+@bp.post("/<int:framework_id>/items/<int:item_id>/remove")
+@roles_required(Role.ADMIN)
+def remove_item(framework_id, item_id):
+    framework = get_or_404(Framework, framework_id)
+    _guard(services.remove_item, framework, item_id, actor=current_user)
+    return _done(framework, "The statement is removed.")
+
+
+@bp.post("/<int:framework_id>/publish")
+@roles_required(Role.ADMIN)
+def publish_framework(framework_id):
+    framework = get_or_404(Framework, framework_id)
+    try:
+        version = services.publish_latest(framework, actor=current_user)
+    except ServiceError as error:
+        flash(str(error), "info")
+        return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
+    return _done(framework, f"Version {version.number} is published: new responses use it.")
