@@ -8,16 +8,20 @@ from portal.cohorts import demo as cohorts_demo
 from portal.demo import region
 from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
+from portal.forums import demo as forums_demo
+from portal.forums import scale as forums_scale
 
 DEMO_STEPS = [
     region.load_demo_region,
     events_demo.load_demo,
     enquiries_demo.load_demo,
     cohorts_demo.load_demo,
+    forums_demo.load_demo,
 ]
 SCALE_STEPS = [
     region.load_scale_region,
     events_demo.load_scale,
     enquiries_demo.load_scale,
     cohorts_demo.load_scale,
+    forums_scale.load_scale,
 ]

@@ -43,3 +43,16 @@ PAGES = [
          "select min(id) from enquiry_team"),
     Page("my teams (LA officer)", "la_officer", "/enquiries/teams"),
 ]
+
+# Forums: scale forums are inserted first into the empty database, so forum 1 is a scale forum with five
+# years of meetings; the lead officer may read every forum.
+PAGES += [
+    Page("forums list (practitioner)", "practitioner", "/forums"),
+    Page("forum page, five years of history (lead officer)", "lead", "/forums/1"),
+    Page("forum meetings, first page (lead officer)", "lead", "/forums/1/meetings"),
+    Page("meeting with agenda and minutes (lead officer)", "lead", "/forums/1/meetings/{id}",
+         "select max(id) from forum_meeting where forum_id = 1"),
+    Page("forum resources, tag filter (lead officer)", "lead", "/forums/1/resources?tag=play"),
+    Page("forum members (lead officer)", "lead", "/forums/1/members"),
+    Page("development needs across forums (lead officer)", "lead", "/forums/needs"),
+]

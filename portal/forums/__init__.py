@@ -1,0 +1,1 @@
+"""West Partnership forums: sector forums and curriculum networks run by volunteer coordinators."""

@@ -1,0 +1,270 @@
+"""Rules for agendas and minutes: items, reordering with a version check, publishing by e-mail, actions."""
+
+from datetime import date
+
+from flask import url_for
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.core.calendar import CalendarItem, to_ics
+from portal.core.forms import ServiceError
+from portal.core.mail import Attachment, send_mail
+from portal.extensions import db
+from portal.forums import meetings as meeting_rules
+from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Resource
+from portal.forums.rules import move, timing
+from portal.forums.services import must_edit
+
+STALE = (
+    "The agenda has changed since you opened this page (someone else may be editing it). It is shown "
+    "below as it is now: check it and move the item again."
+)
+
+
+def _clean(title: str, allotted_minutes) -> tuple[str, int]:
+    errors = []
+    title = " ".join((title or "").split())
+    if not title:
+        errors.append(("title", "Enter a title for the agenda item."))
+    if allotted_minutes is None:
+        allotted_minutes = 0
+    if allotted_minutes < 0:
+        errors.append(("allotted_minutes", "Minutes allotted cannot be negative: enter 0 or more."))
+    if errors:
+        raise ServiceError(*errors)
+    return title[:200], int(allotted_minutes)
+
+
+def _resources(forum_ids: list[int], resource_ids: list[int]) -> list[Resource]:
+    if not resource_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Resource).where(Resource.id.in_(resource_ids), Resource.forum_id.in_(forum_ids))
+        )
+    )
+
+
+def _bump(meeting: Meeting) -> None:
+    meeting.agenda_version += 1
+
+
+def add_item(
+    meeting: Meeting,
+    forum: Forum,
+    *,
+    actor,
+    title: str,
+    lead: str = "",
+    allotted_minutes=0,
+    notes: str = "",
+    resource_ids=(),
+) -> AgendaItem:
+    """Add an item at the end of the agenda."""
+    must_edit(actor, forum)
+    title, allotted = _clean(title, allotted_minutes)
+    last = db.session.scalars(
+        select(AgendaItem.position)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position.desc())
+        .limit(1)
+    ).first()
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        position=0 if last is None else last + 1,
+        title=title,
+        lead=(lead or "").strip()[:120],
+        allotted_minutes=allotted,
+        notes=(notes or "").strip(),
+    )
+    item.resources = _resources([forum.id, forum.parent_id or forum.id], list(resource_ids))
+    db.session.add(item)
+    db.session.flush()
+    _bump(meeting)
+    if meeting.published:
+        meeting_rules.log_change(meeting, item, f"Item added: {title} ({allotted} minutes)")
+    db.session.flush()
+    return item
+
+
+def update_item(
+    item: AgendaItem,
+    meeting: Meeting,
+    forum: Forum,
+    *,
+    actor,
+    title: str,
+    lead: str = "",
+    allotted_minutes=0,
+    notes: str = "",
+    resource_ids=(),
+) -> None:
+    """Edit an item; after publishing, what changed is logged against the item."""
+    must_edit(actor, forum)
+    title, allotted = _clean(title, allotted_minutes)
+    lead, notes = (lead or "").strip()[:120], (notes or "").strip()
+    resources = _resources([forum.id, forum.parent_id or forum.id], list(resource_ids))
+    said = []
+    if title != item.title:
+        said.append(f"title was '{item.title}'")
+    if lead != item.lead:
+        said.append(f"lead now {lead or 'nobody'}")
+    if allotted != item.allotted_minutes:
+        said.append(f"time {item.allotted_minutes} to {allotted} minutes")
+    if notes != item.notes:
+        said.append("notes changed")
+    if {r.id for r in resources} != {r.id for r in item.resources}:
+        said.append("linked resources changed")
+    item.title, item.lead, item.allotted_minutes, item.notes, item.resources = (
+        title,
+        lead,
+        allotted,
+        notes,
+        resources,
+    )
+    if said:
+        _bump(meeting)
+        if meeting.published:
+            meeting_rules.log_change(meeting, item, f"{title}: {'; '.join(said)}")
+    db.session.flush()
+
+
+def remove_item(item: AgendaItem, meeting: Meeting, forum: Forum, *, actor) -> None:
+    must_edit(actor, forum)
+    if meeting.published:
+        meeting_rules.log_change(meeting, None, f"Item removed: {item.title}")
+    db.session.delete(item)
+    _bump(meeting)
+    db.session.flush()
+
+
+def move_item(
+    meeting: Meeting, forum: Forum, item_id: int, direction: str, *, version: int | None, actor
+) -> None:
+    """Move one item up or down; refused if the page was made from an older version of the agenda."""
+    must_edit(actor, forum)
+    if version != meeting.agenda_version:
+        raise ServiceError((None, STALE))
+    items = {i.id: i for i in meeting.items}
+    if item_id not in items or direction not in {"up", "down"}:
+        raise ServiceError((None, "That item is no longer on this agenda."))
+    order = move([i.id for i in meeting.items], item_id, direction)
+    for position, ident in enumerate(order):
+        items[ident].position = position
+    meeting.items.sort(key=lambda i: i.position)
+    _bump(meeting)
+    if meeting.published:
+        meeting_rules.log_change(meeting, items[item_id], f"{items[item_id].title}: moved {direction}")
+    db.session.flush()
+
+
+def agenda_text(meeting: Meeting) -> str:
+    lines = []
+    for n, item in enumerate(meeting.items, 1):
+        lead = f" - led by {item.lead}" if item.lead else ""
+        lines.append(f"{n}. {item.title} ({item.allotted_minutes} min){lead}")
+        if item.notes:
+            lines.append(f"   {item.notes}")
+    lines.append(timing([i.allotted_minutes for i in meeting.items], meeting.length_minutes).summary)
+    return "\n".join(lines)
+
+
+def member_emails(forum: Forum) -> list[str]:
+    return list(
+        db.session.scalars(
+            select(User.email)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.forum_id == forum.id, User.active.is_(True))
+            .order_by(User.email)
+        )
+    )
+
+
+def unsent_changes(meeting: Meeting) -> list:
+    return [c for c in meeting.changes if meeting.sent_at is None or c.at > meeting.sent_at]
+
+
+def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
+    """E-mail the agenda and an .ics to every member (or the changes, once published); the number sent."""
+    must_edit(actor, forum)
+    if meeting.starts_at <= meeting_rules.local_now():
+        raise ServiceError(
+            (
+                None,
+                f"This meeting was on {meeting.starts_at.strftime('%-d %B %Y at %H:%M')}, which "
+                "is in the past: an agenda can only be published before the meeting. Change "
+                "the date if it has moved, or record the minutes.",
+            )
+        )
+    update = meeting.published
+    changes = unsent_changes(meeting) if update else []
+    if update:
+        meeting.sequence += 1
+    else:
+        meeting.published_at = meeting_rules.local_now()
+    meeting.sent_at = meeting_rules.local_now()
+    link = url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _external=True)
+    where = "\n".join(p for p in (meeting.place, meeting.online_link) if p)
+    when = f"{meeting.starts_at.strftime('%A %-d %B %Y, %H:%M')} to {meeting.ends_at.strftime('%H:%M')}"
+    what_changed = (
+        "What changed:\n" + "\n".join(f"- {c.summary}" for c in changes) + "\n\n" if changes else ""
+    )
+    body = (
+        f"{'The agenda has changed' if update else 'The agenda is out'} for {meeting.title} "
+        f"({forum.name}).\n\nWhen: {when}\nWhere: {where}\n\n{what_changed}Agenda\n{agenda_text(meeting)}\n\n"
+        f"See it, with linked resources, at:\n{link}\n\nA calendar file is attached.\n"
+    )
+    ics = to_ics(
+        [
+            CalendarItem(
+                uid=f"forum-meeting-{meeting.id}@westpartnership.example",
+                title=meeting.title,
+                start=meeting.starts_at,
+                end=meeting.ends_at,
+                location=where.replace("\n", ", "),
+                description=agenda_text(meeting),
+                url=link,
+                sequence=meeting.sequence,
+            )
+        ]
+    )
+    day = meeting.starts_at.strftime("%-d %B %Y")
+    subject = f"{'Updated agenda' if update else 'Agenda'}: {meeting.title}, {day}"
+    recipients = member_emails(forum)
+    for address in recipients:
+        send_mail(address, subject, body, (Attachment("meeting.ics", ics, "text/calendar"),))
+    db.session.flush()
+    return len(recipients)
+
+
+def record_minutes(meeting: Meeting, forum: Forum, texts: dict[int, str], *, actor) -> None:
+    """Save the minute of each item (missing items keep what they had)."""
+    must_edit(actor, forum)
+    for item in meeting.items:
+        if item.id in texts:
+            item.minutes_text = (texts[item.id] or "").strip()
+    db.session.flush()
+
+
+def add_action(
+    meeting: Meeting, forum: Forum, *, actor, what: str, who: str = "", due: date | None = None
+) -> Action:
+    """Record an action; it joins any later draft agenda of the forum straight away."""
+    must_edit(actor, forum)
+    what = " ".join((what or "").split())
+    if not what:
+        raise ServiceError(("what", "Enter what is to be done."))
+    action = Action(
+        meeting_id=meeting.id, what=what[:300], who=(who or "").strip()[:120], due=due, done=False
+    )
+    db.session.add(action)
+    db.session.flush()
+    for later in meeting_rules.next_draft_meetings(meeting):
+        meeting_rules.carry_forward(later)
+    return action
+
+
+def set_action_done(action: Action, forum: Forum, done: bool, *, actor) -> None:
+    must_edit(actor, forum)
+    action.done = done
+    db.session.flush()

@@ -1,0 +1,111 @@
+"""Agenda items edited in place: each action is a real form; htmx swaps only the agenda (#agenda)."""
+
+from flask import abort, flash, redirect, request
+from flask_login import current_user, login_required
+
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import wants_fragment
+from portal.extensions import db
+from portal.forums import agenda
+from portal.forums.access import require
+from portal.forums.forms import ItemForm, MoveForm
+from portal.forums.meeting_views import load_meeting, meeting_url, render_meeting
+from portal.forums.views import bp, load_forum
+
+
+def _load(forum_id, meeting_id, item_id=None):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    item = None
+    if item_id is not None:
+        item = next((i for i in meeting.items if i.id == item_id), None)
+        if item is None:
+            abort(404)
+    return forum, mine, meeting, item
+
+
+def _done(forum, meeting, mine, message: str, anchor: str = "agenda"):
+    """htmx: the fresh agenda with the message read out; otherwise redirect to the meeting page."""
+    if wants_fragment("agenda"):
+        return render_meeting(forum, load_meeting(forum, meeting.id), mine, done=message)
+    flash(message, "success")
+    return redirect(meeting_url(forum, meeting, anchor))
+
+
+def _fields(form) -> dict:
+    return {
+        "title": form.title.data,
+        "lead": form.lead.data,
+        "allotted_minutes": form.allotted_minutes.data,
+        "notes": form.notes.data,
+        "resource_ids": form.resources.data or [],
+    }
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items")
+@login_required
+def add_item(forum_id, meeting_id):
+    forum, mine, meeting, _ = _load(forum_id, meeting_id)
+    form = ItemForm()
+    form.resources.choices = []
+    if form.validate_on_submit():
+        try:
+            item = agenda.add_item(meeting, forum, actor=current_user, **_fields(form))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            return _done(forum, meeting, mine, f"Added: {item.title}.", f"item-{item.id}")
+    return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, add_form=form)
+
+
+@bp.route("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_item(forum_id, meeting_id, item_id):
+    forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
+    if request.method == "GET":
+        form = ItemForm(obj=item, formdata=None, prefix="edit")
+        form.resources.data = [r.id for r in item.resources]
+        return render_meeting(forum, meeting, mine, edit_form=form, editing=item.id)
+    form = ItemForm(prefix="edit")
+    form.resources.choices = []
+    if form.validate_on_submit():
+        try:
+            agenda.update_item(item, meeting, forum, actor=current_user, **_fields(form))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            return _done(forum, meeting, mine, f"Saved: {item.title}.", f"item-{item.id}")
+    return render_meeting(
+        forum, load_meeting(forum, meeting_id), mine, status=422, edit_form=form, editing=item_id
+    )
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/delete")
+@login_required
+def remove_item(forum_id, meeting_id, item_id):
+    forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
+    title = item.title
+    agenda.remove_item(item, meeting, forum, actor=current_user)
+    db.session.commit()
+    return _done(forum, meeting, mine, f"Removed: {title}.")
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/move")
+@login_required
+def move_item(forum_id, meeting_id, item_id):
+    forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
+    form = MoveForm()
+    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    direction = request.form.get("direction", "")
+    try:
+        agenda.move_item(meeting, forum, item.id, direction, version=version, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
+    db.session.commit()
+    return _done(forum, meeting, mine, f"Moved {direction}: {item.title}.", f"item-{item.id}")

@@ -1,0 +1,148 @@
+"""Forms for forums, meetings, agenda items, minutes, actions, resources and needs."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+    URLField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from portal.accounts.forms import MultiCheckboxField
+from portal.forums.models import NEED_STATUSES
+
+SECTOR_CHOICES = [
+    SelectChoice("", "None"),
+    SelectChoice("ELC", "Early years"),
+    SelectChoice("Primary", "Primary"),
+    SelectChoice("ASN", "Additional support needs"),
+    SelectChoice("Secondary", "Secondary"),
+]
+
+
+class ForumForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired("Enter the forum's name."), Length(max=120)])
+    kind = SelectField(
+        "Kind",
+        choices=[
+            SelectChoice("sector", "Sector forum"),
+            SelectChoice("subject", "Secondary curriculum network"),
+        ],
+    )
+    sector = SelectField("Sector", choices=SECTOR_CHOICES, validators=[Optional()])
+    subject = StringField("Subject (curriculum networks)", validators=[Optional(), Length(max=80)])
+    description = TextAreaField("Description and focus")
+    officer = StringField("Partnership officer's e-mail address", validators=[Optional(), Length(max=254)])
+
+
+class FocusForm(FlaskForm):
+    description = TextAreaField(
+        "Description and focus", description="Everyone can read this, members or not."
+    )
+    standing_items = TextAreaField(
+        "Standing agenda items", description="One a line: every new meeting's draft agenda starts with these."
+    )
+
+
+class NetworkForm(FlaskForm):
+    name = StringField(
+        "Name of the specialist network",
+        description="For example: Enquiry network, School visits, Youth voice",
+        validators=[DataRequired("Enter the network's name."), Length(max=120)],
+    )
+    description = TextAreaField("Its focus")
+
+
+class MeetingForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired("Enter a title for the meeting."), Length(max=160)])
+    day = DateField("Date", validators=[Optional()], description="For example 2026-03-17")
+    start = TimeField("Start time", validators=[Optional()])
+    end = TimeField("End time", validators=[Optional()])
+    place = StringField(
+        "Place", description="Leave empty for an online-only meeting", validators=[Length(max=200)]
+    )
+    online_link = URLField(
+        "Online link",
+        validators=[Optional(), Length(max=500)],
+        description="For example a Teams or Zoom link",
+    )
+    formal = BooleanField("Formal meeting (a forum holds up to three a school year)", default=True)
+
+
+class ItemForm(FlaskForm):
+    title = StringField(
+        "Item title", validators=[DataRequired("Enter a title for the agenda item."), Length(max=200)]
+    )
+    lead = StringField("Lead person", validators=[Optional(), Length(max=120)])
+    allotted_minutes = IntegerField(
+        "Minutes allotted",
+        default=10,
+        validators=[
+            Optional(),
+            NumberRange(min=0, message="Minutes allotted cannot be negative: enter 0 or more."),
+        ],
+    )
+    notes = TextAreaField("Notes", validators=[Optional()])
+    resources = MultiCheckboxField("Linked resources", coerce=int, validate_choice=False)
+
+
+class MoveForm(FlaskForm):
+    version = HiddenField()
+
+
+class ActionRecordForm(FlaskForm):
+    what = StringField(
+        "What is to be done", validators=[DataRequired("Enter what is to be done."), Length(max=300)]
+    )
+    who = StringField("Who", validators=[Optional(), Length(max=120)])
+    due = DateField("By when", validators=[Optional()])
+
+
+class ResourceForm(FlaskForm):
+    title = StringField(
+        "Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)]
+    )
+    description = TextAreaField("Description", validators=[Optional()])
+    tags = StringField(
+        "Tags",
+        description="Separated by commas, for example: play, transitions, outdoor learning",
+        validators=[Optional(), Length(max=300)],
+    )
+    url = URLField(
+        "Link", description="A web address, or leave empty and choose a file", validators=[Optional()]
+    )
+    file = FileField("File")
+
+
+class NeedForm(FlaskForm):
+    title = StringField(
+        "Development need",
+        validators=[DataRequired("Enter the development need in a few words."), Length(max=200)],
+    )
+    detail = TextAreaField("Detail", validators=[Optional()])
+    raised_by = StringField(
+        "Raised by",
+        description="For example: several members at the March meeting",
+        validators=[Optional(), Length(max=200)],
+    )
+
+
+class ResponseForm(FlaskForm):
+    status = SelectField(
+        "Status", choices=[SelectChoice(k, v) for k, v in NEED_STATUSES.items()], validators=[InputRequired()]
+    )
+    offer = TextAreaField("Professional learning offered", validators=[Optional()])
+    offer_event = SelectField("Event on this portal", coerce=int, validators=[Optional()],
+                              description="Members can book it from the forum's page")
+    offer_url = URLField(
+        "Or a link to a course elsewhere",
+        validators=[Optional(), Length(max=500)],
+    )

@@ -1,0 +1,105 @@
+"""Rules for a forum's resource library (files through the one shared upload store, and links) and its
+development needs with the partnership's professional learning offers."""
+
+from sqlalchemy import select
+
+from portal.accounts.models import utcnow
+from portal.core.forms import ServiceError
+from portal.core.roles import Role
+from portal.core.uploads import delete_stored, store_upload
+from portal.events.models import Event, local_now
+from portal.extensions import db
+from portal.forums.models import NEED_STATUSES, Forum, Need, Resource
+from portal.forums.rules import tags_to_store
+from portal.forums.services import must_edit
+
+
+def _link(url: str, field: str) -> str:
+    url = (url or "").strip()
+    if url and not url.startswith(("https://", "http://")):
+        raise ServiceError((field, "Enter the link as a full address starting https://."))
+    return url[:500]
+
+
+def add_resource(
+    forum: Forum, *, actor, title: str, description: str = "", tags: str = "", url: str = "", upload=None
+) -> Resource:
+    """Add a file or a link (exactly one of them) to the library."""
+    must_edit(actor, forum)
+    title = " ".join((title or "").split())
+    has_file = upload is not None and bool(getattr(upload, "filename", ""))
+    errors = []
+    if not title:
+        errors.append(("title", "Enter a title for the resource."))
+    if not has_file and not (url or "").strip():
+        errors.append(("url", "Give a link, or choose a file to upload."))
+    if has_file and (url or "").strip():
+        errors.append(("url", "Give a link or a file, not both: leave the link empty to upload the file."))
+    if errors:
+        raise ServiceError(*errors)
+    resource = Resource(
+        forum_id=forum.id,
+        title=title[:200],
+        description=(description or "").strip(),
+        tags=tags_to_store(tags or ""),
+        added_by_id=actor.id,
+        url=_link(url, "url"),
+    )
+    if has_file:
+        stored = store_upload(upload, field="file")  # the one safe-upload implementation
+        resource.file_key, resource.filename, resource.size = stored.key, stored.filename, stored.size
+    db.session.add(resource)
+    db.session.flush()
+    return resource
+
+
+def remove_resource(resource: Resource, forum: Forum, *, actor) -> None:
+    must_edit(actor, forum)
+    if resource.file_key:
+        delete_stored(resource.file_key)
+    db.session.delete(resource)
+    db.session.flush()
+
+
+def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by: str = "") -> Need:
+    """A coordinator records a development need the members raised."""
+    must_edit(actor, forum)
+    title = " ".join((title or "").split())
+    if not title:
+        raise ServiceError(("title", "Enter the development need in a few words."))
+    need = Need(
+        forum_id=forum.id,
+        title=title[:200],
+        detail=(detail or "").strip(),
+        raised_by=(raised_by or "").strip()[:200],
+        status="raised",
+        recorded_by_id=actor.id,
+    )
+    db.session.add(need)
+    db.session.flush()
+    return need
+
+
+def upcoming_events(limit: int = 200) -> list[Event]:
+    """Events a need's offer can point to: those not yet over and not cancelled, soonest first."""
+    return list(db.session.scalars(select(Event).where(Event.ends_at >= local_now(), Event.cancelled.is_(False))
+                                   .order_by(Event.starts_at).limit(limit)))
+
+
+def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_url: str = "",
+                    offer_event_id: int | None = None) -> None:
+    """The partnership admin moves a need on and describes the professional learning offered (an event,
+    a link, or both)."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer responds to development needs."))
+    if status not in NEED_STATUSES:
+        raise ServiceError(("status", "Choose a status."))
+    offer = (offer or "").strip()
+    if status == "offered" and not offer:
+        raise ServiceError(("offer", "Describe the professional learning offered before marking it offered."))
+    if offer_event_id and db.session.get(Event, offer_event_id) is None:
+        raise ServiceError(("offer_event", "That event no longer exists: choose another."))
+    need.status, need.offer, need.offer_url = status, offer, _link(offer_url, "offer_url")
+    need.offer_event_id = offer_event_id or None
+    need.updated_at = utcnow()
+    db.session.flush()

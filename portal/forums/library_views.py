@@ -1,0 +1,173 @@
+"""A forum's resource library (search and filter, files and links) and its development needs."""
+
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from wtforms import SelectChoice
+
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.core.uploads import describe_allowed, send_stored
+from portal.extensions import db
+from portal.forums import library, queries
+from portal.forums.access import require
+from portal.forums.forms import NeedForm, ResourceForm, ResponseForm
+from portal.forums.models import NEED_STATUSES, Need, Resource
+from portal.forums.views import bp, load_forum
+
+
+def _resource(forum, resource_id) -> Resource:
+    resource = db.session.get(Resource, resource_id)
+    if resource is None or resource.forum_id != forum.id:
+        abort(404)
+    return resource
+
+
+@bp.get("/<int:forum_id>/resources")
+@login_required
+def list_resources(forum_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum)
+    filters = queries.ResourceFilter.from_args(request.args)
+    page = db.paginate(
+        queries.resources_query(forum, filters), per_page=current_app.config["PAGE_SIZE"], error_out=False
+    )
+    return render(
+        "forums/resources.html",
+        fragment="forums/_resource_results.html",
+        target="resource-results",
+        forum=forum,
+        mine=mine,
+        filters=filters,
+        page=page,
+    )
+
+
+@bp.route("/<int:forum_id>/resources/new", methods=["GET", "POST"])
+@login_required
+def add_resource(forum_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    form = ResourceForm()
+    if form.validate_on_submit():
+        try:
+            resource = library.add_resource(
+                forum,
+                actor=current_user,
+                title=form.title.data,
+                description=form.description.data,
+                tags=form.tags.data,
+                url=form.url.data,
+                upload=form.file.data,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Added to the library: {resource.title}.", "success")
+            return redirect(url_for("forums.list_resources", forum_id=forum.id))
+    return render(
+        "forums/resource_form.html",
+        form=form,
+        forum=forum,
+        allowed=describe_allowed(),
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+@bp.get("/<int:forum_id>/resources/<int:resource_id>/file")
+@login_required
+def download_resource(forum_id, resource_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum)
+    resource = _resource(forum, resource_id)
+    if not resource.file_key:
+        abort(404)
+    return send_stored(resource.file_key, resource.filename)
+
+
+@bp.post("/<int:forum_id>/resources/<int:resource_id>/delete")
+@login_required
+def remove_resource(forum_id, resource_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    resource = _resource(forum, resource_id)
+    library.remove_resource(resource, forum, actor=current_user)
+    db.session.commit()
+    flash(f"Removed from the library: {resource.title}.", "success")
+    return redirect(url_for("forums.list_resources", forum_id=forum.id))
+
+
+@bp.route("/<int:forum_id>/needs/new", methods=["GET", "POST"])
+@login_required
+def record_need(forum_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    form = NeedForm()
+    if form.validate_on_submit():
+        try:
+            library.record_need(
+                forum,
+                actor=current_user,
+                title=form.title.data,
+                detail=form.detail.data,
+                raised_by=form.raised_by.data,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The need is recorded; the partnership team will respond to it.", "success")
+            return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"))
+    return render("forums/need_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200)
+
+
+@bp.get("/needs")
+@roles_required(Role.ADMIN)
+def list_needs():
+    status = request.args.get("status", "")
+    status = status if status in NEED_STATUSES else ""
+    page = db.paginate(queries.all_needs(status), per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    return render(
+        "forums/needs.html",
+        fragment="forums/_need_results.html",
+        target="need-results",
+        page=page,
+        chosen=status,
+        statuses=NEED_STATUSES,
+    )
+
+
+@bp.route("/needs/<int:need_id>", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def respond_need(need_id):
+    need = get_or_404(Need, need_id)
+    form = ResponseForm(obj=need, data={"offer_event": need.offer_event_id or 0})
+    events = library.upcoming_events()
+    if need.offer_event and need.offer_event not in events:
+        events.insert(0, need.offer_event)
+    form.offer_event.choices = [SelectChoice(0, "No event"), *(
+        SelectChoice(e.id, f"{e.title}, {e.starts_at.strftime('%-d %B %Y')}") for e in events)]
+    if form.validate_on_submit():
+        try:
+            library.respond_to_need(
+                need,
+                actor=current_user,
+                status=form.status.data,
+                offer=form.offer.data,
+                offer_url=form.offer_url.data,
+                offer_event_id=form.offer_event.data or None,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Response saved: {need.title} is now '{need.status_label}'.", "success")
+            return redirect(url_for("forums.list_needs"))
+    return render(
+        "forums/need_response.html", form=form, need=need, status=422 if form.is_submitted() else 200
+    )

@@ -1,0 +1,237 @@
+"""Meetings: create one in a single step, read agendas and minutes, publish, record minutes and actions."""
+
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from wtforms import SelectChoice
+
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.extensions import db
+from portal.forums import agenda, queries
+from portal.forums.access import require
+from portal.forums.forms import ActionRecordForm, ItemForm, MeetingForm
+from portal.forums.meetings import create_meeting, local_now, open_actions, update_meeting
+from portal.forums.models import Action, Meeting
+from portal.forums.rules import timing
+from portal.forums.views import bp, load_forum
+
+
+def load_meeting(forum, meeting_id: int) -> Meeting:
+    meeting = queries.load_meeting(forum, meeting_id)
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+def meeting_url(forum, meeting, anchor: str | None = None) -> str:
+    return url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _anchor=anchor)
+
+
+def render_meeting(
+    forum, meeting, mine, *, status=200, add_form=None, edit_form=None, editing=None, problem=None, done=None
+):
+    """The meeting page, or only its agenda when htmx asks for #agenda."""
+    choices = [SelectChoice(i, t) for i, t in queries.resource_choices(forum)] if mine.can_edit else []
+    add_form = add_form or ItemForm(formdata=None)
+    for f in (add_form, edit_form):
+        if f is not None:
+            f.resources.choices = choices
+    changes_by_item: dict[int, list] = {}
+    for change in meeting.changes:
+        changes_by_item.setdefault(change.item_id, []).append(change)
+    return render(
+        "forums/meeting.html",
+        fragment="forums/_agenda.html",
+        target="agenda",
+        status=status,
+        changes_by_item=changes_by_item,
+        forum=forum,
+        meeting=meeting,
+        mine=mine,
+        add_form=add_form,
+        edit_form=edit_form,
+        editing=editing,
+        problem=problem,
+        done=done,
+        now=local_now(),
+        timing=timing([i.allotted_minutes for i in meeting.items], meeting.length_minutes),
+        unsent=agenda.unsent_changes(meeting) if meeting.published else [],
+    )
+
+
+@bp.get("/<int:forum_id>/meetings")
+@login_required
+def list_meetings(forum_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum)
+    page = queries.meetings_page(
+        forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
+    )
+    return render("forums/meetings.html", forum=forum, mine=mine, page=page, now=local_now())
+
+
+@bp.route("/<int:forum_id>/meetings/new", methods=["GET", "POST"])
+@login_required
+def new_meeting(forum_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    form = MeetingForm(data={"title": f"{forum.name} meeting", "formal": True})
+    if form.validate_on_submit():
+        try:
+            meeting = create_meeting(forum, actor=current_user, **_details(form))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(
+                "The meeting is in the diary and its draft agenda is ready: check it, then publish it.",
+                "success",
+            )
+            return redirect(meeting_url(forum, meeting, "agenda"))
+    carried = open_actions(forum.id)
+    return render(
+        "forums/meeting_form.html",
+        form=form,
+        forum=forum,
+        meeting=None,
+        carried=carried,
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+def _details(form) -> dict:
+    return {
+        "title": form.title.data,
+        "day": form.day.data,
+        "start": form.start.data,
+        "end": form.end.data,
+        "place": form.place.data,
+        "online_link": form.online_link.data,
+        "formal": form.formal.data,
+    }
+
+
+@bp.route("/<int:forum_id>/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_meeting(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    form = MeetingForm(
+        data={
+            "title": meeting.title,
+            "day": meeting.starts_at.date(),
+            "start": meeting.starts_at.time(),
+            "end": meeting.ends_at.time(),
+            "place": meeting.place,
+            "online_link": meeting.online_link,
+            "formal": meeting.formal,
+        }
+    )
+    if form.validate_on_submit():
+        try:
+            update_meeting(meeting, forum, actor=current_user, **_details(form))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The meeting details are saved.", "success")
+            return redirect(meeting_url(forum, meeting))
+    return render(
+        "forums/meeting_form.html",
+        form=form,
+        forum=forum,
+        meeting=meeting,
+        carried=[],
+        status=422 if form.is_submitted() else 200,
+    )
+
+
+@bp.get("/<int:forum_id>/meetings/<int:meeting_id>")
+@login_required
+def show_meeting(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum)
+    return render_meeting(forum, load_meeting(forum, meeting_id), mine)
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/publish")
+@login_required
+def publish_meeting(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    try:
+        sent = agenda.publish(meeting, forum, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
+    db.session.commit()
+    flash(
+        f"The agenda is out: e-mailed to {sent} member{'s' if sent != 1 else ''} with a calendar file.",
+        "success",
+    )
+    return redirect(meeting_url(forum, meeting))
+
+
+@bp.route("/<int:forum_id>/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
+@login_required
+def edit_minutes(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    form = ActionRecordForm(formdata=None)
+    if request.method == "POST":
+        texts = {i.id: request.form.get(f"minute-{i.id}", "") for i in meeting.items}
+        agenda.record_minutes(meeting, forum, texts, actor=current_user)
+        db.session.commit()
+        flash("The minutes are saved. Members can read them on the meeting page.", "success")
+        return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id))
+    return render("forums/minutes.html", forum=forum, meeting=meeting, mine=mine, form=form)
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/actions")
+@login_required
+def add_action(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    form = ActionRecordForm()
+    if form.validate_on_submit():
+        try:
+            agenda.add_action(
+                meeting, forum, actor=current_user, what=form.what.data, who=form.who.data, due=form.due.data
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(
+                "Action recorded. While it is open it is carried forward to the next meeting's agenda.",
+                "success",
+            )
+            return redirect(
+                url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions")
+            )
+    meeting = load_meeting(forum, meeting_id)
+    return render("forums/minutes.html", forum=forum, meeting=meeting, mine=mine, form=form, status=422)
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/actions/<int:action_id>/done")
+@login_required
+def toggle_action(forum_id, meeting_id, action_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    action = db.session.get(Action, action_id)
+    if action is None or action.meeting_id != meeting.id:
+        abort(404)
+    agenda.set_action_done(action, forum, request.form.get("done") == "1", actor=current_user)
+    db.session.commit()
+    flash(f"Action marked {'done' if action.done else 'open'}.", "success")
+    return redirect(
+        url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions")
+    )

@@ -1,0 +1,185 @@
+"""Read-side queries for forum pages: a fixed number of statements however much history there is."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from portal.accounts.models import User
+from portal.extensions import db
+from portal.forums.meetings import local_now
+from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Need, Resource
+
+RECENT = 5
+
+
+def forum_list(user) -> tuple[list[Forum], dict[int, int], dict[int, Membership]]:
+    """Top-level forums and networks, member counts, and the user's own memberships (three queries)."""
+    forums = list(db.session.scalars(select(Forum).order_by(Forum.kind.desc(), Forum.name)))
+    counts = dict(
+        db.session.execute(
+            select(Membership.forum_id, func.count(Membership.id)).group_by(Membership.forum_id)
+        ).all()
+    )
+    mine = {
+        m.forum_id: m for m in db.session.scalars(select(Membership).where(Membership.user_id == user.id))
+    }
+    return forums, counts, mine
+
+
+def coordinators(forum_ids: list[int]) -> dict[int, list[User]]:
+    rows = db.session.execute(
+        select(Membership.forum_id, User)
+        .join(User, Membership.user_id == User.id)
+        .where(Membership.forum_id.in_(forum_ids), Membership.coordinator.is_(True))
+        .order_by(User.name)
+    ).all()
+    found: dict[int, list[User]] = {}
+    for forum_id, user in rows:
+        found.setdefault(forum_id, []).append(user)
+    return found
+
+
+@dataclass
+class ForumPage:
+    upcoming: list
+    past: list
+    networks: list
+    needs: list
+    resources: list
+    member_count: int
+    coordinators: list
+    open_actions: list
+
+
+def forum_page(forum: Forum) -> ForumPage:
+    now = local_now()
+    base = select(Meeting).where(Meeting.forum_id == forum.id)
+    upcoming = list(
+        db.session.scalars(base.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(RECENT))
+    )
+    past = list(
+        db.session.scalars(
+            base.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(RECENT)
+        )
+    )
+    networks = list(db.session.scalars(select(Forum).where(Forum.parent_id == forum.id).order_by(Forum.name)))
+    needs = list(
+        db.session.scalars(
+            select(Need)
+            .where(Need.forum_id == forum.id)
+            .order_by(Need.status == "closed", Need.created_at.desc())
+            .limit(20)
+        )
+    )
+    resources = list(
+        db.session.scalars(
+            select(Resource)
+            .where(Resource.forum_id == forum.id)
+            .order_by(Resource.created_at.desc())
+            .limit(RECENT)
+        )
+    )
+    count = db.session.scalar(select(func.count(Membership.id)).where(Membership.forum_id == forum.id)) or 0
+    actions = list(
+        db.session.scalars(
+            select(Action)
+            .join(Meeting, Action.meeting_id == Meeting.id)
+            .where(Meeting.forum_id == forum.id, Action.done.is_(False))
+            .order_by(Action.due.is_(None), Action.due)
+            .limit(20)
+        )
+    )
+    return ForumPage(
+        upcoming, past, networks, needs, resources, count, coordinators([forum.id]).get(forum.id, []), actions
+    )
+
+
+def meetings_page(forum: Forum, page: int, per_page: int):
+    stmt = select(Meeting).where(Meeting.forum_id == forum.id).order_by(Meeting.starts_at.desc())
+    return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+
+
+def load_meeting(forum: Forum, meeting_id: int) -> Meeting | None:
+    """The meeting with its items, their resources, actions and change log (four queries)."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(Meeting.id == meeting_id, Meeting.forum_id == forum.id)
+        .options(
+            selectinload(Meeting.items).selectinload(AgendaItem.resources),
+            selectinload(Meeting.actions),
+            selectinload(Meeting.changes),
+        )
+    )
+
+
+def resource_choices(forum: Forum) -> list[tuple[int, str]]:
+    ids = [forum.id] + ([forum.parent_id] if forum.parent_id else [])
+    return list(
+        db.session.execute(
+            select(Resource.id, Resource.title)
+            .where(Resource.forum_id.in_(ids))
+            .order_by(Resource.title)
+            .limit(200)
+        ).all()
+    )
+
+
+def members(forum: Forum, page: int, per_page: int):
+    stmt = (
+        select(Membership)
+        .where(Membership.forum_id == forum.id)
+        .options(joinedload(Membership.user))
+        .join(User, Membership.user_id == User.id)
+        .order_by(Membership.coordinator.desc(), User.name)
+    )
+    return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+
+
+@dataclass
+class ResourceFilter:
+    q: str = ""
+    tag: str = ""
+    kind: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "ResourceFilter":
+        kind = args.get("kind", "")
+        return cls(
+            q=args.get("q", "").strip()[:100],
+            tag=args.get("tag", "").strip().lower()[:40],
+            kind=kind if kind in {"file", "link"} else "",
+        )
+
+
+def resources_query(forum: Forum, filters: ResourceFilter):
+    stmt = (
+        select(Resource)
+        .where(Resource.forum_id == forum.id)
+        .order_by(Resource.created_at.desc(), Resource.id)
+    )
+    if filters.q:
+        like = f"%{filters.q.lower()}%"
+        stmt = stmt.where(
+            or_(
+                func.lower(Resource.title).like(like),
+                func.lower(Resource.description).like(like),
+                Resource.tags.like(like),
+            )
+        )
+    if filters.tag:
+        stmt = stmt.where(Resource.tags.like(f"%,{filters.tag},%"))
+    if filters.kind == "file":
+        stmt = stmt.where(Resource.file_key != "")
+    elif filters.kind == "link":
+        stmt = stmt.where(Resource.file_key == "")
+    return stmt
+
+
+def all_needs(status: str = ""):
+    stmt = (
+        select(Need).options(joinedload(Need.forum)).order_by(Need.status == "closed", Need.created_at.desc())
+    )
+    if status:
+        stmt = stmt.where(Need.status == status)
+    return stmt

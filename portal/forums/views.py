@@ -1,0 +1,188 @@
+"""Forums: browse, read, join and leave; coordinators and the officer keep the focus, members and networks."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.forums import queries, services
+from portal.forums.access import require, standing
+from portal.forums.forms import FocusForm, ForumForm, NetworkForm
+from portal.forums.models import Forum
+
+bp = Blueprint("forums", __name__, url_prefix="/forums")
+
+
+def load_forum(forum_id: int) -> Forum:
+    return get_or_404(Forum, forum_id)
+
+
+def refused(error: ServiceError, to: str) -> object:
+    """Post/redirect/get for a refused button: the explanation as a flash message."""
+    flash(str(error), "error")
+    return redirect(to)
+
+
+@bp.get("")
+@login_required
+def list_forums():
+    forums, counts, mine = queries.forum_list(current_user)
+    top = [f for f in forums if not f.parent_id]
+    networks = {}
+    for f in forums:
+        if f.parent_id:
+            networks.setdefault(f.parent_id, []).append(f)
+    return render(
+        "forums/list.html",
+        forums=top,
+        networks=networks,
+        counts=counts,
+        mine=mine,
+        coordinators=queries.coordinators([f.id for f in top]),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new_forum():
+    form = ForumForm()
+    if form.validate_on_submit():
+        try:
+            officer = None
+            if form.officer.data:
+                officer = db.session.scalar(
+                    select(User).where(User.email == form.officer.data.strip().lower())
+                )
+                if officer is None:
+                    raise ServiceError(("officer", "Nobody has an account with that e-mail address."))
+            forum = services.create_forum(
+                actor=current_user,
+                name=form.name.data,
+                kind=form.kind.data,
+                sector=form.sector.data or "",
+                subject=form.subject.data or "",
+                description=form.description.data or "",
+                officer=officer,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{forum.name} is set up. Members can now find and join it.", "success")
+            return redirect(url_for("forums.show_forum", forum_id=forum.id))
+    return render("forums/forum_form.html", form=form, status=422 if form.is_submitted() else 200)
+
+
+@bp.get("/<int:forum_id>")
+@login_required
+def show_forum(forum_id):
+    forum = load_forum(forum_id)
+    mine = standing(current_user, forum)
+    data = queries.forum_page(forum) if mine.can_view else None
+    return render("forums/forum.html", forum=forum, mine=mine, data=data)
+
+
+@bp.route("/<int:forum_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_forum(forum_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    form = FocusForm(obj=forum)
+    if form.validate_on_submit():
+        services.update_forum(
+            forum,
+            actor=current_user,
+            description=form.description.data or "",
+            standing_items=form.standing_items.data or "",
+        )
+        db.session.commit()
+        flash("The forum's focus and standing items are saved.", "success")
+        return redirect(url_for("forums.show_forum", forum_id=forum.id))
+    return render(
+        "forums/focus_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200
+    )
+
+
+@bp.post("/<int:forum_id>/join")
+@login_required
+def join_forum(forum_id):
+    forum = load_forum(forum_id)
+    services.join(forum, actor=current_user)
+    db.session.commit()
+    flash(f"You have joined {forum.name}. You will get its agendas by e-mail.", "success")
+    return redirect(url_for("forums.show_forum", forum_id=forum.id))
+
+
+@bp.post("/<int:forum_id>/leave")
+@login_required
+def leave_forum(forum_id):
+    forum = load_forum(forum_id)
+    back = url_for("forums.show_forum", forum_id=forum.id)
+    try:
+        services.leave(forum, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        return refused(error, back)
+    db.session.commit()
+    flash(f"You have left {forum.name}.", "success")
+    return redirect(back)
+
+
+@bp.get("/<int:forum_id>/members")
+@login_required
+def list_members(forum_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    page = queries.members(forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"] * 4)
+    return render("forums/members.html", forum=forum, mine=mine, page=page)
+
+
+@bp.post("/<int:forum_id>/members/<int:user_id>/coordinator")
+@login_required
+def set_coordinator(forum_id, user_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    back = url_for("forums.list_members", forum_id=forum.id)
+    make = request.form.get("coordinator") == "1"
+    try:
+        if make and request.form.get("hand_over") == "1":
+            services.hand_over(forum, user_id, actor=current_user)
+        else:
+            services.set_coordinator(forum, user_id, make, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        return refused(error, back)
+    db.session.commit()
+    flash("Coordinators updated.", "success")
+    return redirect(back)
+
+
+@bp.route("/<int:forum_id>/networks/new", methods=["GET", "POST"])
+@login_required
+def new_network(forum_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)
+    if forum.parent_id:
+        abort(404)
+    form = NetworkForm()
+    if form.validate_on_submit():
+        try:
+            network = services.create_network(
+                forum, actor=current_user, name=form.name.data, description=form.description.data or ""
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{network.name} is set up, with you as its coordinator.", "success")
+            return redirect(url_for("forums.show_forum", forum_id=network.id))
+    return render(
+        "forums/network_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200
+    )
