@@ -44,10 +44,12 @@ def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
     from portal.frameworks.views import bp as frameworks_bp
+    from portal.leadership import plan_views, programme_views  # noqa: F401  (add pages to leadership.bp)
+    from portal.leadership.views import bp as leadership_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, frameworks_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, frameworks_bp, leadership_bp):
         app.register_blueprint(bp)
 
 

@@ -5,6 +5,7 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 """
 
 from portal.demo import region
+from portal.leadership import demo as leadership_demo
 
-DEMO_STEPS = [region.load_demo_region]
-SCALE_STEPS = [region.load_scale_region]
+DEMO_STEPS = [region.load_demo_region, leadership_demo.load_demo]
+SCALE_STEPS = [region.load_scale_region, leadership_demo.load_scale]
