@@ -13,6 +13,8 @@ def create_app(config: type | dict | None = None) -> Flask:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    if app.config["ENV_NAME"] != "development" and app.config["SECRET_KEY"] == Config.DEV_SECRET_KEY:
+        raise RuntimeError("Set SECRET_KEY: the development key must never sign production sessions.")
     register_extensions(app)
     register_blueprints(app)
     register_request_hooks(app)
@@ -43,13 +45,14 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
+    from portal.events.views import bp as events_bp
     from portal.frameworks.views import bp as frameworks_bp
     from portal.leadership import plan_views, programme_views  # noqa: F401  (add pages to leadership.bp)
     from portal.leadership.views import bp as leadership_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, frameworks_bp, leadership_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, leadership_bp):
         app.register_blueprint(bp)
 
 
@@ -71,7 +74,9 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from portal.demo.commands import demo_cli
+    from portal.events.commands import events_cli
     from portal.organisations.commands import establishments_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(establishments_cli)
+    app.cli.add_command(events_cli)

@@ -24,7 +24,7 @@ class FreshContextClient(FlaskClient):
             return super().open(*args, **kwargs)
 
 
-def test_config(**overrides) -> dict:
+def config_for_tests(**overrides) -> dict:
     config = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
     config.update(overrides)
     return config
@@ -55,7 +55,7 @@ def mailbox(smtp_server):
 def pg_database(postgres, worker_id):
     """One database per xdist worker; its schema is created once and emptied before each test."""
     url = postgres.create_database(f"portal_test_{worker_id}")
-    app = create_app(test_config(SQLALCHEMY_DATABASE_URI=url))
+    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=url))
     with app.app_context():
         db.create_all()
         db.session.remove()
@@ -75,7 +75,7 @@ def app(request, tmp_path, smtp_server):
         url = f"sqlite:///{tmp_path / 'portal.db'}"
     else:
         url = request.getfixturevalue("pg_database")
-    application = create_app(test_config(
+    application = create_app(config_for_tests(
         SQLALCHEMY_DATABASE_URI=url, MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"),
         MAIL_OUTBOX=str(tmp_path / "outbox")))
     application.test_client_class = FreshContextClient

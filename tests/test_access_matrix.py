@@ -70,3 +70,18 @@ def test_post_without_csrf_token_is_refused(app, make_user, endpoint):
     response = client.post(url, data={"name": "Changed"})
     assert response.status_code == 400
     assert b"Your form had expired" in response.data
+
+
+def test_csrf_token_in_htmx_header_is_accepted(app, make_user):
+    """htmx sends the token from <body hx-headers> as X-CSRFToken instead of a form field."""
+    import re
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = make_user(Role.PRACTITIONER)
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+    page = client.get("/profile").get_data(as_text=True)
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    response = client.post("/profile", data={"name": "Via Header"}, headers={"X-CSRFToken": token})
+    assert response.status_code == 302

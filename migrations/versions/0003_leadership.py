@@ -1,7 +1,7 @@
 """leadership: frameworks, self-evaluations, development plans, leadership cohorts
 
 Revision ID: 0003_leadership
-Revises: 0001_initial
+Revises: 0002_events
 Create Date: 2026-11-23 23:14:47.151052
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0003_leadership'
-down_revision = '0001_initial'
+down_revision = '0002_events'
 branch_labels = None
 depends_on = None
 

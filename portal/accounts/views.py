@@ -95,9 +95,8 @@ def forgot_password():
 @login_required
 def profile():
     user = current_user._get_current_object()
-    form = ProfileForm(obj=user)
-    if request.method == "GET":
-        form.establishment.data = user.establishment.name if user.establishment else ""
+    form = ProfileForm(data={"name": user.name, "job_title": user.job_title, "promoted": user.promoted,
+                             "establishment": user.establishment.name if user.establishment else ""})
     if form.validate_on_submit():
         try:
             establishment = resolve_establishment(form.establishment.data, field="establishment")

@@ -8,4 +8,5 @@ from portal.organisations.models import SECTOR_LABELS
 class EstablishmentFilterForm(Form):
     q = SearchField("Name or SEED code")
     authority = SelectField("Local authority", coerce=lambda v: int(v) if v and str(v).isdigit() else None)
-    sector = SelectField("Sector", choices=[SelectChoice("", "All sectors"), *(SelectChoice(k, v) for k, v in SECTOR_LABELS.items())])
+    sector = SelectField("Sector", choices=[SelectChoice("", "All sectors"),
+                                            *(SelectChoice(k, v) for k, v in SECTOR_LABELS.items())])

@@ -11,7 +11,7 @@ from portal import create_app
 from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
-from tests.conftest import test_config
+from tests.conftest import config_for_tests
 
 AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text()
 CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()), None)
@@ -27,7 +27,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def live_server(tmp_path, smtp_server):
     """A fresh portal with the demo data, CSRF on as in production, mail to the test SMTP server."""
-    app = create_app(test_config(
+    app = create_app(config_for_tests(
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'browser.db'}", WTF_CSRF_ENABLED=True,
         MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"), SERVER_NAME=None))
     with app.app_context():

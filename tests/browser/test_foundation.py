@@ -66,7 +66,8 @@ def test_csv_import_with_a_bad_row_shows_the_line_and_writes_nothing(page, live_
     expect(page.locator("#import-errors")).to_contain_text("seed_code must be 5 to 10 digits")
     expect(page.get_by_role("alert")).to_contain_text("Nothing was imported")
     assert_accessible(page)
-    path.write_text("seed_code,name,local_authority,sector,roll\n7700001,Harbour Primary School,Inverclyde,Primary,210\n")
+    path.write_text("seed_code,name,local_authority,sector,roll\n"
+                    "7700001,Harbour Primary School,Inverclyde,Primary,210\n")
     page.get_by_label("CSV file").set_input_files(str(path))
     page.get_by_role("button", name="Check and import").click()
     expect(page.get_by_role("status")).to_contain_text("1 added, 0 updated")

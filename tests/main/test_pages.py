@@ -78,3 +78,22 @@ def test_floor_page_renders_fifty_rows_in_one_query(client, make_establishment):
     response = client.get("/floor")
     assert response.data.count(b"<tr>") == 50
     assert response.headers["X-Query-Count"] == "1"
+
+
+def test_friendly_500_in_the_layout(app):
+    def broken():
+        raise RuntimeError("boom")
+
+    app.add_url_rule("/broken-for-test", "broken_for_test", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get("/broken-for-test")
+    assert response.status_code == 500
+    assert b"Sorry, something went wrong" in response.data and b"Skip to main content" in response.data
+
+
+def test_production_refuses_the_development_secret():
+    from portal import create_app
+    from tests.conftest import config_for_tests
+
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(config_for_tests(ENV_NAME="production", SECRET_KEY="dev-only-change-me"))

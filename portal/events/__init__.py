@@ -1,0 +1,1 @@
+"""Events: sessions, webinars, drop-ins and sharing events that any domain can own, with bookings."""

@@ -1,0 +1,236 @@
+"""Organisers' pages: create and edit events and series, the register, the attendance report."""
+
+from datetime import datetime
+
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from portal.accounts.models import User
+from portal.core.access import roles_required
+from portal.core.forms import ActionForm, ServiceError, apply_errors
+from portal.core.rendering import render, wants_fragment
+from portal.core.roles import Role
+from portal.events import attendance, queries, services
+from portal.events.forms import EventForm, SeriesForm
+from portal.events.models import Booking, Event, local_now
+from portal.events.policies import can_organise, context_label, policy_for
+from portal.events.views import bp
+from portal.extensions import db
+
+COMMON = ("title", "description", "kind", "location", "online_url", "capacity", "compulsory")
+
+
+def _organiser(form) -> User | None:
+    email = (form.organiser.data or "").strip().lower()
+    if not email:
+        return None
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    if user is None:
+        raise ServiceError(("organiser", "Nobody in the portal has that e-mail address."))
+    return user
+
+
+def _fields(form) -> dict:
+    values = {name: getattr(form, name).data for name in COMMON}
+    values["description"] = values["description"] or ""
+    values["location"] = values["location"] or ""
+    values["online_url"] = values["online_url"] or ""
+    return values
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def create_event():
+    form = EventForm(
+        data={"context_type": "partnership", "kind": "webinar"} if request.method == "GET" else None
+    )
+    if form.validate_on_submit():
+        try:
+            event = services.create_event(
+                actor=current_user,
+                **_fields(form),
+                organiser=_organiser(form),
+                starts_at=datetime.combine(form.day.data, form.start_time.data),
+                ends_at=datetime.combine(form.day.data, form.end_time.data),
+                context_type=form.context_type.data,
+                context_id=form.context_id.data,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{event.title} is published.", "success")
+            return redirect(url_for("events.show_event", event_id=event.id))
+    return render("events/edit.html", form=form, event=None, status=422 if form.is_submitted() else 200)
+
+
+def _organised_or_404(event_id: int) -> Event:
+    event = queries.load_event(event_id)
+    if event is None:
+        abort(404)
+    if not can_organise(current_user, event):
+        abort(403)
+    return event
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_event(event_id):
+    event = _organised_or_404(event_id)
+    form = EventForm(obj=event)
+    if request.method == "GET":
+        form.day.data, form.start_time.data = event.starts_at.date(), event.starts_at.time()
+        form.end_time.data = event.ends_at.time()
+        form.organiser.data = event.organiser.email if event.organiser else ""
+    if form.validate_on_submit():
+        try:
+            organiser = _organiser(form)
+            promoted = services.update_event(
+                event,
+                actor=current_user,
+                **_fields(form),
+                cancelled=form.cancelled.data,
+                organiser_id=organiser.id if organiser else None,
+                starts_at=datetime.combine(form.day.data, form.start_time.data),
+                ends_at=datetime.combine(form.day.data, form.end_time.data),
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            extra = f" {len(promoted)} people moved from the waiting list were e-mailed." if promoted else ""
+            flash(f"Changes to {event.title} are saved.{extra}", "success")
+            return redirect(url_for("events.show_event", event_id=event.id))
+    return render("events/edit.html", form=form, event=event, status=422 if form.is_submitted() else 200)
+
+
+@bp.route("/series/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def create_series():
+    form = SeriesForm(
+        data={"context_type": "partnership", "kind": "drop_in"} if request.method == "GET" else None
+    )
+    if form.validate_on_submit():
+        try:
+            series = services.create_series(
+                actor=current_user,
+                **_fields(form),
+                organiser=_organiser(form),
+                dates=services.monthly_dates(form.first_date.data, form.count.data),
+                start_time=form.start_time.data,
+                end_time=form.end_time.data,
+                context_type=form.context_type.data,
+                context_id=form.context_id.data,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{series.title}: {form.count.data} dates are published.", "success")
+            return redirect(url_for("events.list_events", kind=series.kind))
+    return render("events/series.html", form=form, status=422 if form.is_submitted() else 200)
+
+
+def _parse_mark(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+@bp.route("/<int:event_id>/register", methods=["GET", "POST"])
+@login_required
+def register(event_id):
+    """One control per booked person; the whole form posts without JavaScript, each row with htmx."""
+    event = _organised_or_404(event_id)
+    bookings = attendance.register_bookings(event)
+    error = None
+    if request.method == "POST":
+        ActionForm().validate_on_submit() or abort(400)
+        try:
+            for booking in bookings:
+                mark = _parse_mark(request.form.get(f"attended-{booking.id}"))
+                if mark is not None and mark != booking.attended:
+                    attendance.record_attendance(event, booking.user, mark, actor=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            error = str(exc)
+        else:
+            db.session.commit()
+            flash("The register is saved.", "success")
+            return redirect(url_for("events.register", event_id=event.id))
+    return render(
+        "events/register.html",
+        event=event,
+        bookings=bookings,
+        error=error,
+        no_shows=[b for b in bookings if b.attended is False or (event.is_past() and b.attended is None)],
+        status=422 if error else 200,
+    )
+
+
+@bp.post("/<int:event_id>/register/<int:booking_id>")
+@login_required
+def record_attendance(event_id, booking_id):
+    """One row of the register (htmx); without JavaScript the same post returns to the register."""
+    event = _organised_or_404(event_id)
+    ActionForm().validate_on_submit() or abort(400)
+    booking = db.session.get(Booking, booking_id)
+    if booking is None or booking.event_id != event.id:
+        abort(404)
+    user = db.session.get(User, booking.user_id)
+    error = None
+    try:
+        attendance.record_attendance(
+            event, user, _parse_mark(request.form.get(f"attended-{booking.id}")), actor=current_user
+        )
+    except ServiceError as exc:
+        db.session.rollback()
+        error = str(exc)
+    else:
+        db.session.commit()
+    if wants_fragment(f"attendance-{booking.id}"):
+        booking = db.session.get(Booking, booking_id)
+        return render(
+            "events/_register_row.html",
+            booking=booking,
+            user=user,
+            event=event,
+            error=error,
+            saved=error is None,
+            status=422 if error else 200,
+        )
+    flash(error or f"Attendance for {user.name} is saved.", "info" if error else "success")
+    return redirect(url_for("events.register", event_id=event.id))
+
+
+@bp.get("/attendance")
+@roles_required(Role.ADMIN)
+def attendance_report():
+    by_context = attendance.context_summary()
+    names = {}
+    for ctype in {ct for ct, _ in by_context}:
+        labeller = policy_for(ctype).labels
+        ids = [cid for ct, cid in by_context if ct == ctype and cid is not None]
+        if labeller and ids:
+            names[ctype] = labeller(ids)
+    contexts = sorted(
+        ((context_label(ct, cid, names.get(ct)), rates) for (ct, cid), rates in by_context.items()),
+        key=lambda row: row[0],
+    )
+    stmt = (
+        select(Event)
+        .where(Event.starts_at < local_now(), Event.cancelled.is_(False))
+        .order_by(Event.starts_at.desc(), Event.id)
+    )
+    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    per_event = attendance.attendance_summary(event_ids=[e.id for e in page.items]).per_event
+    return render(
+        "events/report.html",
+        fragment="events/_report_events.html",
+        target="report-events",
+        contexts=contexts,
+        page=page,
+        per_event=per_event,
+    )

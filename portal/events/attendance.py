@@ -1,0 +1,131 @@
+"""Attendance: the register's one control per person, no-shows, and rates per event and per context."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload
+
+from portal.accounts.models import User
+from portal.core.forms import ServiceError
+from portal.events.models import BOOKED, Booking, Event, local_now
+from portal.events.policies import can_organise
+from portal.extensions import db
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Counts of booked people and what the register says about them."""
+
+    booked: int = 0
+    attended: int = 0
+    absent: int = 0
+
+    @property
+    def unrecorded(self) -> int:
+        return self.booked - self.attended - self.absent
+
+    @property
+    def rate(self) -> float | None:
+        """Share of recorded people who came (None while nothing is recorded)."""
+        recorded = self.attended + self.absent
+        return self.attended / recorded if recorded else None
+
+    def __add__(self, other: "Rates") -> "Rates":
+        return Rates(self.booked + other.booked, self.attended + other.attended, self.absent + other.absent)
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    per_event: dict  # event_id -> Rates
+    per_context: dict  # (context_type, context_id) -> Rates
+    total: Rates
+
+
+def record_attendance(event: Event, user: User, attended: bool | None, *, actor) -> Booking:
+    """Mark a booked person present (True), absent (False) or not recorded (None)."""
+    if not can_organise(actor, event):
+        raise ServiceError((None, "Only the organisers keep this register."))
+    if event.starts_at.date() > local_now().date():
+        raise ServiceError((None, "Attendance can be recorded from the day of the event."))
+    booking = db.session.scalar(
+        select(Booking).where(Booking.event_id == event.id, Booking.user_id == user.id)
+    )
+    if booking is None or booking.status != BOOKED:
+        raise ServiceError((None, f"{user.name} has no place at this event."))
+    booking.attended = attended
+    db.session.flush()
+    return booking
+
+
+def register_bookings(event: Event) -> list[Booking]:
+    """The people with a place, by name, with their users loaded (one query)."""
+    return list(
+        db.session.scalars(
+            select(Booking)
+            .join(Booking.user)
+            .where(Booking.event_id == event.id, Booking.status == BOOKED)
+            .options(joinedload(Booking.user))
+            .order_by(User.name, User.id)
+        )
+    )
+
+
+def booked_not_attended(event: Event) -> list[Booking]:
+    """People who had a place but are recorded absent, or unrecorded once the event is over."""
+    over = event.is_past()
+    return [b for b in register_bookings(event) if b.attended is False or (over and b.attended is None)]
+
+
+def _rates_query(*group_by):
+    """Booked / attended / absent counts per `group_by`, over bookings with a place."""
+    attended = func.sum(case((Booking.attended.is_(True), 1), else_=0))
+    absent = func.sum(case((Booking.attended.is_(False), 1), else_=0))
+    return (
+        select(*group_by, func.count(Booking.id), attended, absent)
+        .join(Booking, Booking.event_id == Event.id)
+        .where(Booking.status == BOOKED, Event.cancelled.is_(False))
+        .group_by(*group_by)
+    )
+
+
+def attendance_summary(
+    *,
+    event_ids: Iterable[int] | None = None,
+    context_type: str | None = None,
+    context_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> AttendanceSummary:
+    """Rates per event and per context for the events matching the filters, in one grouped query."""
+    where = []
+    if event_ids is not None:
+        where.append(Event.id.in_(list(event_ids)))
+    if context_type is not None:
+        where.append(Event.context_type == context_type)
+    if context_id is not None:
+        where.append(Event.context_id == context_id)
+    if since is not None:
+        where.append(Event.starts_at >= since)
+    if until is not None:
+        where.append(Event.starts_at < until)
+    per_event, per_context, total = {}, {}, Rates()
+    for event_id, ctype, cid, booked, came, absent in db.session.execute(
+        _rates_query(Event.id, Event.context_type, Event.context_id).where(*where)
+    ):
+        rates = Rates(booked, int(came or 0), int(absent or 0))
+        per_event[event_id] = rates
+        per_context[(ctype, cid)] = per_context.get((ctype, cid), Rates()) + rates
+        total = total + rates
+    return AttendanceSummary(per_event, per_context, total)
+
+
+def context_summary(*, since: datetime | None = None) -> dict:
+    """(context_type, context_id) -> Rates over every past event, grouped in the database (for reports)."""
+    stmt = _rates_query(Event.context_type, Event.context_id).where(
+        Event.starts_at < local_now() + timedelta(days=1)
+    )
+    if since is not None:
+        stmt = stmt.where(Event.starts_at >= since)
+    return {(ct, cid): Rates(n, int(a or 0), int(b or 0)) for ct, cid, n, a, b in db.session.execute(stmt)}

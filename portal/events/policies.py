@@ -1,0 +1,95 @@
+"""Who may book and organise events, per owning domain: a registry keyed by Event.context_type.
+
+Events never import the domains that own them. A domain registers its rules once, at import time of
+its own package (e.g. in portal/leadership/__init__.py or its views module):
+
+    from portal.events.policies import ContextPolicy, register
+
+    register("leadership_cohort", ContextPolicy(
+        label="Leadership cohort",
+        can_book=lambda user, event: is_cohort_member(user, event.context_id),
+        can_organise=lambda user, event: user.has_role(Role.KEY_FACILITATOR),
+        listable=lambda user: Event.context_id.in_(cohort_ids_of(user)),   # SQL clause for the list page
+        labels=lambda ids: {c.id: c.name for c in cohorts(ids)},            # names in reports (one query)
+    ))
+
+- can_book(user, event) -> bool: may this person book (or join the waiting list of) the event?
+- can_organise(user, event) -> bool: may this person keep the register and edit the event? Admins and
+  the event's own organiser always may, whatever the policy says.
+- listable(user) -> SQL clause on Event (or True/False): which events of this context the events list shows.
+  It must agree with can_book; it keeps the list page to one paginated query.
+- labels(ids) -> {context_id: name}: how reports name contexts; default "<label> <id>".
+A context_type with no registered policy is visible and bookable by admins and organisers only.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import false, true
+
+from portal.core.roles import Role
+from portal.events.models import PARTNERSHIP
+
+
+def _nobody(user, event) -> bool:
+    return False
+
+
+def _everyone(user, event) -> bool:
+    return user is not None and user.is_authenticated
+
+
+@dataclass(frozen=True)
+class ContextPolicy:
+    label: str
+    can_book: Callable = _nobody
+    can_organise: Callable = _nobody
+    listable: Callable = field(default=lambda user: false())
+    labels: Callable | None = None
+
+
+_REGISTRY: dict[str, ContextPolicy] = {}
+_UNKNOWN = ContextPolicy(label="Other")
+
+
+def register(context_type: str, policy: ContextPolicy) -> None:
+    """Register (or replace) the rules for events whose context_type is `context_type`."""
+    _REGISTRY[context_type] = policy
+
+
+def policy_for(context_type: str) -> ContextPolicy:
+    return _REGISTRY.get(context_type, _UNKNOWN)
+
+
+def registered() -> dict[str, ContextPolicy]:
+    return dict(_REGISTRY)
+
+
+def is_admin(user) -> bool:
+    return user is not None and user.is_authenticated and user.has_role(Role.ADMIN)
+
+
+def can_organise(user, event) -> bool:
+    """Admins, the event's organiser, or whoever the owning domain's policy names."""
+    if user is None or not user.is_authenticated:
+        return False
+    if is_admin(user) or (event.organiser_id is not None and event.organiser_id == user.id):
+        return True
+    return bool(policy_for(event.context_type).can_organise(user, event))
+
+
+def can_book(user, event) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return is_admin(user) or bool(policy_for(event.context_type).can_book(user, event))
+
+
+def context_label(context_type: str, context_id: int | None, names: dict | None = None) -> str:
+    """A reader-facing name for a context, e.g. 'Partnership' or 'Themed enquiry 5'."""
+    policy = policy_for(context_type)
+    if context_id is None:
+        return policy.label
+    return (names or {}).get(context_id) or f"{policy.label} {context_id}"
+
+
+register(PARTNERSHIP, ContextPolicy(label="Partnership", can_book=_everyone, listable=lambda user: true()))

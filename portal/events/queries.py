@@ -1,0 +1,121 @@
+"""Read-side queries for events pages: the visible list, counts per event, a person's bookings."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, case, false, func, or_, select, true
+from sqlalchemy.orm import joinedload
+
+from portal.events.models import BOOKED, CANCELLED, WAITLISTED, Booking, Event
+from portal.events.policies import can_book, can_organise, is_admin, registered
+from portal.extensions import db
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    kind: str = ""
+    context: str = ""
+    context_id: int | None = None
+    past: bool = False
+
+    @classmethod
+    def from_form(cls, form) -> "EventFilter":
+        return cls(
+            kind=(form.kind.data or "")[:40],
+            context=(form.context.data or "")[:40],
+            context_id=form.context_id.data,
+            past=bool(form.past.data),
+        )
+
+    def args(self) -> dict:
+        return {
+            "kind": self.kind,
+            "context": self.context,
+            "context_id": self.context_id or "",
+            "past": "y" if self.past else "",
+        }
+
+
+def visible_clause(user):
+    """Events the person may see in lists: bookable under a policy, organised by them, or booked by them."""
+    if is_admin(user):
+        return true()
+    mine = select(Booking.event_id).where(Booking.user_id == user.id, Booking.status != CANCELLED)
+    allowed = [and_(Event.context_type == ct, policy.listable(user)) for ct, policy in registered().items()]
+    return or_(*allowed, Event.organiser_id == user.id, Event.id.in_(mine), false())
+
+
+def events_query(user, filters: EventFilter, now: datetime):
+    stmt = select(Event).where(visible_clause(user))
+    if filters.past:
+        stmt = stmt.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id)
+    else:
+        stmt = stmt.where(Event.ends_at >= now, Event.cancelled.is_(False)).order_by(
+            Event.starts_at, Event.id
+        )
+    if filters.kind:
+        stmt = stmt.where(Event.kind == filters.kind)
+    if filters.context:
+        stmt = stmt.where(Event.context_type == filters.context)
+    if filters.context_id is not None:
+        stmt = stmt.where(Event.context_id == filters.context_id)
+    return stmt
+
+
+def booking_counts(event_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """event_id -> (booked, waiting), for a page of events in one grouped query."""
+    if not event_ids:
+        return {}
+    rows = db.session.execute(
+        select(
+            Booking.event_id,
+            func.sum(case((Booking.status == BOOKED, 1), else_=0)),
+            func.sum(case((Booking.status == WAITLISTED, 1), else_=0)),
+        )
+        .where(Booking.event_id.in_(event_ids))
+        .group_by(Booking.event_id)
+    )
+    return {event_id: (int(b or 0), int(w or 0)) for event_id, b, w in rows}
+
+
+def bookings_of(user, event_ids: list[int]) -> dict[int, Booking]:
+    """The person's live bookings among these events (one query)."""
+    if not event_ids:
+        return {}
+    return {
+        b.event_id: b
+        for b in db.session.scalars(
+            select(Booking).where(
+                Booking.user_id == user.id, Booking.event_id.in_(event_ids), Booking.status != CANCELLED
+            )
+        )
+    }
+
+
+def my_bookings_query(user, now: datetime, past: bool):
+    stmt = (
+        select(Booking)
+        .join(Booking.event)
+        .options(joinedload(Booking.event))
+        .where(Booking.user_id == user.id, Booking.status != CANCELLED)
+    )
+    if past:
+        return stmt.where(Event.ends_at < now).order_by(Event.starts_at.desc(), Event.id)
+    return stmt.where(Event.ends_at >= now).order_by(Event.starts_at, Event.id)
+
+
+def can_view_event(user, event: Event, booking: Booking | None = None) -> bool:
+    """Anyone who may book or organise it, or who holds a place or a queue position on it."""
+    return (
+        (booking is not None and booking.status != CANCELLED)
+        or can_book(user, event)
+        or can_organise(user, event)
+    )
+
+
+def load_event(event_id: int) -> Event | None:
+    return db.session.scalar(
+        select(Event)
+        .where(Event.id == event_id)
+        .options(joinedload(Event.organiser), joinedload(Event.series))
+    )

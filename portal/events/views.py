@@ -1,0 +1,200 @@
+"""Events pages for everyone: the list, one event with booking, my bookings, calendar files."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from portal.core.forms import ActionForm, ServiceError
+from portal.core.rendering import render, wants_fragment
+from portal.events import ics, notices, queries, services
+from portal.events.forms import EventFilterForm, kind_label
+from portal.events.models import BOOKED, local_now
+from portal.events.policies import can_organise
+from portal.extensions import db
+
+bp = Blueprint("events", __name__, url_prefix="/events")
+
+
+@bp.app_template_filter("event_kind")
+def _kind(kind: str) -> str:
+    return kind_label(kind)
+
+
+@bp.app_template_filter("event_when")
+def _when(event) -> str:
+    return notices.when(event)
+
+
+def _visible_event_or_404(event_id: int):
+    """The event and the person's booking; 404 for events they have no business seeing."""
+    event = queries.load_event(event_id)
+    booking = services.booking_of(event, current_user) if event else None
+    if event is None or not queries.can_view_event(current_user, event, booking):
+        abort(404)
+    return event, booking
+
+
+@bp.get("")
+@login_required
+def list_events():
+    form = EventFilterForm(request.args)
+    filters = queries.EventFilter.from_form(form)
+    stmt = queries.events_query(current_user, filters, local_now())
+    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    ids = [e.id for e in page.items]
+    return render(
+        "events/list.html",
+        fragment="events/_results.html",
+        target="event-results",
+        form=form,
+        filters=filters,
+        page=page,
+        counts=queries.booking_counts(ids),
+        mine=queries.bookings_of(current_user, ids),
+    )
+
+
+def _booking_context(event, booking):
+    booked, waiting = queries.booking_counts([event.id]).get(event.id, (0, 0))
+    return dict(
+        event=event,
+        booking=booking,
+        booked=booked,
+        waiting=waiting,
+        now=local_now(),
+        can_organise=can_organise(current_user, event),
+    )
+
+
+@bp.get("/<int:event_id>")
+@login_required
+def show_event(event_id):
+    event, booking = _visible_event_or_404(event_id)
+    return render(
+        "events/show.html",
+        fragment="events/_booking.html",
+        target="event-booking",
+        **_booking_context(event, booking),
+    )
+
+
+def _after_booking_change(event_id: int, message: str | None):
+    """htmx gets the booking panel back; a plain form post is redirected to the event page."""
+    if wants_fragment("event-booking"):
+        event, booking = _visible_event_or_404(event_id)
+        return render(
+            "events/show.html",
+            fragment="events/_booking.html",
+            target="event-booking",
+            message=message,
+            **_booking_context(event, booking),
+        )
+    if message:
+        flash(message, "success")
+    return redirect(url_for("events.show_event", event_id=event_id))
+
+
+def _refused(event_id: int, error: ServiceError):
+    db.session.rollback()
+    if wants_fragment("event-booking"):
+        event, booking = _visible_event_or_404(event_id)
+        return render(
+            "events/show.html",
+            fragment="events/_booking.html",
+            target="event-booking",
+            error=str(error),
+            status=422,
+            **_booking_context(event, booking),
+        )
+    flash(str(error), "info")
+    return redirect(url_for("events.show_event", event_id=event_id))
+
+
+@bp.post("/<int:event_id>/book")
+@login_required
+def book_event(event_id):
+    ActionForm().validate_on_submit() or abort(400)
+    event, _ = _visible_event_or_404(event_id)
+    try:
+        booking = services.book(event, current_user, actor=current_user)
+    except ServiceError as error:
+        return _refused(event_id, error)
+    db.session.commit()
+    message = (
+        "You are booked."
+        if booking.status == BOOKED
+        else "The event is full: you are on the waiting list and will be e-mailed if a place comes up."
+    )
+    return _after_booking_change(event_id, message)
+
+
+@bp.post("/<int:event_id>/cancel")
+@login_required
+def cancel_booking(event_id):
+    ActionForm().validate_on_submit() or abort(400)
+    event, booking = _visible_event_or_404(event_id)
+    if booking is None:
+        return _after_booking_change(event_id, None)
+    try:
+        was_booked = booking.status == BOOKED
+        services.cancel(booking, actor=current_user)
+    except ServiceError as error:
+        return _refused(event_id, error)
+    db.session.commit()
+    return _after_booking_change(
+        event_id, "Your booking is cancelled." if was_booked else "You have left the waiting list."
+    )
+
+
+@bp.get("/<int:event_id>/calendar.ics")
+@login_required
+def download_ics(event_id):
+    event, booking = _visible_event_or_404(event_id)
+    booked = (booking is not None and booking.status == BOOKED) or can_organise(current_user, event)
+    response = current_app.response_class(ics.event_ics(event, booked=booked), mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="event-{event.id}.ics"'
+    return response
+
+
+@bp.get("/mine")
+@login_required
+def my_bookings():
+    past = request.args.get("past") == "y"
+    page = db.paginate(
+        queries.my_bookings_query(current_user, local_now(), past),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    token = ics.feed_token(current_user, create=False)
+    return render(
+        "events/mine.html",
+        fragment="events/_mine_results.html",
+        target="my-bookings",
+        page=page,
+        past=past,
+        feed_url=url_for("events.calendar_feed", token=token, _external=True) if token else None,
+    )
+
+
+@bp.post("/mine/feed")
+@login_required
+def regenerate_feed():
+    ActionForm().validate_on_submit() or abort(400)
+    ics.regenerate_feed_token(current_user, actor=current_user)
+    db.session.commit()
+    flash("Your private calendar address is ready. Any earlier address no longer works.", "success")
+    return redirect(url_for("events.my_bookings"))
+
+
+@bp.get("/feed/<token>.ics")
+def calendar_feed(token):
+    """No sign-in: calendar apps cannot sign in. The unguessable token is the key."""
+    body = ics.feed_for_token(token)
+    if body is None:
+        abort(404)
+    response = current_app.response_class(body, mimetype="text/calendar")
+    response.headers["Cache-Control"] = "private, max-age=900"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+from portal.events import admin_views  # noqa: E402,F401  (adds the organisers' pages to bp)

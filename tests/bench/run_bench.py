@@ -1,0 +1,157 @@
+"""`make bench`: the scale data in SQLite and PostgreSQL, gunicorn on loopback, a bounded load per page.
+
+Prints requests/s, p50/p95 ms, SQL queries per request, bytes and the ratio to the floor page, per page and
+database, and writes the same to bench-results/bench.json. A benchmark: it never fails on a time.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from portal.demo.region import DEMO_ACCOUNTS, DEMO_DOMAIN
+from tests.bench.pages import FLOOR, PAGES
+from tests.support.postgres import PostgresServer, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %.3f %.3f %d\\n", summary.requests, summary.duration,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, summary.errors.status + summary.errors.connect
+    + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def flask(env, *args):
+    subprocess.run([sys.executable, "-m", "flask", *args], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+
+
+def prepare(url: str, env: dict) -> float:
+    started = time.perf_counter()
+    flask(env, "db", "upgrade")
+    flask(env, "demo", "scale")
+    return time.perf_counter() - started
+
+
+def sign_in(base: str, account: str | None) -> str:
+    """The Cookie header of a signed-in session (CSRF token taken from the form, as a browser would)."""
+    if account is None:
+        return ""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/sign-in").read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    local = next(a[1] for a in DEMO_ACCOUNTS if a[0] == account)
+    data = urllib.parse.urlencode({"csrf_token": token, "email": f"{local}@{DEMO_DOMAIN}",
+                                   "password": "demo-portal-2026"}).encode()
+    opener.open(f"{base}/sign-in", data)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def probe(base: str, path: str, cookie: str) -> tuple[int, int, int]:
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        return response.status, int(response.headers.get("X-Query-Count", -1)), len(body)
+
+
+def load(base: str, path: str, cookie: str, seconds: int, lua: str) -> dict:
+    cmd = ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", lua, base + path]
+    if cookie:
+        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    requests, duration_us, p50, p95, errors = re.search(r"BENCH (\d+) (\d+) ([\d.]+) ([\d.]+) (\d+)", out).groups()
+    return {"rps": round(int(requests) / (int(duration_us) / 1e6), 1), "p50_ms": float(p50),
+            "p95_ms": float(p95), "errors": int(errors)}
+
+
+def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
+    env = {**os.environ, "DATABASE_URL": url, "DEMO_MODE": "1", "COUNT_QUERIES": "1", "FLASK_APP": "wsgi.py",
+           "SECRET_KEY": "bench", "PORTAL_ENV": "development"}
+    load_seconds = prepare(url, env)
+    print(f"[{name}] scale data loaded in {load_seconds:.1f} s", flush=True)
+    engine = create_engine(url)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-k", "sync", "-w", "2", "-b",
+                               f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"], env=env, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/floor")
+                break
+            except OSError:
+                time.sleep(0.1)
+        cookies = {}
+        rows = []
+        for page in PAGES:
+            path = page.path
+            if "{id}" in path:
+                with engine.connect() as conn:
+                    path = path.replace("{id}", str(conn.execute(text(page.sql)).scalar()))
+            if page.account not in cookies:
+                cookies[page.account] = sign_in(base, page.account)
+            cookie = cookies[page.account]
+            status, queries, size = probe(base, path, cookie)
+            for _ in range(10):  # warm both workers (templates compiled, connections open)
+                probe(base, path, cookie)
+            result = load(base, path, cookie, seconds, lua)
+            rows.append({"database": name, "page": page.label, "path": path, "status": status,
+                         "queries": queries, "bytes": size, **result})
+            print(f"[{name}] {page.label}: {result['rps']} req/s", flush=True)
+        floor = next(r for r in rows if r["page"] == FLOOR.label)["rps"] or 1
+        for row in rows:
+            row["ratio_to_floor"] = round(row["rps"] / floor, 3)
+        return rows
+    finally:
+        server.terminate()
+        server.wait(10)
+        engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=3, help="load per page and database")
+    parser.add_argument("--out", default=str(ROOT / "bench-results" / "bench.json"))
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install wrk); `make bench` installs it.")
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    lua = workdir / "report.lua"
+    lua.write_text(LUA)
+    rows = []
+    if args.only in (None, "sqlite"):
+        rows += bench_database("sqlite", f"sqlite:///{workdir / 'bench.db'}", args.seconds, str(lua))
+    if args.only in (None, "postgresql"):
+        server = PostgresServer()
+        try:
+            rows += bench_database("postgresql", server.create_database("portal_bench"), args.seconds, str(lua))
+        finally:
+            server.stop()
+    print(f"\n{'database':<11}{'page':<45}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'SQL':>5}{'bytes':>8}{'x floor':>8}")
+    for r in rows:
+        print(f"{r['database']:<11}{r['page'][:44]:<45}{r['rps']:>8}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
+              f"{r['queries']:>5}{r['bytes']:>8}{r['ratio_to_floor']:>8.2f}")
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps({"seconds_per_page": args.seconds, "connections": 16, "rows": rows},
+                                         indent=2))
+    print(f"\nwritten to {args.out}")
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Events pages over HTTP: both renderings, booking with and without htmx, the register, forms, feeds."""
+
+from datetime import timedelta
+
+from portal.core.roles import Role
+from portal.events.models import Booking, CalendarFeed, Event, EventSeries
+from portal.extensions import db
+
+HX = {"HX-Request": "true"}
+
+
+def test_list_shows_upcoming_partnership_events_in_both_renderings(
+    client, login, make_user, make_event, htmx_get
+):
+    make_event(title="Launch webinar", capacity=10)
+    make_event(title="Old event", days=-5)
+    make_event(title="Cohort session", context_type="leadership_cohort", context_id=1)
+    login(make_user())
+    page = client.get("/events")
+    assert page.status_code == 200 and "HX-Request" in page.headers["Vary"]
+    html = page.get_data(as_text=True)
+    assert "Launch webinar" in html and "10 of 10 left" in html
+    assert "Old event" not in html and "Cohort session" not in html  # not the person's cohort
+    assert "<html" in html
+    fragment = htmx_get("/events?past=y", "event-results")
+    assert fragment.get_data(as_text=True).lstrip().startswith('<div id="event-results"')
+    assert "Old event" in fragment.get_data(as_text=True)
+    assert "HX-Request" in fragment.headers["Vary"]
+
+
+def test_book_and_cancel_without_javascript(client, login, make_user, make_event):
+    event = make_event(capacity=1, online_url="https://meet.example/abc")
+    person = login(make_user()) and make_user()
+    login(person)
+    assert "meet.example" not in client.get(f"/events/{event.id}").get_data(as_text=True)
+    response = client.post(f"/events/{event.id}/book")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/events/{event.id}")
+    html = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert "You are booked" in html and "https://meet.example/abc" in html and "Cancel my booking" in html
+    client.post(f"/events/{event.id}/cancel")
+    db.session.expire_all()
+    assert db.session.query(Booking).one().status == "cancelled"
+
+
+def test_book_with_htmx_swaps_the_booking_panel(client, login, make_user, make_event, add_booking):
+    event = make_event(capacity=1)
+    add_booking(event, make_user())
+    login(make_user())
+    response = client.post(f"/events/{event.id}/book", headers={**HX, "HX-Target": "event-booking"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and html.lstrip().startswith('<section id="event-booking"')
+    assert "on the waiting list" in html and "Leave the waiting list" in html
+    response = client.post(f"/events/{event.id}/cancel", headers={**HX, "HX-Target": "event-booking"})
+    assert "Join the waiting list" in response.get_data(as_text=True)
+
+
+def test_refused_booking_answers_422_to_htmx(client, login, make_user, make_event):
+    event = make_event(days=-1, hours=48)  # running now: booking closed
+    login(make_user())
+    response = client.post(f"/events/{event.id}/book", headers={**HX, "HX-Target": "event-booking"})
+    assert response.status_code == 422 and "already started" in response.get_data(as_text=True)
+
+
+def test_events_of_other_contexts_are_not_found(client, login, make_user, make_event):
+    event = make_event(context_type="leadership_cohort", context_id=9)
+    login(make_user())
+    assert client.get(f"/events/{event.id}").status_code == 404
+    assert client.post(f"/events/{event.id}/book").status_code == 404
+    assert client.get(f"/events/{event.id}/calendar.ics").status_code == 404
+    assert client.get("/events/999999").status_code == 404
+
+
+def test_ics_download_and_private_feed(client, login, make_user, make_event, add_booking):
+    event = make_event(title="Drop-in", online_url="https://meet.example/x")
+    person = make_user()
+    add_booking(event, person)
+    login(person)
+    response = client.get(f"/events/{event.id}/calendar.ics")
+    assert response.mimetype == "text/calendar" and "attachment" in response.headers["Content-Disposition"]
+    assert b"SUMMARY:Drop-in" in response.data and b"meet.example" in response.data
+    assert client.post("/events/mine/feed").status_code == 302
+    token = db.session.query(CalendarFeed).one().token
+    assert token in client.get("/events/mine").get_data(as_text=True)
+    feed = client.get(f"/events/feed/{token}.ics")
+    assert feed.status_code == 200 and event.uid.encode() in feed.data
+    client.post("/events/mine/feed")
+    assert client.get(f"/events/feed/{token}.ics").status_code == 404  # the old address stops working
+    assert client.get("/events/feed/guess.ics").status_code == 404
+
+
+def test_my_bookings_show_attendance(client, login, make_user, make_event, add_booking):
+    person = make_user()
+    add_booking(make_event(title="Was there", days=-3), person, attended=True)
+    add_booking(make_event(title="Coming up"), person)
+    login(person)
+    assert "Coming up" in client.get("/events/mine").get_data(as_text=True)
+    past = client.get("/events/mine?past=y").get_data(as_text=True)
+    assert "Was there" in past and "Attended" in past
+
+
+def test_register_works_as_a_plain_form_and_row_by_row(client, login, make_user, make_event, add_booking):
+    admin = make_user(Role.ADMIN)
+    event = make_event(days=-1)
+    came, absent = make_user(name="Ann Came"), make_user(name="Bob Away")
+    b1, b2 = add_booking(event, came), add_booking(event, absent)
+    login(admin)
+    page = client.get(f"/events/{event.id}/register").get_data(as_text=True)
+    assert "Ann Came" in page and "Attendance of Bob Away" in page
+    response = client.post(
+        f"/events/{event.id}/register", data={f"attended-{b1.id}": "yes", f"attended-{b2.id}": "no"}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert [b.attended for b in db.session.query(Booking).order_by(Booking.id)] == [True, False]
+    page = client.get(f"/events/{event.id}/register").get_data(as_text=True)
+    assert "Booked but did not attend" in page and "Bob Away (absent)" in page
+    row = client.post(
+        f"/events/{event.id}/register/{b2.id}",
+        data={f"attended-{b2.id}": "yes"},
+        headers={**HX, "HX-Target": f"attendance-{b2.id}"},
+    )
+    assert row.get_data(as_text=True).lstrip().startswith(
+        f'<tr id="attendance-{b2.id}"'
+    ) and "Saved" in row.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Booking, b2.id).attended is True
+
+
+def test_register_is_for_organisers(client, login, make_user, make_event):
+    organiser = make_user(Role.KEY_FACILITATOR)
+    event = make_event(days=-1, organiser_id=organiser.id)
+    login(make_user(Role.KEY_FACILITATOR))
+    assert client.get(f"/events/{event.id}/register").status_code == 403
+    login(organiser)
+    assert client.get(f"/events/{event.id}/register").status_code == 200
+
+
+def test_create_event_keeps_what_was_typed_on_error(client, login, make_user):
+    login(make_user(Role.ADMIN))
+    data = {
+        "title": "Sharing event",
+        "kind": "sharing_event",
+        "day": "2031-06-10",
+        "start_time": "15:00",
+        "end_time": "14:00",
+        "context_type": "partnership",
+        "capacity": "80",
+        "location": "City Chambers",
+    }
+    response = client.post("/events/new", data=data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "must end after it starts" in html and "City Chambers" in html
+    response = client.post("/events/new", data={**data, "end_time": "17:00"})
+    assert response.status_code == 302
+    event = db.session.query(Event).one()
+    assert event.capacity == 80 and event.starts_at.hour == 15
+
+
+def test_edit_event_raises_capacity_and_moves_the_waiting_list(
+    client, login, make_user, make_event, add_booking, mailbox
+):
+    event = make_event(capacity=1, title="Busy webinar")
+    add_booking(event, make_user())
+    waiting = make_user()
+    add_booking(event, waiting, status="waitlisted")
+    login(make_user(Role.ADMIN))
+    data = {
+        "title": event.title,
+        "kind": "webinar",
+        "day": event.starts_at.date().isoformat(),
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "context_type": "partnership",
+        "capacity": "2",
+    }
+    response = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True)
+    assert "1 people moved from the waiting list" in response.get_data(as_text=True)
+    assert mailbox.last_to(waiting.email)["Subject"] == "You have a place: Busy webinar"
+
+
+def test_create_series_makes_monthly_events(client, login, make_user):
+    login(make_user(Role.ADMIN))
+    response = client.post(
+        "/events/series/new",
+        data={
+            "title": "Monthly drop-in",
+            "kind": "drop_in",
+            "first_date": "2031-09-09",
+            "count": "4",
+            "start_time": "16:00",
+            "end_time": "17:00",
+            "context_type": "partnership",
+            "online_url": "https://m.example",
+        },
+    )
+    assert response.status_code == 302
+    assert db.session.query(EventSeries).count() == 1
+    assert [e.starts_at.month for e in db.session.query(Event).order_by(Event.starts_at)] == [9, 10, 11, 12]
+
+
+def test_attendance_report_for_admin(client, login, make_user, make_event, add_booking, htmx_get):
+    event = make_event(days=-2, title="Past webinar")
+    add_booking(event, make_user(), attended=True)
+    add_booking(event, make_user(), attended=False)
+    login(make_user(Role.ADMIN))
+    html = client.get("/events/attendance").get_data(as_text=True)
+    assert "Partnership" in html and "50%" in html and "Past webinar" in html
+    assert (
+        htmx_get("/events/attendance?page=1", "report-events")
+        .get_data(as_text=True)
+        .lstrip()
+        .startswith('<div id="report-events"')
+    )
+
+
+def test_event_times_in_the_page(client, login, make_user, make_event):
+    event = make_event(hours=1)
+    login(make_user())
+    expected = f"{event.starts_at:%H:%M} to {(event.starts_at + timedelta(hours=1)):%H:%M}"
+    assert expected in client.get(f"/events/{event.id}").get_data(as_text=True)
