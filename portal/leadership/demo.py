@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.frameworks import services as frameworks
 from portal.frameworks.defaults import six_point_scale
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, FrameworkVersion
-from portal.leadership import plans, programme, queries, services
+from portal.events.models import BOOKED, Booking
+from portal.leadership import plans, programme, queries, services, sessions
 from portal.leadership.content import CAPACITY, LEADERSHIP
 from portal.leadership.models import (
     CONFIRMED,
@@ -62,15 +63,18 @@ def load_demo(ctx) -> None:
     )
     if cohort is None:
         cohort = programme.create_cohort(year, name="Cohort A", actor=lead)
-        cohort.facilitator_id = ctx.users["facilitator"].id
-        db.session.add(
-            CohortPlace(
-                cohort_id=cohort.id,
-                person_id=leader.id,
-                status=CONFIRMED,
-                nominated_by_id=ctx.users["la_officer"].id,
-            )
-        )
+        cohort.facilitator = ctx.users["facilitator"]
+        db.session.flush()
+        # Started two months ago: the introductory days are past (attended), the modules mostly to come.
+        sessions.programme_sessions(cohort, first_day=date.today() - timedelta(days=60), actor=lead,
+                                    place="Partnership learning centre, Glasgow", online_url="")
+        db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED,
+                                   nominated_by_id=ctx.users["la_officer"].id))
+        db.session.flush()
+        for event in sessions.cohort_sessions(cohort):
+            if event.compulsory and event.has_started():
+                db.session.add(Booking(event_id=event.id, user_id=leader.id, status=BOOKED, attended=True))
+        sessions.book_compulsory(cohort, leader, actor=lead)
     if db.session.scalar(select(SelfEvaluation.id).where(SelfEvaluation.owner_id == leader.id)):
         return
     framework = found["leadership"]

@@ -64,6 +64,9 @@ class CommentForm(FlaskForm):
 class CohortForm(FlaskForm):
     year = SelectField("Programme year", coerce=int)
     name = StringField("Cohort name", validators=[DataRequired("Enter a name."), Length(max=80)])
+    first_day = DateField("First introductory day", validators=[Optional()],
+                          description="With a date, the cohort's sessions are scheduled from it")
+    place = StringField("Venue for the sessions", validators=[Optional(), Length(max=300)])
 
 
 class YearForm(FlaskForm):

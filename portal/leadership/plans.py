@@ -21,6 +21,7 @@ from portal.leadership.models import (
     PlanShare,
     SelfEvaluation,
 )
+from portal.leadership import sessions
 from portal.leadership.modules import BY_KEY
 from portal.leadership.recommend import recommend
 
@@ -109,6 +110,7 @@ def choose_modules(plan: DevelopmentPlan, keys: list[str], *, actor) -> None:
         PlanModule(module=k) for k in sorted(set(keys) - plan.module_keys)
     ]
     _touch(plan)
+    sessions.book_modules(actor, set(keys), actor=actor)  # choosing a module books its cohort session
 
 
 def request_learning(plan: DevelopmentPlan, text: str, *, actor) -> LearningRequest:

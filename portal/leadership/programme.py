@@ -9,6 +9,7 @@ from portal.core.access import officer_authority_id
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
+from portal.leadership import sessions
 from portal.leadership.models import (
     CONFIRMED,
     MAX_COHORT,
@@ -32,7 +33,9 @@ def create_year(*, label: str, starts_on: date, ends_on: date, actor) -> Program
     return year
 
 
-def create_cohort(year: ProgrammeYear, *, name: str, actor) -> LeadershipCohort:
+def create_cohort(year: ProgrammeYear, *, name: str, actor, first_day: date | None = None,
+                  place: str = "") -> LeadershipCohort:
+    """A cohort; with `first_day`, its programme of sessions (events) too."""
     name = (name or "").strip()
     if db.session.scalar(
         select(LeadershipCohort.id).where(LeadershipCohort.year_id == year.id, LeadershipCohort.name == name)
@@ -41,6 +44,8 @@ def create_cohort(year: ProgrammeYear, *, name: str, actor) -> LeadershipCohort:
     cohort = LeadershipCohort(year_id=year.id, name=name)
     db.session.add(cohort)
     db.session.flush()
+    if first_day:
+        sessions.programme_sessions(cohort, first_day=first_day, actor=actor, place=place)
     return cohort
 
 
@@ -87,6 +92,7 @@ def confirm(place: CohortPlace, *, actor) -> None:
         raise ServiceError((None, _full_message(cohort)))
     place.status = CONFIRMED
     db.session.flush()
+    sessions.book_compulsory(cohort, place.person, actor=actor)
 
 
 def places(cohort: LeadershipCohort, actor) -> list[CohortPlace]:

@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.leadership import programme
 from portal.leadership.forms import CohortForm, NominateForm, YearForm
 from portal.leadership.models import MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
+from portal.leadership.sessions import cohort_sessions
 from portal.leadership.views import bp
 
 STAFF = (Role.LA_OFFICER, Role.KEY_FACILITATOR)
@@ -83,8 +84,8 @@ def create_cohort():
     if form.validate_on_submit():
         try:
             cohort = programme.create_cohort(
-                db.session.get(ProgrammeYear, form.year.data), name=form.name.data, actor=current_user
-            )
+                db.session.get(ProgrammeYear, form.year.data), name=form.name.data, actor=current_user,
+                first_day=form.first_day.data, place=form.place.data or "")
         except ServiceError as error:
             apply_errors(form, error)
         else:
@@ -96,6 +97,7 @@ def create_cohort():
 def _cohort_page(cohort, form=None, status=200):
     return render(
         "leadership/cohort.html",
+        sessions=cohort_sessions(cohort),
         cohort=cohort,
         places=programme.places(cohort, current_user),
         form=form or NominateForm(formdata=None),

@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.frameworks import scoring
 from portal.frameworks import services as frameworks
 from portal.frameworks.models import Framework
-from portal.leadership import access, queries, services
+from portal.leadership import access, queries, services, sessions  # noqa: F401  (registers its events policy)
 from portal.leadership.models import SelfEvaluation
 from portal.leadership.modules import EVALUATION_KINDS
 
@@ -39,7 +39,7 @@ def list_evaluations():
 @bp.post("/evaluations")
 @roles_required(Role.SENIOR_LEADER)
 def start_evaluation():
-    framework = get_or_404(Framework, request.form.get("framework", type=int))
+    framework = get_or_404(Framework, request.form.get("framework", type=int) or abort(404))
     try:
         evaluation = services.start_evaluation(
             framework, label=request.form.get("label", ""), actor=current_user
@@ -246,7 +246,7 @@ def show_result(evaluation_id):
 @bp.get("/evaluations/compare")
 @roles_required(Role.SENIOR_LEADER)
 def compare_evaluations():
-    pair = [get_or_404(SelfEvaluation, request.args.get(k, type=int)) for k in ("first", "second")]
+    pair = [get_or_404(SelfEvaluation, request.args.get(k, type=int) or abort(404)) for k in ("first", "second")]
     if any(e.owner_id != current_user.id or not e.submitted for e in pair):
         abort(404)
     if pair[0].framework_id != pair[1].framework_id:
