@@ -130,8 +130,7 @@ def evaluate(evaluation_id, position):
     if request.method == "POST":
         try:
             _save(evaluation, section, version, request.form)
-        except ServiceError as error:
-            db.session.rollback()
+        except ServiceError as error:  # refused before anything was written
             return _page(
                 evaluation,
                 version,
@@ -163,8 +162,7 @@ def autosave_evaluation(evaluation_id, position):
     version, section = _domain(evaluation, position)
     try:
         _save(evaluation, section, version, request.form)
-    except ServiceError as error:
-        db.session.rollback()
+    except ServiceError as error:  # refused before anything was written
         return render("leadership/_autosave.html", error=str(error), status=422)
     db.session.commit()
     return render("leadership/_autosave.html", saved_at=utcnow())
