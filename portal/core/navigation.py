@@ -65,6 +65,8 @@ ENTRIES = (
        "Invite many people at once from a CSV file.", in_nav=False),
     _e("Leadership cohorts", "leadership.list_cohorts", {R.LA_OFFICER},
        "Programme years and cohorts of the leadership programme: nominate senior leaders.", in_nav=False),
+    _e("Self-evaluation results", "leadership.insights", {R.LA_OFFICER, R.RESEARCHER},
+       "Aggregate self-evaluation scores per domain and year (never fewer than 5 people).", in_nav=False),
     _e("Learning requests", "leadership.list_learning_requests", {R.ADMIN},
        "Professional learning senior leaders asked for that is not on offer.", in_nav=False),
     _e("Self-evaluation frameworks", "frameworks.list_frameworks", {R.ADMIN},

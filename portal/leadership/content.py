@@ -14,7 +14,8 @@ LEADERSHIP = {
             "module": "enquiry",
             "items": [
                 "I can help colleagues turn a hunch about learners into a focused enquiry question.",
-                "I check that an enquiry question is about outcomes for learners, especially those affected by poverty.",
+                "I check that an enquiry question is about outcomes for learners, especially those affected "
+                "by poverty.",
                 "I help teams plan one small, manageable change to test rather than many at once.",
                 "I draw on published research and professional reading when shaping an enquiry.",
                 "I model curiosity and critical reflection about my own practice.",

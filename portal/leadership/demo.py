@@ -4,11 +4,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from portal.events.models import BOOKED, Booking
 from portal.extensions import db
 from portal.frameworks import services as frameworks
 from portal.frameworks.defaults import six_point_scale
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, FrameworkVersion
-from portal.events.models import BOOKED, Booking
 from portal.leadership import plans, programme, queries, services, sessions
 from portal.leadership.content import CAPACITY, LEADERSHIP
 from portal.leadership.models import (
@@ -57,19 +57,25 @@ def load_demo(ctx) -> None:
     found = ensure_frameworks()
     year = _year()
     cohort = db.session.scalar(
-        select(LeadershipCohort).where(
-            LeadershipCohort.year_id == year.id, LeadershipCohort.name == "Cohort A"
-        )
+        select(LeadershipCohort).where(LeadershipCohort.year_id == year.id, LeadershipCohort.name == "Cohort A")
     )
     if cohort is None:
         cohort = programme.create_cohort(year, name="Cohort A", actor=lead)
         cohort.facilitator = ctx.users["facilitator"]
         db.session.flush()
         # Started two months ago: the introductory days are past (attended), the modules mostly to come.
-        sessions.programme_sessions(cohort, first_day=date.today() - timedelta(days=60), actor=lead,
-                                    place="Partnership learning centre, Glasgow", online_url="")
-        db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED,
-                                   nominated_by_id=ctx.users["la_officer"].id))
+        sessions.programme_sessions(
+            cohort,
+            first_day=date.today() - timedelta(days=60),
+            actor=lead,
+            place="Partnership learning centre, Glasgow",
+            online_url="",
+        )
+        db.session.add(
+            CohortPlace(
+                cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED, nominated_by_id=ctx.users["la_officer"].id
+            )
+        )
         db.session.flush()
         for event in sessions.cohort_sessions(cohort):
             if event.compulsory and event.has_started():
@@ -95,9 +101,7 @@ def load_demo(ctx) -> None:
     first.submitted_at = first.started_at + timedelta(days=2)
     later = services.start_evaluation(framework, label=f"Midpoint {year.label}", actor=leader)
     section = version.sections[0]
-    services.save_answers(
-        later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader
-    )
+    services.save_answers(later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader)
     result = services.result_of(version, services.answers_by_item(first), 6)
     plan = queries.load_plan(plans.create_plan(first, result, 6, actor=leader).id)
     plans.add_goal(
@@ -109,9 +113,7 @@ def load_demo(ctx) -> None:
         actor=leader,
     )
     plans.choose_modules(plan, ["data", "observation"], actor=leader)
-    plans.request_learning(
-        plan, "Coaching conversations with staff who are reluctant to be observed.", actor=leader
-    )
+    plans.request_learning(plan, "Coaching conversations with staff who are reluctant to be observed.", actor=leader)
     plans.share_plan(plan, lead.email, actor=leader)
     plans.add_comment(
         plan,
@@ -162,9 +164,7 @@ def load_scale(ctx) -> None:
         for o, lab, w, _ in evaluations
     ]
     ids = list(
-        db.session.scalars(
-            insert(SelfEvaluation).returning(SelfEvaluation.id, sort_by_parameter_order=True), rows
-        )
+        db.session.scalars(insert(SelfEvaluation).returning(SelfEvaluation.id, sort_by_parameter_order=True), rows)
     )
     answers = []
     for evaluation_id, (_, _, when, level) in zip(ids, evaluations, strict=True):

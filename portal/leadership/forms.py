@@ -28,12 +28,8 @@ class PriorityForm(FlaskForm):
 
 class GoalForm(FlaskForm):
     what = TextAreaField("What I want to achieve", validators=[DataRequired("Say what you want to achieve.")])
-    actions = TextAreaField(
-        "Actions I will take", validators=[DataRequired("List the actions you will take.")]
-    )
-    success = TextAreaField(
-        "How I will know", validators=[DataRequired("Say how you will know you have achieved it.")]
-    )
+    actions = TextAreaField("Actions I will take", validators=[DataRequired("List the actions you will take.")])
+    success = TextAreaField("How I will know", validators=[DataRequired("Say how you will know you have achieved it.")])
     due_on = DateField("By when", validators=[Optional()], description="For example 2027-03-31")
 
 
@@ -64,8 +60,11 @@ class CommentForm(FlaskForm):
 class CohortForm(FlaskForm):
     year = SelectField("Programme year", coerce=int)
     name = StringField("Cohort name", validators=[DataRequired("Enter a name."), Length(max=80)])
-    first_day = DateField("First introductory day", validators=[Optional()],
-                          description="With a date, the cohort's sessions are scheduled from it")
+    first_day = DateField(
+        "First introductory day",
+        validators=[Optional()],
+        description="With a date, the cohort's sessions are scheduled from it",
+    )
     place = StringField("Venue for the sessions", validators=[Optional(), Length(max=300)])
 
 
@@ -80,6 +79,4 @@ class YearForm(FlaskForm):
 
 
 class NominateForm(FlaskForm):
-    email = EmailField(
-        "Senior leader's e-mail address", validators=[DataRequired("Enter an e-mail address.")]
-    )
+    email = EmailField("Senior leader's e-mail address", validators=[DataRequired("Enter an e-mail address.")])

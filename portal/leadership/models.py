@@ -42,14 +42,10 @@ class SelfEvaluation(db.Model):
 
 class EvaluationAnswer(db.Model):
     __tablename__ = "evaluation_answer"
-    __table_args__ = (
-        UniqueConstraint("evaluation_id", "item_id", name="uq_evaluation_answer_evaluation_id_item"),
-    )
+    __table_args__ = (UniqueConstraint("evaluation_id", "item_id", name="uq_evaluation_answer_evaluation_id_item"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    evaluation_id: Mapped[int] = mapped_column(
-        ForeignKey("self_evaluation.id", ondelete="CASCADE"), index=True
-    )
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("self_evaluation.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("framework_item.id"), index=True)
     rating: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -65,9 +61,7 @@ class PendingAnswers(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
-    evaluation_id: Mapped[int] = mapped_column(
-        ForeignKey("self_evaluation.id", ondelete="CASCADE"), index=True
-    )
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("self_evaluation.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)  # the domain page it came from
     payload: Mapped[str] = mapped_column(Text)  # JSON: {"rating-12": "4", "notes-12": "..."}
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -78,9 +72,7 @@ class DevelopmentPlan(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
-    evaluation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("self_evaluation.id", ondelete="SET NULL"), index=True
-    )
+    evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("self_evaluation.id", ondelete="SET NULL"), index=True)
     title: Mapped[str] = mapped_column(String(160))
     status: Mapped[str] = mapped_column(String(12), default=DRAFT, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -8,6 +8,7 @@ from portal.accounts.models import User, utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
+from portal.leadership import sessions
 from portal.leadership.models import (
     AGREED,
     DRAFT,
@@ -21,7 +22,6 @@ from portal.leadership.models import (
     PlanShare,
     SelfEvaluation,
 )
-from portal.leadership import sessions
 from portal.leadership.modules import BY_KEY
 from portal.leadership.recommend import recommend
 
@@ -56,9 +56,7 @@ def create_plan(evaluation: SelfEvaluation, result, top: int, *, actor) -> Devel
         module = BY_KEY.get(rec.module)
         reason = rec.reason + (f". Recommended: module {module.number}, {module.title}." if module else ".")
         plan.priorities.append(
-            PlanPriority(
-                position=n, section_key=rec.section_key, title=rec.title, module=rec.module, reason=reason
-            )
+            PlanPriority(position=n, section_key=rec.section_key, title=rec.title, module=rec.module, reason=reason)
         )
     db.session.add(plan)
     db.session.flush()
@@ -76,9 +74,7 @@ def update_priority(plan: DevelopmentPlan, priority_id: int, *, title: str, note
     _touch(plan)
 
 
-def add_goal(
-    plan: DevelopmentPlan, *, what: str, actions: str, success: str, due_on: date | None, actor
-) -> PlanGoal:
+def add_goal(plan: DevelopmentPlan, *, what: str, actions: str, success: str, due_on: date | None, actor) -> PlanGoal:
     """A goal: what, the actions, how I will know, by when."""
     _editable(plan, actor)
     goal = PlanGoal(
@@ -131,8 +127,7 @@ def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
         raise ServiceError(
             (
                 "email",
-                "Enter the e-mail address of a key facilitator or the partnership lead "
-                "officer who uses the portal.",
+                "Enter the e-mail address of a key facilitator or the partnership lead officer who uses the portal.",
             )
         )
     if all(s.user_id != person.id for s in plan.shares):
@@ -147,9 +142,7 @@ def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
     """A comment on a shared plan, by its author or someone it is shared with."""
     if plan.status == DRAFT:
         raise PermissionError("comments are for shared plans")
-    comment = PlanComment(
-        author_id=actor.id, author=actor, body=_text("body", body, "Write a comment.", 4000)
-    )
+    comment = PlanComment(author_id=actor.id, author=actor, body=_text("body", body, "Write a comment.", 4000))
     plan.comments.append(comment)
     db.session.flush()
     return comment

@@ -33,8 +33,9 @@ def create_year(*, label: str, starts_on: date, ends_on: date, actor) -> Program
     return year
 
 
-def create_cohort(year: ProgrammeYear, *, name: str, actor, first_day: date | None = None,
-                  place: str = "") -> LeadershipCohort:
+def create_cohort(
+    year: ProgrammeYear, *, name: str, actor, first_day: date | None = None, place: str = ""
+) -> LeadershipCohort:
     """A cohort; with `first_day`, its programme of sessions (events) too."""
     name = (name or "").strip()
     if db.session.scalar(
@@ -53,9 +54,7 @@ def _locked_count(cohort: LeadershipCohort, status: str) -> int:
     # Lock the cohort row first so two confirmations at once cannot both take the 30th place.
     db.session.execute(select(LeadershipCohort.id).where(LeadershipCohort.id == cohort.id).with_for_update())
     return db.session.scalar(
-        select(func.count(CohortPlace.id)).where(
-            CohortPlace.cohort_id == cohort.id, CohortPlace.status == status
-        )
+        select(func.count(CohortPlace.id)).where(CohortPlace.cohort_id == cohort.id, CohortPlace.status == status)
     )
 
 

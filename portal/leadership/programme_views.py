@@ -10,7 +10,9 @@ from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
+from portal.leadership import insights as insights_query
 from portal.leadership import programme
+from portal.leadership.demo import ensure_frameworks
 from portal.leadership.forms import CohortForm, NominateForm, YearForm
 from portal.leadership.models import MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
 from portal.leadership.sessions import cohort_sessions
@@ -23,9 +25,7 @@ def _cohorts_page(year_form=None, cohort_form=None, status=200):
     years = list(db.session.scalars(select(ProgrammeYear).order_by(ProgrammeYear.starts_on.desc())))
     cohorts = list(
         db.session.scalars(
-            select(LeadershipCohort)
-            .join(ProgrammeYear)
-            .order_by(ProgrammeYear.starts_on.desc(), LeadershipCohort.name)
+            select(LeadershipCohort).join(ProgrammeYear).order_by(ProgrammeYear.starts_on.desc(), LeadershipCohort.name)
         )
     )
     counts = dict(
@@ -84,8 +84,12 @@ def create_cohort():
     if form.validate_on_submit():
         try:
             cohort = programme.create_cohort(
-                db.session.get(ProgrammeYear, form.year.data), name=form.name.data, actor=current_user,
-                first_day=form.first_day.data, place=form.place.data or "")
+                db.session.get(ProgrammeYear, form.year.data),
+                name=form.name.data,
+                actor=current_user,
+                first_day=form.first_day.data,
+                place=form.place.data or "",
+            )
         except ServiceError as error:
             apply_errors(form, error)
         else:
@@ -127,9 +131,7 @@ def nominate(cohort_id):
             apply_errors(form, error)
         else:
             db.session.commit()
-            flash(
-                f"{place.person.name} is nominated. The partnership lead officer confirms places.", "success"
-            )
+            flash(f"{place.person.name} is nominated. The partnership lead officer confirms places.", "success")
             return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
     return _cohort_page(cohort, form, status=422)
 
@@ -147,3 +149,12 @@ def confirm_place(place_id):
     db.session.commit()
     flash(f"{place.person.name}'s place is confirmed.", "success")
     return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id))
+
+
+@bp.get("/insights")
+@roles_required(Role.LA_OFFICER, Role.RESEARCHER)
+def insights():
+    """Aggregate scores only: no evaluation of a named person is ever shown here."""
+    found = ensure_frameworks()
+    tables = {f.title: insights_query.domain_means(f.id, current_user) for f in found.values()}
+    return render("leadership/insights.html", tables=tables)

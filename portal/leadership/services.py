@@ -61,9 +61,7 @@ def parse_answers(form, item_ids: list[int]) -> dict[int, tuple[str, str]]:
     return {i: (r, n) for i, (r, n) in posted.items()}
 
 
-def save_answers(
-    evaluation: SelfEvaluation, answers: dict[int, tuple[str, str]], *, scale_values: range, actor
-) -> int:
+def save_answers(evaluation: SelfEvaluation, answers: dict[int, tuple[str, str]], *, scale_values: range, actor) -> int:
     """Save ratings and notes as the draft; returns how many statements changed. Notes are kept even when a
     rating is missing; an over-long note is refused (the page keeps what was typed)."""
     if evaluation.owner_id != actor.id or evaluation.status != DRAFT:
@@ -83,9 +81,7 @@ def save_answers(
     for item_id, (rating, notes) in clean.items():
         answer = existing.get(item_id)
         if answer is None:
-            db.session.add(
-                EvaluationAnswer(evaluation_id=evaluation.id, item_id=item_id, rating=rating, notes=notes)
-            )
+            db.session.add(EvaluationAnswer(evaluation_id=evaluation.id, item_id=item_id, rating=rating, notes=notes))
         elif (answer.rating, answer.notes) == (rating, notes):
             continue
         else:
@@ -102,9 +98,7 @@ def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion, *, 
         raise PermissionError("not your draft")
     answers = answers_by_item(evaluation)
     missing = [
-        s
-        for s in version.sections
-        if any(answers.get(i.id) is None or answers[i.id].rating is None for i in s.items)
+        s for s in version.sections if any(answers.get(i.id) is None or answers[i.id].rating is None for i in s.items)
     ]
     if missing:
         names = ", ".join(s.label for s in missing)
@@ -118,9 +112,7 @@ def keep_pending(evaluation: SelfEvaluation, position: int, form) -> str:
     payload = {k: v for k, v in form.items() if k.partition("-")[0] in ("rating", "notes")}
     token = secrets.token_urlsafe(24)
     db.session.add(
-        PendingAnswers(
-            token=token, evaluation_id=evaluation.id, position=position, payload=json.dumps(payload)
-        )
+        PendingAnswers(token=token, evaluation_id=evaluation.id, position=position, payload=json.dumps(payload))
     )
     db.session.execute(delete(PendingAnswers).where(PendingAnswers.created_at < utcnow() - PENDING_MAX_AGE))
     db.session.flush()
@@ -130,9 +122,7 @@ def keep_pending(evaluation: SelfEvaluation, position: int, form) -> str:
 def take_pending(token: str, evaluation: SelfEvaluation) -> PendingAnswers | None:
     """The kept answers for this evaluation under `token` (removed once taken), or None."""
     pending = db.session.scalar(
-        select(PendingAnswers).where(
-            PendingAnswers.token == token, PendingAnswers.evaluation_id == evaluation.id
-        )
+        select(PendingAnswers).where(PendingAnswers.token == token, PendingAnswers.evaluation_id == evaluation.id)
     )
     if pending is None or pending.created_at < utcnow() - PENDING_MAX_AGE:
         return None

@@ -33,43 +33,74 @@ def _is_member(user, cohort_id) -> bool:
 
 
 def _is_facilitator(user, event) -> bool:
-    return db.session.scalar(select(LeadershipCohort.id).where(
-        LeadershipCohort.id == event.context_id, LeadershipCohort.facilitator_id == user.id)) is not None
+    return (
+        db.session.scalar(
+            select(LeadershipCohort.id).where(
+                LeadershipCohort.id == event.context_id, LeadershipCohort.facilitator_id == user.id
+            )
+        )
+        is not None
+    )
 
 
 def _listable(user):
     return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(
-        select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id))
+        select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id)
+    )
 
 
 def _labels(ids) -> dict:
     return {c.id: str(c) for c in db.session.scalars(select(LeadershipCohort).where(LeadershipCohort.id.in_(ids)))}
 
 
-register(CONTEXT, ContextPolicy(label="Leadership cohort", can_book=lambda user, event: _is_member(
-    user, event.context_id), can_organise=_is_facilitator, listable=_listable, labels=_labels))
+register(
+    CONTEXT,
+    ContextPolicy(
+        label="Leadership cohort",
+        can_book=lambda user, event: _is_member(user, event.context_id),
+        can_organise=_is_facilitator,
+        listable=_listable,
+        labels=_labels,
+    ),
+)
 
 
-def programme_sessions(cohort: LeadershipCohort, *, first_day, actor, place: str = "",
-                       online_url: str = "", capacity: int = 30) -> list[Event]:
+def programme_sessions(
+    cohort: LeadershipCohort, *, first_day, actor, place: str = "", online_url: str = "", capacity: int = 30
+) -> list[Event]:
     """The cohort's sessions: two introductory days and the final sharing event (everyone attends), the
     five modules and three support network meetings (chosen), spread over the year from `first_day`."""
+
     def at(day_offset, start, end):
         day = first_day + timedelta(days=day_offset)
         return datetime.combine(day, time(*start)), datetime.combine(day, time(*end))
 
-    plan = [("Introductory day 1: planning for effective collaboration", INTRO, 0, True),
-            ("Introductory day 2: planning for effective collaboration", INTRO, 7, True)]
+    plan = [
+        ("Introductory day 1: planning for effective collaboration", INTRO, 0, True),
+        ("Introductory day 2: planning for effective collaboration", INTRO, 7, True),
+    ]
     plan += [(f"Module {m.number}: {m.title}", module_kind(m.key), 35 + 28 * n, False) for n, m in enumerate(MODULES)]
     plan += [(f"Support network meeting {n}", NETWORK, 50 + 56 * (n - 1), False) for n in (1, 2, 3)]
     plan.append(("Final sharing event", SHARING, 245, True))
     created = []
     for title, kind, offset, compulsory in plan:
         starts, ends = at(offset, (9, 30) if compulsory else (15, 45), (15, 30) if compulsory else (17, 30))
-        created.append(events.create_event(
-            actor=actor, title=title, kind=kind, starts_at=starts, ends_at=ends, context_type=CONTEXT,
-            context_id=cohort.id, location=place, online_url=online_url if not compulsory else "",
-            capacity=capacity if not compulsory else None, compulsory=compulsory, organiser=cohort.facilitator))
+        created.append(
+            events.create_event(
+                actor=actor,
+                title=title,
+                kind=kind,
+                starts_at=starts,
+                ends_at=ends,
+                context_type=CONTEXT,
+                context_id=cohort.id,
+                location=place,
+                online_url=online_url if not compulsory else "",
+                capacity=capacity if not compulsory else None,
+                compulsory=compulsory,
+                organiser=cohort.facilitator,
+            )
+        )
     return created
 
 
@@ -84,9 +115,14 @@ def book_modules(user, keys: set[str], *, actor) -> list[Booking]:
     cohort_id = confirmed_cohort_id(user)
     if cohort_id is None:
         return []
-    sessions = db.session.scalars(select(Event).where(
-        Event.context_type == CONTEXT, Event.context_id == cohort_id, Event.kind.like(f"{MODULE}-%"),
-        Event.cancelled.is_(False)))
+    sessions = db.session.scalars(
+        select(Event).where(
+            Event.context_type == CONTEXT,
+            Event.context_id == cohort_id,
+            Event.kind.like(f"{MODULE}-%"),
+            Event.cancelled.is_(False),
+        )
+    )
     booked = []
     for event in sessions:
         key = event.kind.removeprefix(f"{MODULE}-")
@@ -103,8 +139,9 @@ def book_modules(user, keys: set[str], *, actor) -> list[Booking]:
 
 def book_compulsory(cohort: LeadershipCohort, user, *, actor) -> None:
     """Everyone attends the introductory days and the sharing event: book them when a place is confirmed."""
-    for event in db.session.scalars(select(Event).where(Event.context_type == CONTEXT,
-                                                        Event.context_id == cohort.id, Event.compulsory.is_(True))):
+    for event in db.session.scalars(
+        select(Event).where(Event.context_type == CONTEXT, Event.context_id == cohort.id, Event.compulsory.is_(True))
+    ):
         try:
             events.book(event, user, actor=actor)
         except ServiceError:
@@ -112,5 +149,8 @@ def book_compulsory(cohort: LeadershipCohort, user, *, actor) -> None:
 
 
 def cohort_sessions(cohort: LeadershipCohort) -> list[Event]:
-    return list(db.session.scalars(select(Event).where(Event.context_type == CONTEXT, Event.context_id == cohort.id)
-                                   .order_by(Event.starts_at)))
+    return list(
+        db.session.scalars(
+            select(Event).where(Event.context_type == CONTEXT, Event.context_id == cohort.id).order_by(Event.starts_at)
+        )
+    )

@@ -41,9 +41,7 @@ def list_evaluations():
 def start_evaluation():
     framework = get_or_404(Framework, request.form.get("framework", type=int) or abort(404))
     try:
-        evaluation = services.start_evaluation(
-            framework, label=request.form.get("label", ""), actor=current_user
-        )
+        evaluation = services.start_evaluation(framework, label=request.form.get("label", ""), actor=current_user)
     except services.BadInput:
         abort(404)
     except ServiceError as error:
@@ -88,9 +86,7 @@ def _save(evaluation, section, version, form):
     """Save one domain's answers; a ServiceError for the page, 400 for tampering."""
     try:
         posted = services.parse_answers(form, [i.id for i in section.items])
-        services.save_answers(
-            evaluation, posted, scale_values=evaluation.framework.scale.values, actor=current_user
-        )
+        services.save_answers(evaluation, posted, scale_values=evaluation.framework.scale.values, actor=current_user)
     except services.BadInput:
         abort(400)
     except PermissionError:
@@ -99,9 +95,7 @@ def _save(evaluation, section, version, form):
 
 def _page(evaluation, version, section, position, *, typed=None, errors=None, status=200):
     answers = services.answers_by_item(evaluation)
-    answered = {
-        s.key: sum(1 for i in s.items if i.id in answers and answers[i.id].rating) for s in version.sections
-    }
+    answered = {s.key: sum(1 for i in s.items if i.id in answers and answers[i.id].rating) for s in version.sections}
     return render(
         "leadership/evaluate.html",
         evaluation=evaluation,
@@ -182,9 +176,7 @@ def resume_evaluation(evaluation_id, token):
         _save(evaluation, section, version, form)
     except ServiceError as error:
         db.session.commit()  # the kept copy is used up; the page below shows what was typed
-        return _page(
-            evaluation, version, section, pending.position, typed=form, errors=dict(error.errors), status=422
-        )
+        return _page(evaluation, version, section, pending.position, typed=form, errors=dict(error.errors), status=422)
     db.session.commit()
     flash("Welcome back: the answers you gave before signing in again are saved.", "success")
     return redirect(url_for("leadership.evaluate", evaluation_id=evaluation.id, position=pending.position))
@@ -252,8 +244,7 @@ def compare_evaluations():
     pair.sort(key=lambda e: e.submitted_at)
     top = pair[0].framework.scale.top
     results = [
-        services.result_of(frameworks.load_version(e.version_id), services.answers_by_item(e), top)
-        for e in pair
+        services.result_of(frameworks.load_version(e.version_id), services.answers_by_item(e), top) for e in pair
     ]
     changes = scoring.compare(results[0].scores, results[1].scores)
     rows = [(c.title, [("Earlier", c.before), ("Later", c.after)]) for c in changes]

@@ -31,6 +31,7 @@ EXPECT = {
     "leadership.comment_plan": owner_only(422, "POST"),
     "leadership.agree_plan": owner_only(403, "POST"),  # authors do not agree their own plans
     "leadership.list_learning_requests": only(ADMIN),
+    "leadership.insights": only("la_officer", "researcher", ADMIN),
     "leadership.list_cohorts": only(*STAFF),
     "leadership.create_year": only(ADMIN, ok=422, method="POST"),
     "leadership.create_cohort": only(ADMIN, ok=422, method="POST"),
@@ -54,8 +55,16 @@ def setup(world):
     a["leadership.show_result"] = {"evaluation_id": ev.id}
     a["leadership.create_plan"] = {"evaluation_id": ev.id}
     a["leadership.compare_evaluations"] = {"first": made["earlier"].id, "second": ev.id}
-    for endpoint in ("show_plan", "print_plan", "add_goal", "choose_modules", "request_learning", "share_plan",
-                     "comment_plan", "agree_plan"):
+    for endpoint in (
+        "show_plan",
+        "print_plan",
+        "add_goal",
+        "choose_modules",
+        "request_learning",
+        "share_plan",
+        "comment_plan",
+        "agree_plan",
+    ):
         a[f"leadership.{endpoint}"] = {"plan_id": plan.id}
     a["leadership.edit_priority"] = {"plan_id": plan.id, "priority_id": plan.priorities[0].id}
     a["leadership.remove_goal"] = {"plan_id": plan.id, "goal_id": 999999}

@@ -13,8 +13,9 @@ def rate(evaluation, owner, ratings_by_module: dict | int, submit=True):
     version = frameworks.load_version(evaluation.version_id)
     for section in version.sections:
         value = ratings_by_module if isinstance(ratings_by_module, int) else ratings_by_module.get(section.module, 4)
-        services.save_answers(evaluation, {i.id: (str(value), "") for i in section.items}, scale_values=range(1, 7),
-                              actor=owner)
+        services.save_answers(
+            evaluation, {i.id: (str(value), "") for i in section.items}, scale_values=range(1, 7), actor=owner
+        )
     if submit:
         services.submit_evaluation(evaluation, version, actor=owner)
     return version
@@ -39,9 +40,15 @@ def leader_world(leader, admin):
     draft = services.start_evaluation(ensure_frameworks()["leadership"], label="Draft", actor=leader)
     plan = plan_from(submitted, version, leader)
     year = programme.create_year(label="2030-31", starts_on=date(2030, 8, 15), ends_on=date(2031, 6, 27), actor=admin)
-    cohort = programme.create_cohort(year, name="Cohort A", actor=admin,
-                                     first_day=date.today() + timedelta(days=30))
+    cohort = programme.create_cohort(year, name="Cohort A", actor=admin, first_day=date.today() + timedelta(days=30))
     place = programme.nominate(cohort, leader.email, actor=admin)
     db.session.commit()
-    return {"earlier": earlier, "submitted": submitted, "draft": draft, "plan": plan, "cohort": cohort,
-            "place": place, "version": version}
+    return {
+        "earlier": earlier,
+        "submitted": submitted,
+        "draft": draft,
+        "plan": plan,
+        "cohort": cohort,
+        "place": place,
+        "version": version,
+    }

@@ -24,9 +24,11 @@ def leader(make_user):
 
 
 def test_recommend_names_the_weakest_domains_with_reasons():
-    scores = [scoring.SectionScore("a", "Enquiry skills", "enquiry", 4.0, 5, 5),
-              scoring.SectionScore("d", "Data and impact", "data", 2.3, 5, 5),
-              scoring.SectionScore("o", "Observation", "observation", 3.5, 5, 5)]
+    scores = [
+        scoring.SectionScore("a", "Enquiry skills", "enquiry", 4.0, 5, 5),
+        scoring.SectionScore("d", "Data and impact", "data", 2.3, 5, 5),
+        scoring.SectionScore("o", "Observation", "observation", 3.5, 5, 5),
+    ]
     recs = recommend(scores, 6)
     assert [r.module for r in recs] == ["data", "observation"]
     assert recs[0].reason == "Data and impact: 2.3 of 6, your lowest domain"
@@ -163,8 +165,12 @@ def test_result_lists_strengths_areas_and_notes(app, leader):
     version = frameworks.load_version(evaluation.version_id)
     section = version.sections[0]
     ratings = ["6", "5", "4", "2", "1"]
-    services.save_answers(evaluation, {i.id: (r, "note" if r == "6" else "") for i, r in
-                                       zip(section.items, ratings, strict=True)}, scale_values=range(1, 7), actor=leader)
+    services.save_answers(
+        evaluation,
+        {i.id: (r, "note" if r == "6" else "") for i, r in zip(section.items, ratings, strict=True)},
+        scale_values=range(1, 7),
+        actor=leader,
+    )
     result = services.result_of(version, services.answers_by_item(evaluation), 6)
     assert len(result.strengths[section.key]) == 2 and len(result.areas[section.key]) == 2
     assert result.notes[section.key][0][1] == "note"

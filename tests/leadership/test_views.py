@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.frameworks import services as frameworks
 from portal.leadership import plans, programme, services, sessions
 from portal.leadership.demo import ensure_frameworks
-from tests.leadership.helpers import leader_world, plan_from, submitted_evaluation
+from tests.leadership.helpers import leader_world, submitted_evaluation
 
 
 @pytest.fixture
@@ -42,8 +42,11 @@ def test_domain_page_and_plain_save(client, login, leader, draft):
 def test_autosave_answers_a_status_fragment(client, login, leader, draft):
     login(leader)
     first = items(draft)[0].id
-    response = client.post(f"/leadership/evaluations/{draft.id}/domains/1/autosave",
-                           data={f"rating-{first}": "5"}, headers={"HX-Request": "true", "HX-Target": "autosave-status"})
+    response = client.post(
+        f"/leadership/evaluations/{draft.id}/domains/1/autosave",
+        data={f"rating-{first}": "5"},
+        headers={"HX-Request": "true", "HX-Target": "autosave-status"},
+    )
     assert response.status_code == 200 and "Saved as a draft" in response.get_data(as_text=True)
     assert "<html" not in response.get_data(as_text=True)
     assert services.answers_by_item(draft)[first].rating == 5
@@ -52,8 +55,10 @@ def test_autosave_answers_a_status_fragment(client, login, leader, draft):
 def test_overlong_note_is_422_and_keeps_every_typed_word(client, login, leader, draft):
     login(leader)
     first, second = items(draft)[0].id, items(draft)[1].id
-    response = client.post(f"/leadership/evaluations/{draft.id}/domains/1",
-                           data={f"rating-{first}": "3", f"notes-{first}": "x" * 5000, f"notes-{second}": "keep me"})
+    response = client.post(
+        f"/leadership/evaluations/{draft.id}/domains/1",
+        data={f"rating-{first}": "3", f"notes-{first}": "x" * 5000, f"notes-{second}": "keep me"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "There is a problem" in page
     assert "keep me" in page and 'value="3" checked' in page and "x" * 5000 in page
@@ -92,8 +97,9 @@ def test_a_post_after_the_session_ended_is_kept_and_saved_after_signing_in(clien
 
 
 def test_autosave_after_the_session_ended_answers_401_and_sends_to_sign_in(client, draft):
-    response = client.post(f"/leadership/evaluations/{draft.id}/domains/1/autosave", data={"notes-1": "x"},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        f"/leadership/evaluations/{draft.id}/domains/1/autosave", data={"notes-1": "x"}, headers={"HX-Request": "true"}
+    )
     assert response.status_code == 401 and "/sign-in?next=" in response.headers["HX-Redirect"]
 
 
@@ -168,9 +174,12 @@ def test_query_counts_do_not_grow_with_the_data(client, login, leader, make_user
     plans.add_comment(plan, "first", actor=lead)
     db.session.commit()
     register = f"/events/{sessions.cohort_sessions(cohort)[0].id}/register"
-    urls = [f"/leadership/evaluations/{made['draft'].id}/domains/1",
-            f"/leadership/evaluations/{made['submitted'].id}/result", f"/leadership/plans/{plan.id}",
-            f"/leadership/evaluations/compare?first={made['earlier'].id}&second={made['submitted'].id}"]
+    urls = [
+        f"/leadership/evaluations/{made['draft'].id}/domains/1",
+        f"/leadership/evaluations/{made['submitted'].id}/result",
+        f"/leadership/plans/{plan.id}",
+        f"/leadership/evaluations/compare?first={made['earlier'].id}&second={made['submitted'].id}",
+    ]
     login(leader)
     small = [_count(client, url) for url in urls]
     login(admin)
@@ -183,10 +192,31 @@ def test_query_counts_do_not_grow_with_the_data(client, login, leader, make_user
         plans.add_comment(plan, f"comment {n}", actor=lead)
         plans.request_learning(plan, f"request {n}", actor=leader)
         programme.confirm(programme.nominate(cohort, other.email, actor=admin), actor=admin)
-    services.save_answers(made["draft"], {i.id: ("3", "n") for i in items(made["draft"])}, scale_values=range(1, 7),
-                          actor=leader)
+    services.save_answers(
+        made["draft"], {i.id: ("3", "n") for i in items(made["draft"])}, scale_values=range(1, 7), actor=leader
+    )
     db.session.commit()
     login(leader)
     assert [_count(client, url) for url in urls] == small
     login(admin)
     assert _count(client, register) == small_register
+
+
+def test_insights_show_aggregates_and_suppress_small_groups(client, login, make_user):
+    for n in range(6):
+        submitted_evaluation(make_user(Role.SENIOR_LEADER), 3 if n < 5 else 6)
+    db.session.commit()
+    login(make_user(Role.RESEARCHER))
+    page = client.get("/leadership/insights").get_data(as_text=True)
+    assert "3.5 (6 people)" in page and "Not shown" not in page
+    login(make_user(Role.LA_OFFICER, authority_slug="inverclyde"))
+    assert "No submitted evaluations yet." in client.get("/leadership/insights").get_data(as_text=True)
+
+
+def test_insights_never_show_fewer_than_five(client, login, make_user):
+    for _ in range(4):
+        submitted_evaluation(make_user(Role.SENIOR_LEADER), 2)
+    db.session.commit()
+    login(make_user(Role.ADMIN))
+    page = client.get("/leadership/insights").get_data(as_text=True)
+    assert "Not shown: fewer than 5 people" in page and "2.0" not in page
