@@ -45,6 +45,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
     from portal.accounts.views import bp as accounts_bp
+    from portal.enquiries.views import bp as enquiries_bp
     from portal.events.views import bp as events_bp
     from portal.frameworks.views import bp as frameworks_bp
     from portal.leadership import plan_views, programme_views  # noqa: F401  (add pages to leadership.bp)
@@ -52,7 +53,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, leadership_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp):
         app.register_blueprint(bp)
 
 

@@ -33,6 +33,8 @@ class Config:
     MAIL_PORT = int(os.environ.get("MAIL_PORT", 25))
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "West Partnership portal <no-reply@westpartnership.example>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX", str(INSTANCE / "outbox"))
+    # The public address, for links in e-mails sent outside a request (the reminder job).
+    PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:5000")
     UPLOAD_ROOT = os.environ.get("UPLOAD_ROOT", str(INSTANCE / "uploads"))
     INVITATION_MAX_AGE = 7 * 24 * 3600
     RESET_MAX_AGE = 3600

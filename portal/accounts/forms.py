@@ -42,6 +42,12 @@ class ForgotPasswordForm(FlaskForm):
 class EstablishmentField(StringField):
     """An establishment named by its SEED code or exact name; resolved to the record by the view."""
 
+    def __call__(self, **kwargs):
+        # The datalist that `establishment_field` in _macros/forms.html fills with suggestions.
+        kwargs.setdefault("list", f"{self.id}-options")
+        kwargs.setdefault("autocomplete", "off")
+        return super().__call__(**kwargs)
+
 
 class ProfileForm(FlaskForm):
     name = StringField("Full name", validators=[DataRequired("Enter your name."), Length(max=120)])

@@ -29,3 +29,17 @@ def read_token(token: str, purpose: str, max_age: int, load_user):
     if user is None or data.get("fp") != _fingerprint(user):
         return None
     return user
+
+
+def make_record_token(record_id: int, purpose: str) -> str:
+    """A signed token naming a record (e.g. a team invitation); the record itself says whether it is used."""
+    return _serializer(purpose).dumps({"id": record_id})
+
+
+def read_record_token(token: str, purpose: str, max_age: int) -> int | None:
+    """The record id a token names, or None if it is forged or expired."""
+    try:
+        data = _serializer(purpose).loads(token, max_age=max_age)
+    except (SignatureExpired, BadSignature):
+        return None
+    return data.get("id") if isinstance(data, dict) else None

@@ -5,7 +5,19 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 """
 
 from portal.demo import region
+from portal.enquiries import demo as enquiries_demo
+from portal.events import demo as events_demo
 from portal.leadership import demo as leadership_demo
 
-DEMO_STEPS = [region.load_demo_region, leadership_demo.load_demo]
-SCALE_STEPS = [region.load_scale_region, leadership_demo.load_scale]
+DEMO_STEPS = [
+    region.load_demo_region,
+    events_demo.load_demo,
+    enquiries_demo.load_demo,
+    leadership_demo.load_demo,
+]
+SCALE_STEPS = [
+    region.load_scale_region,
+    events_demo.load_scale,
+    enquiries_demo.load_scale,
+    leadership_demo.load_scale,
+]

@@ -102,6 +102,9 @@ def edit_event(event_id):
         else:
             db.session.commit()
             extra = f" {len(promoted)} people moved from the waiting list were e-mailed." if promoted else ""
+            over = services.booked_count(event) - (event.capacity or 10**9)
+            if over > 0:  # nobody loses a place they hold: the next cancellations absorb the difference
+                extra += f" {over} more people are booked than the new number of places; nobody was removed."
             flash(f"Changes to {event.title} are saved.{extra}", "success")
             return redirect(url_for("events.show_event", event_id=event.id))
     return render("events/edit.html", form=form, event=event, status=422 if form.is_submitted() else 200)

@@ -3,7 +3,7 @@
 import secrets
 from datetime import timedelta
 
-from flask import url_for
+from flask import current_app, has_request_context, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -15,7 +15,11 @@ FEED_HISTORY = timedelta(days=365)  # a year of past sessions keeps calendars ti
 
 
 def event_url(event: Event) -> str:
-    return url_for("events.show_event", event_id=event.id, _external=True)
+    """The event page's full address; outside a request (CLI, scheduler) the base comes from PORTAL_URL."""
+    if has_request_context():
+        return url_for("events.show_event", event_id=event.id, _external=True)
+    with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
+        return url_for("events.show_event", event_id=event.id, _external=True)
 
 
 def calendar_item(event: Event, booked: bool = True) -> CalendarItem:

@@ -104,6 +104,17 @@ def my_bookings_query(user, now: datetime, past: bool):
     return stmt.where(Event.ends_at >= now).order_by(Event.starts_at, Event.id)
 
 
+def context_events(
+    context_type: str, context_id: int | None, *, include_cancelled: bool = False
+) -> list[Event]:
+    """Every event of one context (e.g. a cohort's sessions), in date order, in one query."""
+    same_id = Event.context_id.is_(None) if context_id is None else Event.context_id == context_id
+    stmt = select(Event).where(Event.context_type == context_type, same_id)
+    if not include_cancelled:
+        stmt = stmt.where(Event.cancelled.is_(False))
+    return list(db.session.scalars(stmt.order_by(Event.starts_at, Event.id)))
+
+
 def can_view_event(user, event: Event, booking: Booking | None = None) -> bool:
     """Anyone who may book or organise it, or who holds a place or a queue position on it."""
     return (

@@ -232,6 +232,11 @@ def book(event: Event, user, *, actor) -> Booking:
     return booking
 
 
+def book_many(event: Event, users, *, actor) -> list[Booking]:
+    """Book several people at once (e.g. a cohort onto a session everyone attends); full: waiting list."""
+    return [book(event, user, actor=actor) for user in users]
+
+
 def cancel(booking: Booking, *, actor) -> list[Booking]:
     """Cancel a booking or leave the waiting list; a freed place goes to the next person waiting."""
     event = db.session.get(Event, booking.event_id)

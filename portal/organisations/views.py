@@ -1,6 +1,7 @@
 """Local authorities and establishments: browsing with a live filter, and CSV import."""
 
 from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask_login import login_required
 from wtforms import SelectChoice
 
 from portal.accounts.forms import CsvUploadForm
@@ -48,3 +49,12 @@ def import_establishments():
         db.session.rollback()
     status = 422 if form.is_submitted() else 200
     return render("organisations/import.html", form=form, result=result, status=status)
+
+
+@bp.get("/establishments/suggest")
+@login_required
+def suggest_establishments():
+    """Options for the establishment field's datalist (fragment only: it has no page of its own)."""
+    q = request.args.get("q", request.args.get("establishment", "")).strip()[:100]
+    matches = db.session.scalars(services.establishment_query(q=q).limit(12)).all() if len(q) >= 2 else []
+    return render("organisations/_establishment_options.html", matches=matches)

@@ -6,7 +6,7 @@ import pytest
 
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
-from portal.events import services
+from portal.events import queries, services
 from portal.events.models import BOOKED, CANCELLED, WAITLISTED, Booking, Event
 from portal.extensions import db
 from tests.support.smtp import Mailbox
@@ -202,3 +202,19 @@ def test_series_creates_one_event_per_date(app, make_user):
         services.create_series(
             actor=admin, title="x", kind="drop_in", dates=[], start_time=time(16), end_time=time(17)
         )
+
+
+def test_owning_domains_book_a_group_and_list_their_events(app, make_user, make_event, mailbox):
+    admin = make_user(Role.ADMIN)
+    session = make_event(capacity=2, context_type="leadership_cohort", context_id=3, compulsory=True)
+    make_event(context_type="leadership_cohort", context_id=4)
+    people = [make_user() for _ in range(3)]
+    assert [b.status for b in services.book_many(session, people, actor=admin)] == [
+        BOOKED,
+        BOOKED,
+        WAITLISTED,
+    ]
+    assert [e.id for e in queries.context_events("leadership_cohort", 3)] == [session.id]
+    # Outside any request (a CLI or another domain's job) the e-mail still carries a full link.
+    services.cancel(services.booking_of(session, people[0]), actor=admin)
+    assert "http://127.0.0.1:5000/events/" in Mailbox.body(mailbox.last_to(people[2].email))

@@ -218,3 +218,32 @@ def test_event_times_in_the_page(client, login, make_user, make_event):
     login(make_user())
     expected = f"{event.starts_at:%H:%M} to {(event.starts_at + timedelta(hours=1)):%H:%M}"
     assert expected in client.get(f"/events/{event.id}").get_data(as_text=True)
+
+
+def test_booking_without_csrf_token_is_refused(app, client, login, make_user, make_event):
+    app.config["WTF_CSRF_ENABLED"] = True
+    event = make_event()
+    login(make_user())
+    assert client.post(f"/events/{event.id}/book").status_code == 400
+    assert db.session.query(Booking).count() == 0
+
+
+def test_fewer_places_than_bookings_removes_nobody_and_says_so(
+    client, login, make_user, make_event, add_booking
+):
+    event = make_event(capacity=3)
+    for _ in range(3):
+        add_booking(event, make_user())
+    login(make_user(Role.ADMIN))
+    data = {
+        "title": event.title,
+        "kind": "webinar",
+        "day": event.starts_at.date().isoformat(),
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "context_type": "partnership",
+        "capacity": "1",
+    }
+    html = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True).get_data(as_text=True)
+    assert "2 more people are booked than the new number of places; nobody was removed" in html
+    assert db.session.query(Booking).filter_by(status="booked").count() == 3

@@ -50,3 +50,11 @@ def test_authorities_summary_counts(client, login, make_user, make_establishment
     make_establishment(authority_slug="inverclyde", sector="ASN")
     page = client.get("/authorities").get_data(as_text=True)
     assert "Inverclyde" in page and "West Dunbartonshire" in page
+
+
+def test_suggestions_for_the_establishment_field(client, login, make_user, make_establishment, htmx_get):
+    login(make_user(Role.PRACTITIONER))
+    school = make_establishment(name="Kelvinside Nursery", sector="ELC")
+    response = htmx_get("/establishments/suggest?establishment=kelvin", "establishment-options")
+    assert f'<option value="{school.seed_code}">Kelvinside Nursery'.encode() in response.data
+    assert b"<option" not in htmx_get("/establishments/suggest?establishment=k", "establishment-options").data

@@ -1,0 +1,1 @@
+"""Themed collaborative enquiries: themes, registrations, teams, enquiry plans, impact evidence, summaries."""

@@ -1,0 +1,90 @@
+"""Who may see and change a team's enquiry: members, its link officers, assigned facilitators, the admin.
+
+Other domains widen who may view a team (e.g. cohorts: the facilitator matched to a network team) by
+calling `add_team_viewer_rule`, so this file stays the one place the rule is read.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy import exists, or_, select
+
+from portal.core.roles import Role
+from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
+from portal.extensions import db
+
+_extra_viewer_rules: list[Callable] = []
+
+
+def add_team_viewer_rule(rule: Callable) -> None:
+    """Register `rule(user, team) -> bool`, another reason someone may view (not edit) a team."""
+    if rule not in _extra_viewer_rules:
+        _extra_viewer_rules.append(rule)
+
+
+def is_member(user, team) -> bool:
+    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
+        TeamMember.team_id == team.id, TeamMember.user_id == user.id))))
+
+
+def is_facilitator(user, team) -> bool:
+    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
+        TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == user.id))))
+
+
+def _is_link_officer(user, team) -> bool:
+    if not (user.has_role(Role.LA_OFFICER) and user.authority_id):
+        return False
+    return bool(db.session.scalar(select(exists().where(
+        TeamMember.team_id == team.id, TeamMember.authority_id == user.authority_id))))
+
+
+def can_view_team(user, team) -> bool:
+    """Members, LA officers of a member's LA, assigned facilitators, the admin, and any registered rule."""
+    if not user.is_authenticated:
+        return False
+    if user.has_role(Role.ADMIN) or is_member(user, team) or is_facilitator(user, team):
+        return True
+    return _is_link_officer(user, team) or any(rule(user, team) for rule in _extra_viewer_rules)
+
+
+def can_edit_team(user, team) -> bool:
+    """Only the team's own members write its plan and evidence (the admin too, to put mistakes right)."""
+    return user.is_authenticated and (user.has_role(Role.ADMIN) or is_member(user, team))
+
+
+def is_registered(user, theme_id: int) -> bool:
+    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
+        Registration.theme_id == theme_id, Registration.user_id == user.id))))
+
+
+def can_register(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR)
+
+
+def can_read_summary(user, team, published: bool) -> bool:
+    """Published summaries: registrants of the theme and researchers; otherwise whoever may see the team."""
+    if can_view_team(user, team):
+        return True
+    if not published:
+        return False
+    if user.has_role(Role.RESEARCHER):
+        return True
+    return team.theme_id is not None and is_registered(user, team.theme_id)
+
+
+def can_see_registrations(user) -> bool:
+    return user.has_role(Role.ADMIN) or (user.has_role(Role.LA_OFFICER) and user.authority_id is not None)
+
+
+def teams_visible_to(user, stmt=None):
+    """Restrict a select of Team to those `user` may view (admin: all; LA officer: a member from their LA)."""
+    stmt = stmt if stmt is not None else select(Team)
+    if user.has_role(Role.ADMIN):
+        return stmt
+    mine = select(TeamMember.team_id).where(TeamMember.user_id == user.id)
+    facilitated = select(TeamFacilitator.team_id).where(TeamFacilitator.user_id == user.id)
+    conditions = [Team.id.in_(mine), Team.id.in_(facilitated)]
+    if user.has_role(Role.LA_OFFICER) and user.authority_id:
+        conditions.append(Team.id.in_(select(TeamMember.team_id).where(
+            TeamMember.authority_id == user.authority_id)))
+    return stmt.where(or_(*conditions))

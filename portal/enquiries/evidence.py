@@ -1,0 +1,91 @@
+"""Rules for impact evidence: data points, qualitative and observation notes with attachments, publishing."""
+
+from datetime import date, timedelta
+
+from portal.accounts.models import utcnow
+from portal.core.forms import ServiceError
+from portal.core.uploads import store_upload
+from portal.enquiries.access import can_edit_team
+from portal.enquiries.plan_models import NOTE_KINDS, DataPoint, Enquiry, EvidenceNote, Measure
+from portal.enquiries.plans import _is_number
+from portal.extensions import db
+
+EARLIEST = date(2015, 8, 1)
+
+
+def check_date(value: date | None, field: str = "on") -> date:
+    """Evidence is dated between August 2015 and today (a week's grace for time zones and typing ahead)."""
+    if value is None:
+        raise ServiceError((field, "Enter the date, e.g. 14 03 2021."))
+    if value < EARLIEST or value > date.today() + timedelta(days=7):
+        raise ServiceError((field, f"Enter a date between {EARLIEST:%d %B %Y} and today."))
+    return value
+
+
+def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None, value: str,
+                   note: str = "") -> DataPoint:
+    """Record one value of a quantitative measure; the value must be a number."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can add evidence."))
+    if not measure.quantitative:
+        raise ServiceError((None, "Data points belong to quantitative measures; add a note for this one."))
+    errors = []
+    try:
+        on = check_date(on)
+    except ServiceError as error:
+        errors += error.errors
+    if not _is_number(value or ""):
+        errors.append(("value", "Enter a number, e.g. 12 or 3.5."))
+    if errors:
+        raise ServiceError(*errors)
+    point = DataPoint(measure_id=measure.id, on=on, value=float(value), note=(note or "").strip()[:300],
+                      recorded_by_id=actor.id)
+    db.session.add(point)
+    enquiry.updated_at = utcnow()
+    db.session.flush()
+    return point
+
+
+def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: str, text: str,
+             upload=None) -> EvidenceNote:
+    """A qualitative or direct-observation note: when, who observed, what was seen; an optional file."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can add evidence."))
+    errors = []
+    if kind not in NOTE_KINDS:
+        errors.append(("kind", "Choose the kind of evidence."))
+    try:
+        on = check_date(on)
+    except ServiceError as error:
+        errors += error.errors
+    if not observer.strip():
+        errors.append(("observer", "Say who observed or collected it."))
+    if not text.strip():
+        errors.append(("text", "Describe what was seen or said."))
+    if errors:
+        raise ServiceError(*errors)
+    note = EvidenceNote(enquiry_id=enquiry.id, kind=kind, on=on, observer=observer.strip()[:160],
+                        text=text.strip(), created_by_id=actor.id)
+    if upload is not None and upload.filename:
+        stored = store_upload(upload, field="file")
+        note.file_key, note.filename = stored.key, stored.filename
+    db.session.add(note)
+    enquiry.updated_at = utcnow()
+    db.session.flush()
+    return note
+
+
+def publish_summary(enquiry: Enquiry, *, actor) -> None:
+    """Publish the team's one-page sharing summary (finished or not); the enquiry moves to 'shared'."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can publish its summary."))
+    enquiry.published_at = utcnow()
+    enquiry.status = "shared"
+    db.session.flush()
+
+
+def withdraw_summary(enquiry: Enquiry, *, actor) -> None:
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can withdraw its summary."))
+    enquiry.published_at = None
+    db.session.flush()

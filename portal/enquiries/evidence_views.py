@@ -1,0 +1,142 @@
+"""Impact evidence: run charts per measure, data points, notes with attachments, the sharing summary."""
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from portal.core.access import get_or_404
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.uploads import send_stored
+from portal.enquiries import evidence, plans, queries, runchart
+from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
+from portal.enquiries.forms import DataPointForm, NoteForm
+from portal.enquiries.plan_models import EvidenceNote, Measure
+from portal.enquiries.sections import PLAN_SECTIONS, REFLECTION_SECTIONS
+from portal.enquiries.views import bp, load_team
+from portal.extensions import db
+
+
+def chart(measure, points) -> dict:
+    """Everything a run chart shows: the rule verdict and the SVG geometry (pure runchart functions)."""
+    values = [p.value for p in points]
+    return {"verdict": runchart.judge(values),
+            "geometry": runchart.geometry(values, baseline=measure.baseline_value, target=measure.target_value)}
+
+
+@bp.get("/teams/<int:team_id>/evidence")
+@login_required
+def show_evidence(team_id):
+    team, enquiry = load_team(team_id)
+    measures = [(m, pts, chart(m, pts) if m.quantitative else None)
+                for m, pts in queries.measures_with_points(enquiry.id)]
+    return render("enquiries/evidence.html", team=team, enquiry=enquiry, measures=measures,
+                  notes=queries.notes(enquiry.id), can_edit=can_edit_team(current_user, team))
+
+
+def _measure(enquiry, measure_id) -> Measure:
+    measure = get_or_404(Measure, measure_id)
+    if measure.enquiry_id != enquiry.id:
+        abort(404)
+    return measure
+
+
+def _measure_page(team, enquiry, measure, form, status=200):
+    points = next(pts for m, pts in queries.measures_with_points(enquiry.id) if m.id == measure.id)
+    return render("enquiries/measure.html", fragment="enquiries/_measure_data.html", target="measure-data",
+                  team=team, measure=measure, points=points, chart=chart(measure, points), form=form,
+                  can_edit=can_edit_team(current_user, team), status=status)
+
+
+@bp.get("/teams/<int:team_id>/measures/<int:measure_id>")
+@login_required
+def show_measure(team_id, measure_id):
+    team, enquiry = load_team(team_id)
+    return _measure_page(team, enquiry, _measure(enquiry, measure_id), DataPointForm(formdata=None))
+
+
+@bp.post("/teams/<int:team_id>/measures/<int:measure_id>/points")
+@login_required
+def add_data_point(team_id, measure_id):
+    team, enquiry = load_team(team_id, edit=True)
+    measure = _measure(enquiry, measure_id)
+    form = DataPointForm()
+    if form.validate_on_submit():
+        try:
+            evidence.add_data_point(enquiry, measure, actor=current_user, on=form.on.data, value=form.value.data,
+                                    note=form.note.data or "")
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The data point is added.", "success")
+            if request.headers.get("HX-Request"):
+                return _measure_page(team, enquiry, measure, DataPointForm(formdata=None))
+            return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id), code=303)
+    elif form.on.raw_data and form.on.raw_data[0]:
+        form.on.errors = ["Enter a real date, e.g. 14 03 2021."]
+    return _measure_page(team, enquiry, measure, form, status=422)
+
+
+@bp.route("/teams/<int:team_id>/evidence/new", methods=["GET", "POST"])
+@login_required
+def new_note(team_id):
+    team, enquiry = load_team(team_id, edit=True)
+    form = NoteForm()
+    if form.validate_on_submit():
+        try:
+            evidence.add_note(enquiry, actor=current_user, kind=form.kind.data, on=form.on.data,
+                              observer=form.observer.data or "", text=form.text.data or "", upload=form.file.data)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The evidence is recorded.", "success")
+            return redirect(url_for("enquiries.show_evidence", team_id=team.id, _anchor="notes"), code=303)
+    return render("enquiries/note_form.html", form=form, team=team, status=422 if form.is_submitted() else 200)
+
+
+@bp.get("/teams/<int:team_id>/evidence/<int:note_id>/file")
+@login_required
+def download_attachment(team_id, note_id):
+    team, enquiry = load_team(team_id)
+    note = get_or_404(EvidenceNote, note_id)
+    if note.enquiry_id != enquiry.id or not note.file_key:
+        abort(404)
+    return send_stored(note.file_key, note.filename)
+
+
+@bp.get("/teams/<int:team_id>/summary")
+@login_required
+def show_summary(team_id):
+    team, enquiry = queries.team_page(team_id)
+    if team is None:
+        abort(404)
+    if not can_read_summary(current_user, team, enquiry.published_at is not None):
+        abort(403)
+    sections, _ = plans.plan_state(enquiry, current_user)
+    measures = [(m, pts, chart(m, pts) if m.quantitative else None)
+                for m, pts in queries.measures_with_points(enquiry.id)]
+    return render("enquiries/summary.html", team=team, enquiry=enquiry, sections=sections, measures=measures,
+                  outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
+                  plan_sections=PLAN_SECTIONS, reflection_sections=REFLECTION_SECTIONS,
+                  notes=queries.notes(enquiry.id, limit=5), can_edit=can_edit_team(current_user, team),
+                  can_view_team=can_view_team(current_user, team))
+
+
+@bp.post("/teams/<int:team_id>/summary")
+@login_required
+def publish_summary(team_id):
+    team, enquiry = load_team(team_id, edit=True)
+    from portal.core.forms import ActionForm
+
+    ActionForm().validate_on_submit() or abort(400)
+    if request.form.get("action") == "withdraw":
+        evidence.withdraw_summary(enquiry, actor=current_user)
+        flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
+    else:
+        evidence.publish_summary(enquiry, actor=current_user)
+        flash("The sharing summary is published: everyone registered for the theme can read it.", "success")
+    db.session.commit()
+    return redirect(url_for("enquiries.show_summary", team_id=team.id), code=303)

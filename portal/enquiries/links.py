@@ -1,0 +1,70 @@
+"""How themes use the shared pieces: challenge questions are a `frameworks` framework per theme, and the
+theme's webinars, drop-ins and sharing event are `events` with context_type "theme"."""
+
+from sqlalchemy import select
+
+from portal.core.roles import Role
+from portal.enquiries.access import is_registered
+from portal.enquiries.models import Registration, Theme
+from portal.enquiries.sections import CHALLENGE_PREFIX, Section
+from portal.events.models import Event
+from portal.events.policies import ContextPolicy, register
+from portal.extensions import db
+from portal.frameworks import services as frameworks
+from portal.frameworks.models import Framework
+from portal.frameworks.registry import register_kind
+
+CHALLENGE_KIND = "challenge_questions"
+CONTEXT = "theme"
+register_kind(CHALLENGE_KIND, "Themed enquiry challenge questions")
+
+
+def _theme_titles(ids) -> dict:
+    return dict(db.session.execute(select(Theme.id, Theme.title).where(Theme.id.in_(list(ids)))).all())
+
+
+register(CONTEXT, ContextPolicy(
+    label="Themed enquiry",
+    can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
+    can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
+    listable=lambda user: Event.context_id.in_(
+        select(Registration.theme_id).where(Registration.user_id == user.id)),
+    labels=_theme_titles,
+))
+
+
+def challenge_slug(theme_id: int) -> str:
+    return f"theme-{theme_id}-challenge-questions"
+
+
+def challenge_framework(theme_id: int) -> Framework | None:
+    return db.session.scalar(select(Framework).where(Framework.slug == challenge_slug(theme_id)))
+
+
+def challenge_questions(theme_id: int) -> list[Section]:
+    """The published challenge questions as plan sections keyed by item key (stable across versions)."""
+    framework = challenge_framework(theme_id)
+    version_id = frameworks.published_version_id(framework.id) if framework else None
+    version = frameworks.load_version(version_id) if version_id else None
+    if version is None:
+        return []
+    return [Section(f"{CHALLENGE_PREFIX}{item.key}", item.text, section.title)
+            for section in version.sections for item in section.items]
+
+
+def create_challenge_questions(theme: Theme, *, actor, groups: dict[str, list[str]]) -> Framework:
+    """A published framework of challenge questions for a theme; the admin edits it in the framework editor."""
+    from portal.core.forms import ServiceError
+    from portal.frameworks.defaults import six_point_scale
+
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer sets challenge questions."))
+    return frameworks.create_framework(
+        slug=challenge_slug(theme.id), title=f"{theme.title} ({theme.school_year}): challenge questions",
+        kind=CHALLENGE_KIND, scale=six_point_scale(), purpose="Questions a team answers to choose its small change.",
+        sections=[{"title": title, "items": items} for title, items in groups.items()])
+
+
+def theme_events(theme_id: int, limit: int = 50) -> list[Event]:
+    return list(db.session.scalars(select(Event).where(Event.context_type == CONTEXT, Event.context_id == theme_id)
+                                   .order_by(Event.starts_at).limit(limit)))

@@ -1,0 +1,172 @@
+"""The enquiry plan: sections edited together (version checks, autosaved drafts), status, measures."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from portal.core.access import get_or_404
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.enquiries import links, plans, queries
+from portal.enquiries.access import can_edit_team
+from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
+from portal.enquiries.plan_models import STATUSES, Measure, PlanSection
+from portal.enquiries.sections import ALL_SECTIONS, PLAN_SECTIONS, REFLECTION_SECTIONS, Section, is_known
+from portal.enquiries.views import bp, load_team
+from portal.extensions import db
+
+
+@dataclass
+class SectionView:
+    """What one section's editor shows: the text in the box, the version it is based on, any conflict."""
+
+    spec: Section
+    saved: PlanSection | None
+    text: str
+    version: int
+    theirs: PlanSection | None = None
+    draft_at: datetime | None = None
+    message: str = ""
+    error: str = ""
+
+
+def section_view(spec, saved, draft=None) -> SectionView:
+    view = SectionView(spec, saved, saved.text if saved else "", saved.version if saved else 0)
+    if draft is not None and draft.text != view.text:
+        view.text, view.version, view.draft_at = draft.text, draft.base_version, draft.saved_at
+        if saved and draft.base_version != saved.version:
+            view.theirs, view.version = saved, saved.version  # restored draft is older than the saved text
+    return view
+
+
+def _spec(key: str, team) -> Section:
+    if not is_known(key):
+        abort(404)
+    if key in ALL_SECTIONS:
+        return ALL_SECTIONS[key]
+    found = [q for q in links.challenge_questions(team.theme_id) if q.key == key] if team.theme_id else []
+    return found[0] if found else abort(404)
+
+
+def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
+    sections, drafts = plans.plan_state(enquiry, current_user)
+
+    def views(specs):
+        out = [section_view(s, sections.get(s.key), drafts.get(s.key)) for s in specs]
+        return [override if override and v.spec.key == override.spec.key else v for v in out]
+
+    return render("enquiries/plan.html", team=team, enquiry=enquiry, plan_sections=views(PLAN_SECTIONS),
+                  reflection_sections=views(REFLECTION_SECTIONS),
+                  challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
+                  measures=queries.measures_with_points(enquiry.id),
+                  can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status)
+
+
+@bp.get("/teams/<int:team_id>/plan")
+@login_required
+def show_plan(team_id):
+    return _plan_page(*load_team(team_id))
+
+
+@bp.post("/teams/<int:team_id>/plan/<key>")
+@login_required
+def save_section(team_id, key):
+    team, enquiry = load_team(team_id, edit=True)
+    spec = _spec(key, team)
+    form = SectionForm()
+    form.validate_on_submit() or abort(400)
+    text = form.text.data or ""
+    try:
+        saved = plans.save_section(enquiry, key, text, base_version=form.version.data or 0, actor=current_user)
+    except plans.SectionConflict as conflict:
+        db.session.rollback()
+        view = SectionView(spec, conflict.theirs, text, conflict.theirs.version, theirs=conflict.theirs,
+                           error=str(conflict))
+        return _section_or_page(team, enquiry, view, 422)
+    except ServiceError as error:
+        db.session.rollback()
+        return _section_or_page(team, enquiry, SectionView(spec, None, text, form.version.data or 0,
+                                                           error=str(error)), 422)
+    db.session.commit()
+    view = section_view(spec, saved)
+    view.message = "Saved."
+    if request.headers.get("HX-Request"):
+        return _section_or_page(team, enquiry, view, 200)
+    flash(f"'{spec.title}' is saved.", "success")
+    return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
+
+
+def _section_or_page(team, enquiry, view, status):
+    """The section alone for htmx; the whole plan (with this section as it stands) otherwise."""
+    from portal.core.rendering import wants_fragment
+
+    if wants_fragment(f"section-{view.spec.key}"):
+        return render("enquiries/_section.html", view=view, team=team, can_edit=True, status=status)
+    return _plan_page(team, enquiry, override=view, status=status)
+
+
+@bp.post("/teams/<int:team_id>/plan/<key>/draft")
+@login_required
+def autosave_section(team_id, key):
+    team, enquiry = load_team(team_id, edit=True)
+    _spec(key, team)
+    form = SectionForm()
+    form.validate_on_submit() or abort(400)
+    draft = plans.save_draft(enquiry, key, form.text.data or "", base_version=form.version.data or 0,
+                             actor=current_user)
+    db.session.commit()
+    if not request.headers.get("HX-Request"):
+        flash("Your draft is kept. Save it to share it with your team.", "info")
+        return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
+    return render("enquiries/_draft_status.html", key=key, saved_at=draft.saved_at)
+
+
+@bp.post("/teams/<int:team_id>/status")
+@login_required
+def set_status(team_id):
+    team, enquiry = load_team(team_id, edit=True)
+    form = StatusForm()
+    form.validate_on_submit() or abort(400)
+    try:
+        plans.set_status(enquiry, form.status.data, actor=current_user)
+    except ServiceError as error:
+        flash(str(error), "info")
+    else:
+        db.session.commit()
+        flash(f"The enquiry is now at the {enquiry.status} stage.", "success")
+    return redirect(url_for("enquiries.show_plan", team_id=team.id), code=303)
+
+
+@bp.route("/teams/<int:team_id>/measures/new", methods=["GET", "POST"])
+@login_required
+def new_measure(team_id):
+    return _measure_form(*load_team(team_id, edit=True), None)
+
+
+@bp.route("/teams/<int:team_id>/measures/<int:measure_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_measure(team_id, measure_id):
+    team, enquiry = load_team(team_id, edit=True)
+    measure = get_or_404(Measure, measure_id)
+    if measure.enquiry_id != enquiry.id:
+        abort(404)
+    return _measure_form(team, enquiry, measure)
+
+
+def _measure_form(team, enquiry, measure):
+    form = MeasureForm(obj=measure)
+    if form.validate_on_submit():
+        try:
+            plans.save_measure(enquiry, measure, actor=current_user, **{
+                f: getattr(form, f).data or "" for f in ("name", "kind", "shows", "baseline", "target",
+                                                         "how_collected", "when_collected")})
+        except ServiceError as error:
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The data collection plan is saved.", "success")
+            return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor="measures"), code=303)
+    return render("enquiries/measure_form.html", form=form, team=team, measure=measure,
+                  status=422 if form.is_submitted() else 200)

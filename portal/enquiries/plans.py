@@ -1,0 +1,133 @@
+"""Rules for the enquiry plan: sections saved with version checks, autosaved drafts, status, measures."""
+
+from sqlalchemy import delete, select
+
+from portal.accounts.models import utcnow
+from portal.core.forms import ServiceError
+from portal.enquiries.access import can_edit_team
+from portal.enquiries.plan_models import (
+    MEASURE_KINDS,
+    MEASURE_SHOWS,
+    STATUSES,
+    Enquiry,
+    Measure,
+    PlanSection,
+    SectionDraft,
+)
+from portal.enquiries.sections import MAX_TEXT as MAX_SECTION
+from portal.enquiries.sections import is_known
+from portal.extensions import db
+
+
+class SectionConflict(ServiceError):
+    """Someone saved the section after this person started editing: nothing is overwritten."""
+
+    def __init__(self, theirs: PlanSection):
+        super().__init__(("text", "Someone else saved this section while you were editing. Your text is kept "
+                                  "below theirs: combine the two and save again."))
+        self.theirs = theirs
+
+
+def _check(enquiry: Enquiry, key: str, actor) -> None:
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can change its plan."))
+    if not is_known(key):
+        raise ServiceError((None, "There is no such section."))
+
+
+def _section(enquiry: Enquiry, key: str) -> PlanSection | None:
+    return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id,
+                                                       PlanSection.key == key).with_for_update())
+
+
+def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> PlanSection:
+    """Save a section if nobody saved it since `base_version`; otherwise SectionConflict with their text."""
+    _check(enquiry, key, actor)
+    text = (text or "").replace("\r\n", "\n")
+    if len(text) > MAX_SECTION:
+        raise ServiceError(("text", f"Keep each section under {MAX_SECTION:,} characters."))
+    section = _section(enquiry, key)
+    if section is None:
+        section = PlanSection(enquiry_id=enquiry.id, key=key, version=0)
+        db.session.add(section)
+    elif section.version != base_version and section.text != text:
+        raise SectionConflict(section)  # the same text saved twice is agreement, not a conflict
+    section.text, section.version = text, section.version + 1
+    section.updated_by_id, section.updated_at = actor.id, utcnow()
+    enquiry.updated_at = section.updated_at
+    db.session.execute(delete(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key,
+                                                  SectionDraft.user_id == actor.id))
+    db.session.flush()
+    return section
+
+
+def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> SectionDraft:
+    """Keep what someone has typed (autosave) without touching the team's saved text."""
+    _check(enquiry, key, actor)
+    draft = db.session.scalar(select(SectionDraft).where(
+        SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id))
+    draft = draft or SectionDraft(enquiry_id=enquiry.id, key=key, user_id=actor.id)
+    draft.text, draft.base_version, draft.saved_at = (text or "")[:MAX_SECTION], base_version, utcnow()
+    db.session.add(draft)
+    db.session.flush()
+    return draft
+
+
+def plan_state(enquiry: Enquiry, user) -> tuple[dict, dict]:
+    """Saved sections by key (with who saved them) and this person's drafts by key: two queries."""
+    from sqlalchemy.orm import selectinload
+
+    sections = {s.key: s for s in db.session.scalars(
+        select(PlanSection).where(PlanSection.enquiry_id == enquiry.id)
+        .options(selectinload(PlanSection.updated_by)))}
+    drafts = {d.key: d for d in db.session.scalars(select(SectionDraft).where(
+        SectionDraft.enquiry_id == enquiry.id, SectionDraft.user_id == user.id))}
+    return sections, drafts
+
+
+def set_status(enquiry: Enquiry, status: str, *, actor) -> None:
+    """Move one step along planning -> implementing -> evaluating -> shared (or one step back)."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can change its status."))
+    if status not in STATUSES:
+        raise ServiceError(("status", "Choose a status from the list."))
+    if abs(STATUSES.index(status) - STATUSES.index(enquiry.status)) > 1:
+        raise ServiceError(("status", f"Move one step at a time: from {enquiry.status} the next step is "
+                                      f"{STATUSES[min(STATUSES.index(enquiry.status) + 1, 3)]}."))
+    enquiry.status, enquiry.updated_at = status, utcnow()
+    db.session.flush()
+
+
+def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str, kind: str, shows: str,
+                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "") -> Measure:
+    """Add a measure to the data collection plan (or change one); numbers checked for quantitative ones."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can change the data collection plan."))
+    errors = []
+    if not name.strip():
+        errors.append(("name", "Name the measure."))
+    if kind not in MEASURE_KINDS:
+        errors.append(("kind", "Choose the kind of measure."))
+    if shows not in MEASURE_SHOWS:
+        errors.append(("shows", "Choose what the measure shows."))
+    if kind == "quantitative":
+        for field, value in (("baseline", baseline), ("target", target)):
+            if value.strip() and not _is_number(value):
+                errors.append((field, "For a quantitative measure, enter a number, e.g. 12 or 3.5."))
+    if errors:
+        raise ServiceError(*errors)
+    measure = measure or Measure(enquiry_id=enquiry.id)
+    measure.name, measure.kind, measure.shows = name.strip()[:200], kind, shows
+    measure.baseline, measure.target = baseline.strip()[:200], target.strip()[:200]
+    measure.how_collected, measure.when_collected = how_collected.strip(), when_collected.strip()[:200]
+    db.session.add(measure)
+    db.session.flush()
+    return measure
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in {"nan", "inf", "-inf", "infinity", "-infinity"}

@@ -1,0 +1,147 @@
+"""Rules for collaborative teams: forming one, invitations by e-mail link, requests to join, facilitators."""
+
+from flask import current_app, url_for
+from sqlalchemy import select
+
+from portal.accounts.models import User, utcnow
+from portal.core.forms import ServiceError
+from portal.core.mail import send_mail
+from portal.core.roles import Role
+from portal.core.tokens import make_record_token, read_record_token
+from portal.enquiries.access import can_edit_team, is_member
+from portal.enquiries.models import (
+    TEAM_KINDS,
+    JoinRequest,
+    Team,
+    TeamFacilitator,
+    TeamInvitation,
+    TeamMember,
+    Theme,
+)
+from portal.enquiries.plan_models import Enquiry
+from portal.enquiries.themes import register
+from portal.extensions import db
+
+INVITE_PURPOSE = "team-invite"
+
+
+def _add_member(team: Team, user: User) -> TeamMember:
+    found = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id,
+                                                       TeamMember.user_id == user.id))
+    if found:
+        return found
+    member = TeamMember(team_id=team.id, user_id=user.id, establishment_id=user.establishment_id,
+                        authority_id=user.home_authority_id)
+    db.session.add(member)
+    if team.theme_id is not None and user.has_role(Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR):
+        register(db.session.get(Theme, team.theme_id), actor=user)
+    return member
+
+
+def create_team(*, actor, name: str, shared_goal: str = "", theme: Theme | None = None, kind: str = "themed",
+                members: tuple[User, ...] = ()) -> Team:
+    """A team with its (empty) enquiry. Themed teams are formed by a registrant, who becomes the first member;
+    network teams (cohorts' matching) pass their members instead."""
+    if kind not in TEAM_KINDS:
+        raise ServiceError((None, f"Unknown kind of team: {kind}."))
+    if kind == "themed" and theme is None:
+        raise ServiceError(("theme", "Choose the theme."))
+    if not name.strip():
+        raise ServiceError(("name", "Give the team a name."))
+    team = Team(kind=kind, theme_id=theme.id if theme else None, name=name.strip()[:160],
+                shared_goal=shared_goal.strip(), created_by_id=actor.id)
+    db.session.add(team)
+    db.session.flush()
+    db.session.add(Enquiry(team_id=team.id))
+    for person in members or (actor,):
+        _add_member(team, person)
+    db.session.flush()
+    return team
+
+
+def update_team(team: Team, *, actor, name: str, shared_goal: str) -> None:
+    if not can_edit_team(actor, team):
+        raise ServiceError((None, "Only the team's members can change it."))
+    if not name.strip():
+        raise ServiceError(("name", "Give the team a name."))
+    team.name, team.shared_goal = name.strip()[:160], shared_goal.strip()
+    db.session.flush()
+
+
+def invite(team: Team, email: str, *, actor) -> TeamInvitation:
+    """E-mail a signed link that lets the person with this address join the team."""
+    if not is_member(actor, team):
+        raise ServiceError((None, "Only members can invite people to the team."))
+    email = email.strip().lower()
+    if "@" not in email:
+        raise ServiceError(("email", "Enter an e-mail address like name@school.org."))
+    invitation = TeamInvitation(team_id=team.id, email=email, invited_by_id=actor.id)
+    db.session.add(invitation)
+    db.session.flush()
+    link = url_for("enquiries.accept_invitation", token=make_record_token(invitation.id, INVITE_PURPOSE),
+                   _external=True)
+    days = current_app.config["INVITATION_MAX_AGE"] // 86400
+    send_mail(email, f"Join the collaborative team '{team.name}'",
+              f"Hello,\n\n{actor.name} invites you to join the collaborative team '{team.name}' on the West "
+              f"Partnership portal. Sign in with this address and open the link (it works for {days} days):"
+              f"\n\n{link}\n\nIf you have no account yet, ask your LA link officer for one.\n")
+    return invitation
+
+
+def invitation_from_token(token: str) -> TeamInvitation | None:
+    ident = read_record_token(token, INVITE_PURPOSE, current_app.config["INVITATION_MAX_AGE"])
+    invitation = db.session.get(TeamInvitation, ident) if isinstance(ident, int) else None
+    return invitation if invitation and invitation.accepted_at is None else None
+
+
+def accept_invitation(invitation: TeamInvitation, *, actor) -> Team:
+    """Join the team; the invitation works once and only for the address it was sent to."""
+    if actor.email != invitation.email:
+        raise ServiceError((None, f"This invitation was sent to {invitation.email}: sign in with that account."))
+    team = db.session.get(Team, invitation.team_id)
+    _add_member(team, actor)
+    invitation.accepted_at = utcnow()
+    db.session.flush()
+    return team
+
+
+def request_to_join(team: Team, *, actor, message: str = "") -> JoinRequest:
+    if is_member(actor, team):
+        raise ServiceError((None, "You are already a member of this team."))
+    pending = db.session.scalar(select(JoinRequest).where(
+        JoinRequest.team_id == team.id, JoinRequest.user_id == actor.id, JoinRequest.decided_at.is_(None)))
+    if pending:
+        return pending
+    req = JoinRequest(team_id=team.id, user_id=actor.id, message=message.strip()[:1000])
+    db.session.add(req)
+    db.session.flush()
+    return req
+
+
+def decide_request(req: JoinRequest, *, actor, accept: bool) -> None:
+    """A member accepts (the person joins) or declines a request to join."""
+    team = db.session.get(Team, req.team_id)
+    if not is_member(actor, team):
+        raise ServiceError((None, "Only members can answer requests to join."))
+    if req.decided_at is not None:
+        raise ServiceError((None, "Someone in the team has already answered this request."))
+    req.decided_at, req.accepted = utcnow(), accept
+    if accept:
+        _add_member(team, db.session.get(User, req.user_id))
+    db.session.flush()
+
+
+def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitator:
+    """The admin assigns a key facilitator to support a team (cohorts may do the same for network teams)."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
+    if not facilitator.has_role(Role.KEY_FACILITATOR):
+        raise ServiceError(("facilitator", "Choose someone who is a key facilitator."))
+    found = db.session.scalar(select(TeamFacilitator).where(
+        TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == facilitator.id))
+    if found:
+        return found
+    link = TeamFacilitator(team_id=team.id, user_id=facilitator.id)
+    db.session.add(link)
+    db.session.flush()
+    return link

@@ -1,0 +1,103 @@
+"""Themed enquiries in a real browser: register, form a team across LAs by e-mail, plan, data and chart,
+book a drop-in, and two people editing the same plan section at once."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.support.smtp import Mailbox
+
+
+def test_practitioner_forms_a_team_plans_and_charts(page, live_server, mailbox, browser):
+    sign_in(page, live_server, "practitioner")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Themed enquiries").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Learning Through Play").click()
+    page.get_by_role("button", name="Register for this theme").click()
+    expect(page.get_by_role("status")).to_contain_text("You are registered")
+    assert_accessible(page)
+    page.get_by_role("link", name="Set up a team").click()
+    page.get_by_label("Team name").fill("Play Pioneers")
+    page.get_by_label("Our shared goal").fill("More child-led play in P1")
+    page.get_by_role("button", name="Set up team").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Play Pioneers")
+    assert_accessible(page)
+    page.get_by_label("Colleague's e-mail address").fill("colleague@demo.example.org")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_role("status")).to_contain_text("invitation is on its way")
+    link = Mailbox.link(mailbox.last_to("colleague@demo.example.org"), "/enquiries/join/")
+
+    colleague = browser.new_context().new_page()
+    sign_in(colleague, live_server, "colleague")
+    colleague.goto(link)
+    assert_accessible(colleague)
+    colleague.get_by_role("button", name="Join Play Pioneers").click()
+    expect(colleague.get_by_role("status")).to_contain_text("You have joined Play Pioneers")
+    expect(colleague.get_by_text("Looks outwards")).to_be_visible()
+    assert_accessible(colleague)
+
+    page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
+    assert_accessible(page)
+    change = page.get_by_role("textbox", name="The change we hope to make and what it should improve")
+    change.fill("Daily free-flow play")
+    page.get_by_role("button", name="Save The change we hope to make").click()
+    expect(page.locator("#section-change")).to_contain_text("Saved.")
+    page.get_by_role("link", name="Add a measure").click()
+    assert_accessible(page)
+    page.get_by_label("Name of the measure").fill("Minutes of child-led play")
+    page.get_by_label("Baseline").fill("ten")
+    page.get_by_role("button", name="Save measure").click()
+    expect(page.get_by_role("alert")).to_contain_text("enter a number")
+    expect(page.get_by_label("Name of the measure")).to_have_value("Minutes of child-led play")
+    assert_accessible(page)
+    page.get_by_label("Baseline").fill("10")
+    page.get_by_label("Target or prediction").fill("40")
+    page.get_by_role("button", name="Save measure").click()
+    page.get_by_role("link", name="Minutes of child-led play", exact=True).click()
+    for day, value in (("2021-01-08", "12"), ("2021-01-15", "18"), ("2021-01-22", "25")):
+        page.get_by_label("Date").fill(day)
+        page.get_by_label("Value").fill(value)
+        page.get_by_role("button", name="Add data point").click()
+        expect(page.locator("#measure-data table")).to_contain_text(value)
+    expect(page.locator("svg.wp_runchart circle")).to_have_count(3)
+    expect(page.locator("figcaption")).to_contain_text("Too few points to judge")
+    assert_accessible(page)
+
+
+def test_practitioner_books_a_theme_drop_in(page, live_server):
+    sign_in(page, live_server, "practitioner")
+    page.goto(f"{live_server.url}/enquiries/")
+    page.get_by_role("link", name="Outdoor Learning").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Outdoor Learning drop-in").first.click()
+    page.get_by_role("button", name="Book a place").click()
+    expect(page.get_by_role("button", name="Cancel my booking")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_two_people_editing_one_section_see_both_texts(page, live_server, browser):
+    sign_in(page, live_server, "practitioner")
+    other = browser.new_context().new_page()
+    sign_in(other, live_server, "colleague")
+    for p in (page, other):
+        p.goto(f"{live_server.url}/enquiries/teams")
+        p.get_by_role("link", name="Outdoor Explorers").click()
+        p.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
+    assert_accessible(page)
+    label = "Our challenges and who can help"
+    page.get_by_role("textbox", name=label).fill("Weather: we bought waterproofs.")
+    other.get_by_role("textbox", name=label).fill("Ask the parent council for volunteers.")
+    page.get_by_role("button", name=f"Save {label}").click()
+    expect(page.locator("#section-challenges")).to_contain_text("Saved.")
+    other.get_by_role("button", name=f"Save {label}").click()
+    section = other.locator("#section-challenges")
+    expect(section.get_by_role("alert")).to_contain_text("Someone else saved this section")
+    expect(section.locator("blockquote")).to_contain_text("Weather: we bought waterproofs.")
+    expect(other.get_by_label("Your text")).to_have_value("Ask the parent council for volunteers.")
+    assert_accessible(other)
+    other.get_by_label("Your text").fill("Weather: we bought waterproofs. Ask the parent council for volunteers.")
+    other.get_by_role("button", name=f"Save {label}").click()
+    expect(section).to_contain_text("Saved.")
+    page.reload()
+    expect(page.get_by_role("textbox", name=label)).to_have_value(re.compile("parent council"))

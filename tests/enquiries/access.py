@@ -1,0 +1,102 @@
+"""Access expectations for every enquiries endpoint: a team's plan and evidence are for its members, its LA's
+link officer, its assigned facilitator and the admin; published summaries also for registrants and researchers."""
+
+import io
+from datetime import date
+
+from werkzeug.datastructures import FileStorage
+
+from portal.enquiries import evidence, plans, teams, themes
+from portal.enquiries.models import JoinRequest, ThemeResource
+from portal.enquiries.queries import team_page
+from portal.extensions import db
+from tests.support.access import Expect, only, signed_in
+
+EDITORS = ("practitioner", "admin")  # the matrix practitioner is the team's member
+VIEWERS = (*EDITORS, "la_officer", "key_facilitator")  # same-LA officer, assigned facilitator
+REGISTRANTS = ("practitioner", "senior_leader", "key_facilitator")
+
+
+def post(*actors, ok=303, data=None, **statuses):
+    expect = only(*actors, ok=ok, method="POST", data=data)
+    return Expect(expect.default, {**expect.statuses, **statuses}, "POST", expect.data)
+
+
+EXPECT = {
+    "enquiries.list_themes": signed_in(),
+    "enquiries.new_theme": only("admin"),
+    "enquiries.edit_theme": only("admin"),
+    "enquiries.add_resource": post("admin", ok=302, data={"title": "Paper", "url": "https://example.org/p"}),
+    "enquiries.delete_resource": post("admin"),
+    "enquiries.download_resource": signed_in(),
+    "enquiries.show_theme": signed_in(),
+    "enquiries.register": post(*REGISTRANTS),
+    "enquiries.list_registrations": only("la_officer", "admin"),
+    "enquiries.list_summaries": only("admin", "researcher", "la_officer", "practitioner", "senior_leader"),
+    "enquiries.link_officers": only("admin"),
+    "enquiries.create_challenge_questions": post("admin"),
+    "enquiries.my_teams": signed_in(),
+    "enquiries.new_team": only(*REGISTRANTS),
+    "enquiries.edit_team": only(*EDITORS),
+    "enquiries.show_team": only(*VIEWERS),
+    "enquiries.invite_member": post(*EDITORS, data={"email": "new.colleague@test.example.org"}, admin=422),
+    "enquiries.accept_invitation": signed_in(410),
+    "enquiries.request_join": post(*REGISTRANTS),
+    "enquiries.decide_request": post(*EDITORS, data={"decision": "decline"}),
+    "enquiries.assign_facilitator": post("admin", data={"email": "nobody@test.example.org"}),
+    "enquiries.show_plan": only(*VIEWERS),
+    "enquiries.save_section": post(*EDITORS, data={"text": "Our change", "version": "0"}),
+    "enquiries.autosave_section": post(*EDITORS, data={"text": "Half a thought", "version": "0"}),
+    "enquiries.set_status": post(*EDITORS, data={"status": "implementing"}),
+    "enquiries.new_measure": only(*EDITORS),
+    "enquiries.edit_measure": only(*EDITORS),
+    "enquiries.show_evidence": only(*VIEWERS),
+    "enquiries.show_measure": only(*VIEWERS),
+    "enquiries.add_data_point": post(*EDITORS, data={"on": "2021-03-01", "value": "5"}),
+    "enquiries.new_note": only(*EDITORS),
+    "enquiries.download_attachment": only(*VIEWERS),
+    "enquiries.show_summary": only(*VIEWERS, "researcher", "senior_leader"),
+    "enquiries.publish_summary": post(*EDITORS),
+}
+
+
+def setup(world):
+    u = world.users
+    admin = u["admin"]
+    theme = themes.save_theme(None, actor=admin, school_year="2020-21", title="Outdoor Learning", description="")
+    themes.add_resource(theme, actor=admin, title="To delete", url="https://example.org/old")
+    kept = themes.add_resource(theme, actor=admin, title="Paper", upload=FileStorage(
+        io.BytesIO(b"%PDF-1.4 paper"), filename="paper.pdf"))
+    team = teams.create_team(actor=u["practitioner"], theme=theme, name="Matrix team")
+    teams.assign_facilitator(team, u["key_facilitator"], actor=admin)
+    themes.register(theme, actor=u["senior_leader"])
+    enquiry = team_page(team.id)[1]
+    measure = plans.save_measure(enquiry, None, actor=u["practitioner"], name="Minutes", kind="quantitative",
+                                 shows="outcome")
+    note = evidence.add_note(enquiry, actor=u["practitioner"], kind="observation", on=date.today(),
+                             observer="Ewan", text="Seen", upload=FileStorage(io.BytesIO(b"notes"),
+                                                                              filename="notes.txt"))
+    evidence.publish_summary(enquiry, actor=u["practitioner"])
+    req = JoinRequest(team_id=team.id, user_id=u["forum_coordinator"].id)
+    db.session.add(req)
+    db.session.commit()
+    deleted = db.session.scalar(db.select(ThemeResource).where(ThemeResource.title == "To delete"))
+    t = {"team_id": team.id}
+    world.args.update({
+        "enquiries.edit_theme": {"theme_id": theme.id}, "enquiries.add_resource": {"theme_id": theme.id},
+        "enquiries.delete_resource": {"resource_id": deleted.id},
+        "enquiries.download_resource": {"resource_id": kept.id},
+        "enquiries.show_theme": {"theme_id": theme.id},
+        "enquiries.create_challenge_questions": {"theme_id": theme.id}, "enquiries.register": {"theme_id": theme.id},
+        "enquiries.list_registrations": {"theme_id": theme.id}, "enquiries.list_summaries": {"theme_id": theme.id},
+        "enquiries.new_team": {"theme_id": theme.id}, "enquiries.accept_invitation": {"token": "forged"},
+        "enquiries.decide_request": {"request_id": req.id},
+        "enquiries.save_section": {**t, "key": "change"}, "enquiries.autosave_section": {**t, "key": "change"},
+        "enquiries.edit_measure": {**t, "measure_id": measure.id},
+        "enquiries.show_measure": {**t, "measure_id": measure.id},
+        "enquiries.add_data_point": {**t, "measure_id": measure.id},
+        "enquiries.download_attachment": {**t, "note_id": note.id},
+    })
+    for endpoint in ("edit_team", "show_team", "invite_member", "request_join", "assign_facilitator", "show_plan",
+                     "set_status", "new_measure", "show_evidence", "new_note", "show_summary", "publish_summary"):
+        world.args[f"enquiries.{endpoint}"] = t

@@ -1,0 +1,163 @@
+"""Enquiry views over HTTP: both renderings, conflicts, validation kept, escaping, attachments, query counts."""
+
+import io
+from datetime import date
+
+import pytest
+
+from portal.core.roles import Role
+from portal.enquiries import evidence, plans, teams, themes
+from portal.extensions import db
+
+XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def test_plan_section_saves_as_fragment_and_refuses_a_stale_save(client, login, world):
+    login(world.ewan)
+    url = f"/enquiries/teams/{world.team.id}/plan/change"
+    headers = {"HX-Request": "true", "HX-Target": "section-change"}
+    first = client.post(url, data={"text": "Ewan's plan", "version": "0"}, headers=headers)
+    assert first.status_code == 200 and 'id="section-change"' in first.text and "<html" not in first.text
+    assert "HX-Request" in first.headers["Vary"]
+    login(world.ailsa)
+    stale = client.post(url, data={"text": "Ailsa's plan", "version": "0"}, headers=headers)
+    assert stale.status_code == 422
+    assert "Ewan&#39;s plan" in stale.text and "Ailsa&#39;s plan" in stale.text  # theirs and mine
+    assert 'name="version" value="1"' in stale.text  # the next save is deliberate
+    without_js = client.post(url, data={"text": "Ailsa's plan", "version": "0"})
+    assert without_js.status_code == 422 and "<html" in without_js.text and "Ewan&#39;s plan" in without_js.text
+    merged = client.post(url, data={"text": "Both plans", "version": "1"})
+    assert merged.status_code == 303
+
+
+def test_autosave_keeps_a_draft_that_the_page_restores(client, login, world):
+    login(world.ewan)
+    base = f"/enquiries/teams/{world.team.id}/plan"
+    response = client.post(f"{base}/success/draft", data={"text": "Half a thought", "version": "0"},
+                           headers={"HX-Request": "true", "HX-Target": "draft-success"})
+    assert response.status_code == 200 and "Draft kept at" in response.text
+    page = client.get(base).text
+    assert "Half a thought" in page and "Your unsaved draft" in page
+    login(world.ailsa)
+    assert "Half a thought" not in client.get(base).text
+
+
+def test_user_text_is_escaped_everywhere(client, login, world):
+    plans.save_section(world.enquiry, "change", XSS, base_version=0, actor=world.ewan)
+    teams.update_team(world.team, actor=world.ewan, name=XSS[:60], shared_goal=XSS)
+    evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date.today(), observer=XSS[:150],
+                      text=XSS)
+    evidence.publish_summary(world.enquiry, actor=world.ewan)
+    db.session.commit()
+    login(world.ewan)
+    t = world.team.id
+    for url in [f"/enquiries/teams/{t}", f"/enquiries/teams/{t}/plan", f"/enquiries/teams/{t}/evidence",
+                f"/enquiries/teams/{t}/summary", f"/enquiries/themes/{world.theme.id}", "/enquiries/teams"]:
+        body = client.get(url).text
+        assert "<script>alert" not in body and "<img src=x" not in body, url
+        assert 'onerror="alert' not in body, url
+
+
+def test_data_point_errors_keep_what_was_typed(client, login, world, htmx_get):
+    login(world.ewan)
+    url = f"/enquiries/teams/{world.team.id}/measures/{world.measure.id}"
+    bad = client.post(f"{url}/points", data={"on": "2021-03-01", "value": "twelve", "note": "wet day"},
+                      headers={"HX-Request": "true", "HX-Target": "measure-data"})
+    assert bad.status_code == 422 and "Enter a number" in bad.text and 'value="twelve"' in bad.text
+    assert 'value="wet day"' in bad.text and "<html" not in bad.text
+    future = client.post(f"{url}/points", data={"on": "2099-01-01", "value": "3"})
+    assert future.status_code == 422 and "Enter a date between" in future.text
+    ok = client.post(f"{url}/points", data={"on": "2021-03-01", "value": "12"})
+    assert ok.status_code == 303
+    fragment = htmx_get(url, "measure-data")
+    assert fragment.text.lstrip().startswith('<div id="measure-data">') and "<svg" in fragment.text
+    assert "Too few points to judge" in fragment.text and "01 Mar 2021" in fragment.text
+
+
+def test_attachment_is_served_only_to_people_who_may_see_the_team(client, login, world, make_user):
+    login(world.ewan)
+    response = client.post(f"/enquiries/teams/{world.team.id}/evidence/new", data={
+        "kind": "observation", "on": "2021-03-02", "observer": "Ailsa", "text": "Children led the walk",
+        "file": (io.BytesIO(b"%PDF-1.4 observation"), "walk.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 303
+    from portal.enquiries.plan_models import EvidenceNote
+
+    note = db.session.scalars(db.select(EvidenceNote)).one()
+    url = f"/enquiries/teams/{world.team.id}/evidence/{note.id}/file"
+    download = client.get(url)
+    assert download.status_code == 200 and download.data.startswith(b"%PDF")
+    assert "attachment" in download.headers["Content-Disposition"]
+    assert download.headers["Content-Type"] == "application/pdf"
+    download.close()
+    login(make_user(Role.PRACTITIONER))
+    assert client.get(url).status_code == 403
+
+
+def test_wrong_upload_type_is_refused_beside_the_field(client, login, world):
+    login(world.ewan)
+    response = client.post(f"/enquiries/teams/{world.team.id}/evidence/new", data={
+        "kind": "observation", "on": "2021-03-02", "observer": "Ailsa", "text": "Kept text",
+        "file": (io.BytesIO(b"<html>"), "page.html")}, content_type="multipart/form-data")
+    assert response.status_code == 422 and "must be one of" in response.text and "Kept text" in response.text
+
+
+def test_theme_page_fragment(client, login, world, htmx_get):
+    login(world.ewan)
+    response = htmx_get(f"/enquiries/themes/{world.theme.id}", "theme-teams")
+    assert response.text.lstrip().startswith('<div id="theme-teams"') and "Looks outwards" in response.text
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_registration_and_team_flow_over_http(client, login, make_theme, make_user):
+    theme = make_theme("Learner Wellbeing")
+    leader = make_user(Role.SENIOR_LEADER, Role.PRACTITIONER)
+    login(leader)
+    assert client.post(f"/enquiries/themes/{theme.id}/register", data={"scope": "establishment"}).status_code == 303
+    response = client.post(f"/enquiries/themes/{theme.id}/teams/new", data={"name": "", "shared_goal": "kept"})
+    assert response.status_code == 422 and "Give the team a name" in response.text and "kept" in response.text
+    response = client.post(f"/enquiries/themes/{theme.id}/teams/new", data={"name": "Wellbeing Crew"})
+    assert response.status_code == 302
+    officer = make_user(Role.LA_OFFICER, authority_slug="glasgow-city")
+    login(officer)
+    page = client.get(f"/enquiries/themes/{theme.id}/registrations").text
+    assert leader.name in page and "1 registration" in page
+    login(make_user(Role.LA_OFFICER, authority_slug="inverclyde"))
+    assert "0 registrations" in client.get(f"/enquiries/themes/{theme.id}/registrations").text
+
+
+@pytest.fixture
+def grow(world):
+    """Add more teams, members, measures, points and notes to the same theme and team."""
+
+    def grow_by(n):
+        for i in range(n):
+            team = teams.create_team(actor=world.ewan, theme=world.theme, name=f"Extra {i}")
+            teams._add_member(team, world.ailsa)
+            m = plans.save_measure(world.enquiry, None, actor=world.ewan, name=f"M{i}", kind="quantitative",
+                                   shows="outcome", baseline="1", target="9")
+            for d in range(12):
+                evidence.add_data_point(world.enquiry, m, actor=world.ewan, on=date(2021, 1, d + 1), value=str(d))
+            evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date(2021, 2, 1),
+                              observer="E", text="seen")
+            key = ["change", "success", "timeline"][i % 3]
+            saved = plans.plan_state(world.enquiry, world.ewan)[0].get(key)
+            plans.save_section(world.enquiry, key, f"t{i}", base_version=saved.version if saved else 0,
+                               actor=world.ewan)
+            themes.register(world.theme, actor=world.ailsa)
+        db.session.commit()
+
+    return grow_by
+
+
+def test_query_counts_do_not_grow_with_the_data(client, login, world, grow):
+    login(world.ewan)
+    t = world.team.id
+    urls = [f"/enquiries/teams/{t}", f"/enquiries/teams/{t}/plan", f"/enquiries/teams/{t}/evidence",
+            f"/enquiries/teams/{t}/measures/{world.measure.id}", f"/enquiries/teams/{t}/summary",
+            f"/enquiries/themes/{world.theme.id}", "/enquiries/", "/enquiries/teams",
+            f"/enquiries/themes/{world.theme.id}/summaries"]
+    grow(1)
+    small = {u: client.get(u).headers["X-Query-Count"] for u in urls}
+    grow(6)
+    large = {u: client.get(u).headers["X-Query-Count"] for u in urls}
+    assert small == large
