@@ -51,11 +51,13 @@ def register_blueprints(app: Flask) -> None:
     from portal.forums import agenda_views, library_views, meeting_views  # noqa: F401  (add pages to forums.bp)
     from portal.forums.views import bp as forums_bp
     from portal.frameworks.views import bp as frameworks_bp
+    from portal.leadership import plan_views, programme_views  # noqa: F401  (add pages to leadership.bp)
+    from portal.leadership.views import bp as leadership_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
 
-    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, cohorts_bp,
-               forums_bp):
+    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
+               cohorts_bp, forums_bp):
         app.register_blueprint(bp)
 
 

@@ -1,7 +1,7 @@
 """enquiries: themes, teams, plans, evidence
 
 Revision ID: 0004_enquiries
-Revises: 0003_leadership
+Revises: 0003_frameworks
 Create Date: 2026-11-23 23:10:12.921608
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004_enquiries'
-down_revision = '0003_leadership'
+down_revision = '0003_frameworks'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """network cohorts
 
 Revision ID: 0006_cohorts
-Revises: 0004_enquiries
+Revises: 0005_leadership
 Create Date: 2026-11-23 23:09:02.056400
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_cohorts'
-down_revision = '0004_enquiries'
+down_revision = '0005_leadership'
 branch_labels = None
 depends_on = None
 

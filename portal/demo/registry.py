@@ -10,6 +10,7 @@ from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
 from portal.forums import demo as forums_demo
 from portal.forums import scale as forums_scale
+from portal.leadership import demo as leadership_demo
 
 DEMO_STEPS = [
     region.load_demo_region,
@@ -17,6 +18,7 @@ DEMO_STEPS = [
     enquiries_demo.load_demo,
     cohorts_demo.load_demo,
     forums_demo.load_demo,
+    leadership_demo.load_demo,
 ]
 SCALE_STEPS = [
     region.load_scale_region,
@@ -24,4 +26,5 @@ SCALE_STEPS = [
     enquiries_demo.load_scale,
     cohorts_demo.load_scale,
     forums_scale.load_scale,
+    leadership_demo.load_scale,
 ]

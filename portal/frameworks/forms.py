@@ -34,9 +34,7 @@ class SectionForm(FlaskForm):
 
 
 class NewSectionForm(FlaskForm):
-    title = StringField(
-        "New domain title", validators=[DataRequired("Enter the domain title."), Length(max=200)]
-    )
+    title = StringField("New domain title", validators=[DataRequired("Enter the domain title."), Length(max=200)])
 
 
 class ItemForm(FlaskForm):

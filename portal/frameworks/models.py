@@ -80,9 +80,7 @@ class Framework(db.Model):
 
 class FrameworkVersion(db.Model):
     __tablename__ = "framework_version"
-    __table_args__ = (
-        UniqueConstraint("framework_id", "number", name="uq_framework_version_framework_id_number"),
-    )
+    __table_args__ = (UniqueConstraint("framework_id", "number", name="uq_framework_version_framework_id_number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     framework_id: Mapped[int] = mapped_column(ForeignKey("framework.id", ondelete="CASCADE"), index=True)
@@ -114,9 +112,7 @@ class FrameworkSection(db.Model):
     __tablename__ = "framework_section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(
-        ForeignKey("framework_version.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("framework_version.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(40), default=new_key)
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
@@ -143,9 +139,7 @@ class FrameworkItem(db.Model):
     __tablename__ = "framework_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    section_id: Mapped[int] = mapped_column(
-        ForeignKey("framework_section.id", ondelete="CASCADE"), index=True
-    )
+    section_id: Mapped[int] = mapped_column(ForeignKey("framework_section.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(40), default=new_key)
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)

@@ -49,9 +49,7 @@ def section_scores(shapes: Iterable[SectionShape], ratings: Mapping[int, int | N
     for shape in shapes:
         given = [ratings[i] for i in shape.item_ids if ratings.get(i) is not None]
         mean = sum(given) / len(given) if given else None
-        scores.append(
-            SectionScore(shape.key, shape.title, shape.module, mean, len(given), len(shape.item_ids))
-        )
+        scores.append(SectionScore(shape.key, shape.title, shape.module, mean, len(given), len(shape.item_ids)))
     return scores
 
 

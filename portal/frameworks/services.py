@@ -57,9 +57,7 @@ def create_framework(
             description=spec.get("description", ""),
             module=spec.get("module"),
         )
-        section.items = [
-            FrameworkItem(position=n, text=text) for n, text in enumerate(spec["items"], start=1)
-        ]
+        section.items = [FrameworkItem(position=n, text=text) for n, text in enumerate(spec["items"], start=1)]
         version.sections.append(section)
     db.session.add_all([framework, version])
     db.session.flush()
@@ -103,9 +101,7 @@ def published_frameworks(kind: str) -> list[Framework]:
     has_published = select(FrameworkVersion.framework_id).where(FrameworkVersion.published.is_(True))
     return list(
         db.session.scalars(
-            select(Framework)
-            .where(Framework.kind == kind, Framework.id.in_(has_published))
-            .order_by(Framework.title)
+            select(Framework).where(Framework.kind == kind, Framework.id.in_(has_published)).order_by(Framework.title)
         )
     )
 

@@ -69,8 +69,7 @@ def _editor(framework, *, status=200, failed=None, header_form=None):
     failed_at, failed_form = failed or (None, None)
     # formdata=None: after a successful htmx post the fresh forms must not echo what was just added.
     item_forms = {
-        s.id: failed_form if failed_at == s.id else ItemForm(prefix=f"s{s.id}", formdata=None)
-        for s in version.sections
+        s.id: failed_form if failed_at == s.id else ItemForm(prefix=f"s{s.id}", formdata=None) for s in version.sections
     }
     return render(
         "frameworks/show.html",

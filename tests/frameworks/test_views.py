@@ -73,10 +73,7 @@ def test_editing_an_answered_version_makes_version_two(admin, client, framework)
 
 
 def test_tampered_ids_are_404(admin, client, framework):
-    assert (
-        client.post(f"/frameworks/{framework.id}/items/999999/move", data={"direction": "up"}).status_code
-        == 404
-    )
+    assert client.post(f"/frameworks/{framework.id}/items/999999/move", data={"direction": "up"}).status_code == 404
     assert (
         client.post(
             f"/frameworks/{framework.id}/sections/{section_id(framework)}/move",

@@ -1,6 +1,6 @@
 """leadership: frameworks
 
-Revision ID: 0003_leadership
+Revision ID: 0003_frameworks
 Revises: 0002_events
 Create Date: 2026-11-23 23:07:45.069290
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0003_leadership'
+revision = '0003_frameworks'
 down_revision = '0002_events'
 branch_labels = None
 depends_on = None

@@ -1,0 +1,1 @@
+"""The leadership programme: self-evaluation, professional development plans, modules, cohorts."""

@@ -1,0 +1,201 @@
+"""Demo data: the two frameworks, the demo senior leader's evaluations, plan and cohort; scale history."""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import insert, select
+
+from portal.events.models import BOOKED, Booking
+from portal.extensions import db
+from portal.frameworks import services as frameworks
+from portal.frameworks.defaults import six_point_scale
+from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, FrameworkVersion
+from portal.leadership import plans, programme, queries, services, sessions
+from portal.leadership.content import CAPACITY, LEADERSHIP
+from portal.leadership.models import (
+    CONFIRMED,
+    SUBMITTED,
+    CohortPlace,
+    DevelopmentPlan,
+    EvaluationAnswer,
+    LeadershipCohort,
+    ProgrammeYear,
+    SelfEvaluation,
+)
+
+# The demo leader's start-of-year ratings per domain: data and impact is the clear gap.
+START_RATINGS = {
+    "enquiry": [4, 3, 4, 3, 4],
+    "collaboration": [5, 4, 4, 5, 3],
+    "data": [2, 3, 2, 2, 3],
+    "observation": [3, 2, 3, 3, 2],
+    "sharing": [4, 3, 3, 4, 3],
+}
+
+
+def ensure_frameworks() -> dict[str, Framework]:
+    """The two programme frameworks (idempotent)."""
+    scale = six_point_scale()
+    found = {}
+    for spec in (LEADERSHIP, CAPACITY):
+        framework = db.session.scalar(select(Framework).where(Framework.slug == spec["slug"]))
+        found[spec["kind"]] = framework or frameworks.create_framework(scale=scale, **spec)
+    return found
+
+
+def _year() -> ProgrammeYear:
+    today = date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    label = f"{start}-{str(start + 1)[2:]}"
+    year = db.session.scalar(select(ProgrammeYear).where(ProgrammeYear.label == label))
+    return year or programme.create_year(
+        label=label, starts_on=date(start, 8, 15), ends_on=date(start + 1, 6, 26), actor=None
+    )
+
+
+def load_demo(ctx) -> None:
+    leader, lead = ctx.users["leader"], ctx.users["lead"]
+    found = ensure_frameworks()
+    year = _year()
+    cohort = db.session.scalar(
+        select(LeadershipCohort).where(LeadershipCohort.year_id == year.id, LeadershipCohort.name == "Cohort A")
+    )
+    if cohort is None:
+        cohort = programme.create_cohort(year, name="Cohort A", actor=lead)
+        cohort.facilitator = ctx.users["facilitator"]
+        db.session.flush()
+        # Started two months ago: the introductory days are past (attended), the modules mostly to come.
+        sessions.programme_sessions(
+            cohort,
+            first_day=date.today() - timedelta(days=60),
+            actor=lead,
+            place="Partnership learning centre, Glasgow",
+            online_url="",
+        )
+        db.session.add(
+            CohortPlace(
+                cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED, nominated_by_id=ctx.users["la_officer"].id
+            )
+        )
+        db.session.flush()
+        for event in sessions.cohort_sessions(cohort):
+            if event.compulsory and event.has_started():
+                db.session.add(Booking(event_id=event.id, user_id=leader.id, status=BOOKED, attended=True))
+        sessions.book_compulsory(cohort, leader, actor=lead)
+    if db.session.scalar(select(SelfEvaluation.id).where(SelfEvaluation.owner_id == leader.id)):
+        return
+    framework = found["leadership"]
+    first = services.start_evaluation(framework, label=f"Start of year {year.label}", actor=leader)
+    version = frameworks.load_version(first.version_id)
+    values = range(1, 7)
+    for section in version.sections:
+        ratings = START_RATINGS[section.module]
+        answers = {i.id: (str(r), "") for i, r in zip(section.items, ratings, strict=True)}
+        if section.module == "data":
+            answers[section.items[1].id] = (
+                "3",
+                "We track attendance well but rarely decide up front how we will know a change worked.",
+            )
+        services.save_answers(first, answers, scale_values=values, actor=leader)
+    services.submit_evaluation(first, version, actor=leader)
+    first.started_at = datetime.combine(year.starts_on + timedelta(days=14), datetime.min.time())
+    first.submitted_at = first.started_at + timedelta(days=2)
+    later = services.start_evaluation(framework, label=f"Midpoint {year.label}", actor=leader)
+    section = version.sections[0]
+    services.save_answers(later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader)
+    result = services.result_of(version, services.answers_by_item(first), 6)
+    plan = queries.load_plan(plans.create_plan(first, result, 6, actor=leader).id)
+    plans.add_goal(
+        plan,
+        what="Lead our team to decide how we will measure the impact of our numeracy enquiry.",
+        actions="Module 3; agree a data collection plan with the team by October; review it in January.",
+        success="Every team member can say which measures we use and why.",
+        due_on=year.starts_on + timedelta(days=120),
+        actor=leader,
+    )
+    plans.choose_modules(plan, ["data", "observation"], actor=leader)
+    plans.request_learning(plan, "Coaching conversations with staff who are reluctant to be observed.", actor=leader)
+    plans.share_plan(plan, lead.email, actor=leader)
+    plans.add_comment(
+        plan,
+        "A focused plan. Module 3 runs in November; the observation module would follow well in the spring.",
+        actor=lead,
+    )
+    db.session.flush()
+
+
+def load_scale(ctx) -> None:
+    """Several years of start- and end-of-year evaluations for many senior leaders, inserted in bulk."""
+    found = ensure_frameworks()
+    framework = found["leadership"]
+    version_id = frameworks.published_version_id(framework.id)
+    db.session.get(FrameworkVersion, version_id).in_use = True
+    item_rows = (
+        db.session.execute(
+            select(FrameworkItem.id).join(FrameworkSection).where(FrameworkSection.version_id == version_id)
+        )
+        .scalars()
+        .all()
+    )
+    leaders = ctx.user_ids_by_role.get("senior_leader", [])[:1200]
+    rng, this_year = ctx.rng, date.today().year
+    evaluations = []
+    for n, owner in enumerate(leaders):
+        base = rng.uniform(1.8, 4.2)
+        for back in range(ctx.years):
+            if (n + back) % 3 == 0:
+                continue  # not every leader evaluates every year
+            start = datetime(this_year - back - 1, 9, 1 + n % 27)
+            for label, when, lift in (
+                ("Start of year", start, 0.0),
+                ("End of year", start.replace(year=start.year + 1, month=6), 0.8),
+            ):
+                evaluations.append((owner, label, when, base + lift + (ctx.years - back) * 0.2))
+    rows = [
+        {
+            "owner_id": o,
+            "framework_id": framework.id,
+            "version_id": version_id,
+            "label": f"{lab} {w.year}",
+            "status": SUBMITTED,
+            "started_at": w,
+            "updated_at": w,
+            "submitted_at": w,
+        }
+        for o, lab, w, _ in evaluations
+    ]
+    ids = list(
+        db.session.scalars(insert(SelfEvaluation).returning(SelfEvaluation.id, sort_by_parameter_order=True), rows)
+    )
+    answers = []
+    for evaluation_id, (_, _, when, level) in zip(ids, evaluations, strict=True):
+        for item_id in item_rows:
+            rating = max(1, min(6, round(level + rng.uniform(-1.2, 1.2))))
+            answers.append(
+                {
+                    "evaluation_id": evaluation_id,
+                    "item_id": item_id,
+                    "rating": rating,
+                    "notes": "",
+                    "updated_at": when,
+                }
+            )
+            if len(answers) >= 20000:
+                db.session.execute(insert(EvaluationAnswer), answers)
+                answers = []
+    if answers:
+        db.session.execute(insert(EvaluationAnswer), answers)
+    db.session.execute(
+        insert(DevelopmentPlan),
+        [
+            {
+                "owner_id": evaluations[i][0],
+                "evaluation_id": ids[i],
+                "title": "Development plan",
+                "status": "draft",
+                "created_at": evaluations[i][2],
+                "updated_at": evaluations[i][2],
+            }
+            for i in range(0, len(ids), 4)
+        ],
+    )
+    db.session.flush()

@@ -1,0 +1,82 @@
+"""Forms for development plans and leadership cohorts."""
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    EmailField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from portal.leadership.modules import MODULES
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class PriorityForm(FlaskForm):
+    title = StringField("Priority", validators=[DataRequired("Enter the priority."), Length(max=200)])
+    notes = TextAreaField("Your notes on this priority", validators=[Optional(), Length(max=4000)])
+
+
+class GoalForm(FlaskForm):
+    what = TextAreaField("What I want to achieve", validators=[DataRequired("Say what you want to achieve.")])
+    actions = TextAreaField("Actions I will take", validators=[DataRequired("List the actions you will take.")])
+    success = TextAreaField("How I will know", validators=[DataRequired("Say how you will know you have achieved it.")])
+    due_on = DateField("By when", validators=[Optional()], description="For example 2027-03-31")
+
+
+class ModulesForm(FlaskForm):
+    modules = MultiCheckboxField(
+        "Modules I will take", choices=[SelectChoice(m.key, f"Module {m.number}: {m.title}") for m in MODULES]
+    )
+
+
+class LearningRequestForm(FlaskForm):
+    text = TextAreaField(
+        "Professional learning I need that is not on offer",
+        validators=[DataRequired("Describe the professional learning you need."), Length(max=2000)],
+    )
+
+
+class ShareForm(FlaskForm):
+    email = EmailField(
+        "E-mail address of your key facilitator or the lead officer",
+        validators=[DataRequired("Enter an e-mail address.")],
+    )
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField("Comment", validators=[DataRequired("Write a comment."), Length(max=4000)])
+
+
+class CohortForm(FlaskForm):
+    year = SelectField("Programme year", coerce=int)
+    name = StringField("Cohort name", validators=[DataRequired("Enter a name."), Length(max=80)])
+    first_day = DateField(
+        "First introductory day",
+        validators=[Optional()],
+        description="With a date, the cohort's sessions are scheduled from it",
+    )
+    place = StringField("Venue for the sessions", validators=[Optional(), Length(max=300)])
+
+
+class YearForm(FlaskForm):
+    label = StringField(
+        "Year",
+        description="For example 2026-27",
+        validators=[DataRequired("Enter the year."), Length(max=20)],
+    )
+    starts_on = DateField("Starts on", validators=[DataRequired("Enter the start date.")])
+    ends_on = DateField("Ends on", validators=[DataRequired("Enter the end date.")])
+
+
+class NominateForm(FlaskForm):
+    email = EmailField("Senior leader's e-mail address", validators=[DataRequired("Enter an e-mail address.")])

@@ -1,0 +1,59 @@
+"""The five modules of Leading Improvement through Collaborative Enquiry, and the two framework kinds."""
+
+from dataclasses import dataclass
+
+from portal.frameworks.registry import register_kind
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    number: int
+    title: str
+    summary: str
+
+
+MODULES = (
+    Module(
+        "enquiry",
+        1,
+        "Developing enquiry skills",
+        "From a hunch to a clear enquiry question, and planning a small change to test it.",
+    ),
+    Module(
+        "collaboration",
+        2,
+        "Facilitating collaboration",
+        "Building teams that agree a shared goal, ring-fence time and reflect honestly together.",
+    ),
+    Module(
+        "data",
+        3,
+        "Leading staff in using data to identify gaps and measure impact",
+        "Choosing quantitative and qualitative measures, collecting them well and reading what they show.",
+    ),
+    Module(
+        "observation",
+        4,
+        "Leading staff in developing skills in direct observation",
+        "Lesson study and other ways of watching learning closely, with trust and a clear focus.",
+    ),
+    Module(
+        "sharing",
+        5,
+        "Sharing, reporting and upscaling collaborative learning",
+        "Telling the story of an enquiry, reporting impact and helping others adopt what works.",
+    ),
+)
+BY_KEY = {m.key: m for m in MODULES}
+
+LEADERSHIP_KIND = "leadership"
+CAPACITY_KIND = "school_capacity"
+
+register_kind(
+    LEADERSHIP_KIND,
+    "Leading collaborative enquiry (senior leaders)",
+    [(m.key, f"Module {m.number}: {m.title}") for m in MODULES],
+)
+register_kind(CAPACITY_KIND, "School capacity to collaborate (senior leaders)")
+EVALUATION_KINDS = (LEADERSHIP_KIND, CAPACITY_KIND)

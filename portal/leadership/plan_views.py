@@ -1,0 +1,255 @@
+"""Development plan pages: list, create from an evaluation, edit parts, share, comment, agree, print."""
+
+from flask import abort, flash, redirect, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.frameworks import services as frameworks
+from portal.leadership import access, plans, queries, services
+from portal.leadership.forms import (
+    CommentForm,
+    GoalForm,
+    LearningRequestForm,
+    ModulesForm,
+    PriorityForm,
+    ShareForm,
+)
+from portal.leadership.models import DevelopmentPlan, LearningRequest, SelfEvaluation
+from portal.leadership.modules import BY_KEY, MODULES
+from portal.leadership.views import bp
+
+
+@bp.get("/plans")
+@login_required
+def list_plans():
+    return render(
+        "leadership/plans.html",
+        plans=queries.my_plans(current_user),
+        shared=queries.plans_shared_with(current_user),
+    )
+
+
+@bp.post("/evaluations/<int:evaluation_id>/plan")
+@roles_required(Role.SENIOR_LEADER)
+def create_plan(evaluation_id):
+    evaluation = get_or_404(SelfEvaluation, evaluation_id)
+    if evaluation.owner_id != current_user.id or not evaluation.submitted:
+        abort(404)
+    version = frameworks.load_version(evaluation.version_id)
+    top = evaluation.framework.scale.top
+    result = services.result_of(version, services.answers_by_item(evaluation), top)
+    plan = plans.create_plan(evaluation, result, top, actor=current_user)
+    db.session.commit()
+    flash("Your plan starts from your weakest domains. Edit it, add goals and choose modules.", "success")
+    return redirect(url_for("leadership.show_plan", plan_id=plan.id))
+
+
+def _visible_plan(plan_id):
+    plan = queries.load_plan(plan_id)
+    if plan is None or not access.can_view_plan(current_user, plan):
+        abort(404)
+    return plan
+
+
+def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"):
+    """The plan page; `failed` = (name, form) re-shows a rejected form with what was typed."""
+    forms = {
+        "goal": GoalForm(formdata=None),
+        "request": LearningRequestForm(formdata=None),
+        "share": ShareForm(formdata=None),
+        "comment": CommentForm(formdata=None),
+        "modules": ModulesForm(formdata=None, data={"modules": sorted(plan.module_keys)}),
+    }
+    priority_forms = {p.id: PriorityForm(formdata=None, obj=p, prefix=f"p{p.id}") for p in plan.priorities}
+    if failed:
+        name, form = failed
+        if isinstance(name, int):
+            priority_forms[name] = form
+        else:
+            forms[name] = form
+    user = current_user
+    return render(
+        template,
+        plan=plan,
+        forms=forms,
+        priority_forms=priority_forms,
+        modules=MODULES,
+        module_by_key=BY_KEY,
+        status=status,
+        failed_form=failed[1] if failed else None,
+        can_edit=access.can_edit_plan(user, plan),
+        can_comment=access.can_comment_plan(user, plan),
+        can_agree=access.can_agree_plan(user, plan),
+        own=plan.owner_id == user.id,
+    )
+
+
+@bp.get("/plans/<int:plan_id>")
+@login_required
+def show_plan(plan_id):
+    return _plan_page(_visible_plan(plan_id))
+
+
+@bp.get("/plans/<int:plan_id>/print")
+@login_required
+def print_plan(plan_id):
+    return _plan_page(_visible_plan(plan_id), template="leadership/print_plan.html")
+
+
+def _change(plan_id, name, form, change, message, *, owner_only=True):
+    """Validate `form`, run `change(plan, form)`, commit and redirect; a refusal re-renders with 422."""
+    plan = _visible_plan(plan_id)
+    if owner_only and not access.can_edit_plan(current_user, plan):
+        abort(403)
+    if form.validate_on_submit():
+        try:
+            change(plan, form)
+        except ServiceError as error:
+            db.session.rollback()
+            plan = _visible_plan(plan_id)
+            apply_errors(form, error)
+        except (LookupError, ValueError):
+            abort(400)
+        except PermissionError:
+            abort(403)
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for("leadership.show_plan", plan_id=plan.id))
+    return _plan_page(plan, failed=(name, form), status=422)
+
+
+@bp.post("/plans/<int:plan_id>/priorities/<int:priority_id>")
+@login_required
+def edit_priority(plan_id, priority_id):
+    return _change(
+        plan_id,
+        priority_id,
+        PriorityForm(prefix=f"p{priority_id}"),
+        lambda plan, f: plans.update_priority(
+            plan, priority_id, title=f.title.data, notes=f.notes.data, actor=current_user
+        ),
+        "The priority is saved.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/goals")
+@login_required
+def add_goal(plan_id):
+    return _change(
+        plan_id,
+        "goal",
+        GoalForm(),
+        lambda plan, f: plans.add_goal(
+            plan,
+            what=f.what.data,
+            actions=f.actions.data,
+            success=f.success.data,
+            due_on=f.due_on.data,
+            actor=current_user,
+        ),
+        "The goal is added.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/goals/<int:goal_id>/remove")
+@login_required
+def remove_goal(plan_id, goal_id):
+    return _change(
+        plan_id,
+        "goal",
+        _Always(),
+        lambda plan, f: plans.remove_goal(plan, goal_id, actor=current_user),
+        "The goal is removed.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/modules")
+@login_required
+def choose_modules(plan_id):
+    form = ModulesForm()
+    form.modules.pre_validate = lambda _form: None  # unknown keys are tampering: the service answers 400
+    return _change(
+        plan_id,
+        "modules",
+        form,
+        lambda plan, f: plans.choose_modules(plan, f.modules.data or [], actor=current_user),
+        "Your module choices are saved.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/requests")
+@login_required
+def request_learning(plan_id):
+    return _change(
+        plan_id,
+        "request",
+        LearningRequestForm(),
+        lambda plan, f: plans.request_learning(plan, f.text.data, actor=current_user),
+        "Your request is sent to the partnership team.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/share")
+@login_required
+def share_plan(plan_id):
+    return _change(
+        plan_id,
+        "share",
+        ShareForm(),
+        lambda plan, f: plans.share_plan(plan, f.email.data, actor=current_user),
+        "Your plan is shared.",
+    )
+
+
+@bp.post("/plans/<int:plan_id>/comments")
+@login_required
+def comment_plan(plan_id):
+    return _change(
+        plan_id,
+        "comment",
+        CommentForm(),
+        lambda plan, f: plans.add_comment(plan, f.body.data, actor=current_user),
+        "Your comment is added.",
+        owner_only=False,
+    )
+
+
+@bp.post("/plans/<int:plan_id>/agree")
+@login_required
+def agree_plan(plan_id):
+    return _change(
+        plan_id,
+        "comment",
+        _Always(),
+        lambda plan, f: plans.agree_plan(plan, actor=current_user),
+        "The plan is agreed.",
+        owner_only=False,
+    )
+
+
+class _Always:
+    """A stand-in form for buttons: CSRF is already checked for every POST by CSRFProtect."""
+
+    errors = {}
+
+    def validate_on_submit(self):
+        return True
+
+
+@bp.get("/learning-requests")
+@roles_required(Role.ADMIN)
+def list_learning_requests():
+    rows = db.session.scalars(
+        select(LearningRequest)
+        .order_by(LearningRequest.created_at.desc())
+        .limit(500)
+        .options(selectinload(LearningRequest.plan).selectinload(DevelopmentPlan.owner))
+    )
+    return render("leadership/learning_requests.html", requests=list(rows))

@@ -1,0 +1,160 @@
+"""Programme years and leadership cohorts: create (admin), nominate (LA officers), confirm (admin)."""
+
+from flask import flash, redirect, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+from wtforms import SelectChoice
+
+from portal.core.access import get_or_404, roles_required
+from portal.core.forms import ServiceError, apply_errors
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.leadership import insights as insights_query
+from portal.leadership import programme
+from portal.leadership.demo import ensure_frameworks
+from portal.leadership.forms import CohortForm, NominateForm, YearForm
+from portal.leadership.models import MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
+from portal.leadership.sessions import cohort_sessions
+from portal.leadership.views import bp
+
+STAFF = (Role.LA_OFFICER, Role.KEY_FACILITATOR)
+
+
+def _cohorts_page(year_form=None, cohort_form=None, status=200):
+    years = list(db.session.scalars(select(ProgrammeYear).order_by(ProgrammeYear.starts_on.desc())))
+    cohorts = list(
+        db.session.scalars(
+            select(LeadershipCohort).join(ProgrammeYear).order_by(ProgrammeYear.starts_on.desc(), LeadershipCohort.name)
+        )
+    )
+    counts = dict(
+        db.session.execute(
+            select(CohortPlace.cohort_id, func.count(CohortPlace.id))
+            .where(CohortPlace.status == "confirmed")
+            .group_by(CohortPlace.cohort_id)
+        ).all()
+    )
+    cohort_form = cohort_form or CohortForm(formdata=None)
+    cohort_form.year.choices = [SelectChoice(y.id, y.label) for y in years]
+    return render(
+        "leadership/cohorts.html",
+        years=years,
+        cohorts=cohorts,
+        counts=counts,
+        max=MAX_COHORT,
+        year_form=year_form or YearForm(formdata=None),
+        cohort_form=cohort_form,
+        status=status,
+    )
+
+
+@bp.get("/cohorts")
+@roles_required(*STAFF)
+def list_cohorts():
+    return _cohorts_page()
+
+
+@bp.post("/years")
+@roles_required(Role.ADMIN)
+def create_year():
+    form = YearForm()
+    if form.validate_on_submit():
+        try:
+            year = programme.create_year(
+                label=form.label.data,
+                starts_on=form.starts_on.data,
+                ends_on=form.ends_on.data,
+                actor=current_user,
+            )
+        except ServiceError as error:
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Programme year {year.label} is created.", "success")
+            return redirect(url_for("leadership.list_cohorts"))
+    return _cohorts_page(year_form=form, status=422)
+
+
+@bp.post("/cohorts")
+@roles_required(Role.ADMIN)
+def create_cohort():
+    form = CohortForm()
+    form.year.choices = [SelectChoice(y.id, y.label) for y in db.session.scalars(select(ProgrammeYear))]
+    if form.validate_on_submit():
+        try:
+            cohort = programme.create_cohort(
+                db.session.get(ProgrammeYear, form.year.data),
+                name=form.name.data,
+                actor=current_user,
+                first_day=form.first_day.data,
+                place=form.place.data or "",
+            )
+        except ServiceError as error:
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
+    return _cohorts_page(cohort_form=form, status=422)
+
+
+def _cohort_page(cohort, form=None, status=200):
+    return render(
+        "leadership/cohort.html",
+        sessions=cohort_sessions(cohort),
+        cohort=cohort,
+        places=programme.places(cohort, current_user),
+        form=form or NominateForm(formdata=None),
+        max=MAX_COHORT,
+        status=status,
+        can_nominate=current_user.has_role(Role.ADMIN, Role.LA_OFFICER),
+        can_confirm=current_user.has_role(Role.ADMIN),
+    )
+
+
+@bp.get("/cohorts/<int:cohort_id>")
+@roles_required(*STAFF)
+def show_cohort(cohort_id):
+    return _cohort_page(get_or_404(LeadershipCohort, cohort_id))
+
+
+@bp.post("/cohorts/<int:cohort_id>/nominations")
+@roles_required(Role.LA_OFFICER)
+def nominate(cohort_id):
+    cohort = get_or_404(LeadershipCohort, cohort_id)
+    form = NominateForm()
+    if form.validate_on_submit():
+        try:
+            place = programme.nominate(cohort, form.email.data, actor=current_user)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{place.person.name} is nominated. The partnership lead officer confirms places.", "success")
+            return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
+    return _cohort_page(cohort, form, status=422)
+
+
+@bp.post("/cohorts/places/<int:place_id>/confirm")
+@roles_required(Role.ADMIN)
+def confirm_place(place_id):
+    place = get_or_404(CohortPlace, place_id)
+    try:
+        programme.confirm(place, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(str(error), "info")
+        return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id)), 303
+    db.session.commit()
+    flash(f"{place.person.name}'s place is confirmed.", "success")
+    return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id))
+
+
+@bp.get("/insights")
+@roles_required(Role.LA_OFFICER, Role.RESEARCHER)
+def insights():
+    """Aggregate scores only: no evaluation of a named person is ever shown here."""
+    found = ensure_frameworks()
+    tables = {f.title: insights_query.domain_means(f.id, current_user) for f in found.values()}
+    return render("leadership/insights.html", tables=tables)

@@ -1,0 +1,56 @@
+"""Loading evaluations and plans with everything a page needs, in a fixed number of queries."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from portal.extensions import db
+from portal.leadership.models import DevelopmentPlan, PlanShare, SelfEvaluation
+
+
+def my_evaluations(user) -> list[SelfEvaluation]:
+    return list(
+        db.session.scalars(
+            select(SelfEvaluation)
+            .where(SelfEvaluation.owner_id == user.id)
+            .order_by(SelfEvaluation.started_at.desc(), SelfEvaluation.id.desc())
+        )
+    )
+
+
+def load_plan(plan_id: int) -> DevelopmentPlan | None:
+    return db.session.scalar(
+        select(DevelopmentPlan)
+        .where(DevelopmentPlan.id == plan_id)
+        .options(
+            selectinload(DevelopmentPlan.priorities),
+            selectinload(DevelopmentPlan.goals),
+            selectinload(DevelopmentPlan.modules),
+            selectinload(DevelopmentPlan.requests),
+            selectinload(DevelopmentPlan.shares),
+            selectinload(DevelopmentPlan.comments),
+            selectinload(DevelopmentPlan.owner),
+            selectinload(DevelopmentPlan.evaluation),
+        )
+    )
+
+
+def my_plans(user) -> list[DevelopmentPlan]:
+    return list(
+        db.session.scalars(
+            select(DevelopmentPlan)
+            .where(DevelopmentPlan.owner_id == user.id)
+            .order_by(DevelopmentPlan.created_at.desc())
+        )
+    )
+
+
+def plans_shared_with(user) -> list[DevelopmentPlan]:
+    return list(
+        db.session.scalars(
+            select(DevelopmentPlan)
+            .join(PlanShare, PlanShare.plan_id == DevelopmentPlan.id)
+            .where(PlanShare.user_id == user.id)
+            .options(selectinload(DevelopmentPlan.owner))
+            .order_by(DevelopmentPlan.shared_at.desc())
+        )
+    )

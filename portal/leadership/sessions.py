@@ -1,0 +1,156 @@
+"""Leadership cohort sessions are events (context_type "leadership_cohort"): the policy for booking and
+organising them, the cohort's programme of sessions, and booking the session of each module a leader chooses.
+
+Booking, waiting lists, promotion e-mails, .ics files, feeds and registers all belong to portal/events.
+"""
+
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from portal.core.forms import ServiceError
+from portal.events import services as events
+from portal.events.models import CANCELLED, Booking, Event
+from portal.events.policies import ContextPolicy, register
+from portal.extensions import db
+from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort
+from portal.leadership.modules import MODULES
+
+CONTEXT = "leadership_cohort"
+INTRO, MODULE, NETWORK, SHARING = "leadership-intro", "leadership-module", "leadership-network", "leadership-sharing"
+
+
+def module_kind(key: str) -> str:
+    return f"{MODULE}-{key}"
+
+
+def _member_cohorts(user):
+    return select(CohortPlace.cohort_id).where(CohortPlace.person_id == user.id, CohortPlace.status == CONFIRMED)
+
+
+def _is_member(user, cohort_id) -> bool:
+    return db.session.scalar(_member_cohorts(user).where(CohortPlace.cohort_id == cohort_id).limit(1)) is not None
+
+
+def _is_facilitator(user, event) -> bool:
+    return (
+        db.session.scalar(
+            select(LeadershipCohort.id).where(
+                LeadershipCohort.id == event.context_id, LeadershipCohort.facilitator_id == user.id
+            )
+        )
+        is not None
+    )
+
+
+def _listable(user):
+    return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(
+        select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id)
+    )
+
+
+def _labels(ids) -> dict:
+    return {c.id: str(c) for c in db.session.scalars(select(LeadershipCohort).where(LeadershipCohort.id.in_(ids)))}
+
+
+register(
+    CONTEXT,
+    ContextPolicy(
+        label="Leadership cohort",
+        can_book=lambda user, event: _is_member(user, event.context_id),
+        can_organise=_is_facilitator,
+        listable=_listable,
+        labels=_labels,
+    ),
+)
+
+
+def programme_sessions(
+    cohort: LeadershipCohort, *, first_day, actor, place: str = "", online_url: str = "", capacity: int = 30
+) -> list[Event]:
+    """The cohort's sessions: two introductory days and the final sharing event (everyone attends), the
+    five modules and three support network meetings (chosen), spread over the year from `first_day`."""
+
+    def at(day_offset, start, end):
+        day = first_day + timedelta(days=day_offset)
+        return datetime.combine(day, time(*start)), datetime.combine(day, time(*end))
+
+    plan = [
+        ("Introductory day 1: planning for effective collaboration", INTRO, 0, True),
+        ("Introductory day 2: planning for effective collaboration", INTRO, 7, True),
+    ]
+    plan += [(f"Module {m.number}: {m.title}", module_kind(m.key), 35 + 28 * n, False) for n, m in enumerate(MODULES)]
+    plan += [(f"Support network meeting {n}", NETWORK, 50 + 56 * (n - 1), False) for n in (1, 2, 3)]
+    plan.append(("Final sharing event", SHARING, 245, True))
+    created = []
+    for title, kind, offset, compulsory in plan:
+        starts, ends = at(offset, (9, 30) if compulsory else (15, 45), (15, 30) if compulsory else (17, 30))
+        created.append(
+            events.create_event(
+                actor=actor,
+                title=title,
+                kind=kind,
+                starts_at=starts,
+                ends_at=ends,
+                context_type=CONTEXT,
+                context_id=cohort.id,
+                location=place,
+                online_url=online_url if not compulsory else "",
+                capacity=capacity if not compulsory else None,
+                compulsory=compulsory,
+                organiser=cohort.facilitator,
+            )
+        )
+    return created
+
+
+def confirmed_cohort_id(user) -> int | None:
+    """The leader's most recent confirmed leadership cohort."""
+    return db.session.scalar(_member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1))
+
+
+def book_modules(user, keys: set[str], *, actor) -> list[Booking]:
+    """Book (or wait-list) the leader's chosen modules in their cohort; cancel modules no longer chosen.
+    Sessions already past or not scheduled are left alone: the plan still records the choice."""
+    cohort_id = confirmed_cohort_id(user)
+    if cohort_id is None:
+        return []
+    sessions = db.session.scalars(
+        select(Event).where(
+            Event.context_type == CONTEXT,
+            Event.context_id == cohort_id,
+            Event.kind.like(f"{MODULE}-%"),
+            Event.cancelled.is_(False),
+        )
+    )
+    booked = []
+    for event in sessions:
+        key = event.kind.removeprefix(f"{MODULE}-")
+        booking = events.booking_of(event, user)
+        try:
+            if key in keys and (booking is None or booking.status == CANCELLED):
+                booked.append(events.book(event, user, actor=actor))
+            elif key not in keys and booking is not None and booking.status != CANCELLED:
+                events.cancel(booking, actor=actor)
+        except ServiceError:
+            continue  # a session that has started cannot be booked or cancelled any more
+    return booked
+
+
+def book_compulsory(cohort: LeadershipCohort, user, *, actor) -> None:
+    """Everyone attends the introductory days and the sharing event: book them when a place is confirmed."""
+    for event in db.session.scalars(
+        select(Event).where(Event.context_type == CONTEXT, Event.context_id == cohort.id, Event.compulsory.is_(True))
+    ):
+        try:
+            events.book(event, user, actor=actor)
+        except ServiceError:
+            continue
+
+
+def cohort_sessions(cohort: LeadershipCohort) -> list[Event]:
+    return list(
+        db.session.scalars(
+            select(Event).where(Event.context_type == CONTEXT, Event.context_id == cohort.id).order_by(Event.starts_at)
+        )
+    )
