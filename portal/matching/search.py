@@ -189,6 +189,7 @@ def _pick(st: State, tabu: np.ndarray, it: int, best: tuple[int, float], repair:
 
 
 def _apply(st: State, step, tabu: np.ndarray, it: int, tenure: int) -> None:
+    """Take a step and forbid the moved units from returning to their old teams for `tenure` steps."""
     kind, u, x, dp, ds = step
     if kind == "move":
         tabu[u, st.team[u]] = it + tenure

@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import itertools
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 from portal.matching.problem import Problem
 from portal.matching.similarity import similarity_matrix
 
 
-def solve_exact(problem: Problem, time_limit: float = 300.0) -> dict:
-    """Optimum (or best found plus proven upper bound) under the default hard rules."""
+def solve_exact(problem: Problem, time_limit: float = 300.0, incumbent: list[list[str]] | None = None) -> dict:
+    """Optimum (or best found plus proven upper bound) under the default hard rules.
+
+    `incumbent` (teams of ids, e.g. the engine's plan) is handed to HiGHS as a starting solution: it only
+    lets branch-and-bound prune earlier; the bound and optimality proof are HiGHS's own.
+    """
     sim = similarity_matrix(problem)
     ests = problem.establishments
     n, T = len(ests), problem.rules.teams
@@ -79,22 +83,47 @@ def solve_exact(problem: Problem, time_limit: float = 300.0) -> dict:
     c = np.zeros(nvar)
     for p, (i, j) in enumerate(pairs):
         c[p] = -sim[i, j]
-    integrality = np.zeros(nvar)
-    integrality[:a0] = 1
     a = coo_matrix((vals, (rows, cols)), shape=(count, nvar)).tocsr()
-    res = milp(
-        c,
-        constraints=LinearConstraint(a, lb, ub),
-        integrality=integrality,
-        bounds=Bounds(np.zeros(nvar), np.ones(nvar)),
-        options={"time_limit": time_limit, "disp": False, "mip_rel_gap": 1e-6},
-    )
-    best = -float(res.fun) if res.x is not None else None
-    bound = getattr(res, "mip_dual_bound", None)
-    bound = -float(bound) if bound is not None else None
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("mip_rel_gap", 1e-6)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = nvar, count
+    lp.col_cost_, lp.col_lower_, lp.col_upper_ = c, np.zeros(nvar), np.ones(nvar)
+    lp.row_lower_, lp.row_upper_ = np.array(lb, dtype=float), np.array(ub, dtype=float)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * a0 + [highspy.HighsVarType.kContinuous] * (nvar - a0)
+    h.passModel(lp)
+    if incumbent:
+        x0 = np.zeros(nvar)
+        index = {e.id: i for i, e in enumerate(ests)}
+        for members in incumbent:
+            idx = [index[m] for m in members]
+            for i in idx:
+                x0[d0 + i] = len(idx) - lo
+                for k, g in enumerate(las):
+                    x0[a0 + i * len(las) + k] = any(ests[j].authority == g for j in idx)
+                for k, g in enumerate(secs):
+                    x0[s0 + i * len(secs) + k] = any(ests[j].sector == g for j in idx)
+            for i, j in itertools.combinations(sorted(idx), 2):
+                x0[pid[i, j]] = 1
+        start = highspy.HighsSolution()
+        start.col_value = list(x0)
+        h.setSolution(start)
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    solution = h.getSolution()
+    have = info.primal_solution_status > 0
+    x = np.array(solution.col_value) if have else None
+    best = -float(info.objective_function_value) if have else None
+    bound = -float(info.mip_dual_bound)
+    optimal = status == highspy.HighsModelStatus.kOptimal
     teams = None
-    if res.x is not None:
-        same = res.x[:npair] > 0.5
+    if x is not None:
+        same = x[:npair] > 0.5
         team_of = list(range(n))
         for p, (i, j) in enumerate(pairs):
             if same[p]:
@@ -104,8 +133,8 @@ def solve_exact(problem: Problem, time_limit: float = 300.0) -> dict:
             groups.setdefault(team_of[i], []).append(ests[i].id)
         teams = list(groups.values())
     return {
-        "optimal": res.status == 0,
-        "message": str(res.message),
+        "optimal": optimal,
+        "message": h.modelStatusToString(status),
         "best": best,
         "bound": bound,
         "gap": None if best is None or bound is None else (bound - best) / max(abs(best), 1e-9),
