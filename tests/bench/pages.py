@@ -56,3 +56,28 @@ PAGES += [
     Page("forum members (lead officer)", "lead", "/forums/1/members"),
     Page("development needs across forums (lead officer)", "lead", "/forums/needs"),
 ]
+
+LEADER = "select id from user_account where email = 'leader@demo.example.org'"
+FACILITATOR = "select id from user_account where email = 'facilitator@demo.example.org'"
+
+# Events, the leadership programme and network cohorts: the demo accounts' own records on top of the scale data.
+PAGES += [
+    Page("events list (practitioner)", "practitioner", "/events"),
+    Page("my bookings (practitioner)", "practitioner", "/events/mine"),
+    Page("event page (practitioner)", "practitioner", "/events/{id}",
+         "select min(id) from event where starts_at > CURRENT_TIMESTAMP and context_type = 'partnership'"),
+    Page("attendance report (lead officer)", "lead", "/events/attendance"),
+    Page("self-evaluations (senior leader)", "leader", "/leadership/evaluations"),
+    Page("evaluation domain page (senior leader)", "leader", "/leadership/evaluations/{id}/domains/1",
+         f"select max(id) from self_evaluation where status = 'draft' and owner_id = ({LEADER})"),
+    Page("evaluation result (senior leader)", "leader", "/leadership/evaluations/{id}/result",
+         f"select min(id) from self_evaluation where status = 'submitted' and owner_id = ({LEADER})"),
+    Page("development plan (senior leader)", "leader", "/leadership/plans/{id}",
+         f"select min(id) from development_plan where owner_id = ({LEADER})"),
+    Page("leadership insights, 8,000 evaluations (researcher)", "researcher", "/leadership/insights"),
+    Page("network cohorts (lead officer)", "lead", "/cohorts"),
+    Page("network cohort page (lead officer)", "lead", "/cohorts/{id}", "select max(id) from network_cohort"),
+    Page("survey status (lead officer)", "lead", "/cohorts/{id}/survey-status", "select max(id) from network_cohort"),
+    Page("cohort team space (facilitator)", "facilitator", "/cohort-teams/{id}",
+         f"select min(id) from cohort_team where facilitator_id = ({FACILITATOR})"),
+]
