@@ -55,9 +55,10 @@ def register_blueprints(app: Flask) -> None:
     from portal.leadership.views import bp as leadership_bp
     from portal.main.views import bp as main_bp
     from portal.organisations.views import bp as organisations_bp
+    from portal.reports.views import bp as reports_bp
 
     for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
-               cohorts_bp, forums_bp):
+               cohorts_bp, forums_bp, reports_bp):
         app.register_blueprint(bp)
 
 

@@ -1,0 +1,1 @@
+"""Reports: participation across the partnership and aggregate evidence of impact (read-only)."""
