@@ -37,6 +37,6 @@ def test_team_members_count_towards_their_establishment_taking_part(app, client,
 def test_query_count_does_not_grow(client, login, make_user, make_establishment):
     login(make_user(Role.ADMIN))
     small = client.get("/reports/").headers["X-Query-Count"]
-    for n in range(12):
+    for _ in range(12):
         make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="inverclyde"))
     assert client.get("/reports/").headers["X-Query-Count"] == small
