@@ -7,6 +7,7 @@ from sqlalchemy import select
 from portal.core.navigation import home_entries
 from portal.core.rendering import render
 from portal.extensions import db
+from portal.main.next_steps import next_steps
 from portal.organisations.models import Establishment
 
 bp = Blueprint("main", __name__)
@@ -23,7 +24,7 @@ def index():
 @login_required
 def home():
     entries = home_entries(current_user)
-    return render("main/home.html", ready=[e for e in entries if e.url()],
+    return render("main/home.html", steps=next_steps(current_user), ready=[e for e in entries if e.url()],
                   coming=[e for e in entries if not e.url()])
 
 

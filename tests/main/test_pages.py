@@ -97,3 +97,39 @@ def test_production_refuses_the_development_secret():
 
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app(config_for_tests(ENV_NAME="production", SECRET_KEY="dev-only-change-me"))
+
+
+def test_home_lists_what_the_person_has_in_hand(app, client):
+    from portal.demo.commands import load_demo
+
+    users = load_demo().users
+    for key, expected in (("leader", "Continue your self-evaluation"), ("practitioner", "Your team: Outdoor Explorers"),
+                          ("lead", "Read and respond to"), ("coordinator", "Forum meeting:")):
+        with client.session_transaction() as session:
+            session["_user_id"] = str(users[key].id)
+        assert expected in client.get("/home").get_data(as_text=True), key
+
+
+def test_home_query_count_does_not_grow(app, client, make_user):
+    """The practitioner's home costs the same with one booking and team as with many."""
+    from sqlalchemy import select
+
+    from portal.demo.commands import load_demo
+    from portal.enquiries.models import Team, TeamMember
+    from portal.events.models import Booking, Event
+    from portal.extensions import db
+
+    user = load_demo().users["practitioner"]
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+    before = client.get("/home").headers["X-Query-Count"]
+    booked = set(db.session.scalars(select(Booking.event_id).where(Booking.user_id == user.id)))
+    for event_id in db.session.scalars(select(Event.id)):
+        if event_id not in booked:
+            db.session.add(Booking(event_id=event_id, user_id=user.id, status="booked"))
+    joined = set(db.session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == user.id)))
+    for team_id in db.session.scalars(select(Team.id)):
+        if team_id not in joined:
+            db.session.add(TeamMember(team_id=team_id, user_id=user.id))
+    db.session.commit()
+    assert client.get("/home").headers["X-Query-Count"] == before
