@@ -6,6 +6,7 @@ from wtforms import SelectChoice
 
 from portal.accounts.forms import CsvUploadForm
 from portal.core.access import roles_required
+from portal.core.forms import form_status
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -47,8 +48,7 @@ def import_establishments():
             flash(f"Import complete: {result.created} added, {result.updated} updated.", "success")
             return redirect(url_for("organisations.list_establishments"))
         db.session.rollback()
-    status = 422 if form.is_submitted() else 200
-    return render("organisations/import.html", form=form, result=result, status=status)
+    return render("organisations/import.html", form=form, result=result, status=form_status(form))
 
 
 @bp.get("/establishments/suggest")
