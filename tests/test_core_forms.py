@@ -1,10 +1,14 @@
 """run_form and form_status: the submit cycle every form view shares (validate, act, commit or refuse)."""
 
+import io
+
 from flask import get_flashed_messages
+from flask_wtf.file import FileField
 from wtforms import StringField
 from wtforms.validators import DataRequired
 
-from portal.core.forms import ActionForm, ServiceError, form_status, run_form
+from portal.core.csvimport import ImportResult, RowError
+from portal.core.forms import ActionForm, ServiceError, form_status, run_form, run_import
 from portal.extensions import db
 from tests.factories import authority
 
@@ -71,3 +75,40 @@ def test_a_fresh_form_is_200_and_not_run(app):
         form = NameForm()
         assert not run_form(form, lambda: 1 / 0)
         assert form_status(form) == 200
+
+
+class UploadForm(ActionForm):
+    file = FileField()
+
+
+def _upload(text: str) -> dict:
+    return {"file": (io.BytesIO(text.encode()), "rows.csv")}
+
+
+def test_run_import_commits_a_clean_file_and_flashes(app):
+    def importer(data: bytes) -> ImportResult:
+        _rename(data.decode().strip())
+        return ImportResult(created=1)
+
+    with app.test_request_context(method="POST", data=_upload("Imported"), content_type="multipart/form-data"):
+        done = run_import(UploadForm(), importer, flash_message=lambda r: f"{r.created} added.")
+        assert done and done.value.created == 1
+        assert get_flashed_messages() == ["1 added."]
+    db.session.rollback()
+    assert authority().name == "Imported"
+
+
+def test_run_import_keeps_no_row_of_a_rejected_file(app):
+    original = authority().name
+
+    def importer(data: bytes) -> ImportResult:
+        _rename("Half imported")
+        return ImportResult(errors=[RowError(2, "Bad row.")])
+
+    with app.test_request_context(method="POST", data=_upload("x"), content_type="multipart/form-data"):
+        form = UploadForm()
+        done = run_import(form, importer, flash_message=lambda r: "never")
+        assert not done and done.value.errors == [RowError(2, "Bad row.")]
+        assert get_flashed_messages() == []
+        assert form_status(form) == 422
+    assert authority().name == original

@@ -1,6 +1,6 @@
 """People administration: search, roles, invitations one by one and by CSV."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -9,7 +9,7 @@ from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
 from portal.accounts.views import bp
 from portal.core.access import can_edit_roles, can_view_person, get_or_404, roles_required
-from portal.core.forms import form_status, run_form
+from portal.core.forms import form_status, run_form, run_import
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -72,12 +72,8 @@ def invite():
 @roles_required(Role.LA_OFFICER)
 def import_people():
     form = CsvUploadForm()
-    result = None
-    if form.validate_on_submit():
-        result = importing.import_people(form.file.data.read(), actor=current_user)
-        if result.ok:
-            db.session.commit()
-            flash(f"{result.created} invitations sent.", "success")
-            return redirect(url_for("accounts.list_people"))
-        db.session.rollback()
-    return render("accounts/import_people.html", form=form, result=result, status=form_status(form))
+    done = run_import(form, lambda data: importing.import_people(data, actor=current_user),
+                      flash_message=lambda result: f"{result.created} invitations sent.")
+    if done:
+        return redirect(url_for("accounts.list_people"))
+    return render("accounts/import_people.html", form=form, result=done.value, status=form_status(form))

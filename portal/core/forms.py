@@ -6,12 +6,21 @@ from typing import Any
 
 from flask import flash
 from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.extensions import db
 
 
 class ActionForm(FlaskForm):
     """A form with nothing but the CSRF token, for buttons that change state."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes (render it in a fieldset with a legend)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class ServiceError(Exception):
@@ -59,6 +68,20 @@ def run_form(form, action: Callable[[], Any], *, flash_message: str | Callable[[
     if flash_message:
         flash(flash_message(value) if callable(flash_message) else flash_message, "success")
     return Submitted(True, value)
+
+
+def run_import(form, importer: Callable[[bytes], Any], *, flash_message: Callable[[Any], str]) -> Submitted:
+    """Validate an upload form (a `file` field) and import the file all or nothing: `importer(data)` returns a
+    csvimport.ImportResult; a clean one commits and flashes. `value` is the result whenever the file was read."""
+    if not form.validate_on_submit():
+        return Submitted(False)
+    result = importer(form.file.data.read())
+    if not result.ok:
+        db.session.rollback()  # validate-everything-first: no row of a rejected file is kept
+        return Submitted(False, result)
+    db.session.commit()
+    flash(flash_message(result), "success")
+    return Submitted(True, result)
 
 
 def form_status(form) -> int:

@@ -33,16 +33,23 @@ def _organiser(form) -> User | None:
 
 def _fields(form) -> dict:
     values = {name: getattr(form, name).data for name in COMMON}
-    values["description"] = values["description"] or ""
-    values["location"] = values["location"] or ""
-    values["online_url"] = values["online_url"] or ""
-    return values
+    return values | {name: values[name] or "" for name in ("description", "location", "online_url")}
 
 
 def _times(form) -> dict:
     return {
         "starts_at": datetime.combine(form.day.data, form.start_time.data),
         "ends_at": datetime.combine(form.day.data, form.end_time.data),
+    }
+
+
+def _new_fields(form) -> dict:
+    """What a new event and a new series both take: the common fields, organiser and owning context."""
+    return {
+        **_fields(form),
+        "organiser": _organiser(form),
+        "context_type": form.context_type.data,
+        "context_id": form.context_id.data,
     }
 
 
@@ -54,14 +61,7 @@ def create_event():
     )
     done = run_form(
         form,
-        lambda: services.create_event(
-            actor=current_user,
-            **_fields(form),
-            organiser=_organiser(form),
-            **_times(form),
-            context_type=form.context_type.data,
-            context_id=form.context_id.data,
-        ),
+        lambda: services.create_event(actor=current_user, **_new_fields(form), **_times(form)),
         flash_message=lambda event: f"{event.title} is published.",
     )
     if done:
@@ -122,13 +122,10 @@ def create_series():
         form,
         lambda: services.create_series(
             actor=current_user,
-            **_fields(form),
-            organiser=_organiser(form),
+            **_new_fields(form),
             dates=services.monthly_dates(form.first_date.data, form.count.data),
             start_time=form.start_time.data,
             end_time=form.end_time.data,
-            context_type=form.context_type.data,
-            context_id=form.context_id.data,
         ),
         flash_message=lambda series: f"{series.title}: {form.count.data} dates are published.",
     )
