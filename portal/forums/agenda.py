@@ -62,13 +62,7 @@ def add_item(meeting: Meeting, forum: Forum, *, actor, **fields) -> AgendaItem:
     """Add an item (fields as _item_values) at the end of the agenda."""
     must_edit(actor, forum)
     values = _item_values(forum, **fields)
-    last = db.session.scalars(
-        select(AgendaItem.position)
-        .where(AgendaItem.meeting_id == meeting.id)
-        .order_by(AgendaItem.position.desc())
-        .limit(1)
-    ).first()
-    item = AgendaItem(meeting_id=meeting.id, position=0 if last is None else last + 1, **values)
+    item = AgendaItem(meeting_id=meeting.id, position=meeting_rules.next_position(meeting), **values)
     db.session.add(item)
     db.session.flush()
     _bump(meeting)
