@@ -8,18 +8,14 @@ from wtforms import (
     PasswordField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.core.forms import MultiCheckboxField
 from portal.core.roles import ROLE_LABELS
 
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+ROLE_CHOICES = [SelectChoice(str(r), label) for r, label in ROLE_LABELS.items()]
 
 
 class SignInForm(FlaskForm):
@@ -64,12 +60,12 @@ class InviteForm(ProfileForm):
     establishment = EstablishmentField(
         "Establishment", description="Its SEED code or its full name",
         validators=[DataRequired("Enter their establishment.")])
-    roles = MultiCheckboxField("Roles", choices=[SelectChoice(str(r), label) for r, label in ROLE_LABELS.items()])
+    roles = MultiCheckboxField("Roles", choices=ROLE_CHOICES)
     promoted = BooleanField("Holds a promoted post")
 
 
 class RolesForm(FlaskForm):
-    roles = MultiCheckboxField("Roles", choices=[SelectChoice(str(r), label) for r, label in ROLE_LABELS.items()])
+    roles = MultiCheckboxField("Roles", choices=ROLE_CHOICES)
     authority = SelectField("Local authority (for LA officers)", coerce=int, validators=[Optional()])
     active = BooleanField("Account active (can sign in)")
 

@@ -1,6 +1,6 @@
 """People administration: search, roles, invitations one by one and by CSV."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -9,7 +9,7 @@ from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
 from portal.accounts.views import bp
 from portal.core.access import can_edit_roles, can_view_person, get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import form_status, run_form, run_import
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -36,57 +36,44 @@ def show_person(person_id):
     form = RolesForm(obj=None, data={"roles": [str(r) for r in person.roles],
                                      "authority": person.authority_id, "active": person.active})
     form.authority.choices = [SelectChoice(0, "None"), *(SelectChoice(la.id, la.name) for la in authorities())]
-    if request.method == "POST":
-        if not can_edit_roles(current_user, person):
-            abort(403)
-        if form.validate_on_submit():
-            try:
-                services.set_roles(person, {Role(r) for r in form.roles.data}, actor=current_user,
-                                   authority_id=form.authority.data or None)
-                if person.id != current_user.id:
-                    person.active = form.active.data
-            except ServiceError as error:
-                apply_errors(form, error)
-            else:
-                db.session.commit()
-                flash(f"Roles for {person.name} are saved.", "success")
-                return redirect(url_for("accounts.show_person", person_id=person.id))
+    if request.method == "POST" and not can_edit_roles(current_user, person):
+        abort(403)
+
+    def save():
+        services.set_roles(person, {Role(r) for r in form.roles.data}, actor=current_user,
+                           authority_id=form.authority.data or None)
+        if person.id != current_user.id:
+            person.active = form.active.data
+
+    if run_form(form, save, flash_message=f"Roles for {person.name} are saved."):
+        return redirect(url_for("accounts.show_person", person_id=person.id))
     return render("accounts/person.html", person=person, form=form,
-                  can_edit=can_edit_roles(current_user, person), status=422 if form.errors else 200)
+                  can_edit=can_edit_roles(current_user, person), status=form_status(form))
 
 
 @bp.route("/people/invite", methods=["GET", "POST"])
 @roles_required(Role.LA_OFFICER)
 def invite():
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            establishment = resolve_establishment(form.establishment.data, field="establishment")
-            person = services.invite_person(
-                actor=current_user, name=form.name.data, email=form.email.data, establishment=establishment,
-                job_title=form.job_title.data or "", promoted=form.promoted.data,
-                roles={Role(r) for r in form.roles.data})
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"An invitation is on its way to {person.email}.", "success")
-            return redirect(url_for("accounts.show_person", person_id=person.id))
-    return render("accounts/invite.html", form=form, status=422 if form.is_submitted() else 200)
+
+    def invite_person():
+        return services.invite_person(
+            actor=current_user, name=form.name.data, email=form.email.data, job_title=form.job_title.data or "",
+            establishment=resolve_establishment(form.establishment.data, field="establishment"),
+            promoted=form.promoted.data, roles={Role(r) for r in form.roles.data})
+
+    done = run_form(form, invite_person, flash_message=lambda person: f"An invitation is on its way to {person.email}.")
+    if done:
+        return redirect(url_for("accounts.show_person", person_id=done.value.id))
+    return render("accounts/invite.html", form=form, status=form_status(form))
 
 
 @bp.route("/people/import", methods=["GET", "POST"])
 @roles_required(Role.LA_OFFICER)
 def import_people():
     form = CsvUploadForm()
-    result = None
-    if form.validate_on_submit():
-        result = importing.import_people(form.file.data.read(), actor=current_user)
-        if result.ok:
-            db.session.commit()
-            flash(f"{result.created} invitations sent.", "success")
-            return redirect(url_for("accounts.list_people"))
-        db.session.rollback()
-    status = 422 if form.is_submitted() else 200
-    return render("accounts/import_people.html", form=form, result=result, status=status)
+    done = run_import(form, lambda data: importing.import_people(data, actor=current_user),
+                      flash_message=lambda result: f"{result.created} invitations sent.")
+    if done:
+        return redirect(url_for("accounts.list_people"))
+    return render("accounts/import_people.html", form=form, result=done.value, status=form_status(form))

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.accounts import services
 from portal.accounts.forms import ForgotPasswordForm, ProfileForm, SetPasswordForm, SignInForm
-from portal.core.forms import ActionForm, ServiceError, apply_errors
+from portal.core.forms import ActionForm, ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.organisations.lookup import resolve_establishment
@@ -58,18 +58,11 @@ def _set_password_page(purpose: str, token: str, title: str):
     if user is None:
         return render("accounts/link_expired.html", purpose=purpose, status=410)
     form = SetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.set_password(user, form.password.data)
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            login_user(user)
-            flash("Your password is set. You are signed in.", "success")
-            return redirect(url_for("main.home"))
-    status = 422 if form.is_submitted() else 200
-    return render("accounts/set_password.html", form=form, user=user, title=title, status=status)
+    if run_form(form, lambda: services.set_password(user, form.password.data),
+                flash_message="Your password is set. You are signed in."):
+        login_user(user)
+        return redirect(url_for("main.home"))
+    return render("accounts/set_password.html", form=form, user=user, title=title, status=form_status(form))
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
@@ -88,7 +81,7 @@ def forgot_password():
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         return render("accounts/reset_sent.html", email=form.email.data)
-    return render("accounts/forgot_password.html", form=form, status=422 if form.is_submitted() else 200)
+    return render("accounts/forgot_password.html", form=form, status=form_status(form))
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -97,15 +90,12 @@ def profile():
     user = current_user._get_current_object()
     form = ProfileForm(data={"name": user.name, "job_title": user.job_title, "promoted": user.promoted,
                              "establishment": user.establishment.name if user.establishment else ""})
-    if form.validate_on_submit():
-        try:
-            establishment = resolve_establishment(form.establishment.data, field="establishment")
-            services.update_profile(user, name=form.name.data, job_title=form.job_title.data or "",
-                                    establishment=establishment, promoted=form.promoted.data)
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("Your details are saved.", "success")
-            return redirect(url_for("accounts.profile"))
-    return render("accounts/profile.html", form=form, status=422 if form.is_submitted() else 200)
+
+    def save():
+        establishment = resolve_establishment(form.establishment.data, field="establishment")
+        services.update_profile(user, name=form.name.data, job_title=form.job_title.data or "",
+                                establishment=establishment, promoted=form.promoted.data)
+
+    if run_form(form, save, flash_message="Your details are saved."):
+        return redirect(url_for("accounts.profile"))
+    return render("accounts/profile.html", form=form, status=form_status(form))

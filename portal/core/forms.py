@@ -1,10 +1,26 @@
-"""Form helpers: a CSRF-only form for buttons, and mapping service errors back onto fields."""
+"""Form helpers: a CSRF-only form for buttons, service errors mapped onto fields, and the submit cycle."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import flash
 from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from portal.extensions import db
 
 
 class ActionForm(FlaskForm):
     """A form with nothing but the CSRF token, for buttons that change state."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes (render it in a fieldset with a legend)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class ServiceError(Exception):
@@ -23,3 +39,51 @@ def apply_errors(form, error: ServiceError) -> None:
             field.errors = [*field.errors, message]
         else:
             form.form_errors.append(message)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What run_form did: true only when the change is committed; `value` is what the action returned."""
+
+    ok: bool
+    value: Any = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def run_form(form, action: Callable[[], Any], *, flash_message: str | Callable[[Any], str] | None = None
+             ) -> Submitted:
+    """Validate `form` and run `action()`; a ServiceError rolls back and lands on the form, success commits
+    (and flashes `flash_message`, or `flash_message(value)`). The view then redirects or re-renders."""
+    if not form.validate_on_submit():
+        return Submitted(False)
+    try:
+        value = action()
+    except ServiceError as error:
+        db.session.rollback()  # nothing half-done may reach a later commit in this request
+        apply_errors(form, error)
+        return Submitted(False)
+    db.session.commit()
+    if flash_message:
+        flash(flash_message(value) if callable(flash_message) else flash_message, "success")
+    return Submitted(True, value)
+
+
+def run_import(form, importer: Callable[[bytes], Any], *, flash_message: Callable[[Any], str]) -> Submitted:
+    """Validate an upload form (a `file` field) and import the file all or nothing: `importer(data)` returns a
+    csvimport.ImportResult; a clean one commits and flashes. `value` is the result whenever the file was read."""
+    if not form.validate_on_submit():
+        return Submitted(False)
+    result = importer(form.file.data.read())
+    if not result.ok:
+        db.session.rollback()  # validate-everything-first: no row of a rejected file is kept
+        return Submitted(False, result)
+    db.session.commit()
+    flash(flash_message(result), "success")
+    return Submitted(True, result)
+
+
+def form_status(form) -> int:
+    """The status for a form page: 422 when a submitted form is shown again (refused), 200 when fresh."""
+    return 422 if form.is_submitted() else 200

@@ -4,11 +4,12 @@ from datetime import datetime
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from portal.accounts.models import User
+from portal.accounts.services import find_by_email
 from portal.core.access import roles_required
-from portal.core.forms import ActionForm, ServiceError, apply_errors
+from portal.core.forms import ActionForm, ServiceError, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.events import attendance, queries, services
@@ -22,10 +23,9 @@ COMMON = ("title", "description", "kind", "location", "online_url", "capacity", 
 
 
 def _organiser(form) -> User | None:
-    email = (form.organiser.data or "").strip().lower()
-    if not email:
+    if not (form.organiser.data or "").strip():
         return None
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    user = find_by_email(form.organiser.data)
     if user is None:
         raise ServiceError(("organiser", "Nobody in the portal has that e-mail address."))
     return user
@@ -33,10 +33,24 @@ def _organiser(form) -> User | None:
 
 def _fields(form) -> dict:
     values = {name: getattr(form, name).data for name in COMMON}
-    values["description"] = values["description"] or ""
-    values["location"] = values["location"] or ""
-    values["online_url"] = values["online_url"] or ""
-    return values
+    return values | {name: values[name] or "" for name in ("description", "location", "online_url")}
+
+
+def _times(form) -> dict:
+    return {
+        "starts_at": datetime.combine(form.day.data, form.start_time.data),
+        "ends_at": datetime.combine(form.day.data, form.end_time.data),
+    }
+
+
+def _new_fields(form) -> dict:
+    """What a new event and a new series both take: the common fields, organiser and owning context."""
+    return {
+        **_fields(form),
+        "organiser": _organiser(form),
+        "context_type": form.context_type.data,
+        "context_id": form.context_id.data,
+    }
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -45,25 +59,14 @@ def create_event():
     form = EventForm(
         data={"context_type": "partnership", "kind": "webinar"} if request.method == "GET" else None
     )
-    if form.validate_on_submit():
-        try:
-            event = services.create_event(
-                actor=current_user,
-                **_fields(form),
-                organiser=_organiser(form),
-                starts_at=datetime.combine(form.day.data, form.start_time.data),
-                ends_at=datetime.combine(form.day.data, form.end_time.data),
-                context_type=form.context_type.data,
-                context_id=form.context_id.data,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"{event.title} is published.", "success")
-            return redirect(url_for("events.show_event", event_id=event.id))
-    return render("events/edit.html", form=form, event=None, status=422 if form.is_submitted() else 200)
+    done = run_form(
+        form,
+        lambda: services.create_event(actor=current_user, **_new_fields(form), **_times(form)),
+        flash_message=lambda event: f"{event.title} is published.",
+    )
+    if done:
+        return redirect(url_for("events.show_event", event_id=done.value.id))
+    return render("events/edit.html", form=form, event=None, status=form_status(form))
 
 
 def _organised_or_404(event_id: int) -> Event:
@@ -84,30 +87,29 @@ def edit_event(event_id):
         form.day.data, form.start_time.data = event.starts_at.date(), event.starts_at.time()
         form.end_time.data = event.ends_at.time()
         form.organiser.data = event.organiser.email if event.organiser else ""
-    if form.validate_on_submit():
-        try:
-            organiser = _organiser(form)
-            promoted = services.update_event(
-                event,
-                actor=current_user,
-                **_fields(form),
-                cancelled=form.cancelled.data,
-                organiser_id=organiser.id if organiser else None,
-                starts_at=datetime.combine(form.day.data, form.start_time.data),
-                ends_at=datetime.combine(form.day.data, form.end_time.data),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            extra = f" {len(promoted)} people moved from the waiting list were e-mailed." if promoted else ""
-            over = services.booked_count(event) - (event.capacity or 10**9)
-            if over > 0:  # nobody loses a place they hold: the next cancellations absorb the difference
-                extra += f" {over} more people are booked than the new number of places; nobody was removed."
-            flash(f"Changes to {event.title} are saved.{extra}", "success")
-            return redirect(url_for("events.show_event", event_id=event.id))
-    return render("events/edit.html", form=form, event=event, status=422 if form.is_submitted() else 200)
+
+    def save():
+        organiser = _organiser(form)
+        return services.update_event(
+            event,
+            actor=current_user,
+            **_fields(form),
+            cancelled=form.cancelled.data,
+            organiser_id=organiser.id if organiser else None,
+            **_times(form),
+        )
+
+    if run_form(form, save, flash_message=lambda promoted: _saved_message(event, promoted)):
+        return redirect(url_for("events.show_event", event_id=event.id))
+    return render("events/edit.html", form=form, event=event, status=form_status(form))
+
+
+def _saved_message(event: Event, promoted: list) -> str:
+    extra = f" {len(promoted)} people moved from the waiting list were e-mailed." if promoted else ""
+    over = services.booked_count(event) - (event.capacity or 10**9)
+    if over > 0:  # nobody loses a place they hold: the next cancellations absorb the difference
+        extra += f" {over} more people are booked than the new number of places; nobody was removed."
+    return f"Changes to {event.title} are saved.{extra}"
 
 
 @bp.route("/series/new", methods=["GET", "POST"])
@@ -116,26 +118,20 @@ def create_series():
     form = SeriesForm(
         data={"context_type": "partnership", "kind": "drop_in"} if request.method == "GET" else None
     )
-    if form.validate_on_submit():
-        try:
-            series = services.create_series(
-                actor=current_user,
-                **_fields(form),
-                organiser=_organiser(form),
-                dates=services.monthly_dates(form.first_date.data, form.count.data),
-                start_time=form.start_time.data,
-                end_time=form.end_time.data,
-                context_type=form.context_type.data,
-                context_id=form.context_id.data,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"{series.title}: {form.count.data} dates are published.", "success")
-            return redirect(url_for("events.list_events", kind=series.kind))
-    return render("events/series.html", form=form, status=422 if form.is_submitted() else 200)
+    done = run_form(
+        form,
+        lambda: services.create_series(
+            actor=current_user,
+            **_new_fields(form),
+            dates=services.monthly_dates(form.first_date.data, form.count.data),
+            start_time=form.start_time.data,
+            end_time=form.end_time.data,
+        ),
+        flash_message=lambda series: f"{series.title}: {form.count.data} dates are published.",
+    )
+    if done:
+        return redirect(url_for("events.list_events", kind=done.value.kind))
+    return render("events/series.html", form=form, status=form_status(form))
 
 
 def _parse_mark(value: str | None) -> bool | None:

@@ -68,45 +68,34 @@ def _booking_context(event, booking):
 @bp.get("/<int:event_id>")
 @login_required
 def show_event(event_id):
+    return _event_page(event_id)
+
+
+def _event_page(event_id: int, *, status: int = 200, **notice):
+    """The event page, or only its booking panel when htmx aims at it; `notice`: message= or error=."""
     event, booking = _visible_event_or_404(event_id)
     return render(
         "events/show.html",
         fragment="events/_booking.html",
         target="event-booking",
+        status=status,
+        **notice,
         **_booking_context(event, booking),
     )
 
 
-def _after_booking_change(event_id: int, message: str | None):
-    """htmx gets the booking panel back; a plain form post is redirected to the event page."""
+def _answer(event_id: int, *, message: str | None = None, error: str | None = None):
+    """htmx gets the booking panel back (422 with an error); a plain form post is redirected to the event page."""
     if wants_fragment("event-booking"):
-        event, booking = _visible_event_or_404(event_id)
-        return render(
-            "events/show.html",
-            fragment="events/_booking.html",
-            target="event-booking",
-            message=message,
-            **_booking_context(event, booking),
-        )
-    if message:
-        flash(message, "success")
+        return _event_page(event_id, status=422 if error else 200, message=message, error=error)
+    if error or message:
+        flash(error or message, "info" if error else "success")
     return redirect(url_for("events.show_event", event_id=event_id))
 
 
 def _refused(event_id: int, error: ServiceError):
     db.session.rollback()
-    if wants_fragment("event-booking"):
-        event, booking = _visible_event_or_404(event_id)
-        return render(
-            "events/show.html",
-            fragment="events/_booking.html",
-            target="event-booking",
-            error=str(error),
-            status=422,
-            **_booking_context(event, booking),
-        )
-    flash(str(error), "info")
-    return redirect(url_for("events.show_event", event_id=event_id))
+    return _answer(event_id, error=str(error))
 
 
 @bp.post("/<int:event_id>/book")
@@ -124,7 +113,7 @@ def book_event(event_id):
         if booking.status == BOOKED
         else "The event is full: you are on the waiting list and will be e-mailed if a place comes up."
     )
-    return _after_booking_change(event_id, message)
+    return _answer(event_id, message=message)
 
 
 @bp.post("/<int:event_id>/cancel")
@@ -133,15 +122,15 @@ def cancel_booking(event_id):
     ActionForm().validate_on_submit() or abort(400)
     event, booking = _visible_event_or_404(event_id)
     if booking is None:
-        return _after_booking_change(event_id, None)
+        return _answer(event_id)
     try:
         was_booked = booking.status == BOOKED
         services.cancel(booking, actor=current_user)
     except ServiceError as error:
         return _refused(event_id, error)
     db.session.commit()
-    return _after_booking_change(
-        event_id, "Your booking is cancelled." if was_booked else "You have left the waiting list."
+    return _answer(
+        event_id, message="Your booking is cancelled." if was_booked else "You have left the waiting list."
     )
 
 

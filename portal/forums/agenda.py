@@ -21,7 +21,10 @@ STALE = (
 )
 
 
-def _clean(title: str, allotted_minutes) -> tuple[str, int]:
+def _item_values(
+    forum: Forum, *, title: str, lead: str = "", allotted_minutes=0, notes: str = "", resource_ids=()
+) -> dict:
+    """An agenda item's fields, checked and tidied: what add_item and update_item take."""
     errors = []
     title = " ".join((title or "").split())
     if not title:
@@ -32,7 +35,13 @@ def _clean(title: str, allotted_minutes) -> tuple[str, int]:
         errors.append(("allotted_minutes", "Minutes allotted cannot be negative: enter 0 or more."))
     if errors:
         raise ServiceError(*errors)
-    return title[:200], int(allotted_minutes)
+    return {
+        "title": title[:200],
+        "lead": (lead or "").strip()[:120],
+        "allotted_minutes": int(allotted_minutes),
+        "notes": (notes or "").strip(),
+        "resources": _resources([forum.id, forum.parent_id or forum.id], list(resource_ids)),
+    }
 
 
 def _resources(forum_ids: list[int], resource_ids: list[int]) -> list[Resource]:
@@ -49,83 +58,41 @@ def _bump(meeting: Meeting) -> None:
     meeting.agenda_version += 1
 
 
-def add_item(
-    meeting: Meeting,
-    forum: Forum,
-    *,
-    actor,
-    title: str,
-    lead: str = "",
-    allotted_minutes=0,
-    notes: str = "",
-    resource_ids=(),
-) -> AgendaItem:
-    """Add an item at the end of the agenda."""
+def add_item(meeting: Meeting, forum: Forum, *, actor, **fields) -> AgendaItem:
+    """Add an item (fields as _item_values) at the end of the agenda."""
     must_edit(actor, forum)
-    title, allotted = _clean(title, allotted_minutes)
-    last = db.session.scalars(
-        select(AgendaItem.position)
-        .where(AgendaItem.meeting_id == meeting.id)
-        .order_by(AgendaItem.position.desc())
-        .limit(1)
-    ).first()
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=0 if last is None else last + 1,
-        title=title,
-        lead=(lead or "").strip()[:120],
-        allotted_minutes=allotted,
-        notes=(notes or "").strip(),
-    )
-    item.resources = _resources([forum.id, forum.parent_id or forum.id], list(resource_ids))
+    values = _item_values(forum, **fields)
+    item = AgendaItem(meeting_id=meeting.id, position=meeting_rules.next_position(meeting), **values)
     db.session.add(item)
     db.session.flush()
     _bump(meeting)
     if meeting.published:
-        meeting_rules.log_change(meeting, item, f"Item added: {title} ({allotted} minutes)")
+        meeting_rules.log_change(meeting, item, f"Item added: {item.title} ({item.allotted_minutes} minutes)")
     db.session.flush()
     return item
 
 
-def update_item(
-    item: AgendaItem,
-    meeting: Meeting,
-    forum: Forum,
-    *,
-    actor,
-    title: str,
-    lead: str = "",
-    allotted_minutes=0,
-    notes: str = "",
-    resource_ids=(),
-) -> None:
-    """Edit an item; after publishing, what changed is logged against the item."""
+def update_item(item: AgendaItem, meeting: Meeting, forum: Forum, *, actor, **fields) -> None:
+    """Edit an item (fields as _item_values); after publishing, what changed is logged against the item."""
     must_edit(actor, forum)
-    title, allotted = _clean(title, allotted_minutes)
-    lead, notes = (lead or "").strip()[:120], (notes or "").strip()
-    resources = _resources([forum.id, forum.parent_id or forum.id], list(resource_ids))
+    new = _item_values(forum, **fields)
     said = []
-    if title != item.title:
+    if new["title"] != item.title:
         said.append(f"title was '{item.title}'")
-    if lead != item.lead:
-        said.append(f"lead now {lead or 'nobody'}")
-    if allotted != item.allotted_minutes:
-        said.append(f"time {item.allotted_minutes} to {allotted} minutes")
-    if notes != item.notes:
+    if new["lead"] != item.lead:
+        said.append(f"lead now {new['lead'] or 'nobody'}")
+    if new["allotted_minutes"] != item.allotted_minutes:
+        said.append(f"time {item.allotted_minutes} to {new['allotted_minutes']} minutes")
+    if new["notes"] != item.notes:
         said.append("notes changed")
-    if {r.id for r in resources} != {r.id for r in item.resources}:
+    if {r.id for r in new["resources"]} != {r.id for r in item.resources}:
         said.append("linked resources changed")
-    item.title, item.lead, item.allotted_minutes, item.notes, item.resources = (
-        title,
-        lead,
-        allotted,
-        notes,
-        resources,
-    )
+    for name, value in new.items():
+        setattr(item, name, value)
     if said:
         _bump(meeting)
         if meeting.published:
-            meeting_rules.log_change(meeting, item, f"{title}: {'; '.join(said)}")
+            meeting_rules.log_change(meeting, item, f"{item.title}: {'; '.join(said)}")
     db.session.flush()
 
 

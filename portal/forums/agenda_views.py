@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, request
 from flask_login import current_user, login_required
 
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, run_form
 from portal.core.rendering import wants_fragment
 from portal.extensions import db
 from portal.forums import agenda
@@ -49,15 +49,9 @@ def add_item(forum_id, meeting_id):
     forum, mine, meeting, _ = _load(forum_id, meeting_id)
     form = ItemForm()
     form.resources.choices = []
-    if form.validate_on_submit():
-        try:
-            item = agenda.add_item(meeting, forum, actor=current_user, **_fields(form))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            return _done(forum, meeting, mine, f"Added: {item.title}.", f"item-{item.id}")
+    done = run_form(form, lambda: agenda.add_item(meeting, forum, actor=current_user, **_fields(form)))
+    if done:
+        return _done(forum, meeting, mine, f"Added: {done.value.title}.", f"item-{done.value.id}")
     return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, add_form=form)
 
 
@@ -71,15 +65,8 @@ def edit_item(forum_id, meeting_id, item_id):
         return render_meeting(forum, meeting, mine, edit_form=form, editing=item.id)
     form = ItemForm(prefix="edit")
     form.resources.choices = []
-    if form.validate_on_submit():
-        try:
-            agenda.update_item(item, meeting, forum, actor=current_user, **_fields(form))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            return _done(forum, meeting, mine, f"Saved: {item.title}.", f"item-{item.id}")
+    if run_form(form, lambda: agenda.update_item(item, meeting, forum, actor=current_user, **_fields(form))):
+        return _done(forum, meeting, mine, f"Saved: {item.title}.", f"item-{item.id}")
     return render_meeting(
         forum, load_meeting(forum, meeting_id), mine, status=422, edit_form=form, editing=item_id
     )

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.accounts.forms import MultiCheckboxField
+from portal.core.forms import MultiCheckboxField
 from portal.forums.models import NEED_STATUSES
 
 SECTOR_CHOICES = [

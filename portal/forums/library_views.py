@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import describe_allowed, send_stored
@@ -50,30 +50,22 @@ def add_resource(forum_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
     form = ResourceForm()
-    if form.validate_on_submit():
-        try:
-            resource = library.add_resource(
-                forum,
-                actor=current_user,
-                title=form.title.data,
-                description=form.description.data,
-                tags=form.tags.data,
-                url=form.url.data,
-                upload=form.file.data,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"Added to the library: {resource.title}.", "success")
-            return redirect(url_for("forums.list_resources", forum_id=forum.id))
+    if run_form(
+        form,
+        lambda: library.add_resource(
+            forum,
+            actor=current_user,
+            title=form.title.data,
+            description=form.description.data,
+            tags=form.tags.data,
+            url=form.url.data,
+            upload=form.file.data,
+        ),
+        flash_message=lambda resource: f"Added to the library: {resource.title}.",
+    ):
+        return redirect(url_for("forums.list_resources", forum_id=forum.id))
     return render(
-        "forums/resource_form.html",
-        form=form,
-        forum=forum,
-        allowed=describe_allowed(),
-        status=422 if form.is_submitted() else 200,
+        "forums/resource_form.html", form=form, forum=forum, allowed=describe_allowed(), status=form_status(form)
     )
 
 
@@ -106,23 +98,15 @@ def record_need(forum_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
     form = NeedForm()
-    if form.validate_on_submit():
-        try:
-            library.record_need(
-                forum,
-                actor=current_user,
-                title=form.title.data,
-                detail=form.detail.data,
-                raised_by=form.raised_by.data,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The need is recorded; the partnership team will respond to it.", "success")
-            return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"))
-    return render("forums/need_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200)
+    if run_form(
+        form,
+        lambda: library.record_need(
+            forum, actor=current_user, title=form.title.data, detail=form.detail.data, raised_by=form.raised_by.data
+        ),
+        flash_message="The need is recorded; the partnership team will respond to it.",
+    ):
+        return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"))
+    return render("forums/need_form.html", form=form, forum=forum, status=form_status(form))
 
 
 @bp.get("/needs")
@@ -151,23 +135,17 @@ def respond_need(need_id):
         events.insert(0, need.offer_event)
     form.offer_event.choices = [SelectChoice(0, "No event"), *(
         SelectChoice(e.id, f"{e.title}, {e.starts_at.strftime('%-d %B %Y')}") for e in events)]
-    if form.validate_on_submit():
-        try:
-            library.respond_to_need(
-                need,
-                actor=current_user,
-                status=form.status.data,
-                offer=form.offer.data,
-                offer_url=form.offer_url.data,
-                offer_event_id=form.offer_event.data or None,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"Response saved: {need.title} is now '{need.status_label}'.", "success")
-            return redirect(url_for("forums.list_needs"))
-    return render(
-        "forums/need_response.html", form=form, need=need, status=422 if form.is_submitted() else 200
-    )
+    if run_form(
+        form,
+        lambda: library.respond_to_need(
+            need,
+            actor=current_user,
+            status=form.status.data,
+            offer=form.offer.data,
+            offer_url=form.offer_url.data,
+            offer_event_id=form.offer_event.data or None,
+        ),
+        flash_message=lambda _: f"Response saved: {need.title} is now '{need.status_label}'.",
+    ):
+        return redirect(url_for("forums.list_needs"))
+    return render("forums/need_response.html", form=form, need=need, status=form_status(form))

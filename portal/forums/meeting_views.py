@@ -4,7 +4,7 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.forums import agenda, queries
@@ -76,27 +76,20 @@ def new_meeting(forum_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
     form = MeetingForm(data={"title": f"{forum.name} meeting", "formal": True})
-    if form.validate_on_submit():
-        try:
-            meeting = create_meeting(forum, actor=current_user, **_details(form))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(
-                "The meeting is in the diary and its draft agenda is ready: check it, then publish it.",
-                "success",
-            )
-            return redirect(meeting_url(forum, meeting, "agenda"))
-    carried = open_actions(forum.id)
+    done = run_form(
+        form,
+        lambda: create_meeting(forum, actor=current_user, **_details(form)),
+        flash_message="The meeting is in the diary and its draft agenda is ready: check it, then publish it.",
+    )
+    if done:
+        return redirect(meeting_url(forum, done.value, "agenda"))
     return render(
         "forums/meeting_form.html",
         form=form,
         forum=forum,
         meeting=None,
-        carried=carried,
-        status=422 if form.is_submitted() else 200,
+        carried=open_actions(forum.id),
+        status=form_status(form),
     )
 
 
@@ -129,23 +122,14 @@ def edit_meeting(forum_id, meeting_id):
             "formal": meeting.formal,
         }
     )
-    if form.validate_on_submit():
-        try:
-            update_meeting(meeting, forum, actor=current_user, **_details(form))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The meeting details are saved.", "success")
-            return redirect(meeting_url(forum, meeting))
+    if run_form(
+        form,
+        lambda: update_meeting(meeting, forum, actor=current_user, **_details(form)),
+        flash_message="The meeting details are saved.",
+    ):
+        return redirect(meeting_url(forum, meeting))
     return render(
-        "forums/meeting_form.html",
-        form=form,
-        forum=forum,
-        meeting=meeting,
-        carried=[],
-        status=422 if form.is_submitted() else 200,
+        "forums/meeting_form.html", form=form, forum=forum, meeting=meeting, carried=[], status=form_status(form)
     )
 
 
@@ -199,23 +183,14 @@ def add_action(forum_id, meeting_id):
     mine = require(current_user, forum, edit=True)
     meeting = load_meeting(forum, meeting_id)
     form = ActionRecordForm()
-    if form.validate_on_submit():
-        try:
-            agenda.add_action(
-                meeting, forum, actor=current_user, what=form.what.data, who=form.who.data, due=form.due.data
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(
-                "Action recorded. While it is open it is carried forward to the next meeting's agenda.",
-                "success",
-            )
-            return redirect(
-                url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions")
-            )
+    if run_form(
+        form,
+        lambda: agenda.add_action(
+            meeting, forum, actor=current_user, what=form.what.data, who=form.who.data, due=form.due.data
+        ),
+        flash_message="Action recorded. While it is open it is carried forward to the next meeting's agenda.",
+    ):
+        return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions"))
     meeting = load_meeting(forum, meeting_id)
     return render("forums/minutes.html", forum=forum, meeting=meeting, mine=mine, form=form, status=422)
 

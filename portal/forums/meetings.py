@@ -156,6 +156,17 @@ def open_actions(forum_id: int, before: datetime | None = None) -> list[Action]:
     return list(db.session.scalars(stmt))
 
 
+def next_position(meeting: Meeting) -> int:
+    """The position after the last item on the meeting's agenda (asked of the database, not a loaded list)."""
+    last = db.session.scalars(
+        select(AgendaItem.position)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position.desc())
+        .limit(1)
+    ).first()
+    return 0 if last is None else last + 1
+
+
 def carry_forward(meeting: Meeting, *, start_at: int | None = None) -> list[AgendaItem]:
     """Add an agenda item for each open earlier action not yet on this meeting's agenda."""
     already = set(
@@ -166,13 +177,7 @@ def carry_forward(meeting: Meeting, *, start_at: int | None = None) -> list[Agen
         )
     )
     if start_at is None:
-        last = db.session.scalars(
-            select(AgendaItem.position)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position.desc())
-            .limit(1)
-        ).first()
-        start_at = 0 if last is None else last + 1
+        start_at = next_position(meeting)
     added = []
     for action in open_actions(meeting.forum_id, meeting.starts_at):
         if action.id in already:

@@ -2,11 +2,10 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from portal.accounts.models import User
+from portal.accounts.services import find_by_email
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -51,32 +50,29 @@ def list_forums():
 @roles_required(Role.ADMIN)
 def new_forum():
     form = ForumForm()
-    if form.validate_on_submit():
-        try:
-            officer = None
-            if form.officer.data:
-                officer = db.session.scalar(
-                    select(User).where(User.email == form.officer.data.strip().lower())
-                )
-                if officer is None:
-                    raise ServiceError(("officer", "Nobody has an account with that e-mail address."))
-            forum = services.create_forum(
-                actor=current_user,
-                name=form.name.data,
-                kind=form.kind.data,
-                sector=form.sector.data or "",
-                subject=form.subject.data or "",
-                description=form.description.data or "",
-                officer=officer,
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"{forum.name} is set up. Members can now find and join it.", "success")
-            return redirect(url_for("forums.show_forum", forum_id=forum.id))
-    return render("forums/forum_form.html", form=form, status=422 if form.is_submitted() else 200)
+
+    def create():
+        officer = None
+        if form.officer.data:
+            officer = find_by_email(form.officer.data)
+            if officer is None:
+                raise ServiceError(("officer", "Nobody has an account with that e-mail address."))
+        return services.create_forum(
+            actor=current_user,
+            name=form.name.data,
+            kind=form.kind.data,
+            sector=form.sector.data or "",
+            subject=form.subject.data or "",
+            description=form.description.data or "",
+            officer=officer,
+        )
+
+    done = run_form(
+        form, create, flash_message=lambda forum: f"{forum.name} is set up. Members can now find and join it."
+    )
+    if done:
+        return redirect(url_for("forums.show_forum", forum_id=done.value.id))
+    return render("forums/forum_form.html", form=form, status=form_status(form))
 
 
 @bp.get("/<int:forum_id>")
@@ -94,19 +90,18 @@ def edit_forum(forum_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
     form = FocusForm(obj=forum)
-    if form.validate_on_submit():
-        services.update_forum(
+    if run_form(
+        form,
+        lambda: services.update_forum(
             forum,
             actor=current_user,
             description=form.description.data or "",
             standing_items=form.standing_items.data or "",
-        )
-        db.session.commit()
-        flash("The forum's focus and standing items are saved.", "success")
+        ),
+        flash_message="The forum's focus and standing items are saved.",
+    ):
         return redirect(url_for("forums.show_forum", forum_id=forum.id))
-    return render(
-        "forums/focus_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200
-    )
+    return render("forums/focus_form.html", form=form, forum=forum, status=form_status(form))
 
 
 @bp.post("/<int:forum_id>/join")
@@ -171,18 +166,13 @@ def new_network(forum_id):
     if forum.parent_id:
         abort(404)
     form = NetworkForm()
-    if form.validate_on_submit():
-        try:
-            network = services.create_network(
-                forum, actor=current_user, name=form.name.data, description=form.description.data or ""
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"{network.name} is set up, with you as its coordinator.", "success")
-            return redirect(url_for("forums.show_forum", forum_id=network.id))
-    return render(
-        "forums/network_form.html", form=form, forum=forum, status=422 if form.is_submitted() else 200
+    done = run_form(
+        form,
+        lambda: services.create_network(
+            forum, actor=current_user, name=form.name.data, description=form.description.data or ""
+        ),
+        flash_message=lambda network: f"{network.name} is set up, with you as its coordinator.",
     )
+    if done:
+        return redirect(url_for("forums.show_forum", forum_id=done.value.id))
+    return render("forums/network_form.html", form=form, forum=forum, status=form_status(form))

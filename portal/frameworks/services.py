@@ -186,46 +186,32 @@ def update_framework(framework: Framework, *, title: str, purpose: str, actor) -
     db.session.flush()
 
 
-def add_section(
-    framework: Framework,
-    *,
-    title: str,
-    short_title: str = "",
-    module: str | None = None,
-    description: str = "",
-    actor,
-) -> FrameworkSection:
-    """Append a section to the framework (into a new version if the current one has responses)."""
-    title = _check_text("title", title, "section title", MAX_TITLE)
+def _section_values(*, title: str, short_title: str = "", module: str | None = None, description: str = "") -> dict:
+    """A section's wording, checked and tidied: the fields add_section and update_section take."""
+    return {
+        "title": _check_text("title", title, "section title", MAX_TITLE),
+        "short_title": (short_title or "").strip()[:MAX_SHORT],
+        "module": module or None,
+        "description": (description or "").strip(),
+    }
+
+
+def add_section(framework: Framework, *, actor, **fields) -> FrameworkSection:
+    """Append a section (fields as _section_values) to the framework, in a new version if this one has responses."""
+    values = _section_values(**fields)
     version = writable_version(framework)
-    section = FrameworkSection(
-        version_id=version.id,
-        position=len(version.sections) + 1,
-        title=title,
-        short_title=(short_title or "").strip()[:MAX_SHORT],
-        module=module or None,
-        description=(description or "").strip(),
-    )
+    section = FrameworkSection(version_id=version.id, position=len(version.sections) + 1, **values)
     db.session.add(section)
     db.session.flush()
     return section
 
 
-def update_section(
-    framework: Framework,
-    section_id: int,
-    *,
-    title: str,
-    short_title: str = "",
-    module: str | None = None,
-    description: str = "",
-    actor,
-) -> FrameworkSection:
-    """Change a section's wording or module."""
-    title = _check_text("title", title, "section title", MAX_TITLE)
+def update_section(framework: Framework, section_id: int, *, actor, **fields) -> FrameworkSection:
+    """Change a section's wording or module (fields as _section_values)."""
+    values = _section_values(**fields)
     _, section = _in_writable(framework, FrameworkSection, section_id)
-    section.title, section.short_title = title, (short_title or "").strip()[:MAX_SHORT]
-    section.module, section.description = module or None, (description or "").strip()
+    for name, value in values.items():
+        setattr(section, name, value)
     db.session.flush()
     return section
 

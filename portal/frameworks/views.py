@@ -1,12 +1,14 @@
 """The framework editor for the partnership admin: sections (domains) and statements, versions, publishing."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.extensions import db
@@ -38,23 +40,21 @@ def new_framework():
     form = NewFrameworkForm()
     form.kind.choices = [SelectChoice(k, label) for k, label in registry.KINDS.items()]
     form.scale.choices = [SelectChoice(s.id, s.title) for s in db.session.scalars(select(RatingScale))]
-    if form.validate_on_submit():
-        try:
-            framework = services.create_framework(
-                slug=form.slug.data,
-                title=form.title.data,
-                kind=form.kind.data,
-                purpose=form.purpose.data or "",
-                scale=db.session.get(RatingScale, form.scale.data),
-                publish=False,
-            )
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The framework is created. Add its domains and statements, then publish it.", "success")
-            return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
-    return render("frameworks/new.html", form=form, status=422 if form.is_submitted() else 200)
+    done = run_form(
+        form,
+        lambda: services.create_framework(
+            slug=form.slug.data,
+            title=form.title.data,
+            kind=form.kind.data,
+            purpose=form.purpose.data or "",
+            scale=db.session.get(RatingScale, form.scale.data),
+            publish=False,
+        ),
+        flash_message="The framework is created. Add its domains and statements, then publish it.",
+    )
+    if done:
+        return redirect(url_for("frameworks.show_framework", framework_id=done.value.id))
+    return render("frameworks/new.html", form=form, status=form_status(form))
 
 
 def _editor(framework, *, status=200, failed=None, header_form=None):
@@ -89,7 +89,7 @@ def _editor(framework, *, status=200, failed=None, header_form=None):
 
 
 def _done(framework, message: str):
-    """Commit, then the fragment for htmx or post/redirect/get with a flash."""
+    """Commit (a no-op after run_form), then the fragment for htmx or post/redirect/get with a flash."""
     db.session.commit()
     if wants_fragment(EDITOR):
         return _editor(framework)
@@ -115,14 +115,13 @@ def show_framework(framework_id):
 def update_framework(framework_id):
     framework = get_or_404(Framework, framework_id)
     form = FrameworkForm()
-    if form.validate_on_submit():
-        try:
-            services.update_framework(
-                framework, title=form.title.data, purpose=form.purpose.data or "", actor=current_user
-            )
-            return _done(framework, "The framework's title and purpose are saved.")
-        except ServiceError as error:
-            apply_errors(form, error)
+    if run_form(
+        form,
+        lambda: services.update_framework(
+            framework, title=form.title.data, purpose=form.purpose.data or "", actor=current_user
+        ),
+    ):
+        return _done(framework, "The framework's title and purpose are saved.")
     return _editor(framework, status=422, header_form=form)
 
 
@@ -131,8 +130,7 @@ def update_framework(framework_id):
 def add_section(framework_id):
     framework = get_or_404(Framework, framework_id)
     form = NewSectionForm()
-    if form.validate_on_submit():
-        services.add_section(framework, title=form.title.data, actor=current_user)
+    if run_form(form, lambda: services.add_section(framework, title=form.title.data, actor=current_user)):
         return _done(framework, "The domain is added.")
     return _editor(framework, status=422, failed=("new-section", form))
 
@@ -152,47 +150,51 @@ def edit_section(framework_id, section_id):
     framework = get_or_404(Framework, framework_id)
     section = _guard(services.find, framework, FrameworkSection, section_id)
     form = _section_form(framework, section)
-    if form.validate_on_submit():
-        try:
-            _guard(
-                services.update_section,
-                framework,
-                section_id,
-                title=form.title.data,
-                short_title=form.short_title.data or "",
-                module=form.module.data or None,
-                description=form.description.data or "",
-                actor=current_user,
-            )
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            return _done(framework, "The domain is saved.")
-    return render(
-        "frameworks/edit_section.html",
-        framework=framework,
-        section=section,
-        form=form,
-        status=422 if form.is_submitted() else 200,
+    save = partial(
+        services.update_section,
+        framework,
+        section_id,
+        title=form.title.data,
+        short_title=form.short_title.data or "",
+        module=form.module.data or None,
+        description=form.description.data or "",
+        actor=current_user,
     )
+    return _edit_page(framework, form, save, "The domain is saved.", "frameworks/edit_section.html", section=section)
+
+
+def _edit_page(framework, form, save, message: str, template: str, **context):
+    """A domain's or statement's own edit page: `save()` on a valid post, else the form (422 once submitted)."""
+    if run_form(form, lambda: _guard(save)):
+        return _done(framework, message)
+    return render(template, framework=framework, form=form, status=form_status(form), **context)
+
+
+def _change_part(framework_id, change, *args, message: str):
+    """An editor button on a domain or statement: `change(framework, *args)`, 404 for a part not in it."""
+    framework = get_or_404(Framework, framework_id)
+    _guard(change, framework, *args, actor=current_user)
+    return _done(framework, message)
+
+
+def _direction() -> str:
+    form = MoveForm()
+    form.validate_on_submit() or abort(400)
+    return form.direction.data
 
 
 @bp.post("/<int:framework_id>/sections/<int:section_id>/move")
 @roles_required(Role.ADMIN)
 def move_section(framework_id, section_id):
-    framework = get_or_404(Framework, framework_id)
-    form = MoveForm()
-    form.validate_on_submit() or abort(400)
-    _guard(services.move_section, framework, section_id, form.direction.data, actor=current_user)
-    return _done(framework, "The domain is moved.")
+    return _change_part(framework_id, services.move_section, section_id, _direction(), message="The domain is moved.")
 
 
 @bp.post("/<int:framework_id>/sections/<int:section_id>/remove")
 @roles_required(Role.ADMIN)
 def remove_section(framework_id, section_id):
-    framework = get_or_404(Framework, framework_id)
-    _guard(services.remove_section, framework, section_id, actor=current_user)
-    return _done(framework, "The domain and its statements are removed.")
+    return _change_part(
+        framework_id, services.remove_section, section_id, message="The domain and its statements are removed."
+    )
 
 
 @bp.post("/<int:framework_id>/sections/<int:section_id>/items")
@@ -200,8 +202,8 @@ def remove_section(framework_id, section_id):
 def add_item(framework_id, section_id):
     framework = get_or_404(Framework, framework_id)
     form = ItemForm(prefix=f"s{section_id}")
-    if form.validate_on_submit():
-        _guard(services.add_item, framework, section_id, text=form.text.data, actor=current_user)
+    add = partial(services.add_item, framework, section_id, text=form.text.data, actor=current_user)
+    if run_form(form, lambda: _guard(add)):
         return _done(framework, "The statement is added.")
     _guard(services.find, framework, FrameworkSection, section_id)
     return _editor(framework, status=422, failed=(section_id, form))
@@ -213,34 +215,20 @@ def edit_item(framework_id, item_id):
     framework = get_or_404(Framework, framework_id)
     item = _guard(services.find, framework, FrameworkItem, item_id)
     form = ItemForm(obj=item)
-    if form.validate_on_submit():
-        _guard(services.update_item, framework, item_id, text=form.text.data, actor=current_user)
-        return _done(framework, "The statement is saved.")
-    return render(
-        "frameworks/edit_item.html",
-        framework=framework,
-        item=item,
-        form=form,
-        status=422 if form.is_submitted() else 200,
-    )
+    save = partial(services.update_item, framework, item_id, text=form.text.data, actor=current_user)
+    return _edit_page(framework, form, save, "The statement is saved.", "frameworks/edit_item.html", item=item)
 
 
 @bp.post("/<int:framework_id>/items/<int:item_id>/move")
 @roles_required(Role.ADMIN)
 def move_item(framework_id, item_id):
-    framework = get_or_404(Framework, framework_id)
-    form = MoveForm()
-    form.validate_on_submit() or abort(400)
-    _guard(services.move_item, framework, item_id, form.direction.data, actor=current_user)
-    return _done(framework, "The statement is moved.")
+    return _change_part(framework_id, services.move_item, item_id, _direction(), message="The statement is moved.")
 
 
 @bp.post("/<int:framework_id>/items/<int:item_id>/remove")
 @roles_required(Role.ADMIN)
 def remove_item(framework_id, item_id):
-    framework = get_or_404(Framework, framework_id)
-    _guard(services.remove_item, framework, item_id, actor=current_user)
-    return _done(framework, "The statement is removed.")
+    return _change_part(framework_id, services.remove_item, item_id, message="The statement is removed.")
 
 
 @bp.post("/<int:framework_id>/publish")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ActionForm, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -107,22 +107,14 @@ def _change(plan_id, name, form, change, message, *, owner_only=True):
     plan = _visible_plan(plan_id)
     if owner_only and not access.can_edit_plan(current_user, plan):
         abort(403)
-    if form.validate_on_submit():
-        try:
-            change(plan, form)
-        except ServiceError as error:
-            db.session.rollback()
-            plan = _visible_plan(plan_id)
-            apply_errors(form, error)
-        except (LookupError, ValueError):
-            abort(400)
-        except PermissionError:
-            abort(403)
-        else:
-            db.session.commit()
-            flash(message, "success")
-            return redirect(url_for("leadership.show_plan", plan_id=plan.id))
-    return _plan_page(plan, failed=(name, form), status=422)
+    try:
+        if run_form(form, lambda: change(plan, form), flash_message=message):
+            return redirect(url_for("leadership.show_plan", plan_id=plan_id))
+    except (LookupError, ValueError):  # a goal or module key that was never offered: tampering
+        abort(400)
+    except PermissionError:
+        abort(403)
+    return _plan_page(_visible_plan(plan_id), failed=(name, form), status=422)  # reloaded: it may be rolled back
 
 
 @bp.post("/plans/<int:plan_id>/priorities/<int:priority_id>")
@@ -164,7 +156,7 @@ def remove_goal(plan_id, goal_id):
     return _change(
         plan_id,
         "goal",
-        _Always(),
+        ActionForm(),
         lambda plan, f: plans.remove_goal(plan, goal_id, actor=current_user),
         "The goal is removed.",
     )
@@ -227,20 +219,11 @@ def agree_plan(plan_id):
     return _change(
         plan_id,
         "comment",
-        _Always(),
+        ActionForm(),
         lambda plan, f: plans.agree_plan(plan, actor=current_user),
         "The plan is agreed.",
         owner_only=False,
     )
-
-
-class _Always:
-    """A stand-in form for buttons: CSRF is already checked for every POST by CSRFProtect."""
-
-    errors = {}
-
-    def validate_on_submit(self):
-        return True
 
 
 @bp.get("/learning-requests")

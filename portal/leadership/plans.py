@@ -2,9 +2,8 @@
 
 from datetime import date
 
-from sqlalchemy import select
-
 from portal.accounts.models import User, utcnow
+from portal.accounts.services import find_by_email
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -121,8 +120,7 @@ def request_learning(plan: DevelopmentPlan, text: str, *, actor) -> LearningRequ
 def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
     """Share with a key facilitator or the lead officer (found by e-mail); the plan becomes shared."""
     _editable(plan, actor)
-    email = (email or "").strip().lower()
-    person = db.session.scalar(select(User).where(User.email == email)) if email else None
+    person = find_by_email(email) if (email or "").strip() else None
     if person is None or person.id == actor.id or not person.has_role(*SHARE_ROLES):
         raise ServiceError(
             (

@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import User
+from portal.accounts.services import find_by_email
 from portal.core.access import officer_authority_id
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
@@ -64,7 +64,7 @@ def _full_message(cohort: LeadershipCohort) -> str:
 
 def nominate(cohort: LeadershipCohort, email: str, *, actor) -> CohortPlace:
     """An LA officer nominates a senior leader of their own LA (the admin may nominate anyone)."""
-    person = db.session.scalar(select(User).where(User.email == (email or "").strip().lower()))
+    person = find_by_email(email or "")
     if person is None or not person.has_role(Role.SENIOR_LEADER):
         raise ServiceError(("email", "Enter the e-mail address of a senior leader who uses the portal."))
     la = officer_authority_id(actor)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -59,20 +59,14 @@ def list_cohorts():
 @roles_required(Role.ADMIN)
 def create_year():
     form = YearForm()
-    if form.validate_on_submit():
-        try:
-            year = programme.create_year(
-                label=form.label.data,
-                starts_on=form.starts_on.data,
-                ends_on=form.ends_on.data,
-                actor=current_user,
-            )
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"Programme year {year.label} is created.", "success")
-            return redirect(url_for("leadership.list_cohorts"))
+    if run_form(
+        form,
+        lambda: programme.create_year(
+            label=form.label.data, starts_on=form.starts_on.data, ends_on=form.ends_on.data, actor=current_user
+        ),
+        flash_message=lambda year: f"Programme year {year.label} is created.",
+    ):
+        return redirect(url_for("leadership.list_cohorts"))
     return _cohorts_page(year_form=form, status=422)
 
 
@@ -81,20 +75,18 @@ def create_year():
 def create_cohort():
     form = CohortForm()
     form.year.choices = [SelectChoice(y.id, y.label) for y in db.session.scalars(select(ProgrammeYear))]
-    if form.validate_on_submit():
-        try:
-            cohort = programme.create_cohort(
-                db.session.get(ProgrammeYear, form.year.data),
-                name=form.name.data,
-                actor=current_user,
-                first_day=form.first_day.data,
-                place=form.place.data or "",
-            )
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
+    done = run_form(
+        form,
+        lambda: programme.create_cohort(
+            db.session.get(ProgrammeYear, form.year.data),
+            name=form.name.data,
+            actor=current_user,
+            first_day=form.first_day.data,
+            place=form.place.data or "",
+        ),
+    )
+    if done:
+        return redirect(url_for("leadership.show_cohort", cohort_id=done.value.id))
     return _cohorts_page(cohort_form=form, status=422)
 
 
@@ -123,16 +115,12 @@ def show_cohort(cohort_id):
 def nominate(cohort_id):
     cohort = get_or_404(LeadershipCohort, cohort_id)
     form = NominateForm()
-    if form.validate_on_submit():
-        try:
-            place = programme.nominate(cohort, form.email.data, actor=current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"{place.person.name} is nominated. The partnership lead officer confirms places.", "success")
-            return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
+    if run_form(
+        form,
+        lambda: programme.nominate(cohort, form.email.data, actor=current_user),
+        flash_message=lambda place: f"{place.person.name} is nominated. The partnership lead officer confirms places.",
+    ):
+        return redirect(url_for("leadership.show_cohort", cohort_id=cohort.id))
     return _cohort_page(cohort, form, status=422)
 
 

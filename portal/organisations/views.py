@@ -1,11 +1,12 @@
 """Local authorities and establishments: browsing with a live filter, and CSV import."""
 
-from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask import Blueprint, current_app, redirect, request, url_for
 from flask_login import login_required
 from wtforms import SelectChoice
 
 from portal.accounts.forms import CsvUploadForm
 from portal.core.access import roles_required
+from portal.core.forms import form_status, run_import
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -39,16 +40,11 @@ def list_establishments():
 @roles_required(Role.ADMIN)
 def import_establishments():
     form = CsvUploadForm()
-    result = None
-    if form.validate_on_submit():
-        result = services.import_establishments(form.file.data.read())
-        if result.ok:
-            db.session.commit()
-            flash(f"Import complete: {result.created} added, {result.updated} updated.", "success")
-            return redirect(url_for("organisations.list_establishments"))
-        db.session.rollback()
-    status = 422 if form.is_submitted() else 200
-    return render("organisations/import.html", form=form, result=result, status=status)
+    done = run_import(form, services.import_establishments,
+                      flash_message=lambda r: f"Import complete: {r.created} added, {r.updated} updated.")
+    if done:
+        return redirect(url_for("organisations.list_establishments"))
+    return render("organisations/import.html", form=form, result=done.value, status=form_status(form))
 
 
 @bp.get("/establishments/suggest")

@@ -164,18 +164,22 @@ def test_edit_event_raises_capacity_and_moves_the_waiting_list(
     waiting = make_user()
     add_booking(event, waiting, status="waitlisted")
     login(make_user(Role.ADMIN))
-    data = {
+    data = _edit_data(event, capacity="2")
+    response = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True)
+    assert "1 people moved from the waiting list" in response.get_data(as_text=True)
+    assert mailbox.last_to(waiting.email)["Subject"] == "You have a place: Busy webinar"
+
+
+def _edit_data(event, **changes) -> dict:
+    """The edit form as posted for `event`, with `changes` (strings, as a browser sends them)."""
+    return {
         "title": event.title,
         "kind": "webinar",
         "day": event.starts_at.date().isoformat(),
         "start_time": "10:00",
         "end_time": "12:00",
         "context_type": "partnership",
-        "capacity": "2",
-    }
-    response = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True)
-    assert "1 people moved from the waiting list" in response.get_data(as_text=True)
-    assert mailbox.last_to(waiting.email)["Subject"] == "You have a place: Busy webinar"
+    } | changes
 
 
 def test_create_series_makes_monthly_events(client, login, make_user):
@@ -235,15 +239,7 @@ def test_fewer_places_than_bookings_removes_nobody_and_says_so(
     for _ in range(3):
         add_booking(event, make_user())
     login(make_user(Role.ADMIN))
-    data = {
-        "title": event.title,
-        "kind": "webinar",
-        "day": event.starts_at.date().isoformat(),
-        "start_time": "10:00",
-        "end_time": "12:00",
-        "context_type": "partnership",
-        "capacity": "1",
-    }
+    data = _edit_data(event, capacity="1")
     html = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True).get_data(as_text=True)
     assert "2 more people are booked than the new number of places; nobody was removed" in html
     assert db.session.query(Booking).filter_by(status="booked").count() == 3

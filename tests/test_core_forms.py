@@ -1,0 +1,114 @@
+"""run_form and form_status: the submit cycle every form view shares (validate, act, commit or refuse)."""
+
+import io
+
+from flask import get_flashed_messages
+from flask_wtf.file import FileField
+from wtforms import StringField
+from wtforms.validators import DataRequired
+
+from portal.core.csvimport import ImportResult, RowError
+from portal.core.forms import ActionForm, ServiceError, form_status, run_form, run_import
+from portal.extensions import db
+from tests.factories import authority
+
+
+class NameForm(ActionForm):
+    name = StringField(validators=[DataRequired()])
+
+
+def _rename(name: str):
+    la = authority()
+    la.name = name
+    db.session.flush()
+    return la
+
+
+def test_success_commits_flashes_and_returns_the_value(app):
+    with app.test_request_context(method="POST", data={"name": "Renamed"}):
+        form = NameForm()
+        done = run_form(form, lambda: _rename(form.name.data), flash_message=lambda la: f"{la.name} saved.")
+        assert done and done.ok
+        assert done.value.name == "Renamed"
+        assert get_flashed_messages(with_categories=True) == [("success", "Renamed saved.")]
+        assert form_status(form) == 422  # were the view to show the form again, it would be a re-show
+    db.session.rollback()  # only committed changes survive this
+    assert authority().name == "Renamed"
+
+
+def test_a_plain_message_is_flashed_as_is(app):
+    with app.test_request_context(method="POST", data={"name": "Renamed"}):
+        assert run_form(NameForm(), lambda: None, flash_message="Saved.")
+        assert get_flashed_messages() == ["Saved."]
+
+
+def test_service_error_rolls_back_and_lands_on_the_form(app):
+    original = authority().name
+    with app.test_request_context(method="POST", data={"name": "Renamed"}):
+        form = NameForm()
+
+        def refuse():
+            _rename("Half done")
+            raise ServiceError(("name", "That name is taken."), (None, "Nothing was saved."))
+
+        done = run_form(form, refuse, flash_message="Saved.")
+        assert not done and done.value is None
+        assert form.name.errors == ["That name is taken."]
+        assert form.form_errors == ["Nothing was saved."]
+        assert get_flashed_messages() == []
+        assert form_status(form) == 422
+    assert authority().name == original
+
+
+def test_invalid_form_never_runs_the_action(app):
+    calls = []
+    with app.test_request_context(method="POST", data={"name": ""}):
+        form = NameForm()
+        assert not run_form(form, lambda: calls.append(1))
+        assert calls == []
+        assert form.name.errors
+        assert form_status(form) == 422
+
+
+def test_a_fresh_form_is_200_and_not_run(app):
+    with app.test_request_context(method="GET"):
+        form = NameForm()
+        assert not run_form(form, lambda: 1 / 0)
+        assert form_status(form) == 200
+
+
+class UploadForm(ActionForm):
+    file = FileField()
+
+
+def _upload(text: str) -> dict:
+    return {"file": (io.BytesIO(text.encode()), "rows.csv")}
+
+
+def test_run_import_commits_a_clean_file_and_flashes(app):
+    def importer(data: bytes) -> ImportResult:
+        _rename(data.decode().strip())
+        return ImportResult(created=1)
+
+    with app.test_request_context(method="POST", data=_upload("Imported"), content_type="multipart/form-data"):
+        done = run_import(UploadForm(), importer, flash_message=lambda r: f"{r.created} added.")
+        assert done and done.value.created == 1
+        assert get_flashed_messages() == ["1 added."]
+    db.session.rollback()
+    assert authority().name == "Imported"
+
+
+def test_run_import_keeps_no_row_of_a_rejected_file(app):
+    original = authority().name
+
+    def importer(data: bytes) -> ImportResult:
+        _rename("Half imported")
+        return ImportResult(errors=[RowError(2, "Bad row.")])
+
+    with app.test_request_context(method="POST", data=_upload("x"), content_type="multipart/form-data"):
+        form = UploadForm()
+        done = run_import(form, importer, flash_message=lambda r: "never")
+        assert not done and done.value.errors == [RowError(2, "Bad row.")]
+        assert get_flashed_messages() == []
+        assert form_status(form) == 422
+    assert authority().name == original
