@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
+from portal.enquiries import models as _enquiries  # noqa: F401  (cohort_team.team_id refers to enquiry_team)
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 
@@ -101,6 +102,10 @@ class CohortTeam(db.Model):
     enquiry_question: Mapped[str] = mapped_column(Text, default="")
     question_checks: Mapped[list] = mapped_column(JSON, default=list)  # keys of the checklist ticked
     observation_plan: Mapped[str] = mapped_column(Text, default="")
+    # The enquiries Team (kind "network") that holds the plan, data collection plan and evidence.
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enquiry_team.id", ondelete="SET NULL"), unique=True, index=True
+    )
 
     cohort: Mapped[NetworkCohort] = relationship(lazy="joined")
     facilitator: Mapped[User | None] = relationship(lazy="joined")

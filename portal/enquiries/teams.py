@@ -145,3 +145,17 @@ def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitat
     db.session.add(link)
     db.session.flush()
     return link
+
+
+def set_facilitators(team: Team, people, *, actor) -> None:
+    """Make `people` exactly the team's facilitators (cohorts keep a network team's one facilitator in step)."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
+    wanted = {p.id for p in people}
+    for link in db.session.scalars(select(TeamFacilitator).where(TeamFacilitator.team_id == team.id)):
+        if link.user_id not in wanted:
+            db.session.delete(link)
+        wanted.discard(link.user_id)
+    for user_id in wanted:
+        db.session.add(TeamFacilitator(team_id=team.id, user_id=user_id))
+    db.session.flush()
