@@ -1,0 +1,83 @@
+"""Network teams use the enquiries' plan and evidence; a cohort's core dates are bookable events."""
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from portal.cohorts import publishing, services, sessions
+from portal.cohorts.models import CohortTeam, Nomination
+from portal.core.roles import Role
+from portal.enquiries.models import Team, TeamFacilitator, TeamMember
+from portal.enquiries.plan_models import Enquiry
+from portal.events import services as events
+from portal.events.policies import can_book
+from portal.extensions import db
+from tests.cohorts.helpers import fill, make_cohort
+
+
+def _publish(admin, per_la=1, year="2026-27", start=0, teams=2) -> list[CohortTeam]:
+    cohort = make_cohort(year=year, stage="matching")
+    ids = [n.id for n in fill(cohort, per_la=per_la, start=start)]
+    created = publishing.publish(
+        cohort,
+        actor=admin,
+        plan_teams=[ids[i::teams] for i in range(teams)],
+        dominant=[["Numeracy", "Literacy"]] * teams,
+        notify=False,
+    )
+    db.session.commit()
+    return created
+
+
+def _people(cohort_team) -> set[int]:
+    noms = db.session.scalars(select(Nomination).where(Nomination.team_id == cohort_team.id))
+    return {p.id for n in noms for p in n.people}
+
+
+def _facilitators(team_id) -> set[int]:
+    return set(db.session.scalars(select(TeamFacilitator.user_id).where(TeamFacilitator.team_id == team_id)))
+
+
+def test_publishing_creates_network_teams_with_members_and_facilitator(app, make_user):
+    created = _publish(make_user(Role.ADMIN))
+    assert len(created) == 2
+    for cohort_team in created:
+        team = db.session.get(Team, cohort_team.team_id)
+        assert team.kind == "network" and team.theme_id is None and cohort_team.cohort.name in team.name
+        members = set(db.session.scalars(select(TeamMember.user_id).where(TeamMember.team_id == team.id)))
+        assert members == _people(cohort_team) and len(members) == 8  # both people of 4 establishments
+        assert _facilitators(team.id) == {cohort_team.facilitator_id}
+        assert db.session.scalar(select(Enquiry).where(Enquiry.team_id == team.id)) is not None
+
+
+def test_changing_the_facilitator_changes_the_network_teams(app, make_user):
+    admin = make_user(Role.ADMIN)
+    first, second = _publish(admin)
+    moving = second.facilitator_id
+    publishing.reassign_facilitator(first, moving, actor=admin)
+    db.session.commit()
+    assert _facilitators(first.team_id) == {moving}
+    assert _facilitators(second.team_id) == set()  # one team each: the other waits for a new facilitator
+
+
+def test_cohort_dates_become_events_that_participants_book(app, make_user):
+    admin = make_user(Role.ADMIN)
+    cohort = make_cohort()
+    nom = fill(cohort, per_la=1)[0]
+    dates = {"launch_on": date(2030, 9, 3), "sharing_on": date(2031, 3, 20), "survey_opens_on": date(2030, 9, 4)}
+    args = dict(actor=admin, school_year=cohort.school_year, letter="A", interests="A\nB\nC")
+    services.save_cohort(cohort, **args, dates=dates)
+    db.session.commit()
+    found = sessions.cohort_events(cohort)
+    assert [e.title for e in found] == ["Network cohort 2026-27 A: Launch", "Network cohort 2026-27 A: Sharing event"]
+    assert found[0].starts_at == datetime(2030, 9, 3, 16) and found[0].ends_at == datetime(2030, 9, 3, 17, 30)
+    launch, sharing = found
+    events.update_event(launch, actor=admin, starts_at=datetime(2030, 9, 3, 9), ends_at=datetime(2030, 9, 3, 15))
+    services.save_cohort(cohort, **args, dates={"launch_on": date(2030, 9, 10)})
+    db.session.commit()
+    assert (launch.starts_at, launch.ends_at) == (datetime(2030, 9, 10, 9), datetime(2030, 9, 10, 15))  # times kept
+    assert sharing.cancelled and not launch.cancelled and len(sessions.cohort_events(cohort)) == 2
+    assert can_book(nom.practitioner, launch) and can_book(make_user(Role.LA_OFFICER), launch)
+    assert not can_book(make_user(Role.PRACTITIONER), launch)
+    booking = events.book(launch, nom.leader, actor=nom.leader)
+    assert booking.status == "booked"
