@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from portal.accounts.models import User
 from portal.cohorts import publishing, services, sessions
 from portal.cohorts.models import CohortTeam, Nomination
 from portal.core.roles import Role
@@ -81,3 +82,77 @@ def test_cohort_dates_become_events_that_participants_book(app, make_user):
     assert not can_book(make_user(Role.PRACTITIONER), launch)
     booking = events.book(launch, nom.leader, actor=nom.leader)
     assert booking.status == "booked"
+
+
+def _count(client, url) -> int:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return int(response.headers["X-Query-Count"])
+
+
+def test_team_space_links_to_the_network_teams_plan_and_evidence(client, login, make_user, htmx_get):
+    cohort_team = _publish(make_user(Role.ADMIN))[0]
+    cohort_team.enquiry_question = "Will number talks raise confidence?"
+    db.session.commit()
+    member = db.session.scalar(select(Nomination).where(Nomination.team_id == cohort_team.id)).practitioner
+    login(member)
+    space = client.get(f"/cohort-teams/{cohort_team.id}").get_data(as_text=True)
+    plan_url = f"/enquiries/teams/{cohort_team.team_id}/plan"
+    assert "Data collection plan and evidence" in space and f'href="{plan_url}#measures"' in space
+    assert "arrive with the enquiry record" not in space
+    for url in (plan_url, f"/enquiries/teams/{cohort_team.team_id}/evidence",
+                f"/enquiries/teams/{cohort_team.team_id}/summary", f"/enquiries/teams/{cohort_team.team_id}"):
+        page = client.get(url)
+        text = page.get_data(as_text=True)
+        assert page.status_code == 200 and "cohort 2026-27 A, Team 1" in text
+        assert f'href="/cohort-teams/{cohort_team.id}"' in text  # back to the team space
+    plan = client.get(plan_url).get_data(as_text=True)
+    assert "Will number talks raise confidence?" in plan and "Our enquiry question" in plan  # shown, stored once
+    assert "Collaborative Learning Network cohort 2026-27 A" in client.get("/enquiries/teams").get_data(as_text=True)
+    new = client.post(f"/enquiries/teams/{cohort_team.team_id}/measures/new",
+                      data={"name": "Confidence", "kind": "quantitative", "shows": "outcome", "baseline": "40"})
+    assert new.status_code == 303 and "Confidence" in client.get(plan_url).get_data(as_text=True)
+
+
+def test_network_plan_page_for_its_facilitator_and_not_for_others(client, login, make_user):
+    cohort_team = _publish(make_user(Role.ADMIN))[0]
+    plan_url = f"/enquiries/teams/{cohort_team.team_id}/plan"
+    login(db.session.get(User, cohort_team.facilitator_id))
+    page = client.get(plan_url)
+    assert page.status_code == 200 and "Data collection plan" in page.get_data(as_text=True)
+    login(make_user(Role.PRACTITIONER))
+    assert client.get(plan_url).status_code == 403
+    assert client.get(f"/enquiries/teams/{cohort_team.team_id}/evidence").status_code == 403
+    assert client.get("/enquiries/teams/999999/plan").status_code == 404
+
+
+def test_cohort_pages_list_the_events_with_links(client, login, make_user):
+    admin = make_user(Role.ADMIN)
+    cohort = make_cohort()
+    nom = fill(cohort, per_la=1)[0]
+    services.save_cohort(cohort, actor=admin, school_year="2026-27", letter="A", interests="A\nB\nC",
+                         dates={"launch_on": date(2030, 9, 3), "matching_on": date(2030, 10, 1)})
+    db.session.commit()
+    launch = sessions.cohort_events(cohort)[0]
+    login(admin)
+    text = client.get(f"/cohorts/{cohort.id}").get_data(as_text=True)
+    assert f'href="/events/{launch.id}"' in text and "Matching event" in text
+    login(nom.practitioner)
+    mine = client.get(f"/cohorts/{cohort.id}/me").get_data(as_text=True)
+    assert f'href="/events/{launch.id}"' in mine
+    assert client.get(f"/events/{launch.id}").status_code == 200
+    ics = client.get(f"/events/{launch.id}/calendar.ics")
+    assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.data
+    login(make_user(Role.PRACTITIONER))
+    assert client.get(f"/events/{launch.id}").status_code == 404
+
+
+def test_query_counts_of_team_space_and_network_plan_do_not_grow(client, login, make_user):
+    admin = make_user(Role.ADMIN)
+    login(admin)
+    small = _publish(admin, per_la=1)[0]
+    big = _publish(admin, per_la=4, year="2027-28", start=50)[0]
+    counts = [[_count(client, url.format(t=t)) for url in ("/cohort-teams/{t.id}", "/enquiries/teams/{t.team_id}/plan",
+                                                           "/enquiries/teams/{t.team_id}")] for t in (small, big)]
+    print('query counts', counts)
+    assert counts[0] == counts[1], counts
