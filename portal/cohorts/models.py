@@ -17,7 +17,8 @@ STAGE_LABELS = {
     "matching": "Matching teams",
     "published": "Teams published",
 }
-# The cohort's core events, in the order they happen: (attribute, label).
+# The cohort's dates, in the order they happen: (attribute, label). Sessions among them are events
+# (portal/cohorts/sessions.py); the survey window drives the interests survey.
 EVENT_DATES = (
     ("launch_on", "Launch"),
     ("survey_opens_on", "Interests survey opens"),
@@ -64,9 +65,6 @@ class NetworkCohort(db.Model):
     @property
     def stage_label(self) -> str:
         return STAGE_LABELS[self.stage]
-
-    def events(self) -> list[tuple[str, date | None]]:
-        return [(label, getattr(self, attr)) for attr, label in EVENT_DATES]
 
     def __str__(self) -> str:
         return self.name

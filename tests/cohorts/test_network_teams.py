@@ -2,12 +2,15 @@
 
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.cohorts import publishing, services, sessions
 from portal.cohorts.models import CohortTeam, Nomination
+from portal.core.forms import ServiceError
 from portal.core.roles import Role
+from portal.enquiries import teams as enquiry_teams
 from portal.enquiries.models import Team, TeamFacilitator, TeamMember
 from portal.enquiries.plan_models import Enquiry
 from portal.events import services as events
@@ -156,3 +159,16 @@ def test_query_counts_of_team_space_and_network_plan_do_not_grow(client, login, 
                                                            "/enquiries/teams/{t.team_id}")] for t in (small, big)]
     print('query counts', counts)
     assert counts[0] == counts[1], counts
+
+
+def test_network_team_membership_and_facilitator_come_from_the_cohort(app, make_user):
+    admin = make_user(Role.ADMIN)
+    cohort_team = _publish(admin)[0]
+    team = db.session.get(Team, cohort_team.team_id)
+    member = db.session.scalar(select(Nomination).where(Nomination.team_id == cohort_team.id)).leader
+    with pytest.raises(ServiceError, match="matched into it"):
+        enquiry_teams.invite(team, "someone@test.example.org", actor=member)
+    with pytest.raises(ServiceError, match="matched into it"):
+        enquiry_teams.request_to_join(team, actor=make_user(Role.PRACTITIONER))
+    with pytest.raises(ServiceError, match="cohort team space"):
+        enquiry_teams.assign_facilitator(team, make_user(Role.KEY_FACILITATOR), actor=admin)
