@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 
 from portal.accounts.models import User, UserRole
+from portal.cohorts import publishing, sessions
 from portal.cohorts.models import (
     CohortFacilitator,
     CohortTeam,
@@ -17,6 +18,9 @@ from portal.cohorts.models import (
 from portal.cohorts.rules import CONFIDENCE_ITEMS, DEMO_INTERESTS
 from portal.core.roles import Role
 from portal.demo.names import FIRST, LAST
+from portal.enquiries import plans, queries
+from portal.enquiries.models import TeamMember
+from portal.enquiries.plan_models import DataPoint
 from portal.extensions import db
 
 PER_LA = 6
@@ -93,6 +97,8 @@ def load_demo(ctx) -> None:
         )
     )
     db.session.flush()
+    for each in db.session.scalars(select(NetworkCohort).where(NetworkCohort.school_year == "2026-27")):
+        sessions.sync_events(each, actor=lead)  # the core events, bookable by participants
     by_la: dict[int, list] = {}
     for est in ctx.establishments:
         by_la.setdefault(est.authority_id, []).append(est)
@@ -191,7 +197,8 @@ def _match_and_publish(ctx, cohort, lead) -> None:
     plan = matching_service.run(cohort, actor=lead, time_limit=0.3, seed=1)
     created = matching_service.publish_current(cohort, actor=lead, notify=False, plan=plan)
     fac_team = next((t for t in created if t.facilitator_id == ctx.users["facilitator"].id), created[0])
-    fac_team.facilitator_id = ctx.users["facilitator"].id
+    if fac_team.facilitator_id != ctx.users["facilitator"].id:
+        publishing.reassign_facilitator(fac_team, ctx.users["facilitator"].id, actor=lead)
     fac_team.enquiry_question = (
         "Will daily number talks in the early stages raise confidence in mental "
         "arithmetic for the learners who find it hardest?"
@@ -216,6 +223,41 @@ def _match_and_publish(ctx, cohort, lead) -> None:
         meeting.actions = "Share the draft on the team page by Friday."
     if len(meetings) > 2:
         meetings[2].meets_on = cohort.measuring_impact_on + timedelta(days=14)
+    db.session.flush()
+    _data_collection_plan(fac_team)
+
+
+def _data_collection_plan(cohort_team) -> None:
+    """The demo facilitator's team has begun its enquiry: the change, one measure, six weeks of data."""
+    team, enquiry = queries.team_page(cohort_team.team_id)
+    if enquiry is None:
+        return
+    member = db.session.scalar(
+        select(User).join(TeamMember, TeamMember.user_id == User.id).where(TeamMember.team_id == cohort_team.team_id)
+    )
+    plans.save_section(
+        enquiry,
+        "change",
+        "Ten minutes of number talk every morning in P1 to P3, planned together across our schools.",
+        base_version=0,
+        actor=member,
+    )
+    measure = plans.save_measure(
+        enquiry,
+        None,
+        actor=member,
+        name="Learners confident in mental arithmetic (%)",
+        kind="quantitative",
+        shows="outcome",
+        baseline="42",
+        target="70",
+        how_collected="Short pupil self-assessment in each class",
+        when_collected="Weekly",
+    )
+    today = date.today()
+    for week, value in enumerate((42, 45, 44, 51, 55, 58)):
+        on = today - timedelta(weeks=5 - week)
+        db.session.add(DataPoint(measure_id=measure.id, on=on, value=value, recorded_by_id=member.id))
     db.session.flush()
 
 

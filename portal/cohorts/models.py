@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
+from portal.enquiries import models as _enquiries  # noqa: F401  (cohort_team.team_id refers to enquiry_team)
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 
@@ -16,7 +17,8 @@ STAGE_LABELS = {
     "matching": "Matching teams",
     "published": "Teams published",
 }
-# The cohort's core events, in the order they happen: (attribute, label).
+# The cohort's dates, in the order they happen: (attribute, label). Sessions among them are events
+# (portal/cohorts/sessions.py); the survey window drives the interests survey.
 EVENT_DATES = (
     ("launch_on", "Launch"),
     ("survey_opens_on", "Interests survey opens"),
@@ -64,9 +66,6 @@ class NetworkCohort(db.Model):
     def stage_label(self) -> str:
         return STAGE_LABELS[self.stage]
 
-    def events(self) -> list[tuple[str, date | None]]:
-        return [(label, getattr(self, attr)) for attr, label in EVENT_DATES]
-
     def __str__(self) -> str:
         return self.name
 
@@ -101,6 +100,10 @@ class CohortTeam(db.Model):
     enquiry_question: Mapped[str] = mapped_column(Text, default="")
     question_checks: Mapped[list] = mapped_column(JSON, default=list)  # keys of the checklist ticked
     observation_plan: Mapped[str] = mapped_column(Text, default="")
+    # The enquiries Team (kind "network") that holds the plan, data collection plan and evidence.
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enquiry_team.id", ondelete="SET NULL"), unique=True, index=True
+    )
 
     cohort: Mapped[NetworkCohort] = relationship(lazy="joined")
     facilitator: Mapped[User | None] = relationship(lazy="joined")

@@ -1,10 +1,11 @@
-"""Publishing a cohort's teams: team records, members, facilitators by best fit, e-mails, the record kept."""
+"""Publishing a cohort's teams: team records and their network enquiry teams, facilitators by best fit,
+e-mails, the record kept."""
 
 from flask import url_for
 from sqlalchemy import select
 
 from portal.accounts.models import utcnow
-from portal.cohorts import queries, teams
+from portal.cohorts import network_teams, queries, teams
 from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
 from portal.cohorts.rules import assign_facilitators
@@ -78,6 +79,7 @@ def publish(
         for nomination_id in members:
             noms[nomination_id].team_id = team.id
         teams.ensure_meetings(team)
+        network_teams.create_network_team(team, actor=actor)
         created.append(team)
     cohort.stage, cohort.published_at = "published", utcnow()
     db.session.add(
@@ -139,7 +141,9 @@ def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> N
     )
     if clash is not None:
         clash.facilitator_id = None  # one team each: the other team waits for a new facilitator
+        network_teams.sync_facilitator(clash, actor=actor)
     team.facilitator_id = person_id
+    network_teams.sync_facilitator(team, actor=actor)
     db.session.add(
         MatchingRecord(
             cohort_id=team.cohort_id,

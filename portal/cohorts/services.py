@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.services import find_by_email, invite_person
-from portal.cohorts import rules
+from portal.cohorts import rules, sessions
 from portal.cohorts.access import can_edit_nominations, can_manage_cohorts
 from portal.cohorts.models import (
     EVENT_DATES,
@@ -35,7 +35,7 @@ def save_cohort(
     team_count: int = 8,
     dates: dict | None = None,
 ) -> NetworkCohort:
-    """Create or update a cohort with its interests list and event dates."""
+    """Create or update a cohort with its interests list and dates; its core events follow the dates."""
     _admin(actor)
     school_year, letter = school_year.strip(), letter.strip().upper()
     if (
@@ -72,6 +72,7 @@ def save_cohort(
     for attr, _ in EVENT_DATES:
         setattr(cohort, attr, dates.get(attr))
     db.session.flush()
+    sessions.sync_events(cohort, actor=actor)
     return cohort
 
 

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.models import User
-from portal.cohorts import queries, rules, survey
+from portal.cohorts import queries, rules, sessions, survey
 from portal.cohorts.forms import ConfidenceForm, FlagForm, InterestsForm
 from portal.cohorts.models import NetworkCohort
 from portal.cohorts.views import bp
@@ -69,6 +69,7 @@ def my_cohort(cohort_id):
         answer=queries.responses_by_user(cohort).get(current_user.id),
         confidence=mine,
         change=rules.personal_change(mine.get("start"), mine.get("end")),
+        **sessions.listing(cohort, current_user),
     )
 
 

@@ -5,7 +5,7 @@ import importlib.util
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.cohorts import queries, rules, services
+from portal.cohorts import queries, rules, services, sessions
 from portal.cohorts.access import can_manage_cohorts, can_view_cohort
 from portal.cohorts.forms import AdvanceForm, CohortForm
 from portal.cohorts.models import EVENT_DATES, NetworkCohort
@@ -95,6 +95,7 @@ def show_cohort(cohort_id, form=None, status=200):
         can_manage=can_manage_cohorts(current_user),
         facilitators_needed=rules.facilitators_needed,
         has_matching="cohorts.matching_event" in current_app.view_functions,
+        **sessions.listing(cohort, current_user),
         status=status,
     )
 
@@ -119,7 +120,8 @@ def advance_cohort(cohort_id):
     return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
 
 
-from portal.cohorts import nomination_views, survey_views, team_views  # noqa: E402, F401  (routes on bp)
+# Routes on bp, and network_teams registers the enquiries hook (cohort name and question on network teams).
+from portal.cohorts import network_teams, nomination_views, survey_views, team_views  # noqa: E402, F401
 
 if importlib.util.find_spec("portal.matching"):  # the matching event needs the engine (branch `matching`)
     from portal.cohorts import matching_views  # noqa: F401

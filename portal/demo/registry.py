@@ -5,6 +5,7 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 """
 
 from portal.cohorts import demo as cohorts_demo
+from portal.cohorts import scale as cohorts_scale
 from portal.demo import region
 from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
@@ -25,6 +26,7 @@ SCALE_STEPS = [
     events_demo.load_scale,
     enquiries_demo.load_scale,
     cohorts_demo.load_scale,
+    cohorts_scale.load_scale,  # network enquiry teams and core events of the cohorts above
     forums_scale.load_scale,
     leadership_demo.load_scale,
 ]

@@ -137,6 +137,8 @@ def publish_summary(team_id):
         flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
     else:
         evidence.publish_summary(enquiry, actor=current_user)
-        flash("The sharing summary is published: everyone registered for the theme can read it.", "success")
+        flash("The sharing summary is published: " + ("everyone registered for the theme" if team.theme_id
+                                                       else "researchers and the team's supporters") + " can read it.",
+              "success")
     db.session.commit()
     return redirect(url_for("enquiries.show_summary", team_id=team.id), code=303)

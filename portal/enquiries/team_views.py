@@ -8,7 +8,7 @@ from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ActionForm, ServiceError, apply_errors
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.enquiries import queries, teams
+from portal.enquiries import contexts, queries, teams
 from portal.enquiries.access import can_edit_team, can_register, is_member
 from portal.enquiries.forms import FacilitatorForm, InviteForm, JoinRequestForm, TeamForm
 from portal.enquiries.models import JoinRequest, Team, Theme
@@ -20,7 +20,8 @@ from portal.extensions import db
 @login_required
 def my_teams():
     rows, outlooks = queries.my_teams(current_user)
-    return render("enquiries/my_teams.html", rows=rows, outlooks=outlooks)
+    networks = contexts.for_teams([team.id for team, *_ in rows if team.kind == "network"])
+    return render("enquiries/my_teams.html", rows=rows, outlooks=outlooks, networks=networks)
 
 
 @bp.route("/themes/<int:theme_id>/teams/new", methods=["GET", "POST"])

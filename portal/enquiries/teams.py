@@ -59,6 +59,11 @@ def create_team(*, actor, name: str, shared_goal: str = "", theme: Theme | None 
     return team
 
 
+def _not_network(team: Team) -> None:
+    if team.kind == "network":  # members come from the cohort's matching, kept in step by portal/cohorts
+        raise ServiceError((None, "A network team's members are the people its cohort matched into it."))
+
+
 def update_team(team: Team, *, actor, name: str, shared_goal: str) -> None:
     if not can_edit_team(actor, team):
         raise ServiceError((None, "Only the team's members can change it."))
@@ -72,6 +77,7 @@ def invite(team: Team, email: str, *, actor) -> TeamInvitation:
     """E-mail a signed link that lets the person with this address join the team."""
     if not is_member(actor, team):
         raise ServiceError((None, "Only members can invite people to the team."))
+    _not_network(team)
     email = email.strip().lower()
     if "@" not in email:
         raise ServiceError(("email", "Enter an e-mail address like name@school.org."))
@@ -108,6 +114,7 @@ def accept_invitation(invitation: TeamInvitation, *, actor) -> Team:
 def request_to_join(team: Team, *, actor, message: str = "") -> JoinRequest:
     if is_member(actor, team):
         raise ServiceError((None, "You are already a member of this team."))
+    _not_network(team)
     pending = db.session.scalar(select(JoinRequest).where(
         JoinRequest.team_id == team.id, JoinRequest.user_id == actor.id, JoinRequest.decided_at.is_(None)))
     if pending:
@@ -135,6 +142,8 @@ def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitat
     """The admin assigns a key facilitator to support a team (cohorts may do the same for network teams)."""
     if not actor.has_role(Role.ADMIN):
         raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
+    if team.kind == "network":
+        raise ServiceError((None, "A network team's facilitator is assigned in its cohort team space."))
     if not facilitator.has_role(Role.KEY_FACILITATOR):
         raise ServiceError(("facilitator", "Choose someone who is a key facilitator."))
     found = db.session.scalar(select(TeamFacilitator).where(
@@ -145,3 +154,17 @@ def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitat
     db.session.add(link)
     db.session.flush()
     return link
+
+
+def set_facilitators(team: Team, people, *, actor) -> None:
+    """Make `people` exactly the team's facilitators (cohorts keep a network team's one facilitator in step)."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer assigns facilitators."))
+    wanted = {p.id for p in people}
+    for link in db.session.scalars(select(TeamFacilitator).where(TeamFacilitator.team_id == team.id)):
+        if link.user_id not in wanted:
+            db.session.delete(link)
+        wanted.discard(link.user_id)
+    for user_id in wanted:
+        db.session.add(TeamFacilitator(team_id=team.id, user_id=user_id))
+    db.session.flush()

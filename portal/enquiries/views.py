@@ -8,7 +8,7 @@ from portal.core.forms import ActionForm, ServiceError, apply_errors
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
-from portal.enquiries import links, queries, themes
+from portal.enquiries import contexts, links, queries, themes
 from portal.enquiries.access import (
     can_edit_team,
     can_register,
@@ -27,7 +27,8 @@ bp = Blueprint("enquiries", __name__, url_prefix="/enquiries")
 def labels():
     from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, NOTE_KINDS
 
-    return {"MEASURE_KINDS": MEASURE_KINDS, "MEASURE_SHOWS": MEASURE_SHOWS, "NOTE_KINDS": NOTE_KINDS}
+    return {"MEASURE_KINDS": MEASURE_KINDS, "MEASURE_SHOWS": MEASURE_SHOWS, "NOTE_KINDS": NOTE_KINDS,
+            "network_context": contexts.for_team}
 
 
 def load_team(team_id: int, *, edit: bool = False):

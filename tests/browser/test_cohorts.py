@@ -75,3 +75,11 @@ def test_facilitator_sees_their_team_and_meetings(page, live_server):
     page.get_by_role("link", name=re.compile("2026-27 A: Team")).click()
     expect(page.get_by_role("heading", name=re.compile("Support meetings: 2 of 5 held"))).to_be_visible()
     assert_accessible(page)
+    # The team's data collection plan and evidence are the enquiries' pages (the demo team has a measure).
+    page.get_by_role("link", name="Data collection plan", exact=True).click()
+    expect(page.get_by_text("Learners confident in mental arithmetic (%)").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Our enquiry question")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Impact evidence", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("Learners confident"))).to_be_visible()
+    assert_accessible(page)
