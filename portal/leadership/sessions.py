@@ -65,6 +65,14 @@ register(
 )
 
 
+def school_day(day):
+    """The first weekday on or after `day` outside the winter break (20 December to 5 January), when every
+    authority's schools are closed; other holidays differ by authority and are the admin's to adjust."""
+    while day.weekday() >= 5 or (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 5):
+        day += timedelta(days=1)
+    return day
+
+
 def programme_sessions(
     cohort: LeadershipCohort, *, first_day, actor, place: str = "", online_url: str = "", capacity: int = 30
 ) -> list[Event]:
@@ -72,7 +80,7 @@ def programme_sessions(
     five modules and three support network meetings (chosen), spread over the year from `first_day`."""
 
     def at(day_offset, start, end):
-        day = first_day + timedelta(days=day_offset)
+        day = school_day(first_day + timedelta(days=day_offset))
         return datetime.combine(day, time(*start)), datetime.combine(day, time(*end))
 
     plan = [

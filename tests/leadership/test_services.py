@@ -176,3 +176,13 @@ def test_result_lists_strengths_areas_and_notes(app, leader):
     assert result.notes[section.key][0][1] == "note"
     assert result.scores[0].mean == pytest.approx(3.6)
     assert queries.my_evaluations(leader)[0].id == evaluation.id
+
+
+def test_sessions_fall_on_school_days_outside_the_winter_break():
+    from datetime import date
+
+    from portal.leadership.sessions import school_day
+
+    assert school_day(date(2026, 12, 25)) == date(2027, 1, 6)  # Christmas -> first day back
+    assert school_day(date(2026, 11, 28)) == date(2026, 11, 30)  # Saturday -> Monday
+    assert school_day(date(2026, 11, 24)) == date(2026, 11, 24)
