@@ -120,7 +120,8 @@ def autosave_section(team_id, key):
     if not request.headers.get("HX-Request"):
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
-    return render("enquiries/_draft_status.html", key=key, saved_at=draft.saved_at)
+    return render("enquiries/_draft_status.html", key=key, saved_at=draft.saved_at if draft else None,
+                  unchanged=draft is None)
 
 
 @bp.post("/teams/<int:team_id>/status")

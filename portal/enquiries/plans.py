@@ -61,11 +61,19 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     return section
 
 
-def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> SectionDraft:
-    """Keep what someone has typed (autosave) without touching the team's saved text."""
+def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> SectionDraft | None:
+    """Keep what someone has typed (autosave) without touching the team's saved text. Text that is already
+    the saved text needs no draft: leaving the box by pressing Save sends an autosave too, and it may arrive
+    after the save; a draft left behind then would look like a conflict later."""
     _check(enquiry, key, actor)
     draft = db.session.scalar(select(SectionDraft).where(
         SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id))
+    section = _section(enquiry, key)
+    if section is not None and section.text == (text or "").replace("\r\n", "\n"):
+        if draft is not None:
+            db.session.delete(draft)
+        db.session.flush()
+        return None
     draft = draft or SectionDraft(enquiry_id=enquiry.id, key=key, user_id=actor.id)
     draft.text, draft.base_version, draft.saved_at = (text or "")[:MAX_SECTION], base_version, utcnow()
     db.session.add(draft)

@@ -187,3 +187,18 @@ def test_network_teams_use_the_same_enquiry(make_user, app):
 
     enquiry = team_page(team.id)[1]
     assert plans.save_section(enquiry, "change", "Network change", base_version=0, actor=b).version == 1
+
+
+def test_an_autosave_of_the_saved_text_leaves_no_draft_behind(world):
+    """Pressing Save also blurs the box, and that autosave may arrive after the save."""
+    from sqlalchemy import select
+
+    from portal.enquiries.plan_models import SectionDraft
+
+    e, key = world.enquiry, "change"
+    saved = plans.save_section(e, key, "We bought waterproofs.", base_version=0, actor=world.ewan)
+    assert plans.save_draft(e, key, "We bought waterproofs.", base_version=0, actor=world.ewan) is None
+    assert db.session.scalars(select(SectionDraft)).all() == []
+    assert plans.save_draft(e, key, "Waterproofs and boots.", base_version=saved.version, actor=world.ewan)
+    plans.save_draft(e, key, "We bought waterproofs.", base_version=saved.version, actor=world.ewan)
+    assert db.session.scalars(select(SectionDraft)).all() == []
