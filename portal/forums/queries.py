@@ -125,14 +125,18 @@ def resource_choices(forum: Forum) -> list[tuple[int, str]]:
     )
 
 
-def members(forum: Forum, page: int, per_page: int):
+def members(forum: Forum, page: int, per_page: int, q: str = ""):
+    """One page of the forum's members, coordinators first, optionally those whose name or e-mail holds `q`."""
     stmt = (
         select(Membership)
         .where(Membership.forum_id == forum.id)
         .options(joinedload(Membership.user))
         .join(User, Membership.user_id == User.id)
-        .order_by(Membership.coordinator.desc(), User.name)
+        .order_by(Membership.coordinator.desc(), User.name, User.id)
     )
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
     return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
 
 
