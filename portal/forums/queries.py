@@ -113,16 +113,17 @@ def load_meeting(forum: Forum, meeting_id: int) -> Meeting | None:
     )
 
 
-def resource_choices(forum: Forum) -> list[tuple[int, str]]:
+def linkable_resources(forum: Forum, q: str = ""):
+    """The library an agenda item may link to (this forum's and its parent's), by title, optionally searched."""
     ids = [forum.id] + ([forum.parent_id] if forum.parent_id else [])
-    return list(
-        db.session.execute(
-            select(Resource.id, Resource.title)
-            .where(Resource.forum_id.in_(ids))
-            .order_by(Resource.title)
-            .limit(200)
-        ).all()
-    )
+    stmt = select(Resource).where(Resource.forum_id.in_(ids)).order_by(Resource.title, Resource.id)
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(
+            or_(func.lower(Resource.title).like(like), func.lower(Resource.description).like(like),
+                Resource.tags.like(like))
+        )
+    return stmt
 
 
 def members(forum: Forum, page: int, per_page: int, q: str = ""):
