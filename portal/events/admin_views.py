@@ -207,7 +207,13 @@ def record_attendance(event_id, booking_id):
 @bp.get("/attendance")
 @roles_required(Role.ADMIN)
 def attendance_report():
-    by_context = attendance.context_summary()
+    """One school year at a time (this one unless `year` names another), so the grouped queries stay
+    bounded however many years of events the portal holds."""
+    years = attendance.report_years()
+    year = request.args.get("year", type=int)
+    year = year if year in years else years[0]
+    since, until = attendance.school_year_bounds(year)
+    by_context = attendance.context_summary(since=since, until=until)
     names = {}
     for ctype in {ct for ct, _ in by_context}:
         labeller = policy_for(ctype).labels
@@ -220,16 +226,21 @@ def attendance_report():
     )
     stmt = (
         select(Event)
-        .where(Event.starts_at < local_now(), Event.cancelled.is_(False))
+        .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
         .order_by(Event.starts_at.desc(), Event.id)
     )
     page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
     per_event = attendance.attendance_summary(event_ids=[e.id for e in page.items]).per_event
+    # The year filter swaps both tables (report-results); the pager only the events table (report-events).
+    target = "report-results" if wants_fragment("report-results") else "report-events"
     return render(
         "events/report.html",
-        fragment="events/_report_events.html",
-        target="report-events",
+        fragment=f"events/_{target.replace('-', '_')}.html",
+        target=target,
         contexts=contexts,
         page=page,
         per_event=per_event,
+        year=year,
+        years=years,
+        school_year=attendance.school_year_label,
     )

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
@@ -121,11 +121,36 @@ def attendance_summary(
     return AttendanceSummary(per_event, per_context, total)
 
 
-def context_summary(*, since: datetime | None = None) -> dict:
-    """(context_type, context_id) -> Rates over every past event, grouped in the database (for reports)."""
-    stmt = _rates_query(Event.context_type, Event.context_id).where(
-        Event.starts_at < local_now() + timedelta(days=1)
-    )
+def context_summary(*, since: datetime | None = None, until: datetime | None = None) -> dict:
+    """(context_type, context_id) -> Rates over every past event (from `since`, before `until`), grouped in
+    the database (for reports)."""
+    events = select(Event.id).where(Event.starts_at < local_now() + timedelta(days=1))
     if since is not None:
-        stmt = stmt.where(Event.starts_at >= since)
+        events = events.where(Event.starts_at >= since)
+    if until is not None:
+        events = events.where(Event.starts_at < until)
+    # Bookings of a subquery of events: the database walks the events by start time and each one's bookings
+    # by index, where a plain join lets SQLite (without statistics) scan every booking ever made.
+    stmt = _rates_query(Event.context_type, Event.context_id).where(Booking.event_id.in_(events))
     return {(ct, cid): Rates(n, int(a or 0), int(b or 0)) for ct, cid, n, a, b in db.session.execute(stmt)}
+
+
+def school_year_of(when: date) -> int:
+    """The calendar year in which the school year (August to July) holding `when` starts."""
+    return when.year if when.month >= 8 else when.year - 1
+
+
+def school_year_bounds(start: int) -> tuple[datetime, datetime]:
+    """[1 August `start`, 1 August the year after): one school year of event start times."""
+    return datetime(start, 8, 1), datetime(start + 1, 8, 1)
+
+
+def school_year_label(start: int) -> str:
+    return f"{start}-{str(start + 1)[2:]}"
+
+
+def report_years() -> list[int]:
+    """School years from the first event's to this one, newest first (one query on the indexed start)."""
+    first = db.session.scalar(select(func.min(Event.starts_at)))
+    this_year = school_year_of(local_now())
+    return list(range(this_year, min(school_year_of(first), this_year) - 1 if first else this_year - 1, -1))

@@ -96,6 +96,26 @@ def update_item(item: AgendaItem, meeting: Meeting, forum: Forum, *, actor, **fi
     db.session.flush()
 
 
+def link_resource(item: AgendaItem, meeting: Meeting, forum: Forum, resource_id: int, link: bool, *, actor) -> Resource:
+    """Link one library resource (this forum's or its parent's) to an item, or unlink it; logged once published."""
+    must_edit(actor, forum)
+    found = _resources([forum.id, forum.parent_id or forum.id], [resource_id])
+    if not found:
+        raise ServiceError((None, "That resource is no longer in the library."))
+    resource, linked = found[0], resource_id in {r.id for r in item.resources}
+    if link != linked:
+        if link:
+            item.resources.append(resource)
+        else:
+            item.resources.remove(resource)
+        _bump(meeting)
+        if meeting.published:
+            verb = "linked" if link else "unlinked"
+            meeting_rules.log_change(meeting, item, f"{item.title}: {verb} resource {resource.title}")
+    db.session.flush()
+    return resource
+
+
 def remove_item(item: AgendaItem, meeting: Meeting, forum: Forum, *, actor) -> None:
     must_edit(actor, forum)
     if meeting.published:

@@ -1,12 +1,12 @@
 """Agenda items edited in place: each action is a real form; htmx swaps only the agenda (#agenda)."""
 
-from flask import abort, flash, redirect, request
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import ServiceError, run_form
-from portal.core.rendering import wants_fragment
+from portal.core.rendering import render, wants_fragment
 from portal.extensions import db
-from portal.forums import agenda
+from portal.forums import agenda, queries
 from portal.forums.access import require
 from portal.forums.forms import ItemForm, MoveForm
 from portal.forums.meeting_views import load_meeting, meeting_url, render_meeting
@@ -96,3 +96,34 @@ def move_item(forum_id, meeting_id, item_id):
         return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
     db.session.commit()
     return _done(forum, meeting, mine, f"Moved {direction}: {item.title}.", f"item-{item.id}")
+
+
+@bp.get("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/resources")
+@login_required
+def item_resources(forum_id, meeting_id, item_id):
+    """The item's linked resources and a search of the library, a page at a time (the meeting page lists
+    none of the library, so its size does not grow with it)."""
+    forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
+    q = request.args.get("q", "").strip()[:100]
+    page = db.paginate(queries.linkable_resources(forum, q), per_page=current_app.config["PAGE_SIZE"],
+                       error_out=False)
+    return render("forums/item_resources.html", fragment="forums/_item_resource_results.html",
+                  target="item-resource-results", forum=forum, meeting=meeting, item=item, page=page, q=q,
+                  linked={r.id for r in item.resources})
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/resources/<int:resource_id>")
+@login_required
+def link_resource(forum_id, meeting_id, item_id, resource_id):
+    forum, _, meeting, item = _load(forum_id, meeting_id, item_id)
+    link = request.form.get("link") == "1"
+    try:
+        resource = agenda.link_resource(item, meeting, forum, resource_id, link, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(str(error), "info")
+    else:
+        db.session.commit()
+        flash(f"{'Linked' if link else 'Unlinked'}: {resource.title}.", "success")
+    return redirect(url_for("forums.item_resources", forum_id=forum.id, meeting_id=meeting.id, item_id=item.id,
+                            q=request.form.get("q", "")[:100] or None))

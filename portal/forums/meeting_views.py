@@ -30,12 +30,14 @@ def meeting_url(forum, meeting, anchor: str | None = None) -> str:
 def render_meeting(
     forum, meeting, mine, *, status=200, add_form=None, edit_form=None, editing=None, problem=None, done=None
 ):
-    """The meeting page, or only its agenda when htmx asks for #agenda."""
-    choices = [SelectChoice(i, t) for i, t in queries.resource_choices(forum)] if mine.can_edit else []
+    """The meeting page, or only its agenda when htmx asks for #agenda. An item's edit form offers only the
+    resources already linked (to unlink); the library is searched on the item's own resources page, so the
+    page stays the same size however large the library grows."""
     add_form = add_form or ItemForm(formdata=None)
-    for f in (add_form, edit_form):
-        if f is not None:
-            f.resources.choices = choices
+    add_form.resources.choices = []
+    if edit_form is not None:
+        item = next((i for i in meeting.items if i.id == editing), None)
+        edit_form.resources.choices = [SelectChoice(r.id, r.title) for r in (item.resources if item else [])]
     changes_by_item: dict[int, list] = {}
     for change in meeting.changes:
         changes_by_item.setdefault(change.item_id, []).append(change)

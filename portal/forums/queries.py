@@ -113,26 +113,31 @@ def load_meeting(forum: Forum, meeting_id: int) -> Meeting | None:
     )
 
 
-def resource_choices(forum: Forum) -> list[tuple[int, str]]:
+def linkable_resources(forum: Forum, q: str = ""):
+    """The library an agenda item may link to (this forum's and its parent's), by title, optionally searched."""
     ids = [forum.id] + ([forum.parent_id] if forum.parent_id else [])
-    return list(
-        db.session.execute(
-            select(Resource.id, Resource.title)
-            .where(Resource.forum_id.in_(ids))
-            .order_by(Resource.title)
-            .limit(200)
-        ).all()
-    )
+    stmt = select(Resource).where(Resource.forum_id.in_(ids)).order_by(Resource.title, Resource.id)
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(
+            or_(func.lower(Resource.title).like(like), func.lower(Resource.description).like(like),
+                Resource.tags.like(like))
+        )
+    return stmt
 
 
-def members(forum: Forum, page: int, per_page: int):
+def members(forum: Forum, page: int, per_page: int, q: str = ""):
+    """One page of the forum's members, coordinators first, optionally those whose name or e-mail holds `q`."""
     stmt = (
         select(Membership)
         .where(Membership.forum_id == forum.id)
         .options(joinedload(Membership.user))
         .join(User, Membership.user_id == User.id)
-        .order_by(Membership.coordinator.desc(), User.name)
+        .order_by(Membership.coordinator.desc(), User.name, User.id)
     )
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
     return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
 
 

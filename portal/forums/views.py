@@ -134,8 +134,10 @@ def leave_forum(forum_id):
 def list_members(forum_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum, edit=True)
-    page = queries.members(forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"] * 4)
-    return render("forums/members.html", forum=forum, mine=mine, page=page)
+    q = request.args.get("q", "").strip()[:100]
+    page = queries.members(forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"], q)
+    return render("forums/members.html", fragment="forums/_member_results.html", target="member-results",
+                  forum=forum, mine=mine, page=page, q=q)
 
 
 @bp.post("/<int:forum_id>/members/<int:user_id>/coordinator")

@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.frameworks import services as frameworks
 from portal.frameworks.defaults import six_point_scale
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, FrameworkVersion
-from portal.leadership import plans, programme, queries, services, sessions
+from portal.leadership import insights, plans, programme, queries, services, sessions
 from portal.leadership.content import CAPACITY, LEADERSHIP
 from portal.leadership.models import (
     CONFIRMED,
@@ -99,6 +99,8 @@ def load_demo(ctx) -> None:
     services.submit_evaluation(first, version, actor=leader)
     first.started_at = datetime.combine(year.starts_on + timedelta(days=14), datetime.min.time())
     first.submitted_at = first.started_at + timedelta(days=2)
+    db.session.flush()
+    insights.record_scores(first.id)  # its year follows the back-dated submission
     later = services.start_evaluation(framework, label=f"Midpoint {year.label}", actor=leader)
     section = version.sections[0]
     services.save_answers(later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader)
@@ -198,4 +200,5 @@ def load_scale(ctx) -> None:
             for i in range(0, len(ids), 4)
         ],
     )
+    insights.record_scores()
     db.session.flush()

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
@@ -218,3 +218,26 @@ class CohortPlace(db.Model):
 
     person: Mapped[User] = relationship(foreign_keys=[person_id], lazy="joined")
     cohort: Mapped[LeadershipCohort] = relationship(lazy="raise_on_sql")
+
+
+class EvaluationDomainScore(db.Model):
+    """A submitted evaluation's rating total and count per domain, written once at submission so insights
+    aggregate a few rows per evaluation instead of every answer. Owner, framework and year are copied from
+    the (frozen) evaluation so one covering index answers the insights query."""
+
+    __tablename__ = "evaluation_domain_score"
+    __table_args__ = (
+        UniqueConstraint("evaluation_id", "section_key", name="uq_evaluation_domain_score_evaluation_id_key"),
+        Index("ix_evaluation_domain_score_insights", "framework_id", "section_key", "year", "owner_id", "title",
+              "rating_sum", "rating_count"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("self_evaluation.id", ondelete="CASCADE"))
+    framework_id: Mapped[int] = mapped_column(ForeignKey("framework.id"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)  # of submitted_at
+    section_key: Mapped[str] = mapped_column(String(40))  # domains match across versions by key
+    title: Mapped[str] = mapped_column(String(60))  # the section's short title
+    rating_sum: Mapped[int] = mapped_column(Integer)
+    rating_count: Mapped[int] = mapped_column(Integer)

@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.frameworks import scoring
 from portal.frameworks import services as frameworks
 from portal.frameworks.models import Framework, FrameworkVersion
+from portal.leadership import insights
 from portal.leadership.models import DRAFT, SUBMITTED, EvaluationAnswer, PendingAnswers, SelfEvaluation
 from portal.leadership.modules import EVALUATION_KINDS
 
@@ -93,7 +94,7 @@ def save_answers(evaluation: SelfEvaluation, answers: dict[int, tuple[str, str]]
 
 
 def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion, *, actor) -> None:
-    """Freeze a draft once every statement has a rating."""
+    """Freeze a draft once every statement has a rating, and record its domain scores for insights."""
     if evaluation.owner_id != actor.id or evaluation.status != DRAFT:
         raise PermissionError("not your draft")
     answers = answers_by_item(evaluation)
@@ -105,6 +106,7 @@ def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion, *, 
         raise ServiceError((None, f"Rate every statement before you submit. Still to rate: {names}."))
     evaluation.status, evaluation.submitted_at = SUBMITTED, utcnow()
     db.session.flush()
+    insights.record_scores(evaluation.id)
 
 
 def keep_pending(evaluation: SelfEvaluation, position: int, form) -> str:

@@ -42,6 +42,8 @@ EXPECT = {
     "forums.edit_item": only(*EDITORS),
     "forums.remove_item": post(302, admin=404),  # the coordinator removed it first
     "forums.move_item": post(422),  # no version: treated as a stale page
+    "forums.item_resources": only(*EDITORS),
+    "forums.link_resource": post(302),
     "forums.list_resources": only(*READERS),
     "forums.add_resource": only(*EDITORS),
     "forums.download_resource": only(*READERS),
@@ -109,6 +111,10 @@ def setup(world):
         world.args[f"forums.{endpoint}"] = m
     for endpoint in ("edit_item", "remove_item", "move_item"):
         world.args[f"forums.{endpoint}"] = item
+    linking = agenda.add_item(meeting, forum, actor=coordinator, title="Linking")  # never removed
+    db.session.commit()
+    world.args["forums.item_resources"] = {**m, "item_id": linking.id}
+    world.args["forums.link_resource"] = {**m, "item_id": linking.id, "resource_id": files[0].id}
     world.args["forums.toggle_action"] = {**m, "action_id": action.id}
     world.args["forums.set_coordinator"] = {**f, "user_id": users["practitioner"].id}
     world.args["forums.download_resource"] = {**f, "resource_id": files[0].id}

@@ -1,0 +1,45 @@
+"""The attendance report shows one school year at a time: this one by default, another on request."""
+
+from datetime import date, datetime
+
+from portal.core.roles import Role
+from portal.events import attendance
+from portal.events.models import local_now
+
+
+def test_school_years_run_august_to_july():
+    assert attendance.school_year_of(date(2026, 7, 31)) == 2025
+    assert attendance.school_year_of(date(2026, 8, 1)) == 2026
+    assert attendance.school_year_bounds(2025) == (datetime(2025, 8, 1), datetime(2026, 8, 1))
+    assert attendance.school_year_label(2025) == "2025-26"
+
+
+def test_report_defaults_to_this_school_year_and_offers_earlier_ones(
+    client, login, make_user, make_event, add_booking, htmx_get
+):
+    this_year = attendance.school_year_of(local_now())
+    recent = make_event(days=-(local_now() - datetime(this_year, 8, 1)).days, title="Recent webinar")
+    old = make_event(days=-800, title="An old webinar")
+    old_year = attendance.school_year_of(old.starts_at)
+    add_booking(recent, make_user(), attended=True)
+    add_booking(old, make_user(), attended=False)
+    add_booking(old, make_user(), attended=True)
+    login(make_user(Role.ADMIN))
+    html = client.get("/events/attendance").get_data(as_text=True)
+    assert "Recent webinar" in html and "An old webinar" not in html and "100%" in html
+    assert f'<option value="{old_year}" >{attendance.school_year_label(old_year)}</option>' in html
+    earlier = htmx_get(f"/events/attendance?year={old_year}", "report-results")
+    part = earlier.get_data(as_text=True)
+    assert part.lstrip().startswith('<div id="report-results"') and "An old webinar" in part and "50%" in part
+    assert "Recent webinar" not in part and "HX-Request" in earlier.headers["Vary"]
+    # A year with no events, or nonsense, falls back to this school year.
+    assert "Recent webinar" in client.get("/events/attendance?year=1900").get_data(as_text=True)
+
+
+def test_pager_keeps_the_year(app, client, login, make_user, make_event):
+    app.config["PAGE_SIZE"] = 2
+    events = [make_event(days=-800 - n) for n in range(3)]
+    year = attendance.school_year_of(events[0].starts_at)
+    login(make_user(Role.ADMIN))
+    html = client.get(f"/events/attendance?year={year}").get_data(as_text=True)
+    assert f"page=2&amp;year={year}" in html

@@ -1,0 +1,26 @@
+"""The members page: one page of members at a time, coordinators first, found by name or e-mail."""
+
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.forums.models import Membership
+
+
+def test_members_are_paged_and_found_by_name(app, client, login, world, make_user, htmx_get):
+    app.config["PAGE_SIZE"] = 3
+    for n in range(5):
+        extra = make_user(Role.PRACTITIONER, name=f"Pat Extra {n}", email=f"pat{n}@test.example.org")
+        db.session.add(Membership(forum_id=world.forum.id, user_id=extra.id))
+    db.session.commit()
+    login(world.coordinator)
+    url = f"/forums/{world.forum.id}/members"
+    first = client.get(url).get_data(as_text=True)
+    assert "7 members" in first and "Page 1 of 3" in first and "Cora Coordinator" in first  # coordinators first
+    assert "Pat Extra 4" not in first and "?page=2" in first
+    found = htmx_get(f"{url}?q=EXTRA 4", "member-results")
+    part = found.get_data(as_text=True)
+    assert part.lstrip().startswith('<div id="member-results"') and "HX-Request" in found.headers["Vary"]
+    assert "1 member found" in part and "Pat Extra 4" in part and "Mo Member" not in part
+    by_email = client.get(f"{url}?q=mo@test").get_data(as_text=True)
+    assert "Mo Member" in by_email and "Pat Extra" not in by_email
+    assert "No member matches." in client.get(f"{url}?q=nobody").get_data(as_text=True)
+    assert "?page=2&amp;q=Pat" in client.get(f"{url}?q=Pat").get_data(as_text=True)  # the pager keeps the search
