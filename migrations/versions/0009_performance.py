@@ -1,7 +1,7 @@
 """performance: per-domain scores of submitted evaluations (leadership insights)
 
 Revision ID: 0009_performance
-Revises: 0007_forums (the lead re-chains it after 0008_network_teams)
+Revises: 0008_network_teams (the lead re-chains it after 0008_network_teams)
 Create Date: 2026-11-24 00:23:24.375627
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0009_performance'
-down_revision = '0007_forums'
+down_revision = '0008_network_teams'
 branch_labels = None
 depends_on = None
 
