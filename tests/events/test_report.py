@@ -5,6 +5,7 @@ from datetime import date, datetime
 from portal.core.roles import Role
 from portal.events import attendance
 from portal.events.models import local_now
+from portal.extensions import db
 
 
 def test_school_years_run_august_to_july():
@@ -19,6 +20,10 @@ def test_report_defaults_to_this_school_year_and_offers_earlier_ones(
 ):
     this_year = attendance.school_year_of(local_now())
     recent = make_event(days=-(local_now() - datetime(this_year, 8, 1)).days, title="Recent webinar")
+    # The first minutes of the school year, so the event is past even on 1 August at breakfast time.
+    recent.starts_at = datetime(this_year, 8, 1, 0, 1)
+    recent.ends_at = datetime(this_year, 8, 1, 0, 59)
+    db.session.commit()
     old = make_event(days=-800, title="An old webinar")
     old_year = attendance.school_year_of(old.starts_at)
     add_booking(recent, make_user(), attended=True)
