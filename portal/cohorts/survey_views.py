@@ -9,7 +9,7 @@ from portal.cohorts.forms import ConfidenceForm, FlagForm, InterestsForm
 from portal.cohorts.models import NetworkCohort
 from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, apply_errors, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -30,24 +30,12 @@ def answer_survey(cohort_id):
     answer = queries.responses_by_user(cohort).get(current_user.id) if request.method == "GET" else None
     form = InterestsForm(obj=answer)
     form.set_interests(cohort.interests)
-    if form.validate_on_submit():
-        try:
-            survey.answer_interests(
-                cohort,
-                current_user,
-                hunch=form.hunch.data or "",
-                ranked=[form.first.data, form.second.data, form.third.data],
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(
-                "Thank you: your interests and hunch are saved. You can change them while the survey is open.",  # noqa: E501
-                "success",
-            )
-            return redirect(url_for("cohorts.my_cohort", cohort_id=cohort.id))
+    if run_form(form, lambda: survey.answer_interests(
+            cohort, current_user, hunch=form.hunch.data or "",
+            ranked=[form.first.data, form.second.data, form.third.data]),
+            flash_message="Thank you: your interests and hunch are saved. "
+                          "You can change them while the survey is open."):
+        return redirect(url_for("cohorts.my_cohort", cohort_id=cohort.id))
     return render(
         "cohorts/survey.html",
         cohort=cohort,

@@ -9,7 +9,7 @@ from portal.cohorts.forms import MeetingForm, TeamPlanForm
 from portal.cohorts.models import SupportMeeting
 from portal.cohorts.rules import QUESTION_CHECKLIST
 from portal.cohorts.views import bp
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, apply_errors, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.extensions import db
 
@@ -64,22 +64,11 @@ def show_team(team_id):
 def save_team_plan(team_id):
     team = _team(team_id)
     form = TeamPlanForm()
-    if form.validate_on_submit():
-        try:
-            teams.save_plan(
-                team,
-                actor=current_user,
-                question=form.enquiry_question.data or "",
-                checks=form.checks.data or [],
-                observation_plan=form.observation_plan.data or "",
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The team's enquiry question and observation plan are saved.", "success")
-            return redirect(url_for("cohorts.show_team", team_id=team.id))
+    if run_form(form, lambda: teams.save_plan(
+            team, actor=current_user, question=form.enquiry_question.data or "",
+            checks=form.checks.data or [], observation_plan=form.observation_plan.data or ""),
+            flash_message="The team's enquiry question and observation plan are saved."):
+        return redirect(url_for("cohorts.show_team", team_id=team.id))
     return _page(team, plan_form=form, status=422)
 
 

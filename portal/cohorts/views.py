@@ -10,7 +10,7 @@ from portal.cohorts.access import can_manage_cohorts, can_view_cohort
 from portal.cohorts.forms import AdvanceForm, CohortForm
 from portal.cohorts.models import EVENT_DATES, NetworkCohort
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -62,17 +62,10 @@ def edit_cohort(cohort_id):
 
 
 def _edit(cohort, form):
-    if form.validate_on_submit():
-        try:
-            cohort = _save(cohort, form)
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"Cohort {cohort.name} is saved.", "success")
-            return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
-    return render("cohorts/edit.html", form=form, cohort=cohort, status=422 if form.is_submitted() else 200)
+    saved = run_form(form, lambda: _save(cohort, form), flash_message=lambda c: f"Cohort {c.name} is saved.")
+    if saved:
+        return redirect(url_for("cohorts.show_cohort", cohort_id=saved.value.id))
+    return render("cohorts/edit.html", form=form, cohort=cohort, status=form_status(form))
 
 
 @bp.get("/cohorts/<int:cohort_id>")
