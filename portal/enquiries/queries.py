@@ -75,14 +75,18 @@ def theme_teams(theme_id: int, page: int, per_page: int):
     return rows, total, outlooks([r[0].id for r in rows])
 
 
-def my_teams(user) -> tuple[list, dict]:
-    """Teams the person belongs to or supports (and, for LA officers, teams with members in their LA)."""
+def my_teams(user, page: int, per_page: int) -> tuple[list, int, dict]:
+    """A page of the teams the person belongs to or supports (and, for LA officers, teams with members in their
+    LA), with the total and each one's outlook: three queries whatever the page."""
+    def scoped(stmt):
+        return (teams_visible_to(user, stmt) if not _is_admin(user) else
+                stmt.where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id))))
+
     stmt = (select(Team, Enquiry.status, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
-            .options(joinedload(Team.theme)).order_by(Team.created_at.desc(), Team.id.desc()).limit(200))
-    rows = db.session.execute(teams_visible_to(user, stmt) if not _is_admin(user) else
-                              stmt.where(Team.id.in_(select(TeamMember.team_id)
-                                                     .where(TeamMember.user_id == user.id)))).all()
-    return rows, outlooks([r[0].id for r in rows])
+            .options(joinedload(Team.theme)).order_by(Team.created_at.desc(), Team.id.desc()))
+    total = db.session.scalar(scoped(select(func.count(Team.id))))
+    rows = db.session.execute(scoped(stmt).limit(per_page).offset((page - 1) * per_page)).all()
+    return rows, total, outlooks([r[0].id for r in rows])
 
 
 def _is_admin(user) -> bool:

@@ -1,6 +1,6 @@
 """Team pages: forming a team, the team page, invitations by e-mail link, requests to join, facilitators."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
@@ -11,17 +11,19 @@ from portal.core.roles import Role
 from portal.enquiries import contexts, queries, teams
 from portal.enquiries.access import can_edit_team, can_register, is_member
 from portal.enquiries.forms import FacilitatorForm, InviteForm, JoinRequestForm, TeamForm
-from portal.enquiries.models import JoinRequest, Team, Theme
-from portal.enquiries.views import bp, load_team
+from portal.enquiries.models import JoinRequest, Team, TeamMember, Theme
+from portal.enquiries.views import bp, load_team, page_number
 from portal.extensions import db
 
 
 @bp.get("/teams")
 @login_required
 def my_teams():
-    rows, outlooks = queries.my_teams(current_user)
+    per_page = current_app.config["PAGE_SIZE"]
+    rows, total, outlooks = queries.my_teams(current_user, page_number(), per_page)
     networks = contexts.for_teams([team.id for team, *_ in rows if team.kind == "network"])
-    return render("enquiries/my_teams.html", rows=rows, outlooks=outlooks, networks=networks)
+    return render("enquiries/my_teams.html", rows=rows, total=total, outlooks=outlooks, networks=networks,
+                  page=page_number(), per_page=per_page)
 
 
 @bp.route("/themes/<int:theme_id>/teams/new", methods=["GET", "POST"])
@@ -167,4 +169,44 @@ def assign_facilitator(team_id):
     else:
         db.session.commit()
         flash(f"{person.name} now supports {team.name}.", "success")
+    return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
+
+
+@bp.route("/teams/<int:team_id>/leave", methods=["GET", "POST"])
+@login_required
+def leave_team(team_id):
+    """GET asks the member to confirm; POST leaves (refused for network teams and for the last member)."""
+    team, enquiry = load_team(team_id, edit=True)
+    if request.method == "GET":
+        return render("enquiries/leave_team.html", team=team, member=is_member(current_user, team))
+    ActionForm().validate_on_submit() or abort(400)
+    try:
+        teams.leave_team(team, actor=current_user)
+    except ServiceError as error:
+        flash(str(error), "info")
+        return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
+    db.session.commit()
+    flash(f"You have left {team.name}.", "success")
+    return redirect(url_for("enquiries.my_teams"), code=303)
+
+
+@bp.post("/teams/<int:team_id>/members/<int:member_id>/remove")
+@login_required
+def remove_member(team_id, member_id):
+    team, _ = load_team(team_id, edit=True)
+    member = get_or_404(TeamMember, member_id)
+    if member.team_id != team.id:
+        abort(404)
+    ActionForm().validate_on_submit() or abort(400)
+    leaving = member.user_id == current_user.id
+    try:
+        person = teams.remove_member(team, member, actor=current_user)
+    except ServiceError as error:
+        flash(str(error), "info")
+        return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
+    db.session.commit()
+    if leaving:
+        flash(f"You have left {team.name}.", "success")
+        return redirect(url_for("enquiries.my_teams"), code=303)
+    flash(f"{person.name} is no longer a member of {team.name}.", "success")
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)

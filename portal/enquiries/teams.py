@@ -1,7 +1,7 @@
 """Rules for collaborative teams: forming one, invitations by e-mail link, requests to join, facilitators."""
 
 from flask import current_app, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.accounts.models import User, utcnow
 from portal.core.forms import ServiceError
@@ -71,6 +71,39 @@ def update_team(team: Team, *, actor, name: str, shared_goal: str) -> None:
         raise ServiceError(("name", "Give the team a name."))
     team.name, team.shared_goal = name.strip()[:160], shared_goal.strip()
     db.session.flush()
+
+
+def _remove(team: Team, member: TeamMember) -> None:
+    others = db.session.scalar(select(func.count(TeamMember.id)).where(TeamMember.team_id == team.id,
+                                                                       TeamMember.id != member.id))
+    if not others:
+        raise ServiceError((None, "A team needs at least one member: the last member cannot leave or be removed. "
+                                  "Invite a colleague first."))
+    db.session.delete(member)
+    db.session.flush()
+    db.session.expire(team, ["members"])
+
+
+def leave_team(team: Team, *, actor) -> None:
+    """The member leaves a themed team; the last member cannot (the team would have nobody to carry it on)."""
+    member = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id,
+                                                        TeamMember.user_id == actor.id))
+    if member is None:
+        raise ServiceError((None, "You are not a member of this team."))
+    _not_network(team)
+    _remove(team, member)
+
+
+def remove_member(team: Team, member: TeamMember, *, actor) -> User:
+    """A member (or the admin) removes someone from a themed team; returns the person removed."""
+    if not can_edit_team(actor, team):
+        raise ServiceError((None, "Only the team's members can remove a member."))
+    if member.team_id != team.id:
+        raise ServiceError((None, "That person is not a member of this team."))
+    _not_network(team)
+    person = db.session.get(User, member.user_id)
+    _remove(team, member)
+    return person
 
 
 def invite(team: Team, email: str, *, actor) -> TeamInvitation:

@@ -7,7 +7,7 @@ from datetime import date
 from werkzeug.datastructures import FileStorage
 
 from portal.enquiries import evidence, plans, teams, themes
-from portal.enquiries.models import JoinRequest, ThemeResource
+from portal.enquiries.models import JoinRequest, TeamMember, ThemeResource
 from portal.enquiries.queries import team_page
 from portal.extensions import db
 from tests.support.access import Expect, only, signed_in
@@ -42,6 +42,8 @@ EXPECT = {
     "enquiries.invite_member": post(*EDITORS, data={"email": "new.colleague@test.example.org"}, admin=422),
     "enquiries.accept_invitation": signed_in(410),
     "enquiries.request_join": post(*REGISTRANTS),
+    "enquiries.leave_team": only(*EDITORS),
+    "enquiries.remove_member": post(*EDITORS),  # the matrix member is the last one: refused, back to the team
     "enquiries.decide_request": post(*EDITORS, data={"decision": "decline"}),
     "enquiries.assign_facilitator": post("admin", data={"email": "nobody@test.example.org"}),
     "enquiries.show_plan": only(*VIEWERS),
@@ -91,12 +93,15 @@ def setup(world):
         "enquiries.list_registrations": {"theme_id": theme.id}, "enquiries.list_summaries": {"theme_id": theme.id},
         "enquiries.new_team": {"theme_id": theme.id}, "enquiries.accept_invitation": {"token": "forged"},
         "enquiries.decide_request": {"request_id": req.id},
+        "enquiries.remove_member": {**t, "member_id": db.session.scalar(
+            db.select(TeamMember.id).where(TeamMember.team_id == team.id))},
         "enquiries.save_section": {**t, "key": "change"}, "enquiries.autosave_section": {**t, "key": "change"},
         "enquiries.edit_measure": {**t, "measure_id": measure.id},
         "enquiries.show_measure": {**t, "measure_id": measure.id},
         "enquiries.add_data_point": {**t, "measure_id": measure.id},
         "enquiries.download_attachment": {**t, "note_id": note.id},
     })
-    for endpoint in ("edit_team", "show_team", "invite_member", "request_join", "assign_facilitator", "show_plan",
-                     "set_status", "new_measure", "show_evidence", "new_note", "show_summary", "publish_summary"):
+    for endpoint in ("edit_team", "show_team", "leave_team", "invite_member", "request_join", "assign_facilitator",
+                     "show_plan", "set_status", "new_measure", "show_evidence", "new_note", "show_summary",
+                     "publish_summary"):
         world.args[f"enquiries.{endpoint}"] = t

@@ -202,3 +202,40 @@ def test_an_autosave_of_the_saved_text_leaves_no_draft_behind(world):
     assert plans.save_draft(e, key, "Waterproofs and boots.", base_version=saved.version, actor=world.ewan)
     plans.save_draft(e, key, "We bought waterproofs.", base_version=saved.version, actor=world.ewan)
     assert db.session.scalars(select(SectionDraft)).all() == []
+
+
+def test_a_member_leaves_but_the_last_member_cannot(world):
+    teams.leave_team(world.team, actor=world.ailsa)
+    assert not is_member(world.ailsa, world.team) and is_member(world.ewan, world.team)
+    with pytest.raises(ServiceError, match="last member"):
+        teams.leave_team(world.team, actor=world.ewan)
+    with pytest.raises(ServiceError, match="not a member"):
+        teams.leave_team(world.team, actor=world.ailsa)
+    assert is_member(world.ewan, world.team)
+
+
+def test_a_member_removes_another_member(world, make_user):
+    from portal.enquiries.models import TeamMember
+
+    ailsa = db.session.scalar(db.select(TeamMember).where(TeamMember.user_id == world.ailsa.id))
+    with pytest.raises(ServiceError, match="Only the team's members"):
+        teams.remove_member(world.team, ailsa, actor=make_user(Role.PRACTITIONER))
+    assert teams.remove_member(world.team, ailsa, actor=world.ewan) == world.ailsa
+    assert not is_member(world.ailsa, world.team)
+    ewan = db.session.scalar(db.select(TeamMember).where(TeamMember.user_id == world.ewan.id))
+    with pytest.raises(ServiceError, match="last member"):
+        teams.remove_member(world.team, ewan, actor=world.admin)
+
+
+def test_network_team_members_neither_leave_nor_are_removed(make_user, app):
+    from portal.enquiries.models import TeamMember
+
+    a, b = make_user(Role.PRACTITIONER), make_user(Role.SENIOR_LEADER, authority_slug="inverclyde")
+    team = teams.create_team(actor=make_user(Role.ADMIN), kind="network", name="Cohort A team 4", members=(a, b))
+    with pytest.raises(ServiceError, match="cohort matched"):
+        teams.leave_team(team, actor=a)
+    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id,
+                                                             TeamMember.user_id == b.id))
+    with pytest.raises(ServiceError, match="cohort matched"):
+        teams.remove_member(team, member_b, actor=a)
+    assert is_member(a, team) and is_member(b, team)

@@ -161,3 +161,74 @@ def test_query_counts_do_not_grow_with_the_data(client, login, world, grow):
     grow(6)
     large = {u: client.get(u).headers["X-Query-Count"] for u in urls}
     assert small == large
+
+
+def test_my_teams_is_paged_with_the_same_queries_at_any_size(client, login, world):
+    login(world.ewan)
+    small = client.get("/enquiries/teams")
+    assert small.status_code == 200 and "1 team" in small.text and "Page 1 of" not in small.text
+    for i in range(30):
+        teams.create_team(actor=world.ewan, theme=world.theme, name=f"Extra team {i:02d}")
+    db.session.commit()
+    first = client.get("/enquiries/teams")
+    assert "31 teams" in first.text and "Page 1 of 2" in first.text and first.text.count("/enquiries/teams/") >= 25
+    assert "Extra team 29" in first.text and "Outdoor Explorers" not in first.text  # newest first
+    assert small.headers["X-Query-Count"] == first.headers["X-Query-Count"]
+    second = client.get("/enquiries/teams?page=2")
+    assert "Page 2 of 2" in second.text and "Outdoor Explorers" in second.text and "Extra team 29" not in second.text
+
+
+def test_a_member_leaves_after_confirming_and_the_last_one_is_refused(client, login, world, make_user):
+    t = world.team.id
+    login(world.ailsa)
+    assert "Leave this team" in client.get(f"/enquiries/teams/{t}").text
+    confirm = client.get(f"/enquiries/teams/{t}/leave")
+    assert confirm.status_code == 200 and "no longer see or change" in confirm.text
+    left = client.post(f"/enquiries/teams/{t}/leave")
+    assert left.status_code == 303 and left.headers["Location"].endswith("/enquiries/teams")
+    assert "You have left Outdoor Explorers." in client.get(left.headers["Location"]).text
+    assert client.get(f"/enquiries/teams/{t}").status_code == 403
+    assert client.post(f"/enquiries/teams/{t}/leave").status_code == 403  # no longer a member
+    login(world.ewan)
+    assert "cannot leave it" in client.get(f"/enquiries/teams/{t}/leave").text
+    refused = client.post(f"/enquiries/teams/{t}/leave", follow_redirects=True)
+    assert "the last member cannot leave" in refused.text and "Outdoor Explorers" in refused.text
+    login(make_user(Role.PRACTITIONER))
+    assert client.get(f"/enquiries/teams/{t}/leave").status_code == 403
+
+
+def test_a_member_removes_another_and_outsiders_cannot(client, login, world, make_user):
+    from portal.enquiries.models import TeamMember
+
+    t = world.team.id
+    member = db.session.scalar(db.select(TeamMember).where(TeamMember.user_id == world.ailsa.id))
+    url = f"/enquiries/teams/{t}/members/{member.id}/remove"
+    login(make_user(Role.PRACTITIONER))
+    assert client.post(url).status_code == 403
+    login(world.ewan)
+    page = client.get(f"/enquiries/teams/{t}").text
+    assert url in page and "Remove from the team" in page
+    done = client.post(url)
+    assert done.status_code == 303 and done.headers["Location"].endswith(f"/enquiries/teams/{t}")
+    after = client.get(done.headers["Location"]).text
+    assert "Ailsa is no longer a member of Outdoor Explorers." in after and "Remove from the team" not in after
+    assert client.post(url).status_code == 404  # already gone
+
+
+def test_network_teams_offer_neither_leaving_nor_removing(client, login, make_user, app):
+    from portal.enquiries.models import TeamMember
+
+    a, b = make_user(Role.PRACTITIONER), make_user(Role.SENIOR_LEADER, authority_slug="inverclyde")
+    team = teams.create_team(actor=make_user(Role.ADMIN), kind="network", name="Cohort B team 1", members=(a, b))
+    db.session.commit()
+    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id,
+                                                             TeamMember.user_id == b.id))
+    login(a)
+    page = client.get(f"/enquiries/teams/{team.id}").text
+    assert "Leave this team" not in page and "Remove from the team" not in page
+    left = client.post(f"/enquiries/teams/{team.id}/leave", follow_redirects=True)
+    assert "cohort matched" in left.text
+    removed = client.post(f"/enquiries/teams/{team.id}/members/{member_b.id}/remove", follow_redirects=True)
+    assert "cohort matched" in removed.text
+    db.session.expire_all()
+    assert db.session.scalar(db.select(db.func.count(TeamMember.id)).where(TeamMember.team_id == team.id)) == 2
