@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from portal import create_app
@@ -12,6 +13,9 @@ from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
 from tests.conftest import config_for_tests
+
+# The shared 2-core machines run two browsers and servers at once: allow slow answers, never fixed sleeps.
+expect.set_options(timeout=15_000)
 
 AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text()
 CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()), None)

@@ -20,7 +20,9 @@ def _plan_meeting(page, title, days, formal=True):
     page.get_by_label("End time").fill("17:30")
     page.get_by_label("Place").fill("Hillview Early Learning Centre")
     if not formal:
-        page.get_by_label(re.compile("Formal meeting")).uncheck(force=True)  # the styled label covers the box
+        box = page.get_by_label(re.compile("Formal meeting"))
+        page.locator(f"label[for='{box.get_attribute('id')}']").click()  # the styled label covers the box
+        expect(box).not_to_be_checked()
     page.get_by_role("button", name="Create the meeting and its draft agenda").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
