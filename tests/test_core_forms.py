@@ -112,3 +112,32 @@ def test_run_import_keeps_no_row_of_a_rejected_file(app):
         assert get_flashed_messages() == []
         assert form_status(form) == 422
     assert authority().name == original
+
+
+def test_run_action_commits_and_flashes_or_rolls_back_and_flashes_the_refusal(app, make_establishment):
+    from flask import get_flashed_messages
+
+    from portal.core.forms import ServiceError, run_action
+    from portal.extensions import db
+    from portal.organisations.models import Establishment
+
+    school = make_establishment(name="Before")
+    with app.test_request_context():
+        def refuse():
+            db.session.get(Establishment, school.id).name = "Half-written"
+            raise ServiceError((None, "Not now."))
+
+        assert not run_action(refuse, done="never")
+        assert get_flashed_messages(with_categories=True) == [("info", "Not now.")]
+    db.session.expire_all()
+    assert db.session.get(Establishment, school.id).name == "Before"
+    with app.test_request_context():
+        def rename():
+            db.session.get(Establishment, school.id).name = "After"
+            return "After"
+
+        done = run_action(rename, done=lambda value: f"Renamed to {value}.")
+        assert done and done.value == "After"
+        assert get_flashed_messages(with_categories=True) == [("success", "Renamed to After.")]
+    db.session.expire_all()
+    assert db.session.get(Establishment, school.id).name == "After"

@@ -70,6 +70,20 @@ def run_form(form, action: Callable[[], Any], *, flash_message: str | Callable[[
     return Submitted(True, value)
 
 
+def run_action(action: Callable[[], Any], *, done: str | Callable[[Any], str]) -> Submitted:
+    """A button's change: run `action()`; a refusal rolls back and is flashed, success commits and flashes
+    `done` (or `done(value)`). The view redirects either way (post/redirect/get)."""
+    try:
+        value = action()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(str(error), "info")
+        return Submitted(False)
+    db.session.commit()
+    flash(done(value) if callable(done) else done, "success")
+    return Submitted(True, value)
+
+
 def run_import(form, importer: Callable[[bytes], Any], *, flash_message: Callable[[Any], str]) -> Submitted:
     """Validate an upload form (a `file` field) and import the file all or nothing: `importer(data)` returns a
     csvimport.ImportResult; a clean one commits and flashes. `value` is the result whenever the file was read."""

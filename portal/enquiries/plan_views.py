@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, apply_errors, run_action
 from portal.core.rendering import render
 from portal.enquiries import links, plans, queries
 from portal.enquiries.access import can_edit_team
@@ -130,13 +130,8 @@ def set_status(team_id):
     team, enquiry = load_team(team_id, edit=True)
     form = StatusForm()
     form.validate_on_submit() or abort(400)
-    try:
-        plans.set_status(enquiry, form.status.data, actor=current_user)
-    except ServiceError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(f"The enquiry is now at the {enquiry.status} stage.", "success")
+    run_action(lambda: plans.set_status(enquiry, form.status.data, actor=current_user),
+               done=lambda _: f"The enquiry is now at the {enquiry.status} stage.")
     return redirect(url_for("enquiries.show_plan", team_id=team.id), code=303)
 
 

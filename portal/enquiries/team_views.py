@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, apply_errors
+from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.enquiries import contexts, queries, teams
@@ -127,13 +127,8 @@ def request_join(team_id):
         abort(403)
     form = JoinRequestForm()
     form.validate_on_submit() or abort(400)
-    try:
-        teams.request_to_join(team, actor=current_user, message=form.message.data or "")
-    except ServiceError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(f"Your request to join {team.name} is sent; a member of the team will answer it.", "success")
+    run_action(lambda: teams.request_to_join(team, actor=current_user, message=form.message.data or ""),
+               done=f"Your request to join {team.name} is sent; a member of the team will answer it.")
     return redirect(url_for("enquiries.show_theme", theme_id=team.theme_id) if team.theme_id
                     else url_for("enquiries.my_teams"), code=303)
 
@@ -144,13 +139,8 @@ def decide_request(request_id):
     req = get_or_404(JoinRequest, request_id)
     team, _ = load_team(req.team_id, edit=True)
     ActionForm().validate_on_submit() or abort(400)
-    try:
-        teams.decide_request(req, actor=current_user, accept=request.form.get("decision") == "accept")
-    except ServiceError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash("The request is accepted." if req.accepted else "The request is declined.", "success")
+    run_action(lambda: teams.decide_request(req, actor=current_user, accept=request.form.get("decision") == "accept"),
+               done=lambda _: "The request is accepted." if req.accepted else "The request is declined.")
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
 
 

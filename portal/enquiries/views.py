@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, apply_errors
+from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
@@ -154,13 +154,9 @@ def register(theme_id):
     if not can_register(current_user):
         abort(403)
     ActionForm().validate_on_submit() or abort(400)
-    try:
-        themes.register(theme, actor=current_user, for_establishment=request.form.get("scope") == "establishment")
-    except ServiceError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(f"You are registered for {theme.title}. Set up a team or ask to join one.", "success")
+    run_action(lambda: themes.register(theme, actor=current_user,
+                                       for_establishment=request.form.get("scope") == "establishment"),
+               done=f"You are registered for {theme.title}. Set up a team or ask to join one.")
     return redirect(url_for("enquiries.show_theme", theme_id=theme.id), code=303)
 
 
