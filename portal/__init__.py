@@ -1,8 +1,14 @@
 """The West Partnership Collaborative Learning portal: create_app is the table of contents."""
 
+import importlib
+
 from flask import Flask
 
 from portal.config import Config
+
+# The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
+DOMAINS = ("main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
+           "leadership", "reports")
 
 
 def create_app(config: type | dict | None = None) -> Flask:
@@ -16,7 +22,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     if app.config["ENV_NAME"] != "development" and app.config["SECRET_KEY"] == Config.DEV_SECRET_KEY:
         raise RuntimeError("Set SECRET_KEY: the development key must never sign production sessions.")
     register_extensions(app)
-    register_blueprints(app)
+    register_domains(app)
     register_request_hooks(app)
     register_template_helpers(app)
     register_commands(app)
@@ -42,24 +48,10 @@ def register_extensions(app: Flask) -> None:
         return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
 
-def register_blueprints(app: Flask) -> None:
-    from portal.accounts import people_views  # noqa: F401  (adds the people pages to accounts.bp)
-    from portal.accounts.views import bp as accounts_bp
-    from portal.cohorts.views import bp as cohorts_bp
-    from portal.enquiries.views import bp as enquiries_bp
-    from portal.events.views import bp as events_bp
-    from portal.forums import agenda_views, library_views, meeting_views  # noqa: F401  (add pages to forums.bp)
-    from portal.forums.views import bp as forums_bp
-    from portal.frameworks.views import bp as frameworks_bp
-    from portal.leadership import plan_views, programme_views  # noqa: F401  (add pages to leadership.bp)
-    from portal.leadership.views import bp as leadership_bp
-    from portal.main.views import bp as main_bp
-    from portal.organisations.views import bp as organisations_bp
-    from portal.reports.views import bp as reports_bp
-
-    for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
-               cohorts_bp, forums_bp, reports_bp):
-        app.register_blueprint(bp)
+def register_domains(app: Flask) -> None:
+    """Each domain's init_app imports its views and registers its blueprint, commands, policies and demo steps."""
+    for domain in DOMAINS:
+        importlib.import_module(f"portal.{domain}").init_app(app)
 
 
 def register_request_hooks(app: Flask) -> None:
@@ -79,12 +71,6 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from portal.cohorts.commands import cohorts_cli
     from portal.demo.commands import demo_cli
-    from portal.events.commands import events_cli
-    from portal.organisations.commands import establishments_cli
 
-    app.cli.add_command(cohorts_cli)
     app.cli.add_command(demo_cli)
-    app.cli.add_command(establishments_cli)
-    app.cli.add_command(events_cli)

@@ -8,7 +8,18 @@ Create Date: 2026-11-23 22:53:49.482194
 from alembic import op
 import sqlalchemy as sa
 
-from portal.organisations.models import AUTHORITIES
+# The eight West Partnership authorities as they were when this migration was written (a migration carries
+# its own data: the live model may change later).
+AUTHORITIES = (
+    ("east-dunbartonshire", "East Dunbartonshire"),
+    ("east-renfrewshire", "East Renfrewshire"),
+    ("glasgow-city", "Glasgow City"),
+    ("inverclyde", "Inverclyde"),
+    ("north-lanarkshire", "North Lanarkshire"),
+    ("renfrewshire", "Renfrewshire"),
+    ("south-lanarkshire", "South Lanarkshire"),
+    ("west-dunbartonshire", "West Dunbartonshire"),
+)
 
 
 # revision identifiers, used by Alembic.

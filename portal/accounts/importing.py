@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
+from portal.accounts.access import can_invite_to_establishment
 from portal.accounts.models import User
 from portal.accounts.services import invite_person, normalise_email
-from portal.core.access import can_invite_to_establishment
 from portal.core.csvimport import ImportResult, RowError, read_rows
 from portal.core.roles import Role
 from portal.extensions import db

@@ -4,11 +4,11 @@ from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from portal.accounts import importing, queries, services
+from portal.accounts import bp, importing, queries, services
+from portal.accounts.access import can_edit_roles, can_view_person
 from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
-from portal.accounts.views import bp
-from portal.core.access import can_edit_roles, can_view_person, get_or_404, roles_required
+from portal.core.access import get_or_404, roles_required
 from portal.core.forms import form_status, run_form, run_import
 from portal.core.rendering import render
 from portal.core.roles import Role

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
+from portal.accounts.access import people_visible_to
 from portal.accounts.models import User, UserRole
-from portal.core.access import people_visible_to
 from portal.core.roles import Role
 from portal.organisations.models import Establishment
 

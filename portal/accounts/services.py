@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.accounts import throttle
+from portal.accounts.access import can_invite_to_establishment
 from portal.accounts.models import User, UserRole, utcnow
-from portal.core.access import can_invite_to_establishment
 from portal.core.forms import ServiceError
 from portal.core.mail import send_mail
 from portal.core.roles import Role

@@ -2,17 +2,15 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from portal.accounts import services
+from portal.accounts import bp, services
 from portal.accounts.forms import ForgotPasswordForm, ProfileForm, SetPasswordForm, SignInForm
 from portal.core.forms import ActionForm, ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.organisations.lookup import resolve_establishment
-
-bp = Blueprint("accounts", __name__)
 
 
 def _safe_next(target: str | None) -> str:

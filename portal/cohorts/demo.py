@@ -15,7 +15,7 @@ from portal.cohorts.models import (
     Nomination,
     SupportMeeting,
 )
-from portal.cohorts.rules import CONFIDENCE_ITEMS, DEMO_INTERESTS
+from portal.cohorts.rules import CONFIDENCE_ITEMS, SUGGESTED_INTERESTS
 from portal.core.roles import Role
 from portal.demo.names import FIRST, LAST
 from portal.enquiries import plans, queries
@@ -35,7 +35,7 @@ HUNCHES = (
 def _interests_for(j: int, person: int) -> list[str]:
     """Planted communities: establishment j leans to community j % 8, with some variety per person."""
     base = (j % 8) * 3 // 2
-    picks = [DEMO_INTERESTS[(base + k + person) % len(DEMO_INTERESTS)] for k in (0, 1, 3)]
+    picks = [SUGGESTED_INTERESTS[(base + k + person) % len(SUGGESTED_INTERESTS)] for k in (0, 1, 3)]
     return picks
 
 
@@ -82,7 +82,7 @@ def load_demo(ctx) -> None:
         school_year="2026-27",
         letter="A",
         stage="survey",
-        interests_text="\n".join(DEMO_INTERESTS),
+        interests_text="\n".join(SUGGESTED_INTERESTS),
         team_count=8,
         **_dates(2026, "A"),
     )
@@ -92,7 +92,7 @@ def load_demo(ctx) -> None:
             school_year="2026-27",
             letter="B",
             stage="nominating",
-            interests_text="\n".join(DEMO_INTERESTS),
+            interests_text="\n".join(SUGGESTED_INTERESTS),
             **_dates(2026, "B"),
         )
     )
@@ -182,7 +182,7 @@ def _facilitators(ctx, cohort, by_la, password) -> None:
                 cohort_id=cohort.id,
                 user=user,
                 authority_id=la_id,
-                interests_text=", ".join(DEMO_INTERESTS[n : n + 2]),
+                interests_text=", ".join(SUGGESTED_INTERESTS[n : n + 2]),
             )
         )
 
@@ -283,7 +283,7 @@ def load_scale(ctx) -> None:
                     "letter": letter,
                     "stage": stage,
                     "team_count": 8,
-                    "interests_text": "\n".join(DEMO_INTERESTS),
+                    "interests_text": "\n".join(SUGGESTED_INTERESTS),
                     **_dates(year, letter),
                 },
             )
@@ -324,7 +324,7 @@ def load_scale(ctx) -> None:
                         }
                     )
                     for p, person in enumerate((leader, practitioner)):
-                        ranked = rng.sample(DEMO_INTERESTS, 3)
+                        ranked = rng.sample(SUGGESTED_INTERESTS, 3)
                         answers.append(
                             {
                                 "cohort_id": cohort_id,

@@ -3,10 +3,9 @@
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
+from portal.cohorts import bp, publishing, queries
 from portal.cohorts import matching_service as matching
-from portal.cohorts import publishing, queries
 from portal.cohorts.models import CohortTeam, NetworkCohort
-from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError
 from portal.core.rendering import render, wants_fragment

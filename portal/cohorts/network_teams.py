@@ -62,4 +62,6 @@ def contexts(team_ids) -> dict[int, NetworkContext]:
     }
 
 
-register_network_provider(contexts)
+def register_provider() -> None:
+    """Network teams show their cohort's name and question on the enquiry pages (called from init_app)."""
+    register_network_provider(contexts)

@@ -4,11 +4,10 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from portal.accounts.models import User
-from portal.cohorts import queries, rules, services
+from portal.cohorts import bp, queries, rules, services
 from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nominating_authority
 from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
-from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import render

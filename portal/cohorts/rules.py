@@ -11,7 +11,8 @@ MAX_PARTICIPANTS = 100
 LA_MIN, LA_MAX = 3, 10
 ESTABLISHMENTS_PER_FACILITATOR = 10
 
-DEMO_INTERESTS = (
+# The partnership's usual interest areas: a new cohort's list starts from these and the lead officer edits it.
+SUGGESTED_INTERESTS = (
     "Literacy",
     "Numeracy",
     "Health and wellbeing",

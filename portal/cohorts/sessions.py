@@ -54,16 +54,18 @@ def _labels(ids) -> dict:
     return {c.id: f"Network cohort {c.name}" for c in rows}
 
 
-register(
-    CONTEXT,
-    ContextPolicy(
-        label="Network cohort",
-        can_book=_can_book,
-        can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises them
-        listable=_listable,
-        labels=_labels,
-    ),
-)
+def register_policy() -> None:
+    """Cohort dates are events owned by a network cohort (called from init_app)."""
+    register(
+        CONTEXT,
+        ContextPolicy(
+            label="Network cohort",
+            can_book=_can_book,
+            can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises them
+            listable=_listable,
+            labels=_labels,
+        ),
+    )
 
 
 def cohort_events(cohort: NetworkCohort) -> list[Event]:

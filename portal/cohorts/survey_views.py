@@ -4,10 +4,9 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.models import User
-from portal.cohorts import queries, rules, sessions, survey
+from portal.cohorts import bp, queries, rules, sessions, survey
 from portal.cohorts.forms import ConfidenceForm, FlagForm, InterestsForm
 from portal.cohorts.models import NetworkCohort
-from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError, apply_errors, run_form
 from portal.core.rendering import render

@@ -3,12 +3,11 @@
 from flask import abort, current_app, flash, redirect, url_for
 from flask_login import current_user, login_required
 
-from portal.cohorts import queries, teams
+from portal.cohorts import bp, queries, teams
 from portal.cohorts.access import can_edit_meetings, can_manage_cohorts, can_view_team
 from portal.cohorts.forms import MeetingForm, TeamPlanForm
 from portal.cohorts.models import SupportMeeting
 from portal.cohorts.rules import QUESTION_CHECKLIST
-from portal.cohorts.views import bp
 from portal.core.forms import ServiceError, apply_errors, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.extensions import db

@@ -1,11 +1,9 @@
 """Network cohort pages: the list, creating and editing a cohort, the cohort page with its design rules."""
 
-import importlib.util
-
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.cohorts import queries, rules, services, sessions
+from portal.cohorts import bp, queries, rules, services, sessions
 from portal.cohorts.access import can_manage_cohorts, can_view_cohort
 from portal.cohorts.forms import AdvanceForm, CohortForm
 from portal.cohorts.models import EVENT_DATES, NetworkCohort
@@ -14,8 +12,6 @@ from portal.core.forms import ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
-
-bp = Blueprint("cohorts", __name__)
 
 
 @bp.get("/cohorts")
@@ -49,7 +45,7 @@ def _save(cohort, form):
 @bp.route("/cohorts/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def new_cohort():
-    form = CohortForm(data={"interests": "\n".join(rules.DEMO_INTERESTS)} if request.method == "GET" else None)
+    form = CohortForm(data={"interests": "\n".join(rules.SUGGESTED_INTERESTS)} if request.method == "GET" else None)
     return _edit(None, form)
 
 
@@ -112,9 +108,3 @@ def advance_cohort(cohort_id):
         return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id))
     return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
 
-
-# Routes on bp, and network_teams registers the enquiries hook (cohort name and question on network teams).
-from portal.cohorts import network_teams, nomination_views, survey_views, team_views  # noqa: E402, F401
-
-if importlib.util.find_spec("portal.matching"):  # the matching event needs the engine (branch `matching`)
-    from portal.cohorts import matching_views  # noqa: F401

@@ -1,12 +1,11 @@
 """What each role sees in the navigation and as next steps on the home page: one table for both.
 
-An entry whose endpoint does not exist yet is a capability a later piece of work delivers; the home
-page says so plainly instead of linking to nothing.
+Every endpoint named here exists (tests/main checks each role's navigation answers 200).
 """
 
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import url_for
 
 from portal.core.roles import Role
 
@@ -20,40 +19,32 @@ class Entry:
     roles: frozenset
     description: str = ""
     in_nav: bool = True
-    arrives_with: str = ""  # the planned capability, shown while the endpoint does not exist
 
-    def url(self) -> str | None:
-        if self.endpoint in current_app.view_functions:
-            return url_for(self.endpoint)
-        return None
+    def url(self) -> str:
+        return url_for(self.endpoint)
 
 
-def _e(label, endpoint, roles, description="", in_nav=True, arrives_with=""):
-    return Entry(label, endpoint, frozenset(roles), description, in_nav, arrives_with)
+def _e(label, endpoint, roles, description="", in_nav=True):
+    return Entry(label, endpoint, frozenset(roles), description, in_nav)
 
 
 ENTRIES = (
     _e("Self-evaluation", "leadership.list_evaluations", {R.SENIOR_LEADER},
-       "Evaluate your leadership of collaborative enquiry and your school's capacity to collaborate.",
-       arrives_with="the leadership programme"),
+       "Evaluate your leadership of collaborative enquiry and your school's capacity to collaborate."),
     _e("Development plan", "leadership.list_plans", {R.SENIOR_LEADER},
-       "Turn your self-evaluation into a professional development plan and choose modules.", in_nav=False,
-       arrives_with="the leadership programme"),
+       "Turn your self-evaluation into a professional development plan and choose modules.", in_nav=False),
     _e("Themed enquiries", "enquiries.list_themes", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR},
-       "Register for a theme, join a collaborative team and record your enquiry and its impact.",
-       arrives_with="themed collaborative enquiries"),
+       "Register for a theme, join a collaborative team and record your enquiry and its impact."),
     _e("My teams", "enquiries.my_teams", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR},
-       "Your collaborative teams, their plans and evidence.", arrives_with="themed collaborative enquiries"),
+       "Your collaborative teams, their plans and evidence."),
     _e("Events", "events.list_events", set(R),
-       "Book launches, webinars, drop-ins and sharing events.", arrives_with="programme sessions and events"),
+       "Book launches, webinars, drop-ins and sharing events."),
     _e("Forums", "forums.list_forums", set(R),
-       "Sector forums across the eight authorities: agendas, minutes and resources.",
-       arrives_with="West Partnership forums"),
+       "Sector forums across the eight authorities: agendas, minutes and resources."),
     _e("Network cohorts", "cohorts.list_cohorts", {R.LA_OFFICER, R.KEY_FACILITATOR, R.PRACTITIONER, R.SENIOR_LEADER},
-       "Nominate establishments, answer the interests survey, match and work in network teams.",
-       arrives_with="Collaborative Learning Network cohorts"),
+       "Nominate establishments, answer the interests survey, match and work in network teams."),
     _e("Reports", "reports.overview", {R.LA_OFFICER, R.RESEARCHER},
-       "Participation and aggregate evidence of impact.", arrives_with="reports"),
+       "Participation and aggregate evidence of impact."),
     _e("People", "accounts.list_people", {R.LA_OFFICER},
        "Find people, invite them and manage their roles."),
     _e("Establishments", "organisations.list_establishments", {R.LA_OFFICER, R.RESEARCHER},
@@ -81,9 +72,9 @@ def _visible(user, entry: Entry) -> bool:
 
 
 def nav_entries(user) -> list[Entry]:
-    return [e for e in ENTRIES if e.in_nav and _visible(user, e) and e.url()]
+    return [e for e in ENTRIES if e.in_nav and _visible(user, e)]
 
 
 def home_entries(user) -> list[Entry]:
-    """Every entry for the person's roles, available or not (unavailable ones say what delivers them)."""
+    """Every entry for the person's roles."""
     return [e for e in ENTRIES if _visible(user, e)]

@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.demo.context import DemoContext, ScaleContext
-from portal.demo.registry import DEMO_STEPS, SCALE_STEPS
+from portal.demo.registry import steps
 from portal.extensions import db
 from portal.organisations.models import Establishment
 
@@ -24,7 +24,7 @@ def _require_demo_mode() -> None:
 def load_demo() -> DemoContext:
     """Run every demo step; safe to run again (each step adds only what is missing)."""
     ctx = DemoContext()
-    for step in DEMO_STEPS:
+    for step in steps("demo"):
         step(ctx)
     db.session.commit()
     return ctx
@@ -48,7 +48,7 @@ def scale_command(seed: int, years: int) -> None:
         click.echo("The database is not empty: scale data goes into a fresh database only.", err=True)
         sys.exit(1)
     ctx = ScaleContext(rng=random.Random(seed), years=years)
-    for step in SCALE_STEPS:
+    for step in steps("scale"):
         step(ctx)
         db.session.commit()
     load_demo()

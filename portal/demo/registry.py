@@ -1,32 +1,18 @@
-"""The steps that build demo and scale data; each domain appends its own (in dependency order).
+"""The steps that build demo and scale data: the region first, then each domain's own, in DOMAINS order.
 
 A demo step takes the DemoContext and must be idempotent (look records up before adding them).
 A scale step takes the ScaleContext and writes in bulk into an otherwise empty database.
+Domains add their steps in their init_app (portal.core.wiring.add_demo_steps).
 """
 
-from portal.cohorts import demo as cohorts_demo
-from portal.cohorts import scale as cohorts_scale
-from portal.demo import region
-from portal.enquiries import demo as enquiries_demo
-from portal.events import demo as events_demo
-from portal.forums import demo as forums_demo
-from portal.forums import scale as forums_scale
-from portal.leadership import demo as leadership_demo
+from collections.abc import Callable
 
-DEMO_STEPS = [
-    region.load_demo_region,
-    events_demo.load_demo,
-    enquiries_demo.load_demo,
-    cohorts_demo.load_demo,
-    forums_demo.load_demo,
-    leadership_demo.load_demo,
-]
-SCALE_STEPS = [
-    region.load_scale_region,
-    events_demo.load_scale,
-    enquiries_demo.load_scale,
-    cohorts_demo.load_scale,
-    cohorts_scale.load_scale,  # network enquiry teams and core events of the cohorts above
-    forums_scale.load_scale,
-    leadership_demo.load_scale,
-]
+from flask import current_app
+
+from portal.core.wiring import demo_steps
+from portal.demo import region
+
+
+def steps(which: str) -> list[Callable]:
+    first = region.load_demo_region if which == "demo" else region.load_scale_region
+    return [first, *demo_steps(current_app, which)]

@@ -1,1 +1,17 @@
 """Themed collaborative enquiries: themes, registrations, teams, enquiry plans, impact evidence, summaries."""
+
+from flask import Blueprint, Flask
+
+from portal.core.wiring import add_demo_steps
+
+bp = Blueprint("enquiries", __name__, url_prefix="/enquiries")
+
+
+def init_app(app: Flask) -> None:
+    """Import the view modules, register what enquiries offers the other domains, then the blueprint."""
+    from portal.enquiries import evidence_views, plan_views, team_views, views  # noqa: F401  (routes on bp)
+    from portal.enquiries.links import register_theme_context
+
+    register_theme_context()
+    add_demo_steps(app, demo=("portal.enquiries.demo:load_demo",), scale=("portal.enquiries.scale:load_scale",))
+    app.register_blueprint(bp)

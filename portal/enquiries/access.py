@@ -1,24 +1,10 @@
-"""Who may see and change a team's enquiry: members, its link officers, assigned facilitators, the admin.
-
-Other domains widen who may view a team (e.g. cohorts: the facilitator matched to a network team) by
-calling `add_team_viewer_rule`, so this file stays the one place the rule is read.
-"""
-
-from collections.abc import Callable
+"""Who may see and change a team's enquiry: members, its link officers, assigned facilitators, the admin."""
 
 from sqlalchemy import exists, or_, select
 
 from portal.core.roles import Role
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
 from portal.extensions import db
-
-_extra_viewer_rules: list[Callable] = []
-
-
-def add_team_viewer_rule(rule: Callable) -> None:
-    """Register `rule(user, team) -> bool`, another reason someone may view (not edit) a team."""
-    if rule not in _extra_viewer_rules:
-        _extra_viewer_rules.append(rule)
 
 
 def is_member(user, team) -> bool:
@@ -44,7 +30,7 @@ def can_view_team(user, team) -> bool:
         return False
     if user.has_role(Role.ADMIN) or is_member(user, team) or is_facilitator(user, team):
         return True
-    return _is_link_officer(user, team) or any(rule(user, team) for rule in _extra_viewer_rules)
+    return _is_link_officer(user, team)
 
 
 def can_edit_team(user, team) -> bool:

@@ -139,4 +139,3 @@ CHALLENGE_QUESTIONS = {
 }
 
 
-from portal.enquiries.scale import load_scale  # noqa: E402, F401  (demo.load_scale for the registry)

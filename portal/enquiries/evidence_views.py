@@ -7,12 +7,12 @@ from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import render
 from portal.core.uploads import send_stored
-from portal.enquiries import evidence, plans, queries, runchart
+from portal.enquiries import bp, evidence, plans, queries, runchart
 from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
 from portal.enquiries.forms import DataPointForm, NoteForm
+from portal.enquiries.loading import load_team
 from portal.enquiries.plan_models import EvidenceNote, Measure
 from portal.enquiries.sections import PLAN_SECTIONS, REFLECTION_SECTIONS
-from portal.enquiries.views import bp, load_team
 from portal.extensions import db
 
 

@@ -16,21 +16,23 @@ from portal.frameworks.registry import register_kind
 
 CHALLENGE_KIND = "challenge_questions"
 CONTEXT = "theme"
-register_kind(CHALLENGE_KIND, "Themed enquiry challenge questions")
 
 
 def _theme_titles(ids) -> dict:
     return dict(db.session.execute(select(Theme.id, Theme.title).where(Theme.id.in_(list(ids)))).all())
 
 
-register(CONTEXT, ContextPolicy(
-    label="Themed enquiry",
-    can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
-    can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
-    listable=lambda user: Event.context_id.in_(
-        select(Registration.theme_id).where(Registration.user_id == user.id)),
-    labels=_theme_titles,
-))
+def register_theme_context() -> None:
+    """Challenge questions are a framework kind and theme events are owned by a theme (called from init_app)."""
+    register_kind(CHALLENGE_KIND, "Themed enquiry challenge questions")
+    register(CONTEXT, ContextPolicy(
+        label="Themed enquiry",
+        can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
+        can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
+        listable=lambda user: Event.context_id.in_(
+            select(Registration.theme_id).where(Registration.user_id == user.id)),
+        labels=_theme_titles,
+    ))
 
 
 def challenge_slug(theme_id: int) -> str:

@@ -9,12 +9,12 @@ from flask_login import current_user, login_required
 from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors, run_action
 from portal.core.rendering import render
-from portal.enquiries import links, plans, queries
+from portal.enquiries import bp, links, plans, queries
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
+from portal.enquiries.loading import load_team
 from portal.enquiries.plan_models import STATUSES, Measure, PlanSection
 from portal.enquiries.sections import ALL_SECTIONS, PLAN_SECTIONS, REFLECTION_SECTIONS, Section, is_known
-from portal.enquiries.views import bp, load_team
 from portal.extensions import db
 
 

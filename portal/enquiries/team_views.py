@@ -8,11 +8,11 @@ from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.enquiries import contexts, queries, teams
+from portal.enquiries import bp, contexts, queries, teams
 from portal.enquiries.access import can_edit_team, can_register, is_member
 from portal.enquiries.forms import FacilitatorForm, InviteForm, JoinRequestForm, TeamForm
+from portal.enquiries.loading import load_team, page_number
 from portal.enquiries.models import JoinRequest, Team, TeamMember, Theme
-from portal.enquiries.views import bp, load_team, page_number
 from portal.extensions import db
 
 

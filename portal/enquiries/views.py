@@ -1,6 +1,6 @@
 """Theme pages: the yearly themes, their stimulus resources, registering, registrations and link officers."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
@@ -8,19 +8,16 @@ from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
-from portal.enquiries import contexts, links, queries, themes
+from portal.enquiries import bp, contexts, links, queries, themes
 from portal.enquiries.access import (
-    can_edit_team,
     can_register,
     can_see_registrations,
-    can_view_team,
     is_registered,
 )
 from portal.enquiries.forms import ResourceForm, ThemeForm
+from portal.enquiries.loading import page_number
 from portal.enquiries.models import Theme, ThemeResource
 from portal.extensions import db
-
-bp = Blueprint("enquiries", __name__, url_prefix="/enquiries")
 
 
 @bp.context_processor
@@ -29,20 +26,6 @@ def labels():
 
     return {"MEASURE_KINDS": MEASURE_KINDS, "MEASURE_SHOWS": MEASURE_SHOWS, "NOTE_KINDS": NOTE_KINDS,
             "network_context": contexts.for_team}
-
-
-def load_team(team_id: int, *, edit: bool = False):
-    """The team and its enquiry, or 404/403: members, link officers, facilitators and the admin only."""
-    team, enquiry = queries.team_page(team_id)
-    if team is None:
-        abort(404)
-    if not can_view_team(current_user, team) or (edit and not can_edit_team(current_user, team)):
-        abort(403)
-    return team, enquiry
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
 
 
 @bp.get("/")
@@ -211,5 +194,3 @@ def link_officers():
     return render("enquiries/link_officers.html", las=las, choices=choices, current=current, errors=errors,
                   status=422 if errors else 200)
 
-
-from portal.enquiries import evidence_views, plan_views, team_views  # noqa: E402, F401  (routes on bp)

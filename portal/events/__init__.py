@@ -1,1 +1,19 @@
 """Events: sessions, webinars, drop-ins and sharing events that any domain can own, with bookings."""
+
+from flask import Blueprint, Flask
+
+from portal.core.wiring import add_demo_steps
+
+bp = Blueprint("events", __name__, url_prefix="/events")
+
+
+def init_app(app: Flask) -> None:
+    """Import the view modules, register what events offers the other domains, then the blueprint."""
+    from portal.events import admin_views, views  # noqa: F401  (routes on bp)
+    from portal.events.commands import events_cli
+    from portal.events.policies import register_partnership
+
+    register_partnership()
+    app.cli.add_command(events_cli)
+    add_demo_steps(app, demo=("portal.events.demo:load_demo",), scale=("portal.events.demo:load_scale",))
+    app.register_blueprint(bp)

@@ -12,11 +12,10 @@ from portal.core.access import roles_required
 from portal.core.forms import ActionForm, ServiceError, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
-from portal.events import attendance, queries, services
+from portal.events import attendance, bp, queries, services
 from portal.events.forms import EventForm, SeriesForm
 from portal.events.models import Booking, Event, local_now
 from portal.events.policies import can_organise, context_label, policy_for
-from portal.events.views import bp
 from portal.extensions import db
 
 COMMON = ("title", "description", "kind", "location", "online_url", "capacity", "compulsory")

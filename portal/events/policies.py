@@ -92,4 +92,6 @@ def context_label(context_type: str, context_id: int | None, names: dict | None 
     return (names or {}).get(context_id) or f"{policy.label} {context_id}"
 
 
-register(PARTNERSHIP, ContextPolicy(label="Partnership", can_book=_everyone, listable=lambda user: true()))
+def register_partnership() -> None:
+    """Partnership-wide events: everyone may book (called from the events init_app)."""
+    register(PARTNERSHIP, ContextPolicy(label="Partnership", can_book=_everyone, listable=lambda user: true()))

@@ -1,17 +1,15 @@
 """Events pages for everyone: the list, one event with booking, my bookings, calendar files."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import ActionForm, ServiceError
 from portal.core.rendering import render, wants_fragment
-from portal.events import ics, notices, queries, services
+from portal.events import bp, ics, notices, queries, services
 from portal.events.forms import EventFilterForm, kind_label
 from portal.events.models import BOOKED, local_now
 from portal.events.policies import can_organise
 from portal.extensions import db
-
-bp = Blueprint("events", __name__, url_prefix="/events")
 
 
 @bp.app_template_filter("event_kind")
@@ -185,5 +183,3 @@ def calendar_feed(token):
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
-
-from portal.events import admin_views  # noqa: E402,F401  (adds the organisers' pages to bp)

@@ -1,1 +1,15 @@
 """West Partnership forums: sector forums and curriculum networks run by volunteer coordinators."""
+
+from flask import Blueprint, Flask
+
+from portal.core.wiring import add_demo_steps
+
+bp = Blueprint("forums", __name__, url_prefix="/forums")
+
+
+def init_app(app: Flask) -> None:
+    """Import the view modules, register what forums offers the other domains, then the blueprint."""
+    from portal.forums import agenda_views, library_views, meeting_views, views  # noqa: F401  (routes on bp)
+
+    add_demo_steps(app, demo=("portal.forums.demo:load_demo",), scale=("portal.forums.scale:load_scale",))
+    app.register_blueprint(bp)

@@ -6,11 +6,10 @@ from flask_login import current_user, login_required
 from portal.core.forms import ServiceError, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.extensions import db
-from portal.forums import agenda, queries
+from portal.forums import agenda, bp, queries
 from portal.forums.access import require
 from portal.forums.forms import ItemForm, MoveForm
-from portal.forums.meeting_views import load_meeting, meeting_url, render_meeting
-from portal.forums.views import bp, load_forum
+from portal.forums.loading import load_forum, load_meeting, meeting_url, render_meeting
 
 
 def _load(forum_id, meeting_id, item_id=None):

@@ -10,11 +10,11 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import describe_allowed, send_stored
 from portal.extensions import db
-from portal.forums import library, queries
+from portal.forums import bp, library, queries
 from portal.forums.access import require
 from portal.forums.forms import NeedForm, ResourceForm, ResponseForm
+from portal.forums.loading import load_forum
 from portal.forums.models import NEED_STATUSES, Need, Resource
-from portal.forums.views import bp, load_forum
 
 
 def _resource(forum, resource_id) -> Resource:

@@ -1,24 +1,18 @@
 """Forums: browse, read, join and leave; coordinators and the officer keep the focus, members and networks."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
-from portal.core.access import get_or_404, roles_required
+from portal.core.access import roles_required
 from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
-from portal.forums import queries, services
+from portal.forums import bp, queries, services
 from portal.forums.access import require, standing
 from portal.forums.forms import FocusForm, ForumForm, NetworkForm
-from portal.forums.models import Forum
-
-bp = Blueprint("forums", __name__, url_prefix="/forums")
-
-
-def load_forum(forum_id: int) -> Forum:
-    return get_or_404(Forum, forum_id)
+from portal.forums.loading import load_forum
 
 
 def refused(error: ServiceError, to: str) -> object:

@@ -6,7 +6,7 @@ MODULE_CHOICES: dict[str, list[tuple[str, str]]] = {}  # kind -> [(module key, l
 
 
 def register_kind(kind: str, label: str, modules: list[tuple[str, str]] | None = None) -> None:
-    """Called once per kind at import time by the domain that owns it."""
+    """Called by the owning domain's init_app (idempotent: once per app, the same entries each time)."""
     KINDS[kind] = label
     MODULE_CHOICES[kind] = list(modules or [])
 

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -12,7 +12,7 @@ from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.extensions import db
-from portal.frameworks import registry, services
+from portal.frameworks import bp, registry, services
 from portal.frameworks.forms import (
     FrameworkForm,
     ItemForm,
@@ -23,7 +23,6 @@ from portal.frameworks.forms import (
 )
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingScale
 
-bp = Blueprint("frameworks", __name__, url_prefix="/frameworks")
 EDITOR = "framework-editor"
 
 

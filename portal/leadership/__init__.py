@@ -1,1 +1,19 @@
 """The leadership programme: self-evaluation, professional development plans, modules, cohorts."""
+
+from flask import Blueprint, Flask
+
+from portal.core.wiring import add_demo_steps
+
+bp = Blueprint("leadership", __name__, url_prefix="/leadership")
+
+
+def init_app(app: Flask) -> None:
+    """Import the view modules, register what leadership offers the other domains, then the blueprint."""
+    from portal.leadership import plan_views, programme_views, views  # noqa: F401  (routes on bp)
+    from portal.leadership.modules import register_kinds
+    from portal.leadership.sessions import register_policy
+
+    register_kinds()
+    register_policy()
+    add_demo_steps(app, demo=("portal.leadership.demo:load_demo",), scale=("portal.leadership.demo:load_scale",))
+    app.register_blueprint(bp)

@@ -50,10 +50,12 @@ BY_KEY = {m.key: m for m in MODULES}
 LEADERSHIP_KIND = "leadership"
 CAPACITY_KIND = "school_capacity"
 
-register_kind(
-    LEADERSHIP_KIND,
-    "Leading collaborative enquiry (senior leaders)",
-    [(m.key, f"Module {m.number}: {m.title}") for m in MODULES],
-)
-register_kind(CAPACITY_KIND, "School capacity to collaborate (senior leaders)")
+def register_kinds() -> None:
+    """Tell the framework editor about the two leadership self-evaluation kinds (called from init_app)."""
+    register_kind(
+        LEADERSHIP_KIND,
+        "Leading collaborative enquiry (senior leaders)",
+        [(m.key, f"Module {m.number}: {m.title}") for m in MODULES],
+    )
+    register_kind(CAPACITY_KIND, "School capacity to collaborate (senior leaders)")
 EVALUATION_KINDS = (LEADERSHIP_KIND, CAPACITY_KIND)

@@ -11,7 +11,7 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.frameworks import services as frameworks
-from portal.leadership import access, plans, queries, services
+from portal.leadership import access, bp, plans, queries, services
 from portal.leadership.forms import (
     CommentForm,
     GoalForm,
@@ -22,7 +22,6 @@ from portal.leadership.forms import (
 )
 from portal.leadership.models import DevelopmentPlan, LearningRequest, SelfEvaluation
 from portal.leadership.modules import BY_KEY, MODULES
-from portal.leadership.views import bp
 
 
 @bp.get("/plans")

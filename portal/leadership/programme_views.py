@@ -10,13 +10,11 @@ from portal.core.forms import ServiceError, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
+from portal.leadership import bp, programme, queries
 from portal.leadership import insights as insights_query
-from portal.leadership import programme
-from portal.leadership.demo import ensure_frameworks
 from portal.leadership.forms import CohortForm, NominateForm, YearForm
 from portal.leadership.models import MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
 from portal.leadership.sessions import cohort_sessions
-from portal.leadership.views import bp
 
 STAFF = (Role.LA_OFFICER, Role.KEY_FACILITATOR)
 
@@ -143,6 +141,5 @@ def confirm_place(place_id):
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def insights():
     """Aggregate scores only: no evaluation of a named person is ever shown here."""
-    found = ensure_frameworks()
-    tables = {f.title: insights_query.domain_means(f.id, current_user) for f in found.values()}
+    tables = {f.title: insights_query.domain_means(f.id, current_user) for f in queries.programme_frameworks()}
     return render("leadership/insights.html", tables=tables)

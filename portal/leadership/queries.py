@@ -4,7 +4,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
+from portal.frameworks.models import Framework
 from portal.leadership.models import DevelopmentPlan, PlanShare, SelfEvaluation
+from portal.leadership.modules import EVALUATION_KINDS
 
 
 def my_evaluations(user) -> list[SelfEvaluation]:
@@ -54,3 +56,10 @@ def plans_shared_with(user) -> list[DevelopmentPlan]:
             .order_by(DevelopmentPlan.shared_at.desc())
         )
     )
+
+
+def programme_frameworks() -> list[Framework]:
+    """The programme's self-evaluation frameworks that exist (leadership, then school capacity); a read, never
+    a write: the admin (or the demo loader) creates them."""
+    rows = db.session.scalars(select(Framework).where(Framework.kind.in_(EVALUATION_KINDS)).order_by(Framework.id))
+    return sorted(rows, key=lambda f: EVALUATION_KINDS.index(f.kind))

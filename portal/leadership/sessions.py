@@ -53,16 +53,18 @@ def _labels(ids) -> dict:
     return {c.id: str(c) for c in db.session.scalars(select(LeadershipCohort).where(LeadershipCohort.id.in_(ids)))}
 
 
-register(
-    CONTEXT,
-    ContextPolicy(
-        label="Leadership cohort",
-        can_book=lambda user, event: _is_member(user, event.context_id),
-        can_organise=_is_facilitator,
-        listable=_listable,
-        labels=_labels,
-    ),
-)
+def register_policy() -> None:
+    """Leadership sessions are events owned by a leadership cohort (called from init_app)."""
+    register(
+        CONTEXT,
+        ContextPolicy(
+            label="Leadership cohort",
+            can_book=lambda user, event: _is_member(user, event.context_id),
+            can_organise=_is_facilitator,
+            listable=_listable,
+            labels=_labels,
+        ),
+    )
 
 
 def school_day(day):

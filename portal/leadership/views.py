@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, session, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_htmx import make_response as htmx_response
 from flask_login import current_user, login_required
 
@@ -15,11 +15,10 @@ from portal.extensions import db
 from portal.frameworks import scoring
 from portal.frameworks import services as frameworks
 from portal.frameworks.models import Framework
-from portal.leadership import access, queries, services, sessions  # noqa: F401  (registers its events policy)
+from portal.leadership import access, bp, queries, services, sessions  # noqa: F401  (registers its events policy)
 from portal.leadership.models import SelfEvaluation
 from portal.leadership.modules import EVALUATION_KINDS
 
-bp = Blueprint("leadership", __name__, url_prefix="/leadership")
 PENDING_KEY = "pending_answers"
 
 

@@ -1,16 +1,15 @@
 """Home page per role, accessibility statement and the benchmark's floor page."""
 
-from flask import Blueprint, redirect, url_for
+from flask import redirect, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from portal.core.navigation import home_entries
 from portal.core.rendering import render
 from portal.extensions import db
+from portal.main import bp
 from portal.main.next_steps import next_steps
 from portal.organisations.models import Establishment
-
-bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
@@ -23,9 +22,7 @@ def index():
 @bp.get("/home")
 @login_required
 def home():
-    entries = home_entries(current_user)
-    return render("main/home.html", steps=next_steps(current_user), ready=[e for e in entries if e.url()],
-                  coming=[e for e in entries if not e.url()])
+    return render("main/home.html", steps=next_steps(current_user), ready=home_entries(current_user))
 
 
 @bp.get("/accessibility")

@@ -1,6 +1,6 @@
 """Local authorities and establishments: browsing with a live filter, and CSV import."""
 
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import current_app, redirect, request, url_for
 from flask_login import login_required
 from wtforms import SelectChoice
 
@@ -10,10 +10,8 @@ from portal.core.forms import form_status, run_import
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
-from portal.organisations import services
+from portal.organisations import bp, services
 from portal.organisations.forms import EstablishmentFilterForm
-
-bp = Blueprint("organisations", __name__)
 
 
 @bp.get("/authorities")

@@ -1,14 +1,12 @@
 """The partnership overview for the lead officer, LA officers (their own LA) and researchers."""
 
-from flask import Blueprint
 from flask_login import current_user
 
 from portal.core.access import officer_authority_id, roles_required
 from portal.core.rendering import render
 from portal.core.roles import Role
+from portal.reports import bp
 from portal.reports.queries import overview as build_overview
-
-bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 
 @bp.get("/")

@@ -1,6 +1,5 @@
 """Access expectations for network cohorts: staff pages, an LA's own nominations, participants, team spaces."""
 
-import importlib.util
 
 from portal.cohorts.models import CohortFacilitator, CohortTeam, NetworkCohort, Nomination
 from portal.cohorts.teams import ensure_meetings
@@ -27,16 +26,11 @@ EXPECT = {
     "cohorts.show_team": only("practitioner", "key_facilitator", "admin"),
     "cohorts.save_team_plan": only("practitioner", "key_facilitator", "admin", ok=302, method="POST"),
     "cohorts.save_meeting": only("key_facilitator", "admin", ok=302, method="POST"),
+    "cohorts.matching_event": only("admin"),
+    "cohorts.preview_move": only("admin", ok=422),  # no plan yet
+    "cohorts.change_matching": only("admin", ok=422, method="POST"),  # "run" before the survey closed
+    "cohorts.assign_facilitator": only("admin", ok=302, method="POST"),
 }
-
-
-if importlib.util.find_spec("portal.matching"):  # the matching event arrives with the engine
-    EXPECT |= {
-        "cohorts.matching_event": only("admin"),
-        "cohorts.preview_move": only("admin", ok=422),  # no plan yet
-        "cohorts.change_matching": only("admin", ok=422, method="POST"),  # "run" before the survey closed
-        "cohorts.assign_facilitator": only("admin", ok=302, method="POST"),
-    }
 
 
 def setup(world):

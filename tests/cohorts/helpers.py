@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User, UserRole
 from portal.cohorts.models import CohortFacilitator, InterestResponse, NetworkCohort, Nomination
-from portal.cohorts.rules import DEMO_INTERESTS
+from portal.cohorts.rules import SUGGESTED_INTERESTS
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
@@ -14,7 +14,7 @@ SECTORS = ("Primary", "Secondary", "ELC", "ASN")
 
 
 def make_cohort(year="2026-27", letter="A", stage="nominating") -> NetworkCohort:
-    cohort = NetworkCohort(school_year=year, letter=letter, stage=stage, interests_text="\n".join(DEMO_INTERESTS))
+    cohort = NetworkCohort(school_year=year, letter=letter, stage=stage, interests_text="\n".join(SUGGESTED_INTERESTS))
     db.session.add(cohort)
     db.session.commit()
     return cohort
@@ -57,7 +57,7 @@ def fill(cohort, per_la=5, answered=True, facilitators=True, start=0) -> list[No
             noms.append(nom)
             if answered:
                 for p, who in enumerate((lead, prac)):
-                    picks = [DEMO_INTERESTS[(k + p + j) % len(DEMO_INTERESTS)] for j in (0, 1, 2)]
+                    picks = [SUGGESTED_INTERESTS[(k + p + j) % len(SUGGESTED_INTERESTS)] for j in (0, 1, 2)]
                     db.session.add(
                         InterestResponse(
                             cohort_id=cohort.id,

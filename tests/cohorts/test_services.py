@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from portal.cohorts import services, survey
 from portal.cohorts.models import RuleWaiver, SurveyReminder
-from portal.cohorts.rules import CONFIDENCE_ITEMS, DEMO_INTERESTS
+from portal.cohorts.rules import CONFIDENCE_ITEMS, SUGGESTED_INTERESTS
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -95,9 +95,9 @@ def test_survey_answers_status_and_reminders(app, make_user, mailbox):
     noms = fill(cohort, per_la=1, answered=False)
     person = noms[0].leader
     with pytest.raises(ServiceError) as error:
-        survey.answer_interests(cohort, person, ranked=[DEMO_INTERESTS[0]] * 3, hunch="")
+        survey.answer_interests(cohort, person, ranked=[SUGGESTED_INTERESTS[0]] * 3, hunch="")
     assert fields(error) == {"second", "third", "hunch"}
-    survey.answer_interests(cohort, person, ranked=list(DEMO_INTERESTS[:3]), hunch="Does play help?")
+    survey.answer_interests(cohort, person, ranked=list(SUGGESTED_INTERESTS[:3]), hunch="Does play help?")
     db.session.commit()
     assert sum(1 for r in survey.survey_status(cohort) if r["response"] is None) == 15
     with app.test_request_context():
@@ -106,7 +106,7 @@ def test_survey_answers_status_and_reminders(app, make_user, mailbox):
     assert "interests survey" in mailbox.last_to(noms[1].practitioner.email)["Subject"]
     assert db.session.scalar(select(SurveyReminder.recipients)) == 15
     with pytest.raises(ServiceError):
-        survey.answer_interests(cohort, make_user(Role.PRACTITIONER), ranked=list(DEMO_INTERESTS[:3]), hunch="x")
+        survey.answer_interests(cohort, make_user(Role.PRACTITIONER), ranked=list(SUGGESTED_INTERESTS[:3]), hunch="x")
 
 
 def test_confidence_pairs_and_flags(app, make_user):

@@ -91,18 +91,6 @@ def test_who_sees_a_team(world, make_user):
     assert can_read_summary(outsider, team, published=True) and not can_view_team(outsider, team)
 
 
-def test_extra_viewer_rule_hook(world, make_user):
-    from portal.enquiries import access
-
-    special = make_user(Role.KEY_FACILITATOR)
-    rule = lambda user, team: user.id == special.id  # noqa: E731
-    access.add_team_viewer_rule(rule)
-    try:
-        assert can_view_team(special, world.team) and not can_edit_team(special, world.team)
-    finally:
-        access._extra_viewer_rules.remove(rule)
-
-
 def test_a_stale_save_is_refused_and_keeps_both_texts(world):
     e = world.enquiry
     first = plans.save_section(e, "change", "Ewan's version", base_version=0, actor=world.ewan)

@@ -1,0 +1,40 @@
+"""Who may see, invite and change people: admins everywhere, LA officers within their own LA."""
+
+from sqlalchemy import or_, select
+
+from portal.accounts.models import User
+from portal.core.access import officer_authority_id
+from portal.core.roles import Role
+from portal.organisations.models import Establishment
+
+
+def can_view_person(actor, person) -> bool:
+    """Admins see everyone; LA officers see the people of their own LA; everyone sees themselves."""
+    if actor.id == person.id or actor.has_role(Role.ADMIN):
+        return True
+    la = officer_authority_id(actor)
+    return la is not None and person.home_authority_id == la
+
+
+def can_edit_roles(actor, person) -> bool:
+    """Only the partnership admin grants roles: roles widen access across the region."""
+    return actor.has_role(Role.ADMIN)
+
+
+def can_invite_to_establishment(actor, establishment) -> bool:
+    if actor.has_role(Role.ADMIN):
+        return True
+    la = officer_authority_id(actor)
+    return la is not None and establishment is not None and establishment.authority_id == la
+
+
+def people_visible_to(actor, stmt=None):
+    """Restrict a select of User to the people `actor` may see."""
+    stmt = stmt if stmt is not None else select(User)
+    if actor.has_role(Role.ADMIN):
+        return stmt
+    la = officer_authority_id(actor)
+    if la is None:
+        return stmt.where(User.id == actor.id)
+    in_la_establishment = select(Establishment.id).where(Establishment.authority_id == la)
+    return stmt.where(or_(User.authority_id == la, User.establishment_id.in_(in_la_establishment)))
