@@ -1,8 +1,9 @@
 """Fixtures: the app on SQLite and on a real PostgreSQL server, a real SMTP server, clients, sign-in."""
 
+import shutil
+
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import text
 
 from portal import create_app
 from portal.config import TestConfig
@@ -63,15 +64,34 @@ def pg_database(postgres, worker_id):
     return url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """The SQLite schema (with the eight authorities), built once per worker; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "portal.db"
+    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=f"sqlite:///{path}"))
+    with app.app_context():
+        db.create_all()
+        ensure_authorities()
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    return path
+
+
 def _empty_tables() -> None:
-    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-    db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    """Empty every table and restart every sequence in one round trip: far cheaper than TRUNCATE (which makes
+    new files for every table) on the small tables a test leaves behind."""
+    deletes = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(db.metadata.sorted_tables))
+    db.session.connection().exec_driver_sql(
+        f"{deletes}; SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S'")
 
 
 @pytest.fixture(params=DATABASES)
 def app(request, tmp_path, smtp_server):
-    """The portal on a fresh database: SQLite in a temporary file, or the session's PostgreSQL server."""
+    """The portal on a fresh database: a copy of the SQLite template, or the session's PostgreSQL database
+    emptied. The schema is built once per worker and engine, never per test."""
     if request.param == "sqlite":
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "portal.db")
         url = f"sqlite:///{tmp_path / 'portal.db'}"
     else:
         url = request.getfixturevalue("pg_database")
@@ -80,12 +100,10 @@ def app(request, tmp_path, smtp_server):
         MAIL_OUTBOX=str(tmp_path / "outbox")))
     application.test_client_class = FreshContextClient
     with application.app_context():
-        if request.param == "sqlite":
-            db.create_all()
-        else:
+        if request.param == "postgresql":
             _empty_tables()
-        ensure_authorities()
-        db.session.commit()
+            ensure_authorities()
+            db.session.commit()
         yield application
         db.session.remove()
         db.engine.dispose()

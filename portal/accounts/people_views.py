@@ -1,6 +1,6 @@
 """People administration: search, roles, invitations one by one and by CSV."""
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -10,9 +10,9 @@ from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import form_status, run_form, run_import
+from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.extensions import db
 from portal.organisations.lookup import resolve_establishment
 from portal.organisations.services import authorities
 
@@ -21,8 +21,7 @@ from portal.organisations.services import authorities
 @roles_required(Role.LA_OFFICER)
 def list_people():
     filters = queries.PeopleFilter.from_args(request.args)
-    page = db.paginate(queries.people_query(current_user, filters), per_page=current_app.config["PAGE_SIZE"],
-                       error_out=False)
+    page = paginate(queries.people_query(current_user, filters))
     return render("accounts/people.html", fragment="accounts/_people_results.html", target="people-results",
                   page=page, filters=filters, authorities=authorities(), roles=list(Role))
 

@@ -5,6 +5,11 @@ from flask import make_response, render_template
 from portal.extensions import htmx
 
 
+def is_htmx() -> bool:
+    """True for any request htmx made (boosted or not): the view answers in place instead of redirecting."""
+    return bool(htmx)
+
+
 def wants_fragment(target_id: str) -> bool:
     """True for a non-boosted, non-history htmx request whose target is `target_id`."""
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request and htmx.target == target_id

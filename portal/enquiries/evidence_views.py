@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors
-from portal.core.rendering import render
+from portal.core.rendering import is_htmx, render
 from portal.core.uploads import send_stored
 from portal.enquiries import bp, evidence, plans, queries, runchart
 from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
@@ -70,7 +70,7 @@ def add_data_point(team_id, measure_id):
         else:
             db.session.commit()
             flash("The data point is added.", "success")
-            if request.headers.get("HX-Request"):
+            if is_htmx():
                 return _measure_page(team, enquiry, measure, DataPointForm(formdata=None))
             return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id), code=303)
     elif form.on.raw_data and form.on.raw_data[0]:

@@ -1,6 +1,6 @@
 """Loaders shared by the enquiries view modules (view modules never import each other)."""
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 
 from portal.enquiries import queries
@@ -15,7 +15,3 @@ def load_team(team_id: int, *, edit: bool = False):
     if not can_view_team(current_user, team) or (edit and not can_edit_team(current_user, team)):
         abort(403)
     return team, enquiry
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)

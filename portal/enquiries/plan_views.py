@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors, run_action
-from portal.core.rendering import render
+from portal.core.rendering import is_htmx, render
 from portal.enquiries import bp, links, plans, queries
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
@@ -92,7 +92,7 @@ def save_section(team_id, key):
     db.session.commit()
     view = section_view(spec, saved)
     view.message = "Saved."
-    if request.headers.get("HX-Request"):
+    if is_htmx():
         return _section_or_page(team, enquiry, view, 200)
     flash(f"'{spec.title}' is saved.", "success")
     return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
@@ -117,7 +117,7 @@ def autosave_section(team_id, key):
     draft = plans.save_draft(enquiry, key, form.text.data or "", base_version=form.version.data or 0,
                              actor=current_user)
     db.session.commit()
-    if not request.headers.get("HX-Request"):
+    if not is_htmx():
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
     return render("enquiries/_draft_status.html", key=key, saved_at=draft.saved_at if draft else None,

@@ -6,6 +6,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal.accounts.models import User
+from portal.core.paging import Page, paginate
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import (
     JoinRequest,
@@ -66,16 +67,15 @@ def link_officers(authority_ids) -> list[LinkOfficer]:
                                    .order_by(LinkOfficer.authority_id)))
 
 
-def theme_teams(theme_id: int, page: int, per_page: int):
+def theme_teams(theme_id: int) -> tuple[Page, dict]:
     """A page of the theme's teams, with each one's enquiry status and outlook."""
     stmt = (select(Team, Enquiry.status, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
             .where(Team.theme_id == theme_id).order_by(Team.name, Team.id))
-    total = db.session.scalar(select(func.count(Team.id)).where(Team.theme_id == theme_id))
-    rows = db.session.execute(stmt.limit(per_page).offset((page - 1) * per_page)).all()
-    return rows, total, outlooks([r[0].id for r in rows])
+    page = paginate(stmt, rows=True)
+    return page, outlooks([r[0].id for r in page.items])
 
 
-def my_teams(user, page: int, per_page: int) -> tuple[list, int, dict]:
+def my_teams(user) -> tuple[Page, dict]:
     """A page of the teams the person belongs to or supports (and, for LA officers, teams with members in their
     LA), with the total and each one's outlook: three queries whatever the page."""
     def scoped(stmt):
@@ -84,9 +84,8 @@ def my_teams(user, page: int, per_page: int) -> tuple[list, int, dict]:
 
     stmt = (select(Team, Enquiry.status, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
             .options(joinedload(Team.theme)).order_by(Team.created_at.desc(), Team.id.desc()))
-    total = db.session.scalar(scoped(select(func.count(Team.id))))
-    rows = db.session.execute(scoped(stmt).limit(per_page).offset((page - 1) * per_page)).all()
-    return rows, total, outlooks([r[0].id for r in rows])
+    page = paginate(scoped(stmt), rows=True)
+    return page, outlooks([r[0].id for r in page.items])
 
 
 def _is_admin(user) -> bool:
@@ -130,25 +129,19 @@ def notes(enquiry_id: int, limit: int = 100) -> list[EvidenceNote]:
                                    .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc()).limit(limit)))
 
 
-def registrations(theme_id: int, authority_id: int | None, page: int, per_page: int):
+def registrations(theme_id: int, authority_id: int | None) -> Page:
     """A page of a theme's registrations (one LA's, for its officer), people and establishments joined."""
     stmt = select(Registration).where(Registration.theme_id == theme_id)
     if authority_id is not None:
         stmt = stmt.where(Registration.authority_id == authority_id)
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
-    rows = list(db.session.scalars(stmt.options(joinedload(Registration.user), joinedload(Registration.establishment))
-                                   .order_by(Registration.created_at.desc(), Registration.id.desc())
-                                   .limit(per_page).offset((page - 1) * per_page)))
-    return rows, total
+    return paginate(stmt.options(joinedload(Registration.user), joinedload(Registration.establishment))
+                    .order_by(Registration.created_at.desc(), Registration.id.desc()))
 
 
-def published_summaries(theme_id: int, page: int, per_page: int):
+def published_summaries(theme_id: int) -> Page:
     stmt = (select(Team, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
             .where(Team.theme_id == theme_id, Enquiry.published_at.isnot(None)))
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
-    rows = db.session.execute(stmt.order_by(Enquiry.published_at.desc()).limit(per_page)
-                              .offset((page - 1) * per_page)).all()
-    return rows, total
+    return paginate(stmt.order_by(Enquiry.published_at.desc()), rows=True)
 
 
 def la_officers(authority_id: int) -> list[User]:

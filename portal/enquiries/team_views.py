@@ -1,17 +1,17 @@
 """Team pages: forming a team, the team page, invitations by e-mail link, requests to join, facilitators."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
+from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.enquiries import bp, contexts, queries, teams
 from portal.enquiries.access import can_edit_team, can_register, is_member
 from portal.enquiries.forms import FacilitatorForm, InviteForm, JoinRequestForm, TeamForm
-from portal.enquiries.loading import load_team, page_number
+from portal.enquiries.loading import load_team
 from portal.enquiries.models import JoinRequest, Team, TeamMember, Theme
 from portal.extensions import db
 
@@ -19,11 +19,9 @@ from portal.extensions import db
 @bp.get("/teams")
 @login_required
 def my_teams():
-    per_page = current_app.config["PAGE_SIZE"]
-    rows, total, outlooks = queries.my_teams(current_user, page_number(), per_page)
-    networks = contexts.for_teams([team.id for team, *_ in rows if team.kind == "network"])
-    return render("enquiries/my_teams.html", rows=rows, total=total, outlooks=outlooks, networks=networks,
-                  page=page_number(), per_page=per_page)
+    page, outlooks = queries.my_teams(current_user)
+    networks = contexts.for_teams([team.id for team, *_ in page.items if team.kind == "network"])
+    return render("enquiries/my_teams.html", page=page, outlooks=outlooks, networks=networks)
 
 
 @bp.route("/themes/<int:theme_id>/teams/new", methods=["GET", "POST"])
@@ -33,18 +31,12 @@ def new_team(theme_id):
     if not can_register(current_user):
         abort(403)
     form = TeamForm()
-    if form.validate_on_submit():
-        try:
-            team = teams.create_team(actor=current_user, theme=theme, name=form.name.data,
-                                     shared_goal=form.shared_goal.data or "")
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"The team '{team.name}' is set up. Invite your colleagues.", "success")
-            return redirect(url_for("enquiries.show_team", team_id=team.id))
-    return render("enquiries/team_form.html", form=form, theme=theme, team=None,
-                  status=422 if form.is_submitted() else 200)
+    done = run_form(form, lambda: teams.create_team(actor=current_user, theme=theme, name=form.name.data,
+                                                    shared_goal=form.shared_goal.data or ""),
+                    flash_message=lambda team: f"The team '{team.name}' is set up. Invite your colleagues.")
+    if done:
+        return redirect(url_for("enquiries.show_team", team_id=done.value.id))
+    return render("enquiries/team_form.html", form=form, theme=theme, team=None, status=form_status(form))
 
 
 @bp.route("/teams/<int:team_id>/edit", methods=["GET", "POST"])
@@ -52,17 +44,11 @@ def new_team(theme_id):
 def edit_team(team_id):
     team, _ = load_team(team_id, edit=True)
     form = TeamForm(obj=team)
-    if form.validate_on_submit():
-        try:
-            teams.update_team(team, actor=current_user, name=form.name.data, shared_goal=form.shared_goal.data or "")
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The team's details are saved.", "success")
-            return redirect(url_for("enquiries.show_team", team_id=team.id))
-    return render("enquiries/team_form.html", form=form, theme=team.theme, team=team,
-                  status=422 if form.is_submitted() else 200)
+    if run_form(form, lambda: teams.update_team(team, actor=current_user, name=form.name.data,
+                                                shared_goal=form.shared_goal.data or ""),
+                flash_message="The team's details are saved."):
+        return redirect(url_for("enquiries.show_team", team_id=team.id))
+    return render("enquiries/team_form.html", form=form, theme=team.theme, team=team, status=form_status(form))
 
 
 def _team_page(team, enquiry, invite_form=None, status=200):
@@ -87,15 +73,9 @@ def show_team(team_id):
 def invite_member(team_id):
     team, enquiry = load_team(team_id, edit=True)
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            invitation = teams.invite(team, form.email.data, actor=current_user)
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"An invitation is on its way to {invitation.email}.", "success")
-            return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
+    if run_form(form, lambda: teams.invite(team, form.email.data, actor=current_user),
+                flash_message=lambda invitation: f"An invitation is on its way to {invitation.email}."):
+        return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
     return _team_page(team, enquiry, invite_form=form, status=422)
 
 
@@ -108,13 +88,8 @@ def accept_invitation(token):
     team = db.session.get(Team, invitation.team_id)
     if request.method == "POST":
         ActionForm().validate_on_submit() or abort(400)
-        try:
-            teams.accept_invitation(invitation, actor=current_user)
-        except ServiceError as error:
-            flash(str(error), "info")
-        else:
-            db.session.commit()
-            flash(f"You have joined {team.name}.", "success")
+        if run_action(lambda: teams.accept_invitation(invitation, actor=current_user),
+                      done=f"You have joined {team.name}."):
             return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
     return render("enquiries/join.html", invitation=invitation, team=team)
 
@@ -150,15 +125,13 @@ def assign_facilitator(team_id):
     team, _ = load_team(team_id)
     form = FacilitatorForm()
     person = find_by_email(form.email.data or "") if form.validate_on_submit() else None
-    try:
+
+    def assign():
         if person is None:
             raise ServiceError(("email", "Nobody has an account with that e-mail address."))
         teams.assign_facilitator(team, person, actor=current_user)
-    except ServiceError as error:
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(f"{person.name} now supports {team.name}.", "success")
+
+    run_action(assign, done=lambda _: f"{person.name} now supports {team.name}.")
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
 
 
@@ -170,13 +143,8 @@ def leave_team(team_id):
     if request.method == "GET":
         return render("enquiries/leave_team.html", team=team, member=is_member(current_user, team))
     ActionForm().validate_on_submit() or abort(400)
-    try:
-        teams.leave_team(team, actor=current_user)
-    except ServiceError as error:
-        flash(str(error), "info")
+    if not run_action(lambda: teams.leave_team(team, actor=current_user), done=f"You have left {team.name}."):
         return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
-    db.session.commit()
-    flash(f"You have left {team.name}.", "success")
     return redirect(url_for("enquiries.my_teams"), code=303)
 
 
@@ -189,14 +157,9 @@ def remove_member(team_id, member_id):
         abort(404)
     ActionForm().validate_on_submit() or abort(400)
     leaving = member.user_id == current_user.id
-    try:
-        person = teams.remove_member(team, member, actor=current_user)
-    except ServiceError as error:
-        flash(str(error), "info")
-        return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
-    db.session.commit()
-    if leaving:
-        flash(f"You have left {team.name}.", "success")
+    done = run_action(lambda: teams.remove_member(team, member, actor=current_user),
+                      done=lambda person: f"You have left {team.name}." if leaving
+                      else f"{person.name} is no longer a member of {team.name}.")
+    if done and leaving:
         return redirect(url_for("enquiries.my_teams"), code=303)
-    flash(f"{person.name} is no longer a member of {team.name}.", "success")
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)

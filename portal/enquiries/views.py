@@ -1,10 +1,10 @@
 """Theme pages: the yearly themes, their stimulus resources, registering, registrations and link officers."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, apply_errors, run_action
+from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
@@ -15,7 +15,6 @@ from portal.enquiries.access import (
     is_registered,
 )
 from portal.enquiries.forms import ResourceForm, ThemeForm
-from portal.enquiries.loading import page_number
 from portal.enquiries.models import Theme, ThemeResource
 from portal.extensions import db
 
@@ -49,19 +48,14 @@ def edit_theme(theme_id):
 
 def _theme_form(theme):
     form = ThemeForm(obj=theme)
-    if form.validate_on_submit():
-        try:
-            theme = themes.save_theme(theme, actor=current_user, school_year=form.school_year.data,
-                                      title=form.title.data, description=form.description.data or "")
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash(f"The theme '{theme.title}' is saved.", "success")
-            return redirect(url_for("enquiries.show_theme", theme_id=theme.id))
+    done = run_form(form, lambda: themes.save_theme(theme, actor=current_user, school_year=form.school_year.data,
+                                                    title=form.title.data, description=form.description.data or ""),
+                    flash_message=lambda saved: f"The theme '{saved.title}' is saved.")
+    if done:
+        return redirect(url_for("enquiries.show_theme", theme_id=done.value.id))
     resources = queries.theme_resources(theme.id) if theme and theme.id else []
     return render("enquiries/theme_form.html", form=form, theme=theme, resources=resources,
-                  resource_form=ResourceForm(formdata=None), status=422 if form.is_submitted() else 200)
+                  resource_form=ResourceForm(formdata=None), status=form_status(form))
 
 
 @bp.post("/themes/<int:theme_id>/resources")
@@ -69,16 +63,10 @@ def _theme_form(theme):
 def add_resource(theme_id):
     theme = get_or_404(Theme, theme_id)
     form = ResourceForm()
-    if form.validate_on_submit():
-        try:
-            themes.add_resource(theme, actor=current_user, title=form.title.data, url=form.url.data or "",
-                                upload=form.file.data)
-        except ServiceError as error:
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The resource is added.", "success")
-            return redirect(url_for("enquiries.edit_theme", theme_id=theme.id))
+    if run_form(form, lambda: themes.add_resource(theme, actor=current_user, title=form.title.data,
+                                                  url=form.url.data or "", upload=form.file.data),
+                flash_message="The resource is added."):
+        return redirect(url_for("enquiries.edit_theme", theme_id=theme.id))
     return render("enquiries/theme_form.html", form=ThemeForm(obj=theme), theme=theme, resource_form=form,
                   resources=queries.theme_resources(theme.id), status=422)
 
@@ -89,9 +77,7 @@ def delete_resource(resource_id):
     resource = get_or_404(ThemeResource, resource_id)
     ActionForm().validate_on_submit() or abort(400)
     theme_id = resource.theme_id
-    themes.remove_resource(resource, actor=current_user)
-    db.session.commit()
-    flash("The resource is removed.", "success")
+    run_action(lambda: themes.remove_resource(resource, actor=current_user), done="The resource is removed.")
     return redirect(url_for("enquiries.edit_theme", theme_id=theme_id), code=303)
 
 
@@ -108,10 +94,9 @@ def download_resource(resource_id):
 @login_required
 def show_theme(theme_id):
     theme = get_or_404(Theme, theme_id)
-    rows, total, outlooks = queries.theme_teams(theme.id, page_number(), current_app.config["PAGE_SIZE"])
+    page, outlooks = queries.theme_teams(theme.id)
     return render("enquiries/theme.html", fragment="enquiries/_theme_teams.html", target="theme-teams",
-                  theme=theme, resources=queries.theme_resources(theme.id), rows=rows, total=total,
-                  outlooks=outlooks, page=page_number(), per_page=current_app.config["PAGE_SIZE"],
+                  theme=theme, resources=queries.theme_resources(theme.id), page=page, outlooks=outlooks,
                   registered=is_registered(current_user, theme.id), can_register=can_register(current_user),
                   officers=queries.link_officers([current_user.home_authority_id]),
                   challenge_questions=links.challenge_questions(theme.id), events=links.theme_events(theme.id),
@@ -150,9 +135,7 @@ def list_registrations(theme_id):
     if not can_see_registrations(current_user):
         abort(403)
     scope = None if current_user.has_role(Role.ADMIN) else current_user.authority_id
-    rows, total = queries.registrations(theme.id, scope, page_number(), current_app.config["PAGE_SIZE"])
-    return render("enquiries/registrations.html", theme=theme, rows=rows, total=total, page=page_number(),
-                  per_page=current_app.config["PAGE_SIZE"])
+    return render("enquiries/registrations.html", theme=theme, page=queries.registrations(theme.id, scope))
 
 
 @bp.get("/themes/<int:theme_id>/summaries")
@@ -162,9 +145,7 @@ def list_summaries(theme_id):
     if not (current_user.has_role(Role.ADMIN, Role.RESEARCHER, Role.LA_OFFICER)
             or is_registered(current_user, theme.id)):
         abort(403)
-    rows, total = queries.published_summaries(theme.id, page_number(), current_app.config["PAGE_SIZE"])
-    return render("enquiries/summaries.html", theme=theme, rows=rows, total=total, page=page_number(),
-                  per_page=current_app.config["PAGE_SIZE"])
+    return render("enquiries/summaries.html", theme=theme, page=queries.published_summaries(theme.id))
 
 
 @bp.route("/link-officers", methods=["GET", "POST"])

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -10,6 +10,7 @@ from portal.accounts.models import User
 from portal.accounts.services import find_by_email
 from portal.core.access import roles_required
 from portal.core.forms import ActionForm, ServiceError, form_status, run_form
+from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.events import attendance, bp, queries, services
@@ -228,7 +229,7 @@ def attendance_report():
         .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
         .order_by(Event.starts_at.desc(), Event.id)
     )
-    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = paginate(stmt)
     per_event = attendance.attendance_summary(event_ids=[e.id for e in page.items]).per_event
     # The year filter swaps both tables (report-results); the pager only the events table (report-events).
     target = "report-results" if wants_fragment("report-results") else "report-events"

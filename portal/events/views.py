@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import ActionForm, ServiceError
+from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.events import bp, ics, notices, queries, services
 from portal.events.forms import EventFilterForm, kind_label
@@ -37,7 +38,7 @@ def list_events():
     form = EventFilterForm(request.args)
     filters = queries.EventFilter.from_form(form)
     stmt = queries.events_query(current_user, filters, local_now())
-    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = paginate(stmt)
     ids = [e.id for e in page.items]
     return render(
         "events/list.html",
@@ -146,11 +147,7 @@ def download_ics(event_id):
 @login_required
 def my_bookings():
     past = request.args.get("past") == "y"
-    page = db.paginate(
-        queries.my_bookings_query(current_user, local_now(), past),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
-    )
+    page = paginate(queries.my_bookings_query(current_user, local_now(), past))
     token = ics.feed_token(current_user, create=False)
     return render(
         "events/mine.html",

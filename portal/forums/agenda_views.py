@@ -1,9 +1,10 @@
 """Agenda items edited in place: each action is a real form; htmx swaps only the agenda (#agenda)."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import ServiceError, run_form
+from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.extensions import db
 from portal.forums import agenda, bp, queries
@@ -104,8 +105,7 @@ def item_resources(forum_id, meeting_id, item_id):
     none of the library, so its size does not grow with it)."""
     forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
     q = request.args.get("q", "").strip()[:100]
-    page = db.paginate(queries.linkable_resources(forum, q), per_page=current_app.config["PAGE_SIZE"],
-                       error_out=False)
+    page = paginate(queries.linkable_resources(forum, q))
     return render("forums/item_resources.html", fragment="forums/_item_resource_results.html",
                   target="item-resource-results", forum=forum, meeting=meeting, item=item, page=page, q=q,
                   linked={r.id for r in item.resources})

@@ -1,11 +1,12 @@
 """A forum's resource library (search and filter, files and links) and its development needs."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import form_status, run_form
+from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import describe_allowed, send_stored
@@ -30,9 +31,7 @@ def list_resources(forum_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum)
     filters = queries.ResourceFilter.from_args(request.args)
-    page = db.paginate(
-        queries.resources_query(forum, filters), per_page=current_app.config["PAGE_SIZE"], error_out=False
-    )
+    page = paginate(queries.resources_query(forum, filters))
     return render(
         "forums/resources.html",
         fragment="forums/_resource_results.html",
@@ -114,7 +113,7 @@ def record_need(forum_id):
 def list_needs():
     status = request.args.get("status", "")
     status = status if status in NEED_STATUSES else ""
-    page = db.paginate(queries.all_needs(status), per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = paginate(queries.all_needs(status))
     return render(
         "forums/needs.html",
         fragment="forums/_need_results.html",

@@ -1,6 +1,6 @@
 """Meetings: create one in a single step, read agendas and minutes, publish, record minutes and actions."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import ServiceError, form_status, run_form
@@ -19,9 +19,7 @@ from portal.forums.models import Action
 def list_meetings(forum_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum)
-    page = queries.meetings_page(
-        forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = queries.meetings_page(forum)
     return render("forums/meetings.html", forum=forum, mine=mine, page=page, now=local_now())
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal.accounts.models import User
+from portal.core.paging import paginate
 from portal.extensions import db
 from portal.forums.meetings import local_now
 from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Need, Resource
@@ -95,9 +96,9 @@ def forum_page(forum: Forum) -> ForumPage:
     )
 
 
-def meetings_page(forum: Forum, page: int, per_page: int):
+def meetings_page(forum: Forum):
     stmt = select(Meeting).where(Meeting.forum_id == forum.id).order_by(Meeting.starts_at.desc())
-    return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+    return paginate(stmt)
 
 
 def load_meeting(forum: Forum, meeting_id: int) -> Meeting | None:
@@ -126,7 +127,7 @@ def linkable_resources(forum: Forum, q: str = ""):
     return stmt
 
 
-def members(forum: Forum, page: int, per_page: int, q: str = ""):
+def members(forum: Forum, q: str = ""):
     """One page of the forum's members, coordinators first, optionally those whose name or e-mail holds `q`."""
     stmt = (
         select(Membership)
@@ -138,7 +139,7 @@ def members(forum: Forum, page: int, per_page: int, q: str = ""):
     if q:
         like = f"%{q.lower()}%"
         stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
-    return db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+    return paginate(stmt)
 
 
 @dataclass

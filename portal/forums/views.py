@@ -1,6 +1,6 @@
 """Forums: browse, read, join and leave; coordinators and the officer keep the focus, members and networks."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
@@ -129,7 +129,7 @@ def list_members(forum_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum, edit=True)
     q = request.args.get("q", "").strip()[:100]
-    page = queries.members(forum, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"], q)
+    page = queries.members(forum, q)
     return render("forums/members.html", fragment="forums/_member_results.html", target="member-results",
                   forum=forum, mine=mine, page=page, q=q)
 

@@ -1,12 +1,13 @@
 """Local authorities and establishments: browsing with a live filter, and CSV import."""
 
-from flask import current_app, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask_login import login_required
 from wtforms import SelectChoice
 
 from portal.accounts.forms import CsvUploadForm
 from portal.core.access import roles_required
 from portal.core.forms import form_status, run_import
+from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -29,7 +30,7 @@ def list_establishments():
                              *(SelectChoice(la.id, la.name) for la in services.authorities())]
     stmt = services.establishment_query(q=(form.q.data or "").strip()[:100], authority_id=form.authority.data,
                                         sector=form.sector.data or "")
-    page = db.paginate(stmt, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = paginate(stmt)
     return render("organisations/establishments.html", fragment="organisations/_establishment_results.html",
                   target="establishment-results", form=form, page=page)
 
