@@ -32,7 +32,8 @@ def world(app, make_user, make_theme, make_establishment):
                       establishment=make_establishment(authority_slug="renfrewshire"))
     themes.register(theme, actor=ewan)
     team = teams.create_team(actor=ewan, theme=theme, name="Outdoor Explorers", shared_goal="More learning outside")
-    teams._add_member(team, ailsa)
+    with app.test_request_context():  # the invitation e-mail carries a link
+        teams.accept_invitation(teams.invite(team, ailsa.email, actor=ewan), actor=ailsa)
     from portal.enquiries.queries import team_page
 
     enquiry = team_page(team.id)[1]

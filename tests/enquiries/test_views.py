@@ -126,13 +126,14 @@ def test_registration_and_team_flow_over_http(client, login, make_theme, make_us
 
 
 @pytest.fixture
-def grow(world):
+def grow(world, app):
     """Add more teams, members, measures, points and notes to the same theme and team."""
 
     def grow_by(n):
         for i in range(n):
             team = teams.create_team(actor=world.ewan, theme=world.theme, name=f"Extra {i}")
-            teams._add_member(team, world.ailsa)
+            with app.test_request_context():
+                teams.accept_invitation(teams.invite(team, world.ailsa.email, actor=world.ewan), actor=world.ailsa)
             m = plans.save_measure(world.enquiry, None, actor=world.ewan, name=f"M{i}", kind="quantitative",
                                    shows="outcome", baseline="1", target="9")
             for d in range(12):
