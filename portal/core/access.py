@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from functools import wraps
 
-from flask import abort
+from flask import abort, current_app
 from flask_login import current_user, login_required
 
 from portal.core.roles import Role
@@ -21,9 +21,20 @@ def roles_required(*roles: Role) -> Callable:
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapped.required_roles = frozenset(roles)  # read by may_open, so links follow the view's own rule
         return wrapped
 
     return decorator
+
+
+def may_open(user, endpoint: str) -> bool:
+    """Whether `user` passes the role rule of `endpoint` (its roles_required), so that templates show a link
+    exactly when the view would open it. Object-level rules live in each domain's access.py."""
+    view = current_app.view_functions.get(endpoint)
+    roles = getattr(view, "required_roles", None)
+    if not user.is_authenticated or view is None:
+        return False
+    return roles is None or user.has_role(Role.ADMIN, *roles)
 
 
 def get_or_404(model, ident):

@@ -2,6 +2,7 @@
 
 from flask_login import current_user
 
+from portal.core.access import may_open
 from portal.core.forms import ActionForm
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
@@ -15,7 +16,7 @@ def register_templating(app) -> None:
     def globals_():
         nav = nav_entries(current_user) if current_user.is_authenticated else []
         return {"nav_entries": nav, "Role": Role, "ROLE_LABELS": ROLE_LABELS, "htmx_sri": HTMX_SRI,
-                "action_form": ActionForm}
+                "action_form": ActionForm, "may_open": lambda endpoint: may_open(current_user, endpoint)}
 
     @app.template_filter("role_label")
     def role_label(value) -> str:

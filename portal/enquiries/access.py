@@ -58,6 +58,11 @@ def can_read_summary(user, team, published: bool) -> bool:
     return team.theme_id is not None and is_registered(user, team.theme_id)
 
 
+def can_read_summaries(user, theme_id: int) -> bool:
+    """A theme's published sharing summaries: its registrants, and the partnership's staff and researchers."""
+    return user.has_role(Role.ADMIN, Role.RESEARCHER, Role.LA_OFFICER) or is_registered(user, theme_id)
+
+
 def can_see_registrations(user) -> bool:
     return user.has_role(Role.ADMIN) or (user.has_role(Role.LA_OFFICER) and user.authority_id is not None)
 

@@ -10,6 +10,7 @@ from portal.core.roles import Role
 from portal.core.uploads import send_stored
 from portal.enquiries import bp, contexts, links, queries, themes
 from portal.enquiries.access import (
+    can_read_summaries,
     can_register,
     can_see_registrations,
     is_registered,
@@ -98,6 +99,8 @@ def show_theme(theme_id):
     return render("enquiries/theme.html", fragment="enquiries/_theme_teams.html", target="theme-teams",
                   theme=theme, resources=queries.theme_resources(theme.id), page=page, outlooks=outlooks,
                   registered=is_registered(current_user, theme.id), can_register=can_register(current_user),
+                  can_see_registrations=can_see_registrations(current_user),
+                  can_read_summaries=can_read_summaries(current_user, theme.id),
                   officers=queries.link_officers([current_user.home_authority_id]),
                   challenge_questions=links.challenge_questions(theme.id), events=links.theme_events(theme.id),
                   framework=links.challenge_framework(theme.id))
@@ -142,8 +145,7 @@ def list_registrations(theme_id):
 @login_required
 def list_summaries(theme_id):
     theme = get_or_404(Theme, theme_id)
-    if not (current_user.has_role(Role.ADMIN, Role.RESEARCHER, Role.LA_OFFICER)
-            or is_registered(current_user, theme.id)):
+    if not can_read_summaries(current_user, theme.id):
         abort(403)
     return render("enquiries/summaries.html", theme=theme, page=queries.published_summaries(theme.id))
 
