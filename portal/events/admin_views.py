@@ -4,7 +4,6 @@ from datetime import datetime
 
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.accounts.services import find_by_email
@@ -15,8 +14,8 @@ from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.events import attendance, bp, queries, services
 from portal.events.forms import EventForm, SeriesForm
-from portal.events.models import Booking, Event, local_now
-from portal.events.policies import can_organise, context_label, policy_for
+from portal.events.models import Booking, Event
+from portal.events.policies import can_organise
 from portal.extensions import db
 
 COMMON = ("title", "description", "kind", "location", "online_url", "capacity", "compulsory")
@@ -213,23 +212,8 @@ def attendance_report():
     year = request.args.get("year", type=int)
     year = year if year in years else years[0]
     since, until = attendance.school_year_bounds(year)
-    by_context = attendance.context_summary(since=since, until=until)
-    names = {}
-    for ctype in {ct for ct, _ in by_context}:
-        labeller = policy_for(ctype).labels
-        ids = [cid for ct, cid in by_context if ct == ctype and cid is not None]
-        if labeller and ids:
-            names[ctype] = labeller(ids)
-    contexts = sorted(
-        ((context_label(ct, cid, names.get(ct)), rates) for (ct, cid), rates in by_context.items()),
-        key=lambda row: row[0],
-    )
-    stmt = (
-        select(Event)
-        .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
-        .order_by(Event.starts_at.desc(), Event.id)
-    )
-    page = paginate(stmt)
+    contexts = attendance.labelled_contexts(since=since, until=until)
+    page = paginate(attendance.past_events_query(since=since, until=until))
     per_event = attendance.attendance_summary(event_ids=[e.id for e in page.items]).per_event
     # The year filter swaps both tables (report-results); the pager only the events table (report-events).
     target = "report-results" if wants_fragment("report-results") else "report-events"

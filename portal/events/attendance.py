@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 from portal.accounts.models import User
 from portal.core.forms import ServiceError
 from portal.events.models import BOOKED, Booking, Event, local_now
-from portal.events.policies import can_organise
+from portal.events.policies import can_organise, context_label, policy_for
 from portal.extensions import db
 
 
@@ -154,3 +154,24 @@ def report_years() -> list[int]:
     first = db.session.scalar(select(func.min(Event.starts_at)))
     this_year = school_year_of(local_now())
     return list(range(this_year, min(school_year_of(first), this_year) - 1 if first else this_year - 1, -1))
+
+
+def labelled_contexts(*, since: datetime, until: datetime) -> list[tuple[str, object]]:
+    """Attendance rates per owning context in a period, each with its reader-facing name, sorted by name:
+    one grouped query plus one name look-up per kind of context."""
+    by_context = context_summary(since=since, until=until)
+    names = {}
+    for ctype in {ct for ct, _ in by_context}:
+        labeller = policy_for(ctype).labels
+        ids = [cid for ct, cid in by_context if ct == ctype and cid is not None]
+        if labeller and ids:
+            names[ctype] = labeller(ids)
+    return sorted(((context_label(ct, cid, names.get(ct)), rates) for (ct, cid), rates in by_context.items()),
+                  key=lambda row: row[0])
+
+
+def past_events_query(*, since: datetime, until: datetime):
+    """The events held (not cancelled) in a period up to now, newest first, for the report's pager."""
+    return (select(Event)
+            .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
+            .order_by(Event.starts_at.desc(), Event.id))
