@@ -9,7 +9,7 @@ from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nom
 from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import ServiceError, apply_errors, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -21,13 +21,10 @@ def _authority_id() -> int | None:
     return nominating_authority(current_user, int(la) if la.isdigit() else None)
 
 
-@bp.route("/cohorts/<int:cohort_id>/nominations", methods=["GET", "POST"])
-@roles_required(Role.LA_OFFICER)
-def list_nominations(cohort_id):
-    cohort = get_or_404(NetworkCohort, cohort_id)
-    la_id = _authority_id()
-    form, fac_form = NominateForm(prefix="nominate"), FacilitatorForm(prefix="facilitator")
-    editable = can_edit_nominations(current_user, cohort, la_id)
+def _forms(cohort, la_id, form=None, fac_form=None):
+    """The two forms of the nominations page, offering only this LA's establishments and facilitators."""
+    form = form or NominateForm(prefix="nominate", formdata=None)
+    fac_form = fac_form or FacilitatorForm(prefix="facilitator", formdata=None)
     if la_id is not None:
         form.establishment.choices = choices(
             [(0, "Choose an establishment")]
@@ -36,34 +33,11 @@ def list_nominations(cohort_id):
         fac_form.facilitator.choices = choices(
             [(0, "Choose a key facilitator")] + [(u.id, u.name) for u in queries.available_facilitators(la_id)]
         )
-    status = 200
-    if request.method == "POST":
-        if not editable:
-            abort(403)
-        action = request.form.get("action")
-        try:
-            if action == "nominate" and form.validate_on_submit():
-                establishment = db.session.get(Establishment, form.establishment.data) or _none()
-                nomination = services.nominate(cohort, establishment, actor=current_user)
-                db.session.commit()
-                flash(f"{nomination.establishment.name} is nominated: now name its two people.", "success")
-                return redirect(url_for("cohorts.edit_nomination", nomination_id=nomination.id))
-            if action == "facilitator" and fac_form.validate_on_submit():
-                person = db.session.get(User, fac_form.facilitator.data) or _none("facilitator")
-                services.add_facilitator(
-                    cohort,
-                    person,
-                    actor=current_user,
-                    authority_id=la_id,
-                    interests=fac_form.interests.data or "",
-                )
-                db.session.commit()
-                flash(f"{person.name} is named as a key facilitator.", "success")
-                return redirect(url_for("cohorts.list_nominations", cohort_id=cohort.id, authority=la_id))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(fac_form if action == "facilitator" else form, error)
-        status = 422
+    return form, fac_form
+
+
+def _nominations_page(cohort, la_id, form=None, fac_form=None, status=200):
+    form, fac_form = _forms(cohort, la_id, form, fac_form)
     nominations = queries.nominations(cohort, la_id) if la_id else []
     return render(
         "cohorts/nominations.html",
@@ -75,9 +49,53 @@ def list_nominations(cohort_id):
         needed=rules.facilitators_needed(len(nominations)),
         form=form,
         fac_form=fac_form,
-        editable=editable,
+        editable=can_edit_nominations(current_user, cohort, la_id),
         status=status,
     )
+
+
+def _editable_cohort(cohort_id):
+    cohort = get_or_404(NetworkCohort, cohort_id)
+    la_id = _authority_id()
+    if not can_edit_nominations(current_user, cohort, la_id):
+        abort(403)
+    return cohort, la_id
+
+
+@bp.get("/cohorts/<int:cohort_id>/nominations")
+@roles_required(Role.LA_OFFICER)
+def list_nominations(cohort_id):
+    return _nominations_page(get_or_404(NetworkCohort, cohort_id), _authority_id())
+
+
+@bp.post("/cohorts/<int:cohort_id>/nominations")
+@roles_required(Role.LA_OFFICER)
+def nominate(cohort_id):
+    cohort, la_id = _editable_cohort(cohort_id)
+    form, _ = _forms(cohort, la_id, form=NominateForm(prefix="nominate"))
+    done = run_form(form, lambda: services.nominate(
+        cohort, db.session.get(Establishment, form.establishment.data) or _none(), actor=current_user),
+        flash_message=lambda n: f"{n.establishment.name} is nominated: now name its two people.")
+    if done:
+        return redirect(url_for("cohorts.edit_nomination", nomination_id=done.value.id), code=303)
+    return _nominations_page(cohort, la_id, form=form, status=422)
+
+
+@bp.post("/cohorts/<int:cohort_id>/facilitators")
+@roles_required(Role.LA_OFFICER)
+def name_facilitator(cohort_id):
+    cohort, la_id = _editable_cohort(cohort_id)
+    _, fac_form = _forms(cohort, la_id, fac_form=FacilitatorForm(prefix="facilitator"))
+
+    def add():
+        person = db.session.get(User, fac_form.facilitator.data) or _none("facilitator")
+        services.add_facilitator(cohort, person, actor=current_user, authority_id=la_id,
+                                 interests=fac_form.interests.data or "")
+        return person
+
+    if run_form(fac_form, add, flash_message=lambda person: f"{person.name} is named as a key facilitator."):
+        return redirect(url_for("cohorts.list_nominations", cohort_id=cohort.id, authority=la_id), code=303)
+    return _nominations_page(cohort, la_id, fac_form=fac_form, status=422)
 
 
 def _none(field="establishment"):

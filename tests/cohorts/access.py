@@ -13,6 +13,8 @@ EXPECT = {
     "cohorts.show_cohort": only("key_facilitator", "la_officer", "admin"),
     "cohorts.advance_cohort": only("admin", ok=422, method="POST"),  # rules not met and no reason given
     "cohorts.list_nominations": only("la_officer", "admin"),
+    "cohorts.nominate": only("la_officer", ok=422, method="POST"),  # nothing chosen; the admin names no LA here: 403
+    "cohorts.name_facilitator": only("la_officer", ok=422, method="POST"),
     "cohorts.edit_nomination": only("la_officer", "admin"),  # a Glasgow nomination; the officer is Glasgow's
     # The officer removes it first, so the admin then finds nothing to remove.
     "cohorts.remove_nomination": Expect(403, {"anonymous": 302, "la_officer": 302, "admin": 404}, "POST"),
@@ -64,6 +66,8 @@ def setup(world):
         "show_cohort",
         "advance_cohort",
         "list_nominations",
+        "nominate",
+        "name_facilitator",
         "survey_status",
         "send_reminders",
         "flag_facilitator",
