@@ -44,6 +44,8 @@ ENTRIES = (
        arrives_with="themed collaborative enquiries"),
     _e("My teams", "enquiries.my_teams", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR},
        "Your collaborative teams, their plans and evidence.", arrives_with="themed collaborative enquiries"),
+    _e("Accounts of practice", "practice.library", set(R),
+       "What teams changed and what happened: search, filter, reuse, and write your team's account."),
     _e("Events", "events.list_events", set(R),
        "Book launches, webinars, drop-ins and sharing events.", arrives_with="programme sessions and events"),
     _e("Forums", "forums.list_forums", set(R),
