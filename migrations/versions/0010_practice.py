@@ -7,6 +7,7 @@ Create Date: 2026-11-30 15:25:05.238898
 """
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 
 # revision identifiers, used by Alembic.
@@ -46,6 +47,7 @@ def upgrade():
     sa.Column('theme_title', sa.String(length=160), nullable=False),
     sa.Column('school_year', sa.String(length=7), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('search_vector', postgresql.TSVECTOR().with_variant(sa.Text(), 'sqlite'), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -58,11 +60,12 @@ def upgrade():
     )
     with op.batch_alter_table('practice_account', schema=None) as batch_op:
         batch_op.create_index('ix_practice_account_listing', ['state', 'published_at'], unique=False)
-    if op.get_bind().dialect.name == 'postgresql':  # full-text search (SQLite searches with LIKE)
-        op.create_index('ix_practice_account_search', 'practice_account',
-                        [sa.text("to_tsvector('english', search_text)")], postgresql_using='gin')
         batch_op.create_index(batch_op.f('ix_practice_account_programme'), ['programme'], unique=False)
         batch_op.create_index(batch_op.f('ix_practice_account_school_year'), ['school_year'], unique=False)
+
+        # Full-text search: a tsvector with a GIN index on PostgreSQL (plain text, unused, on SQLite).
+        batch_op.create_index('ix_practice_account_search', ['search_vector'], unique=False,
+                              postgresql_using='gin')
 
     op.create_table('practice_account_facet',
     sa.Column('account_id', sa.Integer(), nullable=False),
@@ -184,11 +187,10 @@ def downgrade():
 
     op.drop_table('practice_account_facet')
     with op.batch_alter_table('practice_account', schema=None) as batch_op:
+        batch_op.drop_index('ix_practice_account_search')
         batch_op.drop_index(batch_op.f('ix_practice_account_school_year'))
         batch_op.drop_index(batch_op.f('ix_practice_account_programme'))
         batch_op.drop_index('ix_practice_account_listing')
-    if op.get_bind().dialect.name == 'postgresql':
-        op.drop_index('ix_practice_account_search', table_name='practice_account')
 
     op.drop_table('practice_account')
     op.drop_table('practice_reviewer')

@@ -1,6 +1,7 @@
 """Reading an account outside the portal: print view, PDF, .html export, the public pages and the Atom feed."""
 
 from flask import abort, current_app, make_response, render_template, request
+from werkzeug.utils import secure_filename
 
 from portal.accounts.models import utcnow
 from portal.core.pdf import pdf_response
@@ -10,7 +11,6 @@ from portal.practice import bp, queries
 from portal.practice.loading import LABELS, body_context, load_account
 from portal.practice.models import PUBLIC, PUBLISHED
 from portal.practice.vocabularies import PROGRAMMES
-from werkzeug.utils import secure_filename
 
 
 def _slug(account) -> str:

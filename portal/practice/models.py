@@ -10,9 +10,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    func,
-    literal_column,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -31,11 +30,8 @@ class PracticeAccount(db.Model):
 
     __tablename__ = "practice_account"
     __table_args__ = (
-        # Full-text search on PostgreSQL: a GIN index over the same expression the library query uses.
-        Index("ix_practice_account_search",
-              func.to_tsvector(literal_column(f"'{SEARCH_CONFIG}'"), literal_column("search_text")),
-              postgresql_using="gin").ddl_if(dialect="postgresql"),
         Index("ix_practice_account_listing", "state", "published_at"),
+        Index("ix_practice_account_search", "search_vector", postgresql_using="gin"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +53,9 @@ class PracticeAccount(db.Model):
     theme_title: Mapped[str] = mapped_column(String(160), default="")
     school_year: Mapped[str] = mapped_column(String(7), index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # PostgreSQL: to_tsvector(SEARCH_CONFIG, search_text), set by services.index_text (GIN-indexed above);
+    # SQLite has no tsvector and searches search_text with LIKE instead (queries.text_match).
+    search_vector: Mapped[str | None] = mapped_column(TSVECTOR().with_variant(Text(), "sqlite"))
     version: Mapped[int] = mapped_column(Integer, default=0)  # published versions so far
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -172,3 +171,4 @@ class Presentation(db.Model):
     account_id: Mapped[int] = mapped_column(ForeignKey("practice_account.id", ondelete="CASCADE"), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+

@@ -5,7 +5,7 @@ Every function takes the acting person, raises ServiceError with (field, message
 
 import json
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, literal_column, select
 
 from portal.accounts.models import User, utcnow
 from portal.core.forms import ServiceError
@@ -21,6 +21,7 @@ from portal.practice.models import (
     IN_REVIEW,
     PUBLISHED,
     RETURNED,
+    SEARCH_CONFIG,
     VISIBILITY_LABELS,
     AccountFacet,
     AccountFile,
@@ -57,7 +58,7 @@ def draft_from_enquiry(team_id: int, *, actor) -> PracticeAccount:
     db.session.add(account)
     db.session.flush()
     _set_facets(account, facets)
-    account.search_text = _search_text(account, facets)
+    index_text(account, _search_text(account, facets))
     db.session.flush()
     return account
 
@@ -88,6 +89,13 @@ def _search_text(account: PracticeAccount, facets: dict) -> str:
     """What full-text search reads: the account's words and the labels of its tags."""
     tags = " ".join(TAGS[t] for t in facets.get("tag", []) if t in TAGS)
     return "\n".join([*(getattr(account, f) or "" for f in TEXT_FIELDS), account.theme_title, tags])
+
+
+def index_text(account: PracticeAccount, text: str) -> None:
+    """Keep what search reads: the text, and on PostgreSQL its tsvector (computed by the database)."""
+    account.search_text = text
+    if db.session.get_bind().dialect.name == "postgresql":
+        account.search_vector = func.to_tsvector(literal_column(f"'{SEARCH_CONFIG}'"), text)
 
 
 def snapshot(account: PracticeAccount) -> str:
@@ -123,7 +131,7 @@ def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict,
         setattr(account, key, value)
     account.features, account.visibility, account.updated_at = features, visibility, utcnow()
     _set_facets(account, facets)
-    account.search_text = _search_text(account, facets)
+    index_text(account, _search_text(account, facets))
     corrected = account.state == PUBLISHED and changed
     if corrected:
         _publish_version(account, actor, "updated")

@@ -2,7 +2,6 @@
 
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from portal.core.access import get_or_404
 from portal.core.forms import ActionForm, form_status, run_action, run_form
