@@ -11,16 +11,19 @@ from flask import current_app, make_response
 
 
 def _fetcher(static_root: Path):
-    from weasyprint.urls import default_url_fetcher
+    from urllib.parse import unquote, urlsplit
 
-    def fetch(url: str, *args, **kwargs):
-        if url.startswith("file://"):
-            path = Path(url[len("file://"):]).resolve()
-            if path.is_relative_to(static_root):
-                return default_url_fetcher(url, *args, **kwargs)
-        raise ValueError(f"Not loaded while making a PDF: {url}")
+    from weasyprint.urls import URLFetcher
 
-    return fetch
+    class StaticOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve()
+            if parts.scheme != "file" or not path.is_relative_to(static_root):
+                raise ValueError(f"Not loaded while making a PDF: {url}")
+            return super().fetch(url, headers)
+
+    return StaticOnly(allowed_protocols={"file"})
 
 
 def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = ("portal.css",)) -> bytes:

@@ -2,13 +2,18 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.core.forms import MultiCheckboxField
 from portal.organisations.models import SECTOR_LABELS
 from portal.practice.models import VISIBILITY_LABELS
 from portal.practice.vocabularies import ABSTRACT_WORDS, KEY_FEATURES, MEASURE_TYPES, STAGES, TAGS
+
+
+def choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(k, v) for k, v in pairs]
+
 
 NO_NAMES = "Never learners' names; name schools only as far as the team chooses to."
 
@@ -25,13 +30,13 @@ class AccountForm(FlaskForm):
     findings = TextAreaField("What we found", description="Qualitative findings and observations. " + NO_NAMES)
     not_worked = TextAreaField("What did not work")
     next_steps = TextAreaField("What we would do next")
-    features = MultiCheckboxField("Key features of collaboration this shows", choices=list(KEY_FEATURES.items()))
-    sector = MultiCheckboxField("Sectors", choices=list(SECTOR_LABELS.items()))
-    stage = MultiCheckboxField("Stages (Curriculum for Excellence levels)", choices=list(STAGES.items()))
+    features = MultiCheckboxField("Key features of collaboration this shows", choices=choices(KEY_FEATURES.items()))
+    sector = MultiCheckboxField("Sectors", choices=choices(SECTOR_LABELS.items()))
+    stage = MultiCheckboxField("Stages (Curriculum for Excellence levels)", choices=choices(STAGES.items()))
     la = MultiCheckboxField("Local authorities", choices=[])
-    measure = MultiCheckboxField("Kinds of measure", choices=list(MEASURE_TYPES.items()))
-    tag = MultiCheckboxField("National priorities, drivers and quality indicators", choices=list(TAGS.items()))
-    visibility = RadioField("Who may read it once published", choices=list(VISIBILITY_LABELS.items()),
+    measure = MultiCheckboxField("Kinds of measure", choices=choices(MEASURE_TYPES.items()))
+    tag = MultiCheckboxField("National priorities, drivers and quality indicators", choices=choices(TAGS.items()))
+    visibility = RadioField("Who may read it once published", choices=choices(VISIBILITY_LABELS.items()),
                             default="partnership")
 
     FACETS = ("features", "sector", "stage", "la", "measure", "tag")
@@ -48,10 +53,10 @@ class FileForm(FlaskForm):
 
 
 class ReviewForm(FlaskForm):
-    decision = RadioField("Decision", choices=[("return", "Return to the team with comments"),
-                                               ("publish", "Publish")],
+    decision = RadioField("Decision", choices=choices([("return", "Return to the team with comments"),
+                                                       ("publish", "Publish")]),
                           validators=[DataRequired("Choose to return or publish the account.")])
-    visibility = RadioField("Who may read it", choices=list(VISIBILITY_LABELS.items()), validators=[Optional()])
+    visibility = RadioField("Who may read it", choices=choices(VISIBILITY_LABELS.items()), validators=[Optional()])
     comment = TextAreaField("Comments for the team", validators=[Optional(), Length(max=5000)])
 
 

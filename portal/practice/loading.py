@@ -1,6 +1,6 @@
 """Loaders shared by the practice views: the account (or 404/403) and what every rendering of it shows."""
 
-from flask import abort, url_for
+from flask import abort, current_app, url_for
 from flask_login import current_user
 
 from portal.core.access import get_or_404
@@ -19,7 +19,9 @@ LABELS = {"sector": SECTOR_LABELS, "stage": STAGES, "la": LA_NAMES, "measure": M
 def load_account(account_id: int, *, edit: bool = False) -> PracticeAccount:
     account = get_or_404(PracticeAccount, account_id)
     if not can_view(current_user, account):
-        abort(403 if current_user.is_authenticated else 404)
+        if not current_user.is_authenticated:
+            abort(current_app.login_manager.unauthorized())
+        abort(403)
     if edit and not can_edit(current_user, account):
         abort(403)
     return account

@@ -49,8 +49,10 @@ class LibraryFilter:
 def text_match(q: str):
     """Full-text search: PostgreSQL's tsvector (the GIN index in the migration); a LIKE per word on SQLite."""
     if db.engine.dialect.name == "postgresql":
-        return PracticeAccount.search_vector.op("@@")(func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q))
-    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in q.split()]
+        query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q)
+        return PracticeAccount.search_vector.op("@@")(query)
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+               for w in q.split()]
     return and_(*(PracticeAccount.search_text.ilike(f"%{w}%", escape="\\") for w in escaped))
 
 

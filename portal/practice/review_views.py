@@ -14,7 +14,7 @@ from portal.events.models import Event
 from portal.extensions import db
 from portal.practice import bp, queries, services
 from portal.practice.access import is_reviewer
-from portal.practice.forms import PresentForm, ReviewerForm, ReviewForm
+from portal.practice.forms import PresentForm, ReviewerForm, ReviewForm, choices
 from portal.practice.loading import body_context, load_account
 
 
@@ -75,7 +75,7 @@ def present_account(account_id):
     team = team_page(account.team_id)[0] if account.team_id else None
     events = queries.sharing_events(team) if team else []
     form = PresentForm()
-    form.event_id.choices = [(e.id, f"{e.title}, {e.starts_at:%d %B %Y}") for e in events]
+    form.event_id.choices = choices((e.id, f"{e.title}, {e.starts_at:%d %B %Y}") for e in events)
     if request.method == "POST" and request.form.get("withdraw", type=int):
         ActionForm().validate_on_submit() or abort(400)
         run_action(lambda: services.withdraw_presentation(account, request.form.get("withdraw", type=int),

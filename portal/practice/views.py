@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.organisations.models import AUTHORITIES
 from portal.practice import bp, queries, services
 from portal.practice.access import can_edit, is_reviewer, is_team_member
-from portal.practice.forms import AccountForm, FileForm, ReviewForm, UseForm
+from portal.practice.forms import AccountForm, FileForm, ReviewForm, UseForm, choices
 from portal.practice.loading import LABELS, body_context, load_account
 from portal.practice.models import AccountFile, PracticeAccount
 from portal.practice.vocabularies import PROGRAMMES
@@ -75,7 +75,7 @@ def _account_form(account: PracticeAccount, *, fresh: bool) -> AccountForm:
                            **services.facet_values(account.id))
     else:
         form = AccountForm()
-    form.la.choices = list(AUTHORITIES)
+    form.la.choices = choices(AUTHORITIES)
     return form
 
 
