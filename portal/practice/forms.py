@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from portal.core.forms import MultiCheckboxField
 from portal.organisations.models import SECTOR_LABELS
 from portal.practice.models import VISIBILITY_LABELS
-from portal.practice.vocabularies import ABSTRACT_WORDS, KEY_FEATURES, MEASURE_TYPES, STAGES, TAGS
+from portal.practice.vocabularies import ABSTRACT_WORDS, KEY_FEATURES, MEASURE_TYPES, PROGRAMMES, STAGES, TAGS
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -30,6 +30,7 @@ class AccountForm(FlaskForm):
     findings = TextAreaField("What we found", description="Qualitative findings and observations. " + NO_NAMES)
     not_worked = TextAreaField("What did not work")
     next_steps = TextAreaField("What we would do next")
+    programme = SelectField("Programme", choices=choices(PROGRAMMES.items()))
     features = MultiCheckboxField("Key features of collaboration this shows", choices=choices(KEY_FEATURES.items()))
     sector = MultiCheckboxField("Sectors", choices=choices(SECTOR_LABELS.items()))
     stage = MultiCheckboxField("Stages (Curriculum for Excellence levels)", choices=choices(STAGES.items()))

@@ -33,7 +33,15 @@ from portal.practice.models import (
     Reviewer,
     Use,
 )
-from portal.practice.vocabularies import ABSTRACT_WORDS, KEY_FEATURES, MAX_FILES, MEASURE_TYPES, STAGES, TAGS
+from portal.practice.vocabularies import (
+    ABSTRACT_WORDS,
+    KEY_FEATURES,
+    MAX_FILES,
+    MEASURE_TYPES,
+    PROGRAMMES,
+    STAGES,
+    TAGS,
+)
 
 TEXT_FIELDS = ("title", "abstract", "question", "context", "change", "beneficiaries", "findings", "not_worked",
                "next_steps")
@@ -102,7 +110,8 @@ def snapshot(account: PracticeAccount) -> str:
     return json.dumps({f: getattr(account, f) for f in (*TEXT_FIELDS, "features", "measures_json")})
 
 
-def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict, visibility: str) -> bool:
+def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict, visibility: str,
+                 programme: str | None = None) -> bool:
     """Save the team's words; returns True when a published account was corrected (a new version, "updated").
     A change to a draft clears the consents given to the earlier text."""
     if not can_edit(actor, account):
@@ -123,6 +132,8 @@ def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict,
             errors.append((key, f"Keep this under {MAX_TEXT:,} characters."))
     if visibility not in VISIBILITY_LABELS:
         errors.append(("visibility", "Choose who may read the account."))
+    if programme is not None and programme not in PROGRAMMES:
+        errors.append(("programme", "Choose the programme from the list."))
     if errors:
         raise ServiceError(*errors)
     features = ",".join(k for k in KEY_FEATURES if k in (facets.pop("features", None) or []))
@@ -130,6 +141,7 @@ def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict,
     for key, value in fields.items():
         setattr(account, key, value)
     account.features, account.visibility, account.updated_at = features, visibility, utcnow()
+    account.programme = programme or account.programme
     _set_facets(account, facets)
     index_text(account, _search_text(account, facets))
     corrected = account.state == PUBLISHED and changed

@@ -86,7 +86,8 @@ def edit_account(account_id):
     form = _account_form(account, fresh=request.method == "GET")
     done = run_form(form, lambda: services.save_account(
         account, actor=current_user, fields={k: getattr(form, k).data for k in form.TEXTS},
-        facets={k: getattr(form, k).data or [] for k in form.FACETS}, visibility=form.visibility.data),
+        facets={k: getattr(form, k).data or [] for k in form.FACETS}, visibility=form.visibility.data,
+        programme=form.programme.data),
         flash_message=lambda corrected: "The correction is published as a new version." if corrected
         else "The account is saved.")
     if done:
