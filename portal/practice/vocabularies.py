@@ -9,9 +9,10 @@ NIF_PRIORITIES = {
     "nif-p2": "Improvement in children and young people's health and wellbeing",
     "nif-p3": "Closing the attainment gap between the most and least disadvantaged children and young people",
     "nif-p4": "Improvement in skills and sustained, positive school-leaver destinations for all young people",
-    "nif-p5": "Improvement in attainment, particularly in literacy and numeracy",
+    "nif-p5": "Improvement in achievement, particularly in literacy and numeracy",
 }
-# The same document's drivers of improvement.
+# The drivers of improvement, as worded in the 2024 NIF and Improvement Plan (the shortened 2025 NIF sets out
+# seven outcomes instead; teams and LAs still plan by these drivers).
 NIF_DRIVERS = {
     "nif-d1": "School and ELC leadership",
     "nif-d2": "Teacher and practitioner professionalism",
@@ -46,7 +47,7 @@ HGIOELC = {
 }
 VOCABULARIES = (
     ("NIF 2025 priorities", NIF_PRIORITIES),
-    ("NIF 2025 drivers of improvement", NIF_DRIVERS),
+    ("NIF drivers of improvement (2024 wording)", NIF_DRIVERS),
     ("HGIOS4 quality indicators (shared by HGIOELC)", HGIOS4),
     ("HGIOELC quality indicators", HGIOELC),
 )
