@@ -120,3 +120,30 @@ def test_search_by_word_and_filter(world, make_user):
     by_la = LibraryFilter(facets={"la": "renfrewshire", "measure": "quantitative"})
     assert db.session.scalars(queries.library_query(reader, by_la)).all() == [account]
     assert not db.session.scalars(queries.library_query(reader, LibraryFilter(facets={"la": "inverclyde"}))).all()
+
+
+def test_a_member_who_leaves_is_no_longer_asked(world, make_user):
+    from portal.enquiries import teams
+
+    account = services.draft_from_enquiry(world.team.id, actor=world.ewan)
+    services.give_consent(account, actor=world.ewan)
+    teams.leave_team(world.team, actor=world.ailsa)
+    services.submit(account, actor=world.ewan)
+    assert account.state == IN_REVIEW
+    assert [p.name for p, _ in services.members_and_consents(account)] == ["Ewan Member"]
+
+
+def test_at_most_three_files_and_images_are_described(world):
+    import io
+
+    from werkzeug.datastructures import FileStorage
+
+    account = services.draft_from_enquiry(world.team.id, actor=world.ewan)
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 20
+    with pytest.raises(ServiceError) as refused:
+        services.add_file(account, FileStorage(io.BytesIO(png), filename="trail.png"), actor=world.ewan)
+    assert refused.value.errors[0][0] == "description"
+    for n in range(3):
+        services.add_file(account, FileStorage(io.BytesIO(b"notes"), filename=f"n{n}.txt"), actor=world.ewan)
+    with pytest.raises(ServiceError, match="at most 3"):
+        services.add_file(account, FileStorage(io.BytesIO(b"notes"), filename="four.txt"), actor=world.ewan)
