@@ -6,20 +6,29 @@ PORT ?= 5000
 PG_BIN := /usr/lib/postgresql/15/bin
 export FLASK_APP := wsgi.py
 
-.PHONY: run test bench install install-test system-test-deps lint
+.PHONY: run test bench install install-test system-test-deps system-pdf-deps lint
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-install: $(VENV)/bin/activate
+install: $(VENV)/bin/activate system-pdf-deps
 	$(PY) -m pip install -q -e .
+
+# WeasyPrint (PDFs of accounts of practice) needs Debian's pango libraries and a font, only if missing.
+system-pdf-deps:
+	@missing=""; ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q $$missing; \
+	fi
 
 install-test: $(VENV)/bin/activate
 	$(PY) -m pip install -q -e '.[test]'
 
 # Debian's Chromium and PostgreSQL 15, only if missing (CI machines may be brand new).
-system-test-deps:
+system-test-deps: system-pdf-deps
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	[ -x $(PG_BIN)/initdb ] || missing="$$missing postgresql-15"; \
 	if [ -n "$$missing" ]; then \

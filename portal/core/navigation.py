@@ -37,6 +37,8 @@ ENTRIES = (
        "Register for a theme, join a collaborative team and record your enquiry and its impact."),
     _e("My teams", "enquiries.my_teams", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR},
        "Your collaborative teams, their plans and evidence."),
+    _e("Accounts of practice", "practice.library", set(R),
+       "What teams changed and what happened: search, filter, reuse, and write your team's account."),
     _e("Events", "events.list_events", set(R),
        "Book launches, webinars, drop-ins and sharing events."),
     _e("Forums", "forums.list_forums", set(R),

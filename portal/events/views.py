@@ -7,6 +7,7 @@ from portal.core.forms import ActionForm, ServiceError
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.events import bp, ics, notices, queries, services
+from portal.events.extras import extras_for
 from portal.events.forms import EventFilterForm, kind_label
 from portal.events.models import BOOKED, local_now
 from portal.events.policies import can_organise
@@ -78,6 +79,7 @@ def _event_page(event_id: int, *, status: int = 200, **notice):
         fragment="events/_booking.html",
         target="event-booking",
         status=status,
+        extras=extras_for(event, current_user),
         **notice,
         **_booking_context(event, booking),
     )

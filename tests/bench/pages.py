@@ -81,3 +81,11 @@ PAGES += [
     Page("cohort team space (facilitator)", "facilitator", "/cohort-teams/{id}",
          f"select min(id) from cohort_team where facilitator_id = ({FACILITATOR})"),
 ]
+
+# Accounts of practice: the scale data holds 400 published accounts with facets and uses.
+PAGES += [
+    Page("accounts of practice library (practitioner)", "practitioner", "/practice/"),
+    Page("accounts of practice, filters and search (practitioner)", "practitioner",
+         "/practice/?la=glasgow-city&sector=Primary&q=learners"),
+    Page("accounts of practice, public list (visitor)", None, "/practice/public?q=outdoor"),
+]

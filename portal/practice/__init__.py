@@ -1,0 +1,18 @@
+"""Accounts of Practice: a team's short, searchable account of what it changed and what happened."""
+
+from flask import Blueprint
+
+from portal.core.wiring import add_demo_steps
+
+bp = Blueprint("practice", __name__, url_prefix="/practice")
+
+
+def init_app(app) -> None:
+    """Import the views (they add routes to bp), let events list presented accounts, register the blueprint."""
+    from portal.events.extras import register_event_extra
+    from portal.practice import export_views, review_views, views  # noqa: F401
+    from portal.practice.loading import event_extra
+
+    register_event_extra(event_extra)
+    add_demo_steps(app, demo=("portal.practice.demo:load_demo",), scale=("portal.practice.demo:load_scale",))
+    app.register_blueprint(bp)

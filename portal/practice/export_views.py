@@ -1,0 +1,79 @@
+"""Reading an account outside the portal: print view, PDF, .html export, the public pages and the Atom feed."""
+
+from flask import abort, current_app, make_response, render_template, request
+from werkzeug.utils import secure_filename
+
+from portal.accounts.models import utcnow
+from portal.core.pdf import pdf_response
+from portal.core.rendering import render
+from portal.extensions import db
+from portal.practice import bp, queries
+from portal.practice.loading import LABELS, body_context, load_account
+from portal.practice.models import PUBLIC, PUBLISHED
+from portal.practice.vocabularies import PROGRAMMES
+
+
+def _slug(account) -> str:
+    return secure_filename(account.title.lower())[:60] or f"account-{account.id}"
+
+
+@bp.get("/<int:account_id>/print")
+def print_account(account_id):
+    return render("practice/print.html", **body_context(load_account(account_id)))
+
+
+@bp.get("/<int:account_id>.pdf")
+def pdf_account(account_id):
+    account = load_account(account_id)
+    html = render_template("practice/print.html", for_pdf=True, **body_context(account))
+    return pdf_response(html, f"{_slug(account)}.pdf")
+
+
+@bp.get("/<int:account_id>.html")
+def export_account(account_id):
+    """The account as one self-contained HTML file (no scripts, no links back into the portal needed)."""
+    account = load_account(account_id)
+    response = make_response(render_template("practice/print.html", for_export=True, **body_context(account)))
+    response.headers["Content-Disposition"] = f'attachment; filename="{_slug(account)}.html"'
+    return response
+
+
+def _public_or_404(account_id: int):
+    account = load_account(account_id)
+    if account.state != PUBLISHED or account.visibility != PUBLIC:
+        abort(404)
+    return account
+
+
+@bp.get("/public")
+def public_library():
+    filters = queries.LibraryFilter.from_args(request.args)
+    page = db.paginate(queries.library_query(_Visitor(), filters), page=request.args.get("page", 1, type=int),
+                       per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    return render("practice/public_list.html", fragment="practice/_results.html", target="practice-results",
+                  filters=filters, page=page, facets=queries.facets_of([a.id for a in page.items]), uses={},
+                  LABELS=LABELS, PROGRAMMES=PROGRAMMES, public=True)
+
+
+@bp.get("/public/<int:account_id>")
+def public_account(account_id):
+    return render("practice/public_account.html", **body_context(_public_or_404(account_id)))
+
+
+@bp.get("/feed.atom")
+def feed():
+    accounts = queries.public_feed()
+    response = make_response(render_template("practice/feed.xml", accounts=accounts,
+                                             updated=max((a.revised_at or a.published_at for a in accounts),
+                                                         default=utcnow())))
+    response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
+    return response
+
+
+class _Visitor:
+    """The public pages list what a visitor may see, whoever is signed in."""
+
+    is_authenticated = False
+    id = None
+
+

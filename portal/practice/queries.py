@@ -1,0 +1,198 @@
+"""Read-side queries for the practice pages: a fixed number per page, whatever the size of the library."""
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, exists, func, literal_column, select
+
+from portal.accounts.models import User
+from portal.enquiries.models import TeamMember
+from portal.events.models import Event
+from portal.extensions import db
+from portal.practice.access import visible_accounts
+from portal.practice.models import (
+    IN_REVIEW,
+    PUBLIC,
+    PUBLISHED,
+    SEARCH_CONFIG,
+    AccountFacet,
+    AccountFile,
+    AccountVersion,
+    PracticeAccount,
+    Presentation,
+    Review,
+    Use,
+)
+
+FACETS = ("sector", "stage", "la", "measure", "tag")
+
+
+@dataclass
+class LibraryFilter:
+    q: str = ""
+    theme: str = ""
+    year: str = ""
+    programme: str = ""
+    facets: dict = field(default_factory=dict)  # facet -> value
+
+    @classmethod
+    def from_args(cls, args) -> "LibraryFilter":
+        return cls(q=(args.get("q") or "").strip()[:200], theme=(args.get("theme") or "").strip()[:160],
+                   year=(args.get("year") or "").strip()[:7], programme=(args.get("programme") or "").strip()[:20],
+                   facets={f: args.get(f).strip()[:60] for f in FACETS if (args.get(f) or "").strip()})
+
+    def args(self) -> dict:
+        return {k: v for k, v in {"q": self.q, "theme": self.theme, "year": self.year, "programme": self.programme,
+                                  **self.facets}.items() if v}
+
+
+def text_match(q: str):
+    """Full-text search: PostgreSQL's tsvector (the GIN index in the migration); a LIKE per word on SQLite."""
+    if db.engine.dialect.name == "postgresql":
+        query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q)
+        return PracticeAccount.search_vector.op("@@")(query)
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+               for w in q.split()]
+    return and_(*(PracticeAccount.search_text.ilike(f"%{w}%", escape="\\") for w in escaped))
+
+
+def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
+    """Accounts `user` may list, filtered, newest first (visitors: public ones only)."""
+    stmt = visible_accounts(user, select(PracticeAccount))
+    if published_only:
+        stmt = stmt.where(PracticeAccount.state == PUBLISHED)
+    if filters.q:
+        stmt = stmt.where(text_match(filters.q))
+    if filters.theme:
+        stmt = stmt.where(PracticeAccount.theme_title == filters.theme)
+    if filters.year:
+        stmt = stmt.where(PracticeAccount.school_year == filters.year)
+    if filters.programme:
+        stmt = stmt.where(PracticeAccount.programme == filters.programme)
+    for facet, value in filters.facets.items():
+        stmt = stmt.where(exists().where(AccountFacet.account_id == PracticeAccount.id, AccountFacet.facet == facet,
+                                         AccountFacet.value == value))
+    return stmt.order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
+
+
+def filter_choices() -> dict:
+    """The themes and years that published accounts have (two small grouped queries)."""
+    published = PracticeAccount.state == PUBLISHED
+    themes = list(db.session.scalars(select(PracticeAccount.theme_title).where(published)
+                                     .group_by(PracticeAccount.theme_title).order_by(PracticeAccount.theme_title)))
+    years = list(db.session.scalars(select(PracticeAccount.school_year).where(published)
+                                    .group_by(PracticeAccount.school_year).order_by(PracticeAccount.school_year.desc())))
+    return {"themes": [t for t in themes if t], "years": years}
+
+
+def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
+    found: dict[int, dict[str, list[str]]] = {i: {f: [] for f in FACETS} for i in account_ids}
+    if account_ids:
+        for aid, facet, value in db.session.execute(
+                select(AccountFacet.account_id, AccountFacet.facet, AccountFacet.value)
+                .where(AccountFacet.account_id.in_(list(account_ids))).order_by(AccountFacet.value)):
+            found[aid].setdefault(facet, []).append(value)
+    return found
+
+
+def use_counts(account_ids) -> dict[int, int]:
+    if not account_ids:
+        return {}
+    return dict(db.session.execute(select(Use.account_id, func.count(Use.id))
+                                   .where(Use.account_id.in_(list(account_ids))).group_by(Use.account_id)).all())
+
+
+def measures(account: PracticeAccount) -> list[dict]:
+    return json.loads(account.measures_json or "[]")
+
+
+def files(account_id: int) -> list[AccountFile]:
+    return list(db.session.scalars(select(AccountFile).where(AccountFile.account_id == account_id)
+                                   .order_by(AccountFile.id)))
+
+
+def history(account_id: int) -> list[Review]:
+    return list(db.session.scalars(select(Review).where(Review.account_id == account_id)
+                                   .order_by(Review.created_at, Review.id)))
+
+
+def versions(account_id: int) -> list[AccountVersion]:
+    return list(db.session.scalars(select(AccountVersion).where(AccountVersion.account_id == account_id)
+                                   .order_by(AccountVersion.number.desc())))
+
+
+def uses(account_id: int) -> list[tuple]:
+    """Uses with the school's name (the team sees where its idea travelled; never who wrote the note)."""
+    from portal.organisations.models import Establishment
+
+    return db.session.execute(select(Use, Establishment.name).outerjoin(Establishment,
+                                                                         Establishment.id == Use.establishment_id)
+                              .where(Use.account_id == account_id).order_by(Use.created_at.desc())).all()
+
+
+def my_use(account_id: int, user) -> Use | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(select(Use).where(Use.account_id == account_id, Use.user_id == user.id))
+
+
+def presentations(account_id: int) -> list[Event]:
+    return list(db.session.scalars(select(Event).join(Presentation, Presentation.event_id == Event.id)
+                                   .where(Presentation.account_id == account_id).order_by(Event.starts_at)))
+
+
+def presented_at(event_id: int, user) -> list[PracticeAccount]:
+    """Accounts presented at an event that `user` may see (drafts only for their team and reviewers)."""
+    stmt = (select(PracticeAccount).join(Presentation, Presentation.account_id == PracticeAccount.id)
+            .where(Presentation.event_id == event_id).order_by(PracticeAccount.title))
+    return list(db.session.scalars(visible_accounts(user, stmt)))
+
+
+def review_queue() -> list[PracticeAccount]:
+    return list(db.session.scalars(select(PracticeAccount).where(PracticeAccount.state == IN_REVIEW)
+                                   .order_by(PracticeAccount.submitted_at)))
+
+
+def my_teams(user) -> list[tuple]:
+    """The person's teams, each with its account (or None): one query."""
+    from portal.enquiries.models import Team
+
+    return db.session.execute(
+        select(Team, PracticeAccount).join(TeamMember, TeamMember.team_id == Team.id)
+        .outerjoin(PracticeAccount, PracticeAccount.team_id == Team.id)
+        .where(TeamMember.user_id == user.id).order_by(Team.created_at.desc(), Team.id.desc()).limit(100)).all()
+
+
+def public_feed(limit: int = 30) -> list[PracticeAccount]:
+    return list(db.session.scalars(select(PracticeAccount).where(
+        PracticeAccount.state == PUBLISHED, PracticeAccount.visibility == PUBLIC)
+        .order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc()).limit(limit)))
+
+
+def reviewers() -> list[User]:
+    from portal.practice.models import Reviewer
+
+    return list(db.session.scalars(select(User).join(Reviewer, Reviewer.user_id == User.id).order_by(User.name)))
+
+
+def counts() -> dict:
+    """For the steering group: published accounts and recorded uses (no names)."""
+    published = db.session.scalar(select(func.count(PracticeAccount.id)).where(PracticeAccount.state == PUBLISHED))
+    used = db.session.scalar(select(func.count(Use.id)))
+    schools = db.session.scalar(select(func.count(func.distinct(Use.establishment_id))))
+    return {"published": published or 0, "uses": used or 0, "schools": schools or 0}
+
+
+
+
+def sharing_events(team) -> list[Event]:
+    """The sharing events of the team's theme or cohort that it may present at (not cancelled)."""
+    from sqlalchemy import or_
+
+    from portal.cohorts.models import CohortTeam
+
+    theme = and_(Event.context_type == "theme", Event.context_id == team.theme_id, Event.kind == "sharing_event")
+    cohort = and_(Event.context_type == "network_cohort", Event.kind == "network-sharing",
+                  Event.context_id.in_(select(CohortTeam.cohort_id).where(CohortTeam.team_id == team.id)))
+    return list(db.session.scalars(select(Event).where(or_(theme, cohort), Event.cancelled.is_(False))
+                                   .order_by(Event.starts_at).limit(20)))
