@@ -60,6 +60,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
                cohorts_bp, forums_bp, reports_bp):
         app.register_blueprint(bp)
+    __import__("portal.gateway", fromlist=["init_app"]).init_app(app)  # the coordinator folds this into DOMAINS
 
 
 def register_request_hooks(app: Flask) -> None:

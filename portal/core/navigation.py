@@ -44,6 +44,8 @@ ENTRIES = (
        arrives_with="themed collaborative enquiries"),
     _e("My teams", "enquiries.my_teams", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR},
        "Your collaborative teams, their plans and evidence.", arrives_with="themed collaborative enquiries"),
+    _e("Gateway", "gateway.home", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR, R.LA_OFFICER},
+       "Find partners with a common interest across the eight authorities and start a collaborative enquiry."),
     _e("Events", "events.list_events", set(R),
        "Book launches, webinars, drop-ins and sharing events.", arrives_with="programme sessions and events"),
     _e("Forums", "forums.list_forums", set(R),

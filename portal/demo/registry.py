@@ -11,6 +11,7 @@ from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
 from portal.forums import demo as forums_demo
 from portal.forums import scale as forums_scale
+from portal.gateway import demo as gateway_demo
 from portal.leadership import demo as leadership_demo
 
 DEMO_STEPS = [
@@ -20,6 +21,7 @@ DEMO_STEPS = [
     cohorts_demo.load_demo,
     forums_demo.load_demo,
     leadership_demo.load_demo,
+    gateway_demo.load_demo,  # after enquiries: its team is an enquiries Team
 ]
 SCALE_STEPS = [
     region.load_scale_region,
@@ -29,4 +31,5 @@ SCALE_STEPS = [
     cohorts_scale.load_scale,  # network enquiry teams and core events of the cohorts above
     forums_scale.load_scale,
     leadership_demo.load_scale,
+    gateway_demo.load_scale,
 ]

@@ -1,0 +1,70 @@
+"""Loaders shared by the Gateway's views: the ranking index kept warm per process, and who is excluded.
+
+The index is rebuilt only when profiles change: one cheap query (count and latest change) per request decides;
+a change since the last look patches just the changed rows into the index.
+"""
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from portal.extensions import db
+from portal.gateway.models import Block, Profile
+from portal.gateway.ranking import Index, ProfileData, build_index, updated
+
+_COLUMNS = (Profile.id, Profile.owner_id, Profile.authority_id, Profile.sector, Profile.interests, Profile.stages,
+            Profile.hunch, Profile.mode, Profile.available_from, Profile.available_until, Profile.kind,
+            Profile.status, Profile.open_to_contact)
+
+
+def profile_data(row) -> ProfileData:
+    """Ranking's view of a profile (a Profile or a row of _COLUMNS)."""
+    return ProfileData(id=row.id, owner_id=row.owner_id, authority_id=row.authority_id, sector=row.sector,
+                       interests=tuple(v for v in row.interests.split(",") if v),
+                       stages=tuple(v for v in row.stages.split(",") if v), hunch=row.hunch, mode=row.mode,
+                       available_from=row.available_from, available_until=row.available_until, kind=row.kind,
+                       status=row.status, open_to_contact=row.open_to_contact)
+
+
+@dataclass
+class _Cached:
+    index: Index
+    count: int
+    latest: object
+    first: object
+
+
+_cache: dict[str, _Cached] = {}
+_lock = threading.Lock()
+
+
+def ranking_index() -> Index:
+    """The index of every profile, current as of this request (one query when nothing changed)."""
+    key = str(db.engine.url)
+    count, latest, first = db.session.execute(select(
+        func.count(Profile.id), func.max(Profile.updated_at), func.min(Profile.created_at))).one()
+    with _lock:
+        cached = _cache.get(key)
+        if cached is None or count < cached.count or first != cached.first or cached.latest is None:
+            # First look, or profiles were deleted (a person's account removed, a database emptied): rebuild.
+            rows = db.session.execute(select(*_COLUMNS)).all()
+            cached = _Cached(build_index(profile_data(r) for r in rows), count, latest, first)
+        elif (count, latest) != (cached.count, cached.latest):
+            rows = db.session.execute(select(*_COLUMNS).where(Profile.updated_at >= cached.latest)).all()
+            cached = _Cached(updated(cached.index, [profile_data(r) for r in rows]), count, latest, first)
+        _cache[key] = cached
+        return cached.index
+
+
+def forget_index() -> None:
+    """Drop the warm index (tests that recreate their database reuse its URL)."""
+    with _lock:
+        _cache.clear()
+
+
+def blocked_either_way(user_id: int) -> set[int]:
+    """People `user_id` blocked or was blocked by: never suggested, never contactable."""
+    rows = db.session.execute(select(Block.blocker_id, Block.blocked_id).where(
+        or_(Block.blocker_id == user_id, Block.blocked_id == user_id))).all()
+    return {a if b == user_id else b for a, b in rows}
