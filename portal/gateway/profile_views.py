@@ -77,7 +77,7 @@ def change_status(kind, status):
     if profile is None or status not in STATUSES:
         abort(404)
     if request.method == "GET":
-        return render("gateway/confirm_status.html", profile=profile, status=status, word=STATUS_WORDS[status])
+        return render("gateway/confirm_status.html", profile=profile, new_status=status, word=STATUS_WORDS[status])
     ActionForm().validate_on_submit() or abort(400)
     run_action(lambda: services.set_status(profile, status, actor=current_user),
                done=f"Your profile is {STATUSES[status].lower()}.")

@@ -101,7 +101,7 @@ def _shown(row: dict) -> dict:
 def uptake(actor) -> Uptake:
     """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only."""
     la = officer_authority_id(actor)
-    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)))
+    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
     by_la = _counts(lambda m: [m.authority_id], la)
     by_sector = _counts(lambda m: [m.sector], la)
     by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la)
