@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from portal.core.access import get_or_404
 from portal.core.forms import ActionForm, form_status, run_action, run_form
 from portal.core.rendering import render
+from portal.enquiries.models import Team
 from portal.extensions import db
 from portal.gateway import bp, queries, services
 from portal.gateway.access import (
@@ -16,7 +17,6 @@ from portal.gateway.access import (
     can_view_uptake,
 )
 from portal.gateway.forms import ProfileForm, RequestForm
-from portal.enquiries.models import Team
 from portal.gateway.models import Profile
 from portal.gateway.vocabulary import INTERESTS, KINDS, SECTORS, STAGES, STATUSES
 from portal.organisations.models import LocalAuthority
@@ -97,7 +97,8 @@ def suggestions():
     rows = queries.suggestions(current_user, seeker, filters)
     authorities = db.session.execute(db.select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name))
     return render("gateway/suggestions.html", fragment="gateway/_suggestions.html", target="suggestion-results",
-                  rows=rows, filters=filters, kind=kind, seeker=seeker, authorities=list(authorities), sectors=[(s, s) for s in SECTORS],
+                  rows=rows, filters=filters, kind=kind, seeker=seeker, authorities=list(authorities),
+                  sectors=[(s, s) for s in SECTORS],
                   stages=STAGES, interests=INTERESTS, kinds=KINDS)
 
 

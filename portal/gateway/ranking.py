@@ -28,9 +28,13 @@ _MODE = {key: c for c, key in enumerate(MODES)}  # online 0, in_person 1, either
 _SECTOR = {name: c + 1 for c, name in enumerate(SECTORS)}
 _OPEN_END = date.max.toordinal()
 _WORD = re.compile(r"[a-z]{3,}")
-_STOP = frozenset("""the and for with that this are our how can what will from more into their they them have has was
-were who which when where your you about been also than then very much many some such each other only over just
-like want would could should does doing make get use using all any its not but out one two way ways help""".split())
+_STOP = frozenset((
+    "the", "and", "for", "with", "that", "this", "are", "our", "how", "can", "what", "will", "from", "more",
+    "into", "their", "they", "them", "have", "has", "was", "were", "who", "which", "when", "where", "your",
+    "you", "about", "been", "also", "than", "then", "very", "much", "many", "some", "such", "each", "other",
+    "only", "over", "just", "like", "want", "would", "could", "should", "does", "doing", "make", "get", "use",
+    "using", "all", "any", "its", "not", "but", "out", "one", "two", "way", "ways", "help",
+))
 
 
 @dataclass(frozen=True)

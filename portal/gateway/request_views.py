@@ -10,7 +10,6 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.enquiries.access import is_member
 from portal.enquiries.models import Team
-from portal.extensions import db
 from portal.gateway import bp, services
 from portal.gateway.access import can_contact_about, can_see_contact
 from portal.gateway.forms import ReportForm, SupportForm

@@ -90,7 +90,8 @@ def test_updated_index_rewrites_and_appends():
 def test_top_k_at_thirty_thousand_profiles_is_fast():
     rng = np.random.default_rng(7)
     keys = ["outdoor-learning", "sciences", "learning-through-play", "mathematics-and-numeracy", "racial-equality"]
-    words = "play outdoor writing numeracy families transition wellbeing racism reading boys girls data".split()
+    words = ["play", "outdoor", "writing", "numeracy", "families", "transition", "wellbeing", "racism", "reading",
+             "boys", "girls", "data"]
     people = [person(i, la=int(rng.integers(1, 9)), interests=tuple(rng.choice(keys, 2, replace=False)),
                      hunch=" ".join(rng.choice(words, 8))) for i in range(1, 30001)]
     index = build_index(people)

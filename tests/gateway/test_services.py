@@ -15,7 +15,7 @@ from portal.gateway.ranking import Filters
 from tests.factories import authority
 from tests.support.smtp import Mailbox
 
-from .conftest import OUTDOOR, SCIENCES
+from .conftest import SCIENCES
 
 
 def _send(app, profile, actor, message="Shall we work together?", team=None):
