@@ -153,10 +153,10 @@ def _columns(profiles: list[ProfileData]) -> dict:
     return {
         "ids": np.array([p.id for p in profiles], dtype=np.int64),
         "owners": np.array([p.owner_id for p in profiles], dtype=np.int64),
-        "authority": np.array([p.authority_id or 0 for p in profiles], dtype=np.int64),
+        "authority": np.array([p.authority_id or 0 for p in profiles], dtype=np.int32),
         "sector": np.array([_SECTOR.get(p.sector, 0) for p in profiles], dtype=np.int8),
         "kind": np.array([p.kind == "establishment" for p in profiles], dtype=np.int8),
-        "stages": np.array([stage_bits(p.stages) for p in profiles], dtype=np.int64),
+        "stages": np.array([stage_bits(p.stages) for p in profiles], dtype=np.int16),
         "mode": np.array([_MODE.get(p.mode, 2) for p in profiles], dtype=np.int8),
         "start": np.array([p.available_from.toordinal() if p.available_from else 0 for p in profiles], dtype=np.int64),
         "end": np.array([p.available_until.toordinal() if p.available_until else _OPEN_END for p in profiles],
@@ -218,11 +218,11 @@ def _mask(index: Index, seeker: ProfileData, exclude_owners, filters: Filters) -
 def _parts(index: Index, seeker: ProfileData) -> dict[str, np.ndarray]:
     """Each criterion's score in [0, 1] for every row."""
     bits, mode = stage_bits(seeker.stages), _MODE.get(seeker.mode, 2)
-    if bits:
-        stages = np.where((index.stages & bits) != 0, 1.0, np.where((index.stages & _near(bits)) != 0, 0.5, 0.0))
-        stages = np.where(index.stages == 0, 0.5, stages)
+    if bits:  # 1 for a shared stage, 0.5 for a neighbouring one (or none given), 0 otherwise
+        stages = 0.5 * ((index.stages & bits) != 0) + 0.5 * ((index.stages & (bits | _near(bits))) != 0)
+        stages = np.where(index.stages == 0, np.float32(0.5), stages.astype(np.float32))
     else:
-        stages = np.full(len(index.ids), 0.5)
+        stages = np.full(len(index.ids), 0.5, dtype=np.float32)
     same_way = (index.mode == 2) | (index.mode == mode) | (mode == 2)
     start = seeker.available_from.toordinal() if seeker.available_from else 0
     end = seeker.available_until.toordinal() if seeker.available_until else _OPEN_END
@@ -231,8 +231,8 @@ def _parts(index: Index, seeker: ProfileData) -> dict[str, np.ndarray]:
         "interests": _similarity(index.interests, interest_vector(seeker.interests)),
         "hunch": _similarity(index.hunch, text_vector(seeker.hunch)),
         "stages": stages,
-        "practical": 0.5 * same_way + 0.5 * overlap,
-        "outwards": (index.authority != (seeker.authority_id or 0)).astype(np.float64),
+        "practical": np.float32(0.5) * same_way + np.float32(0.5) * overlap,
+        "outwards": (index.authority != (seeker.authority_id or 0)).astype(np.float32),
     }
 
 
@@ -266,8 +266,8 @@ def suggest(index: Index, seeker: ProfileData, *, exclude_owners=frozenset(), fi
     if not len(index.ids):
         return []
     parts = _parts(index, seeker)
-    score = sum(WEIGHTS[name] * values for name, values in parts.items())
-    score = np.where(_mask(index, seeker, exclude_owners, filters), score, -np.inf)
+    score = sum(np.float32(WEIGHTS[name]) * values for name, values in parts.items())
+    score = np.where(_mask(index, seeker, exclude_owners, filters), score, np.float32(-np.inf))
     count = int(np.isfinite(score).sum())
     if not count:
         return []
