@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from portal.extensions import db
-from portal.gateway.models import Block, Profile
+from portal.gateway.models import Block, Profile, Request
 from portal.gateway.ranking import Index, ProfileData, build_index, updated
 
 _COLUMNS = (Profile.id, Profile.owner_id, Profile.authority_id, Profile.sector, Profile.interests, Profile.stages,
@@ -68,3 +68,10 @@ def blocked_either_way(user_id: int) -> set[int]:
     rows = db.session.execute(select(Block.blocker_id, Block.blocked_id).where(
         or_(Block.blocker_id == user_id, Block.blocked_id == user_id))).all()
     return {a if b == user_id else b for a, b in rows}
+
+
+def excluded_for(user_id: int) -> set[int]:
+    """People never suggested to `user_id`: blocked either way, or already partners (an accepted request)."""
+    partners = db.session.execute(select(Request.sender_id, Request.recipient_id).where(
+        Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id))).all()
+    return blocked_either_way(user_id) | {a if b == user_id else b for a, b in partners}

@@ -8,7 +8,7 @@ from portal.core.access import officer_authority_id
 from portal.core.privacy import suppress
 from portal.enquiries.plan_models import Enquiry
 from portal.extensions import db
-from portal.gateway.loading import blocked_either_way, profile_data, ranking_index
+from portal.gateway.loading import excluded_for, profile_data, ranking_index
 from portal.gateway.models import GatewayTeam, MisuseReport, Profile, Request
 from portal.gateway.ranking import Filters, suggest
 from portal.gateway.vocabulary import INTERESTS, KINDS, SECTORS, STAGES
@@ -26,7 +26,7 @@ def filters_from_args(args) -> Filters:
 
 def suggestions(actor, seeker: Profile, filters: Filters) -> list[tuple[Profile, str, bool]]:
     """The best profiles for `seeker`: (profile, one-line reason, already asked), a constant number of queries."""
-    found = suggest(ranking_index(), profile_data(seeker), exclude_owners=blocked_either_way(actor.id),
+    found = suggest(ranking_index(), profile_data(seeker), exclude_owners=excluded_for(actor.id),
                     filters=filters, k=SUGGESTIONS)
     ids = [s.profile_id for s in found]
     profiles = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(ids)))} if ids else {}

@@ -83,6 +83,11 @@ def test_a_third_person_joins_the_senders_gateway_team(app, people, publish, mak
     assert db.session.scalar(select(db.func.count()).select_from(TeamMember).where(TeamMember.team_id == team.id)) == 3
 
 
+def test_partners_are_not_suggested_again(app, people):
+    _decide(app, _send(app, people.ailsa_profile, people.ewan), people.ailsa)
+    assert queries.suggestions(people.ewan, people.ewan_profile, Filters()) == []
+
+
 def test_declining_is_quiet(app, people, mailbox):
     req = _send(app, people.ailsa_profile, people.ewan)
     mailbox.clear()
