@@ -167,3 +167,13 @@ def test_uptake_suppresses_small_numbers_and_scopes_la_officers(app, people, mak
     assert [name for name, _ in scoped.by_authority] == ["Renfrewshire"]
     assert dict(scoped.by_sector)["Primary"]["profiles"] == 5
     assert scoped.by_month[0][1]["profiles"] == 5
+
+
+def test_the_warm_index_sees_new_and_changed_profiles(people, publish, make_user, make_establishment):
+    assert [p.owner_id for p, _, _ in queries.suggestions(people.ewan, people.ewan_profile, Filters())] == [
+        people.ailsa.id]
+    newcomer = make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="inverclyde"))
+    publish(newcomer)
+    publish(people.ailsa, interests=(SCIENCES,), hunch="Fieldwork")  # saved again: no shared interest now
+    rows = queries.suggestions(people.ewan, people.ewan_profile, Filters())
+    assert [p.owner_id for p, _, _ in rows] == [newcomer.id, people.ailsa.id]
