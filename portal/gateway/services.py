@@ -80,7 +80,7 @@ def gateway_teams_of(user) -> list[Team]:
 
 def send_request(profile: Profile, *, actor, message: str, team: Team | None = None) -> Request:
     """Ask the profile's owner to collaborate; they see the message, never the sender's address until accepting."""
-    if not can_use_gateway(actor) or own_profile(actor) is None and own_profile(actor, "establishment") is None:
+    if not can_use_gateway(actor) or (own_profile(actor) is None and own_profile(actor, "establishment") is None):
         raise ServiceError((None, "Publish your own profile first, so the person can see who is asking."))
     if profile.owner_id == actor.id:
         raise ServiceError((None, "That is your own profile."))
