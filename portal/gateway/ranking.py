@@ -11,6 +11,8 @@ import re
 import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -84,18 +86,23 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _bucket(word: str) -> int:
+    """A content word's bucket: its stem hashed into TEXT_DIMS (stable across runs and processes)."""
+    return -1 if word in _STOP else zlib.crc32(_stem(word).encode()) % TEXT_DIMS
+
+
 def _buckets(text: str) -> list[int]:
-    """The text's distinct content words, each hashed into one of TEXT_DIMS buckets (stable across runs)."""
-    words = {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
-    return [zlib.crc32(word.encode()) % TEXT_DIMS for word in words]
+    """The buckets of the text's distinct content words."""
+    return [b for b in {_bucket(w) for w in _WORD.findall(text.lower())} if b >= 0]
 
 
 def _matrix(rows: list[list[int]], width: int) -> np.ndarray:
     """Unit rows from column lists, stored column by column: a query reads only the columns it uses."""
     matrix = np.zeros((len(rows), width), dtype=np.float32)
-    for r, columns in enumerate(rows):
-        for c in columns:
-            matrix[r, c] += 1.0
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
+    columns = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=int(lengths.sum()))
+    np.add.at(matrix, (np.repeat(np.arange(len(rows)), lengths), columns), 1.0)
     return np.asfortranarray(unit_rows(matrix), dtype=np.float32)
 
 
