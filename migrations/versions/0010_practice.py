@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0010_practice'
-down_revision = '0009_performance'
+down_revision = "0009_performance"
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ from portal.accounts.models import User, utcnow
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 
-TEAM_KINDS = ("themed", "network")
+TEAM_KINDS = ("themed", "network", "gateway")  # gateway: formed by people who found each other (portal/gateway)
 
 
 class Theme(db.Model):

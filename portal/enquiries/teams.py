@@ -38,6 +38,12 @@ def _add_member(team: Team, user: User) -> TeamMember:
     return member
 
 
+def add_member(team: Team, user: User) -> TeamMember:
+    """Add someone to a team (for domains that form teams themselves, e.g. the Gateway on an accepted request)."""
+    _not_network(team)
+    return _add_member(team, user)
+
+
 def create_team(*, actor, name: str, shared_goal: str = "", theme: Theme | None = None, kind: str = "themed",
                 members: tuple[User, ...] = ()) -> Team:
     """A team with its (empty) enquiry. Themed teams are formed by a registrant, who becomes the first member;

@@ -32,11 +32,16 @@ def interest_vectors(problem: Problem) -> np.ndarray:
     return vectors
 
 
-def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
-    """Pairwise cosine similarity with a zero diagonal (a zero vector is similar to nothing)."""
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (zero rows stay zero), so a dot product is the cosine similarity."""
     norms = np.linalg.norm(vectors, axis=1)
     safe = np.where(norms > 0, norms, 1.0)
-    unit = vectors / safe[:, None]
+    return vectors / safe[:, None]
+
+
+def cosine_matrix(vectors: np.ndarray) -> np.ndarray:
+    """Pairwise cosine similarity with a zero diagonal (a zero vector is similar to nothing)."""
+    unit = unit_rows(vectors)
     sim = unit @ unit.T
     np.fill_diagonal(sim, 0.0)
     return sim

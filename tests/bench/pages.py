@@ -89,3 +89,16 @@ PAGES += [
          "/practice/?la=glasgow-city&sector=Primary&q=learners"),
     Page("accounts of practice, public list (visitor)", None, "/practice/public?q=outdoor"),
 ]
+
+# Gateway: every scale practitioner has a profile (about 30,000); ranking runs over all of them on each request.
+GATEWAY_TEAM = "select min(team_id) from gateway_team"
+PAGES += [
+    Page("gateway home (practitioner)", "practitioner", "/gateway/"),
+    Page("gateway suggestions, 30,000 profiles (practitioner)", "practitioner", "/gateway/suggestions"),
+    Page("gateway suggestions, filtered (practitioner)", "practitioner",
+         "/gateway/suggestions?sector=Secondary&interest=outdoor-learning"),
+    Page("gateway profile (practitioner)", "practitioner", "/gateway/profiles/{id}",
+         "select min(id) from gateway_profile where status = 'active'"),
+    Page("gateway uptake (lead officer)", "lead", "/gateway/uptake"),
+    Page("gateway uptake (LA officer)", "la_officer", "/gateway/uptake"),
+]

@@ -1,0 +1,111 @@
+"""Reading the Gateway: suggestions with their profiles, a person's requests, the uptake figures."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, extract, func, or_, select
+
+from portal.core.access import officer_authority_id
+from portal.core.privacy import suppress
+from portal.enquiries.plan_models import Enquiry
+from portal.extensions import db
+from portal.gateway.loading import excluded_for, profile_data, ranking_index
+from portal.gateway.models import GatewayTeam, MisuseReport, Profile, Request
+from portal.gateway.ranking import Filters, suggest
+from portal.gateway.vocabulary import INTERESTS, KINDS, SECTORS, STAGES
+from portal.organisations.models import LocalAuthority
+
+SUGGESTIONS = 20
+
+
+def filters_from_args(args) -> Filters:
+    la = args.get("authority", "")
+    pick = lambda name, allowed: args.get(name, "") if args.get(name, "") in allowed else ""  # noqa: E731
+    return Filters(authority_id=int(la) if la.isdigit() else None, sector=pick("sector", SECTORS),
+                   stage=pick("stage", STAGES), interest=pick("interest", INTERESTS), kind=pick("who", KINDS))
+
+
+def suggestions(actor, seeker: Profile, filters: Filters) -> list[tuple[Profile, str, bool]]:
+    """The best profiles for `seeker`: (profile, one-line reason, already asked), a constant number of queries."""
+    found = suggest(ranking_index(), profile_data(seeker), exclude_owners=excluded_for(actor.id),
+                    filters=filters, k=SUGGESTIONS)
+    ids = [s.profile_id for s in found]
+    profiles = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(ids)))} if ids else {}
+    asked = set(db.session.scalars(select(Request.profile_id).where(
+        Request.sender_id == actor.id, Request.profile_id.in_(ids), Request.status == "pending"))) if ids else set()
+    return [(profiles[s.profile_id], s.reason, s.profile_id in asked) for s in found if s.profile_id in profiles]
+
+
+def requests_of(user, limit: int = 20) -> tuple[list[Request], list[Request]]:
+    """Requests waiting for the person's answer, and the person's own recent requests (newest first)."""
+    incoming = list(db.session.scalars(select(Request).where(
+        Request.recipient_id == user.id, Request.status == "pending").order_by(Request.created_at.desc()).limit(limit)))
+    outgoing = list(db.session.scalars(select(Request).where(Request.sender_id == user.id)
+                                       .order_by(Request.created_at.desc()).limit(limit)))
+    return incoming, outgoing
+
+
+def request_between(user_id: int, profile_id: int) -> Request | None:
+    """The latest request between the viewer and a profile's owner, either way (what the profile page shows)."""
+    profile_owner = select(Profile.owner_id).where(Profile.id == profile_id).scalar_subquery()
+    return db.session.scalar(select(Request).where(or_(
+        and_(Request.sender_id == user_id, Request.profile_id == profile_id),
+        and_(Request.recipient_id == user_id, Request.sender_id == profile_owner)))
+        .order_by(Request.created_at.desc()).limit(1))
+
+
+def misuse_reports(limit: int = 100) -> list[MisuseReport]:
+    return list(db.session.scalars(select(MisuseReport).order_by(MisuseReport.created_at.desc()).limit(limit)))
+
+
+@dataclass
+class Uptake:
+    by_authority: list  # (label, {figure: count or None})
+    by_sector: list
+    by_month: list
+    scope: str
+
+
+FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
+
+
+def _counts(group, la: int | None) -> dict:
+    """Each figure grouped by the columns `group(model)` -> {key: {figure: n}}, one query per figure."""
+    reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
+    sources = {
+        "profiles": (Profile, func.count(func.distinct(Profile.owner_id)), Profile.status != "withdrawn"),
+        "requests": (Request, func.count(Request.id), None),
+        "accepted": (Request, func.count(Request.id), Request.status == "accepted"),
+        "teams": (GatewayTeam, func.count(GatewayTeam.team_id), None),
+        "reporting": (GatewayTeam, func.count(GatewayTeam.team_id), reporting),
+    }
+    table: dict = {}
+    for figure, (model, count, condition) in sources.items():
+        keys = group(model)
+        stmt = select(*keys, count).group_by(*keys)
+        if figure == "reporting":
+            stmt = stmt.join(Enquiry, Enquiry.team_id == GatewayTeam.team_id)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        if la is not None:
+            stmt = stmt.where(model.authority_id == la)
+        for *key, n in db.session.execute(stmt):
+            table.setdefault(tuple(key) if len(key) > 1 else key[0], {})[figure] = n
+    return table
+
+
+def _shown(row: dict) -> dict:
+    """Every figure about fewer than 5 (people, requests or teams) is withheld (portal.core.privacy)."""
+    return {f: suppress(row.get(f, 0), row.get(f, 0)) for f in FIGURES}
+
+
+def uptake(actor) -> Uptake:
+    """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only."""
+    la = officer_authority_id(actor)
+    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
+    by_la = _counts(lambda m: [m.authority_id], la)
+    by_sector = _counts(lambda m: [m.sector], la)
+    by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la)
+    months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
+    return Uptake(by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
+                  by_sector=[(s, _shown(by_sector.get(s, {}))) for s in SECTORS], by_month=months[:24],
+                  scope=names.get(la, "") if la else "the West Partnership")
