@@ -60,6 +60,8 @@ def register_blueprints(app: Flask) -> None:
     for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
                cohorts_bp, forums_bp, reports_bp):
         app.register_blueprint(bp)
+    for name in ("notifications", "discussions"):  # dialogue: new domains with init_app (join DOMAINS on merge)
+        __import__(f"portal.{name}", fromlist=["init_app"]).init_app(app)
 
 
 def register_request_hooks(app: Flask) -> None:

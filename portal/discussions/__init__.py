@@ -1,0 +1,13 @@
+"""Discussions: a space of topics and replies owned by a forum, theme or team, and comments in context."""
+
+from flask import Blueprint
+
+bp = Blueprint("discussions", __name__, url_prefix="/discussions")
+
+
+def init_app(app) -> None:
+    from portal.discussions import post_views, views  # noqa: F401  (add the pages to bp)
+    from portal.discussions.contexts import register_contexts
+
+    register_contexts()
+    app.register_blueprint(bp)
