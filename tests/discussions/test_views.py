@@ -71,11 +71,11 @@ def _grow(space_world, topics: int, posts_each: int, start: int) -> None:
     w, now = space_world, utcnow()
     ids = db.session.scalars(insert(Topic).returning(Topic.id), [
         {"space_type": "forum", "space_id": w.forum.id, "anchor": "", "title": f"Grown {start + i}",
-         "author_id": w.coordinator.id, "created_at": now - timedelta(hours=i), "last_post_at": now - timedelta(hours=i),
-         "post_count": posts_each} for i in range(topics)]).all()
-    db.session.execute(insert(Post), [{"topic_id": t, "author_id": w.coordinator.id, "body": "Text", "body_html": "<p>Text</p>",
-                                       "file_key": "", "filename": "", "size": 0, "delete_reason": "", "created_at": now}
-                                      for t in ids for _ in range(posts_each)])
+         "author_id": w.coordinator.id, "created_at": now - timedelta(hours=i),
+         "last_post_at": now - timedelta(hours=i), "post_count": posts_each} for i in range(topics)]).all()
+    db.session.execute(insert(Post), [
+        {"topic_id": t, "author_id": w.coordinator.id, "body": "Text", "body_html": "<p>Text</p>", "file_key": "",
+         "filename": "", "size": 0, "delete_reason": "", "created_at": now} for t in ids for _ in range(posts_each)])
     db.session.execute(insert(TopicRead), [{"user_id": w.member.id, "topic_id": t, "read_at": now} for t in ids[::2]])
     db.session.execute(insert(Notification), [
         {"user_id": w.member.id, "kind": "reply", "subject": f"N {start + i}", "summary": "", "url": "/",
