@@ -14,11 +14,16 @@ def absolute(path: str) -> str:
     return base.rstrip("/") + path
 
 
-def unsubscribe_url(token: str) -> str:
+def path(endpoint: str, **values) -> str:
+    """url_for that also works outside a request (services run from commands, the demo loader and tests)."""
     if has_request_context():
-        return absolute(url_for("notifications.unsubscribe", token=token))
+        return url_for(endpoint, **values)
     with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
-        return url_for("notifications.unsubscribe", token=token, _external=True)
+        return url_for(endpoint, **values)
+
+
+def unsubscribe_url(token: str) -> str:
+    return absolute(path("notifications.unsubscribe", token=token))
 
 
 def _footer(token: str, kind: str) -> str:

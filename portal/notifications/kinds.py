@@ -25,6 +25,7 @@ KINDS = {
     "minutes_published": Kind("Minutes published", DAILY),
     "action_assigned": Kind("An action assigned to me"),
     "need_offer": Kind("An offer on a need I raised"),
+    "need_raised": Kind("A need raised in a forum I coordinate", DAILY),
     "place_offered": Kind("A place from the waiting list"),
     "event_changed": Kind("An event I booked changed or was cancelled"),
     "post_reported": Kind("A post reported in a space I moderate"),

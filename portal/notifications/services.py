@@ -13,6 +13,8 @@ from portal.notifications import emails
 from portal.notifications.kinds import IMMEDIATELY, KINDS, MODES, OFF
 from portal.notifications.models import Notification, NotificationPreference
 
+portal_path = emails.path  # for callers: a path in the portal, inside a request or not
+
 UNSUBSCRIBE = "unsubscribe"
 
 
