@@ -8,6 +8,8 @@ from portal.core.roles import Role
 from portal.discussions.spaces import SpacePolicy, register
 from portal.enquiries import access as team_access
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember, Theme
+from portal.enquiries.plan_models import Enquiry, Measure
+from portal.enquiries.sections import ALL_SECTIONS
 from portal.extensions import db
 from portal.forums.access import standing
 from portal.forums.models import Forum, Membership
@@ -62,6 +64,18 @@ def _team_ids(user):
     return team_access.teams_visible_to(user, select(Team.id))
 
 
+def _team_anchor(team: Team, anchor: str) -> str | None:
+    """Comments in context on a team's enquiry: a plan section ("section:<key>") or a measure ("measure:<id>")."""
+    kind, _, ref = anchor.partition(":")
+    if kind == "section" and ref in ALL_SECTIONS:
+        return f"the section \"{ALL_SECTIONS[ref].title}\""
+    if kind == "measure" and ref.isdigit():
+        name = db.session.scalar(select(Measure.name).join(Enquiry, Enquiry.id == Measure.enquiry_id).where(
+            Measure.id == int(ref), Enquiry.team_id == team.id))
+        return f"the measure \"{name}\" and its run chart" if name else None
+    return None
+
+
 def _names(model, column):
     def names(ids) -> dict[int, str]:
         return dict(db.session.execute(select(model.id, column).where(model.id.in_(list(ids)))).all()) if ids else {}
@@ -85,4 +99,5 @@ def register_contexts() -> None:
         url=lambda t: url_for("enquiries.show_team", team_id=t.id),
         can_view=team_access.can_view_team,
         can_moderate=lambda u, t: _is_admin(u) or team_access.is_facilitator(u, t),
-        members=_team_members, visible_ids=_team_ids, names=_names(Team, Team.name)))
+        members=_team_members, visible_ids=_team_ids, names=_names(Team, Team.name),
+        anchor_label=_team_anchor))

@@ -83,7 +83,17 @@ def create_topic(space: Space, *, actor, title: str, body: str, upload: FileStor
     db.session.add(TopicRead(user_id=actor.id, topic_id=topic.id, read_at=now))
     db.session.flush()
     _tell_mentioned(space, topic, post, people, actor)
+    if anchor:
+        _tell_thread(space, topic, post, actor, skip={p.id for p in people})
     return topic
+
+
+def _tell_thread(space: Space, topic: Topic, post: Post, actor, skip: set[int]) -> None:
+    """A comment in context goes to everyone the space belongs to (e.g. the team whose plan it is)."""
+    people = db.session.scalars(select(User).where(User.id.in_(space.policy.members(space.owner)))).all()
+    notify([p for p in people if p.id not in skip and space.can_view(p)], "comment",
+           f"{actor.name} commented on {topic.title.removeprefix('Comments on ')}", markdown.plain(post.body),
+           _topic_url(topic, post), space=space.ref, actor=actor)
 
 
 def reply(topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None = None,
@@ -104,6 +114,9 @@ def reply(topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None
     mark_read(topic, actor=actor, at=now)
     mentioned = {p.id for p in people}
     _tell_mentioned(space, topic, post, people, actor)
+    if topic.anchor:
+        _tell_thread(space, topic, post, actor, skip=mentioned)
+        return post
     author = db.session.get(User, topic.author_id) if topic.author_id else None
     if author is not None and author.id not in mentioned and space.can_view(author):
         notify([author], "reply", f"{actor.name} replied to \"{topic.title}\"", markdown.plain(post.body),
@@ -157,9 +170,17 @@ def report_post(post: Post, topic: Topic, space: Space, *, actor, reason: str) -
     return report
 
 
+def can_resolve(topic: Topic, space: Space, actor) -> bool:
+    if topic.author_id == actor.id or space.can_moderate(actor):
+        return True
+    return bool(topic.anchor) and actor.id in db.session.scalars(space.policy.members(space.owner).where(
+        User.id == actor.id)).all()
+
+
 def resolve_topic(topic: Topic, space: Space, *, actor, resolved: bool = True) -> None:
-    """A thread's author or a moderator marks it resolved (or open again)."""
-    if topic.author_id != actor.id and not space.can_moderate(actor):
+    """A thread's author or a moderator marks it resolved (or open again); comments in context also by the
+    people the space belongs to (the team resolves comments on its own plan)."""
+    if not can_resolve(topic, space, actor):
         raise ServiceError((None, "Only the person who started it or a moderator can resolve this."))
     topic.resolved_at, topic.resolved_by_id = (utcnow(), actor.id) if resolved else (None, None)
     db.session.flush()

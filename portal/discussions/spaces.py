@@ -7,7 +7,9 @@ portal/discussions/contexts.py with a SpacePolicy:
 - can_view(user, obj) -> bool: read and post; can_moderate(user, obj) -> bool: delete others' posts, resolve;
 - members(obj) -> a select of user ids who may see the space (mentions are looked up among them only);
 - visible_ids(user) -> a select of the space ids the person may see, or None for all (the what's new page);
-- names(ids) -> {id: name} in one query.
+- names(ids) -> {id: name} in one query;
+- anchor_label(obj, anchor) -> "the section 'What success looks like'" or None: comments in context hang on
+  an anchor (e.g. "section:success", "measure:12"); a space without anchors takes no comments.
 """
 
 from collections.abc import Callable
@@ -27,6 +29,7 @@ class SpacePolicy:
     members: Callable
     visible_ids: Callable
     names: Callable  # names(ids) -> {id: name}, one query (lists of topics from many spaces)
+    anchor_label: Callable = lambda owner, anchor: None  # what a comment thread is about, None if unknown
 
 
 @dataclass(frozen=True)

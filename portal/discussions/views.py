@@ -1,6 +1,6 @@
 """Discussion spaces: the topic list with search, a new topic, a topic with its replies, what's new."""
 
-from flask import redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import form_status, run_action, run_form
@@ -43,7 +43,8 @@ def _topic_page(topic, space, form, status=200):
     services.mark_read(topic, actor=current_user)
     db.session.commit()
     return render("discussions/topic.html", topic=topic, space=space, page=page, form=form,
-                  moderator=space.can_moderate(current_user), allowed=describe_allowed(), status=status)
+                  moderator=space.can_moderate(current_user), can_resolve=services.can_resolve(topic, space, current_user),
+                  allowed=describe_allowed(), status=status)
 
 
 @bp.get("/topics/<int:topic_id>")
@@ -82,6 +83,28 @@ def resolve_topic(topic_id):
     run_action(lambda: services.resolve_topic(topic, space, actor=current_user, resolved=resolved),
                done="Marked as resolved." if resolved else "Opened again.")
     return redirect(url_for("discussions.show_topic", topic_id=topic.id))
+
+
+@bp.route("/<space_type>/<int:space_id>/comments/<anchor>", methods=["GET", "POST"])
+@login_required
+def comments(space_type, space_id, anchor):
+    """Comments in context: the thread on one part of the owner (started by the first comment)."""
+    space = load_or_404(space_type, space_id, current_user)
+    about = space.policy.anchor_label(space.owner, anchor)
+    if about is None:
+        abort(404)
+    topic = queries.anchored_topic(space, anchor)
+    if topic is not None:
+        return redirect(url_for("discussions.show_topic", topic_id=topic.id))
+    form = ReplyForm()
+    done = run_form(form, lambda: services.create_topic(space, actor=current_user, title=f"Comments on {about}",
+                                                         body=form.body.data, upload=form.attachment.data,
+                                                         anchor=anchor),
+                    flash_message="Your comment is posted.")
+    if done:
+        return redirect(url_for("discussions.show_topic", topic_id=done.value.id))
+    return render("discussions/first_comment.html", form=form, space=space, about=about, allowed=describe_allowed(),
+                  status=form_status(form))
 
 
 @bp.get("/new")

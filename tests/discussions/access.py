@@ -31,6 +31,8 @@ EXPECT = {
     "discussions.report_post": only(*READERS),
     "discussions.download_attachment": only(*READERS),
     "discussions.whats_new": signed_in(),
+    # A forum takes no comments in context: its readers get 404 (team comments: tests/discussions/test_comments.py).
+    "discussions.comments": Expect(403, {"anonymous": 302, **{a: 404 for a in READERS}}),
 }
 
 
@@ -49,6 +51,7 @@ def setup(world):
     first = db.session.scalar(select(Post.id).where(Post.topic_id == topic.id))
     space = {"space_type": "forum", "space_id": forum.id}
     world.args["discussions.list_topics"] = world.args["discussions.new_topic"] = space
+    world.args["discussions.comments"] = {**space, "anchor": "section:change"}
     for endpoint in ("show_topic", "reply", "resolve_topic"):
         world.args[f"discussions.{endpoint}"] = {"topic_id": topic.id}
     for endpoint in ("edit_post", "delete_post", "report_post", "download_attachment"):
