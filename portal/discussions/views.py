@@ -43,8 +43,8 @@ def _topic_page(topic, space, form, status=200):
     services.mark_read(topic, actor=current_user)
     db.session.commit()
     return render("discussions/topic.html", topic=topic, space=space, page=page, form=form,
-                  moderator=space.can_moderate(current_user), can_resolve=services.can_resolve(topic, space, current_user),
-                  allowed=describe_allowed(), status=status)
+                  moderator=space.can_moderate(current_user), allowed=describe_allowed(), status=status,
+                  can_resolve=services.can_resolve(topic, space, current_user))
 
 
 @bp.get("/topics/<int:topic_id>")
