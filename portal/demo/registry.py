@@ -7,6 +7,8 @@ A scale step takes the ScaleContext and writes in bulk into an otherwise empty d
 from portal.cohorts import demo as cohorts_demo
 from portal.cohorts import scale as cohorts_scale
 from portal.demo import region
+from portal.discussions import demo as discussions_demo
+from portal.discussions import scale as discussions_scale
 from portal.enquiries import demo as enquiries_demo
 from portal.events import demo as events_demo
 from portal.forums import demo as forums_demo
@@ -20,6 +22,7 @@ DEMO_STEPS = [
     cohorts_demo.load_demo,
     forums_demo.load_demo,
     leadership_demo.load_demo,
+    discussions_demo.load_demo,  # last: talks in the spaces the steps above made
 ]
 SCALE_STEPS = [
     region.load_scale_region,
@@ -29,4 +32,5 @@ SCALE_STEPS = [
     cohorts_scale.load_scale,  # network enquiry teams and core events of the cohorts above
     forums_scale.load_scale,
     leadership_demo.load_scale,
+    discussions_scale.load_scale,
 ]

@@ -1,7 +1,6 @@
 """Topics, replies, edits, deletion with a reason, reports, resolving and reading; each notifies through
 portal.notifications. Services flush; the view commits."""
 
-from flask import url_for
 from sqlalchemy import func, select, update
 from werkzeug.datastructures import FileStorage
 
@@ -12,7 +11,7 @@ from portal.discussions import markdown
 from portal.discussions.models import Post, PostReport, Topic, TopicRead
 from portal.discussions.spaces import Space
 from portal.extensions import db
-from portal.notifications.services import notify
+from portal.notifications.services import notify, portal_path
 
 MAX_BODY = 20000
 
@@ -53,7 +52,7 @@ def _attach(post: Post, upload: FileStorage | None) -> None:
 
 
 def _topic_url(topic: Topic, post: Post | None = None) -> str:
-    return url_for("discussions.show_topic", topic_id=topic.id) + (f"#post-{post.id}" if post else "")
+    return portal_path("discussions.show_topic", topic_id=topic.id) + (f"#post-{post.id}" if post else "")
 
 
 def _tell_mentioned(space: Space, topic: Topic, post: Post, people: list[User], actor, skip=()) -> None:
