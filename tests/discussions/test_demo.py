@@ -1,6 +1,6 @@
 """The demo: every demo forum, theme and team has lively topics; the demo practitioner has unread notifications."""
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 
 from portal.demo.commands import load_demo
 from portal.discussions.models import Topic
@@ -12,7 +12,7 @@ from portal.notifications.services import unread_count
 
 def test_demo_spaces_are_lively_and_the_practitioner_has_news(app, client):
     ctx = load_demo()
-    per_space = dict(db.session.execute(select(Topic.space_type + ":" + func.cast(Topic.space_id, db.String),
+    per_space = dict(db.session.execute(select(Topic.space_type + ":" + cast(Topic.space_id, String),
                                                func.count(Topic.id)).group_by(Topic.space_type, Topic.space_id)).all())
     forums = db.session.scalars(select(Forum.id)).all()
     themes = db.session.scalars(select(Theme.id).where(Theme.school_year == "2020-21")).all()
