@@ -78,3 +78,21 @@ def test_forum_members_raise_needs_and_hear_of_offers_minutes_and_actions(app, m
     db.session.commit()
     assert kinds(coordinator) == ["need_raised"]
     assert kinds(member) == ["action_assigned", "minutes_published", "need_offer"]
+
+
+def test_join_request_and_its_answer(app, make_user):
+    from portal.enquiries import teams
+
+    member, asker, admin = make_user(Role.PRACTITIONER), make_user(Role.PRACTITIONER), make_user(Role.ADMIN)
+    with app.test_request_context():
+        from portal.enquiries.models import Theme
+
+        theme = Theme(school_year="2026-27", title="Racial Equality")
+        db.session.add(theme)
+        db.session.flush()
+        team = teams.create_team(actor=member, theme=theme, name="Equity Team")
+        request = teams.request_to_join(team, actor=asker, message="We work on this too.")
+        teams.decide_request(request, actor=member, accept=True)
+    db.session.commit()
+    assert kinds(member) == ["join_request"] and kinds(asker) == ["join_request"]
+    assert admin.id not in db.session.scalars(select(Notification.user_id)).all()
