@@ -39,9 +39,10 @@ def new_topic(space_type, space_id):
 
 
 def _topic_page(topic, space, form, status=200):
+    if status == 200:  # read now (committed before loading, so the rows shown are never expired and reloaded)
+        services.mark_read(topic, actor=current_user)
+        db.session.commit()
     page = queries.post_page(topic, request.args.get("page", 1, type=int))
-    services.mark_read(topic, actor=current_user)
-    db.session.commit()
     return render("discussions/topic.html", topic=topic, space=space, page=page, form=form,
                   moderator=space.can_moderate(current_user), allowed=describe_allowed(), status=status,
                   can_resolve=services.can_resolve(topic, space, current_user))
