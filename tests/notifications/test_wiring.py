@@ -96,3 +96,20 @@ def test_join_request_and_its_answer(app, make_user):
     db.session.commit()
     assert kinds(member) == ["join_request"] and kinds(asker) == ["join_request"]
     assert admin.id not in db.session.scalars(select(Notification.user_id)).all()
+
+
+def test_forum_members_add_resources_but_outsiders_do_not(app, make_user):
+    import pytest
+
+    from portal.core.forms import ServiceError
+
+    member, outsider = make_user(Role.PRACTITIONER), make_user(Role.PRACTITIONER)
+    forum = Forum(name="Primary Forum", slug="primary-forum-wiring", kind="sector", sector="Primary")
+    db.session.add(forum)
+    db.session.flush()
+    db.session.add(Membership(forum_id=forum.id, user_id=member.id, coordinator=False))
+    db.session.commit()
+    resource = library.add_resource(forum, actor=member, title="Loose parts guide", url="https://example.org/guide")
+    assert resource.added_by_id == member.id
+    with pytest.raises(ServiceError):
+        library.add_resource(forum, actor=outsider, title="Spam", url="https://example.org/spam")
