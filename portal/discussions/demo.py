@@ -75,6 +75,3 @@ def _spread(topic: Topic, days_ago: int) -> None:
     for i, post in enumerate(posts):
         post.created_at = start + timedelta(hours=i * 3)
     topic.created_at, topic.last_post_at = posts[0].created_at, posts[-1].created_at
-
-
-

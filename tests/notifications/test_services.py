@@ -117,3 +117,16 @@ def test_nobody_is_told_about_their_own_action_and_marking_read(ctx, make_user):
     services.notify([a, b, None], "reply", "Hello", actor=a)
     assert db.session.scalars(select(Notification.user_id)).all() == [b.id]
     assert services.mark_read(b) == 1 and services.unread_count(b) == 0
+
+
+def test_the_digest_command_run_twice_sends_once(app, make_user, mailbox):
+    person = make_user(Role.PRACTITIONER)
+    with app.test_request_context():
+        services.set_preference(person, "reply", "daily")
+        services.notify([person], "reply", "Queued for the digest", url="/notifications")
+    db.session.commit()
+    runner = app.test_cli_runner()
+    assert "1 digests sent." in runner.invoke(args=["notifications", "digest", "--no-weekly"]).output
+    assert "0 digests sent." in runner.invoke(args=["notifications", "digest", "--no-weekly"]).output
+    [message] = mailbox.to(person.email)
+    assert "Queued for the digest" in mailbox.body(message) and "/notifications/unsubscribe/" in mailbox.body(message)
