@@ -1,7 +1,6 @@
 """Publishing a cohort's teams: team records and their network enquiry teams, facilitators by best fit,
-e-mails, the record kept."""
+notifications, the record kept."""
 
-from flask import url_for
 from sqlalchemy import select
 
 from portal.accounts.models import utcnow
@@ -10,8 +9,8 @@ from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
 from portal.cohorts.rules import assign_facilitators
 from portal.core.forms import ServiceError
-from portal.core.mail import send_mail
 from portal.extensions import db
+from portal.notifications import services as notifications
 
 
 def facilitator_fit(cohort: NetworkCohort, plan_teams: list[list[int]], dominant: list[list[str]]) -> dict[int, int]:
@@ -103,20 +102,20 @@ def _tell_everyone(cohort, created, noms) -> None:
         for r in db.session.scalars(select(CohortFacilitator).where(CohortFacilitator.cohort_id == cohort.id))
     }
     for team in created:
-        link = url_for("cohorts.show_team", team_id=team.id, _external=True)
         members = [n for n in noms.values() if n.team_id == team.id]
         names = "\n".join(
             f"- {n.establishment.name} ({n.authority.name}): " + ", ".join(p.name for p in n.people) for n in members
         )
-        for person in [p for n in members for p in n.people] + (
-            [fac[team.facilitator_id]] if team.facilitator_id in fac else []
-        ):
-            send_mail(
-                person.email,
-                f"Your collaborative learning team: cohort {cohort.name}, {team.name}",
-                f"Hello {person.name},\n\nThe teams for Collaborative Learning Network cohort {cohort.name} "
-                f"are published. {team.name} is:\n\n{names}\n\n{team.summary}\n\nYour team space:\n{link}\n",
-            )
+        facilitator = fac.get(team.facilitator_id)
+        named = f"Your facilitator is {facilitator.name}." if facilitator else "A facilitator will be named soon."
+        notifications.notify(
+            [p for n in members for p in n.people] + ([facilitator] if facilitator else []),
+            "teams_published",
+            f"Your collaborative learning team: cohort {cohort.name}, {team.name}",
+            f"The teams for Collaborative Learning Network cohort {cohort.name} are published. {team.name} is:\n\n"
+            f"{names}\n\n{named}\n\n{team.summary}",
+            notifications.portal_path("cohorts.show_team", team_id=team.id),
+        )
 
 
 def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> None:

@@ -18,6 +18,7 @@ from portal.cohorts.queries import design_inputs
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
+from portal.notifications.services import notify, portal_path
 
 
 def _admin(actor) -> None:
@@ -113,6 +114,7 @@ def name_person(
     establishment, or a new person invited by e-mail."""
     _check_may_nominate(nomination.cohort, nomination.authority_id, actor)
     leader = slot == "leader"
+    invited = False
     if person is None:
         if not name.strip() or not email.strip():
             raise ServiceError(
@@ -125,6 +127,7 @@ def name_person(
         if existing is not None:
             person = existing
         else:
+            invited = True
             try:
                 person = invite_person(
                     actor=actor,
@@ -152,6 +155,12 @@ def name_person(
         raise ServiceError((slot, "Name two different people."))
     setattr(nomination, "leader" if leader else "practitioner", person)
     db.session.flush()
+    cohort = nomination.cohort
+    # Someone invited just now gets the invitation e-mail as their one message.
+    notify([] if invited else [person], "nomination",
+           f"You are nominated for Collaborative Learning Network cohort {cohort.name}",
+           f"{actor.name} named you for {nomination.establishment.name}. The interests survey comes next.",
+           portal_path("cohorts.show_cohort", cohort_id=cohort.id), actor=actor)
     return person
 
 
@@ -223,4 +232,21 @@ def advance(cohort: NetworkCohort, *, actor, reason: str = "") -> str:
             )
     cohort.stage = STAGES[STAGES.index(cohort.stage) + 1]
     db.session.flush()
+    if cohort.stage == "survey":
+        _confirm_nominations(cohort, actor)
     return cohort.stage
+
+
+def _confirm_nominations(cohort: NetworkCohort, actor) -> None:
+    """Nominations close: the nominated people hear their place is confirmed and the survey is open (one
+    message), and each LA officer who nominated hears their nominations are confirmed."""
+    noms = db.session.scalars(select(Nomination).where(Nomination.cohort_id == cohort.id)).unique().all()
+    closes = f" by {cohort.survey_closes_on:%d %B %Y}" if cohort.survey_closes_on else ""
+    notify([p for n in noms for p in n.people], "survey_opened",
+           f"Your place in network cohort {cohort.name} is confirmed: the interests survey is open",
+           f"Choose your top three interests and write your hunch{closes}, so we can match you with colleagues "
+           "who share them.", portal_path("cohorts.answer_survey", cohort_id=cohort.id), actor=actor)
+    officers = db.session.scalars(select(User).where(User.id.in_({n.nominated_by_id for n in noms} - {None})))
+    notify(officers, "nomination", f"Nominations for network cohort {cohort.name} are confirmed",
+           f"{len(noms)} establishments take part.", portal_path("cohorts.show_cohort", cohort_id=cohort.id),
+           actor=actor)

@@ -66,6 +66,9 @@ ENTRIES = (
        "Professional learning senior leaders asked for that is not on offer.", in_nav=False),
     _e("Self-evaluation frameworks", "frameworks.list_frameworks", {R.ADMIN},
        "Edit the statements of the self-evaluation frameworks; answered versions are kept.", in_nav=False),
+    _e("What's new in discussions", "discussions.whats_new",
+       {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR, R.FORUM_COORDINATOR},
+       "New topics and replies in your forums, themes and teams; ask questions and share practice.", in_nav=False),
     _e("Your profile", "accounts.profile", set(R), "Keep your name, job and establishment up to date.",
        in_nav=False),
 )

@@ -43,3 +43,17 @@ def read_record_token(token: str, purpose: str, max_age: int) -> int | None:
     except (SignatureExpired, BadSignature):
         return None
     return data.get("id") if isinstance(data, dict) else None
+
+
+def make_signed(data: dict, purpose: str) -> str:
+    """A signed (not encrypted) token carrying `data`, for links that must work without signing in."""
+    return _serializer(purpose).dumps(data)
+
+
+def read_signed(token: str, purpose: str, max_age: int | None = None) -> dict | None:
+    """The data a token carries, or None if it is forged (or older than max_age seconds)."""
+    try:
+        data = _serializer(purpose).loads(token, max_age=max_age)
+    except (SignatureExpired, BadSignature):
+        return None
+    return data if isinstance(data, dict) else None

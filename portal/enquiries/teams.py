@@ -21,6 +21,7 @@ from portal.enquiries.models import (
 from portal.enquiries.plan_models import Enquiry
 from portal.enquiries.themes import register
 from portal.extensions import db
+from portal.notifications.services import notify, portal_path
 
 INVITE_PURPOSE = "team-invite"
 
@@ -161,6 +162,11 @@ def request_to_join(team: Team, *, actor, message: str = "") -> JoinRequest:
     req = JoinRequest(team_id=team.id, user_id=actor.id, message=message.strip()[:1000])
     db.session.add(req)
     db.session.flush()
+    members = db.session.scalars(select(User).join(TeamMember, TeamMember.user_id == User.id).where(
+        TeamMember.team_id == team.id)).all()
+    notify(members, "join_request", f"{actor.name} asks to join {team.name}", req.message,
+           portal_path("enquiries.show_team", team_id=team.id), space=("team", team.id, f"Team: {team.name}"),
+           actor=actor)
     return req
 
 
@@ -172,9 +178,14 @@ def decide_request(req: JoinRequest, *, actor, accept: bool) -> None:
     if req.decided_at is not None:
         raise ServiceError((None, "Someone in the team has already answered this request."))
     req.decided_at, req.accepted = utcnow(), accept
+    person = db.session.get(User, req.user_id)
     if accept:
-        _add_member(team, db.session.get(User, req.user_id))
+        _add_member(team, person)
     db.session.flush()
+    notify([person], "join_request", f"You {'have joined' if accept else 'were not added to'} {team.name}",
+           "" if accept else "A member of the team answered your request to join.",
+           portal_path("enquiries.show_team", team_id=team.id) if accept else portal_path("enquiries.my_teams"),
+           actor=actor)
 
 
 def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitator:

@@ -1,8 +1,10 @@
-"""The e-mails events send: a place offered from the waiting list, a reminder, a change or cancellation."""
+"""What events tell people: a place offered from the waiting list and a change or cancellation go through the
+notification service (portal and e-mail, per preference); the day-before reminder is an e-mail."""
 
 from portal.core.mail import Attachment, send_mail
 from portal.events.ics import event_ics, event_url
 from portal.events.models import Booking, Event
+from portal.notifications.services import notify, portal_path
 
 
 def when(event: Event) -> str:
@@ -28,10 +30,18 @@ def _send(booking: Booking, event: Event, subject: str, opening: str) -> None:
     send_mail(user.email, subject, body, (Attachment("event.ics", event_ics(event), "text/calendar"),))
 
 
+def _notify(booking: Booking, event: Event, kind: str, subject: str, opening: str) -> None:
+    """One message per person: in the portal, and by e-mail (with the .ics) as they chose."""
+    notify([booking.user], kind, subject, f"{opening}\n\n{_details(event)}",
+           portal_path("events.show_event", event_id=event.id),
+           attachments=(Attachment("event.ics", event_ics(event), "text/calendar"),))
+
+
 def place_offered(booking: Booking, event: Event) -> None:
-    _send(
+    _notify(
         booking,
         event,
+        "place_offered",
         f"You have a place: {event.title}",
         f"A place has come up and you have been moved from the waiting list: you are now booked on "
         f"{event.title}. If you can no longer come, please cancel so the next person gets the place.",
@@ -49,16 +59,18 @@ def reminder(booking: Booking, event: Event) -> None:
 
 def event_changed(booking: Booking, event: Event) -> None:
     if event.cancelled:
-        _send(
+        _notify(
             booking,
             event,
+            "event_changed",
             f"Cancelled: {event.title}",
             f"{event.title} has been cancelled. The attached file removes it from your calendar.",
         )
     else:
-        _send(
+        _notify(
             booking,
             event,
+            "event_changed",
             f"Changed: {event.title}",
             f"The details of {event.title} have changed. The attached file updates your calendar.",
         )

@@ -3,7 +3,7 @@
 from datetime import date
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.accounts.models import User
 from portal.core.calendar import CalendarItem, to_ics
@@ -14,6 +14,7 @@ from portal.forums import meetings as meeting_rules
 from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Resource
 from portal.forums.rules import move, timing
 from portal.forums.services import must_edit
+from portal.notifications.services import notify, portal_path
 
 STALE = (
     "The agenda has changed since you opened this page (someone else may be editing it). It is shown "
@@ -225,12 +226,29 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
 
 
 def record_minutes(meeting: Meeting, forum: Forum, texts: dict[int, str], *, actor) -> None:
-    """Save the minute of each item (missing items keep what they had)."""
+    """Save the minute of each item (missing items keep what they had); the first minutes tell the members."""
     must_edit(actor, forum)
+    had_minutes = any(item.minutes_text for item in meeting.items)
     for item in meeting.items:
         if item.id in texts:
             item.minutes_text = (texts[item.id] or "").strip()
     db.session.flush()
+    if not had_minutes and any(item.minutes_text for item in meeting.items):
+        notify(_members(forum), "minutes_published", f"Minutes of {meeting.title} ({forum.name})", "",
+               _meeting_path(forum, meeting), space=_space(forum), actor=actor)
+
+
+def _members(forum: Forum) -> list[User]:
+    return list(db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
+        Membership.forum_id == forum.id)))
+
+
+def _space(forum: Forum) -> tuple[str, int, str]:
+    return ("forum", forum.id, f"Forum: {forum.name}")
+
+
+def _meeting_path(forum: Forum, meeting: Meeting) -> str:
+    return portal_path("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id)
 
 
 def add_action(
@@ -248,6 +266,12 @@ def add_action(
     db.session.flush()
     for later in meeting_rules.next_draft_meetings(meeting):
         meeting_rules.carry_forward(later)
+    if action.who:  # "who" is free text: a member whose name it is hears of it
+        named = db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
+            Membership.forum_id == forum.id, func.lower(User.name) == action.who.lower())).all()
+        due_on = f" by {due:%-d %B %Y}" if due else ""
+        notify(named, "action_assigned", f"An action for you from {meeting.title}: {action.what}{due_on}", "",
+               _meeting_path(forum, meeting), space=_space(forum), actor=actor)
     return action
 
 

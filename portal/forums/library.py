@@ -3,15 +3,17 @@ development needs with the partnership's professional learning offers."""
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
+from portal.accounts.models import User, utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.core.uploads import delete_stored, store_upload
 from portal.events.models import Event, local_now
 from portal.extensions import db
-from portal.forums.models import NEED_STATUSES, Forum, Need, Resource
+from portal.forums.access import standing
+from portal.forums.models import NEED_STATUSES, Forum, Membership, Need, Resource
 from portal.forums.rules import tags_to_store
-from portal.forums.services import must_edit
+from portal.forums.services import must_be_member, must_edit
+from portal.notifications.services import notify, portal_path
 
 
 def _link(url: str, field: str) -> str:
@@ -24,8 +26,8 @@ def _link(url: str, field: str) -> str:
 def add_resource(
     forum: Forum, *, actor, title: str, description: str = "", tags: str = "", url: str = "", upload=None
 ) -> Resource:
-    """Add a file or a link (exactly one of them) to the library."""
-    must_edit(actor, forum)
+    """A member adds a file or a link (exactly one of them) to the library."""
+    must_be_member(actor, forum)
     title = " ".join((title or "").split())
     has_file = upload is not None and bool(getattr(upload, "filename", ""))
     errors = []
@@ -62,8 +64,12 @@ def remove_resource(resource: Resource, forum: Forum, *, actor) -> None:
 
 
 def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by: str = "") -> Need:
-    """A coordinator records a development need the members raised."""
-    must_edit(actor, forum)
+    """A member raises a development need (or a coordinator records one for the members); a member's need
+    goes to the coordinators to triage."""
+    must_be_member(actor, forum)
+    coordinating = standing(actor, forum).can_edit
+    if not coordinating:
+        raised_by = actor.name
     title = " ".join((title or "").split())
     if not title:
         raise ServiceError(("title", "Enter the development need in a few words."))
@@ -77,6 +83,12 @@ def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by:
     )
     db.session.add(need)
     db.session.flush()
+    if not coordinating:
+        coordinators = db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
+            Membership.forum_id == forum.id, Membership.coordinator.is_(True))).all()
+        notify(coordinators, "need_raised", f"{actor.name} raised a development need in {forum.name}", need.title,
+               portal_path("forums.show_forum", forum_id=forum.id, _anchor="needs"),
+               space=("forum", forum.id, f"Forum: {forum.name}"), actor=actor)
     return need
 
 
@@ -99,7 +111,12 @@ def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_ur
         raise ServiceError(("offer", "Describe the professional learning offered before marking it offered."))
     if offer_event_id and db.session.get(Event, offer_event_id) is None:
         raise ServiceError(("offer_event", "That event no longer exists: choose another."))
+    offered_now = status == "offered" and need.status != "offered"
     need.status, need.offer, need.offer_url = status, offer, _link(offer_url, "offer_url")
     need.offer_event_id = offer_event_id or None
     need.updated_at = utcnow()
     db.session.flush()
+    raiser = db.session.get(User, need.recorded_by_id) if need.recorded_by_id else None
+    if offered_now and raiser is not None:
+        notify([raiser], "need_offer", f"Professional learning is offered for the need \"{need.title}\"", offer,
+               portal_path("forums.show_forum", forum_id=need.forum_id, _anchor="needs"), actor=actor)

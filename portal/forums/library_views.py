@@ -47,7 +47,7 @@ def list_resources(forum_id):
 @login_required
 def add_resource(forum_id):
     forum = load_forum(forum_id)
-    require(current_user, forum, edit=True)
+    require(current_user, forum)  # members contribute; coordinators triage
     form = ResourceForm()
     if run_form(
         form,
@@ -95,7 +95,7 @@ def remove_resource(forum_id, resource_id):
 @login_required
 def record_need(forum_id):
     forum = load_forum(forum_id)
-    require(current_user, forum, edit=True)
+    mine = require(current_user, forum)  # members contribute; coordinators triage
     form = NeedForm()
     if run_form(
         form,
@@ -105,7 +105,7 @@ def record_need(forum_id):
         flash_message="The need is recorded; the partnership team will respond to it.",
     ):
         return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"))
-    return render("forums/need_form.html", form=form, forum=forum, status=form_status(form))
+    return render("forums/need_form.html", form=form, forum=forum, can_edit=mine.can_edit, status=form_status(form))
 
 
 @bp.get("/needs")

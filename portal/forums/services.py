@@ -17,6 +17,12 @@ def must_edit(actor, forum: Forum) -> None:
         raise ServiceError((None, "Only this forum's coordinators and partnership officer can change it."))
 
 
+def must_be_member(actor, forum: Forum) -> None:
+    """Refuse a contribution from anyone who does not belong to the forum (members add resources and needs)."""
+    if not standing(actor, forum).can_view:
+        raise ServiceError((None, "Join this forum to add to it."))
+
+
 def _slug(name: str) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "forum"
     slug, n = base, 1

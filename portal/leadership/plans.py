@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from sqlalchemy import or_, select
+
 from portal.accounts.models import User, utcnow
 from portal.accounts.services import find_by_email
 from portal.core.forms import ServiceError
@@ -23,6 +25,7 @@ from portal.leadership.models import (
 )
 from portal.leadership.modules import BY_KEY
 from portal.leadership.recommend import recommend
+from portal.notifications.services import notify, portal_path
 
 SHARE_ROLES = (Role.KEY_FACILITATOR, Role.ADMIN)
 
@@ -133,7 +136,19 @@ def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
     if plan.status == DRAFT:
         plan.status, plan.shared_at = SHARED, utcnow()
     _touch(plan)
+    notify([person], "plan_shared", f"{actor.name} shared a development plan with you: {plan.title}",
+           "Read it, comment on it and agree it when it is ready.", _plan_path(plan), actor=actor)
     return person
+
+
+def _plan_path(plan: DevelopmentPlan) -> str:
+    return portal_path("leadership.show_plan", plan_id=plan.id)
+
+
+def _plan_people(plan: DevelopmentPlan) -> list[User]:
+    """The plan's owner and everyone it is shared with (one query)."""
+    shared = select(PlanShare.user_id).where(PlanShare.plan_id == plan.id)
+    return list(db.session.scalars(select(User).where(or_(User.id == plan.owner_id, User.id.in_(shared)))))
 
 
 def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
@@ -143,6 +158,8 @@ def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
     comment = PlanComment(author_id=actor.id, author=actor, body=_text("body", body, "Write a comment.", 4000))
     plan.comments.append(comment)
     db.session.flush()
+    notify(_plan_people(plan), "comment", f"{actor.name} commented on the development plan {plan.title}",
+           comment.body[:200], _plan_path(plan), actor=actor)
     return comment
 
 
@@ -152,6 +169,8 @@ def agree_plan(plan: DevelopmentPlan, *, actor) -> None:
         raise PermissionError("only people the plan is shared with agree it")
     plan.status, plan.agreed_at, plan.agreed_by_id = AGREED, utcnow(), actor.id
     db.session.flush()
+    notify(_plan_people(plan), "plan_shared", f"{actor.name} agreed the development plan {plan.title}",
+           "", _plan_path(plan), actor=actor)
 
 
 def _touch(plan: DevelopmentPlan) -> None:

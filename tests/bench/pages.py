@@ -102,3 +102,20 @@ PAGES += [
     Page("gateway uptake (lead officer)", "lead", "/gateway/uptake"),
     Page("gateway uptake (LA officer)", "la_officer", "/gateway/uptake"),
 ]
+
+# Discussions and notifications: forum 1 holds five years of topics (~1,200) in the scale data; the bell is on
+# every page (lazily loaded), so it is measured on its own.
+PAGES += [
+    Page("forum discussions, years of topics (lead officer)", "lead", "/discussions/forum/1"),
+    Page("forum discussions, page 40 (lead officer)", "lead", "/discussions/forum/1?page=40"),
+    Page("discussion search in a forum (lead officer)", "lead", "/discussions/forum/1?q=measured"),
+    Page("topic with the most posts (lead officer)", "lead", "/discussions/topics/{id}",
+         "select id from discussion_topic where space_type = 'forum' and space_id = 1 "
+         "order by post_count desc limit 1"),
+    Page("theme discussions (practitioner)", "practitioner", "/discussions/theme/{id}",
+         "select theme_id from enquiry_team where name = 'Outdoor Explorers'"),
+    Page("what's new (practitioner)", "practitioner", "/discussions/new"),
+    Page("what's new, every space (lead officer)", "lead", "/discussions/new"),
+    Page("notification bell (practitioner)", "practitioner", "/notifications/bell"),
+    Page("notifications (practitioner)", "practitioner", "/notifications"),
+]

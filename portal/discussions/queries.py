@@ -1,0 +1,89 @@
+"""Reading spaces: topic lists with unread markers, a topic's posts, search and what's new; each in a fixed
+number of queries however many topics and posts there are."""
+
+from datetime import timedelta
+
+from sqlalchemy import and_, exists, false, func, or_, select, true
+from sqlalchemy.orm import joinedload
+
+from portal.accounts.models import utcnow
+from portal.discussions.models import Post, Topic, TopicRead
+from portal.discussions.spaces import Space, registered
+from portal.extensions import db
+
+TOPICS_PER_PAGE = 25
+POSTS_PER_PAGE = 25
+NEW_DAYS = 60
+
+
+def read_times(user, topic_ids: list[int]) -> dict[int, object]:
+    if not topic_ids:
+        return {}
+    return dict(db.session.execute(select(TopicRead.topic_id, TopicRead.read_at).where(
+        TopicRead.user_id == user.id, TopicRead.topic_id.in_(topic_ids))).all())
+
+
+def unread_ids(user, topics) -> set[int]:
+    """Topics with a post newer than the person last read them (or never read)."""
+    seen = read_times(user, [t.id for t in topics])
+    return {t.id for t in topics if t.id not in seen or t.last_post_at > seen[t.id]}
+
+
+def _matching(q: str):
+    """Posts whose text matches `q`: PostgreSQL full text search, a simple substring match elsewhere."""
+    if db.engine.dialect.name == "postgresql":
+        return func.to_tsvector("english", Post.body).op("@@")(func.plainto_tsquery("english", q))
+    return Post.body.ilike(f"%{q}%")
+
+
+def topic_page(space: Space, user, page: int, q: str = "", anchor: str = ""):
+    """A page of the space's topics, most recently active first (search: topics with a matching post)."""
+    stmt = select(Topic).where(Topic.space_type == space.type, Topic.space_id == space.id, Topic.anchor == anchor)
+    if q:
+        stmt = stmt.where(or_(Topic.title.ilike(f"%{q}%"), exists().where(Post.topic_id == Topic.id, _matching(q))))
+    stmt = stmt.options(joinedload(Topic.author)).order_by(Topic.last_post_at.desc(), Topic.id.desc())
+    result = db.paginate(stmt, page=page, per_page=TOPICS_PER_PAGE, error_out=False, count=True)
+    return result, unread_ids(user, result.items)
+
+
+def post_page(topic: Topic, page: int):
+    stmt = select(Post).where(Post.topic_id == topic.id).options(joinedload(Post.author)).order_by(Post.id)
+    return db.paginate(stmt, page=page, per_page=POSTS_PER_PAGE, error_out=False)
+
+
+def last_page(topic: Topic) -> int:
+    return max(1, (topic.post_count + POSTS_PER_PAGE - 1) // POSTS_PER_PAGE)
+
+
+def anchored_topic(space: Space, anchor: str) -> Topic | None:
+    return db.session.scalar(select(Topic).where(Topic.space_type == space.type, Topic.space_id == space.id,
+                                                 Topic.anchor == anchor).order_by(Topic.id).limit(1))
+
+
+def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
+    """Recently active topics in every space the person may see, unread first-class: (topic, unread)."""
+    clauses = []
+    for space_type, policy in registered().items():
+        ids = policy.visible_ids(user)
+        clauses.append(and_(Topic.space_type == space_type, true() if ids is None else Topic.space_id.in_(ids)))
+    since = utcnow() - timedelta(days=NEW_DAYS)
+    stmt = (select(Topic, TopicRead.read_at).outerjoin(TopicRead, and_(TopicRead.topic_id == Topic.id,
+                                                                          TopicRead.user_id == user.id))
+            .where(or_(*clauses) if clauses else false(), Topic.last_post_at >= since)
+            .options(joinedload(Topic.author)).order_by(Topic.last_post_at.desc()).limit(limit))
+    return [(topic, read_at is None or topic.last_post_at > read_at) for topic, read_at in db.session.execute(stmt)]
+
+
+def space_names(topics) -> dict[tuple[str, int], str]:
+    """"Forum: Early Years"-style names for the spaces these topics belong to: one query per space type."""
+    wanted: dict[str, set[int]] = {}
+    for t in topics:
+        wanted.setdefault(t.space_type, set()).add(t.space_id)
+    policies = registered()
+    names = {}
+    for space_type, ids in wanted.items():
+        policy = policies.get(space_type)
+        found = policy.names(ids) if policy else {}
+        for i in ids:
+            names[(space_type, i)] = f"{policy.label}: {found.get(i, i)}" if policy else space_type
+    return names
