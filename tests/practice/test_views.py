@@ -104,3 +104,10 @@ def test_demo_has_six_published_accounts_across_themes_and_sectors_and_one_in_re
     assert db.session.scalar(select(func.count(func.distinct(AccountFacet.value))).where(
         AccountFacet.facet == "sector", AccountFacet.account_id.in_(published))) == 4
     assert db.session.scalar(select(func.count(PracticeAccount.id)).where(PracticeAccount.state == "in_review")) == 1
+
+
+def test_a_too_long_note_is_refused_with_a_message(client, login, world, make_user):
+    account = _publish(world)
+    login(make_user(Role.PRACTITIONER))
+    response = client.post(f"/practice/{account.id}/use", data={"note": "x" * 501}, follow_redirects=True)
+    assert b"Keep the note under 500 characters" in response.data and b"0 schools have tried" in response.data
