@@ -1,4 +1,7 @@
-"""Reading an account outside the portal: print view, PDF, .html export, the public pages and the Atom feed."""
+"""Reading an account: print view, PDF, .html export, earlier versions, the public pages and the Atom feed."""
+
+import json
+from types import SimpleNamespace
 
 from flask import abort, current_app, make_response, render_template, request
 from werkzeug.utils import secure_filename
@@ -8,7 +11,7 @@ from portal.core.pdf import pdf_response
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.practice import bp, queries
-from portal.practice.loading import LABELS, body_context, load_account
+from portal.practice.loading import LABELS, body_context, charted, load_account
 from portal.practice.models import PUBLIC, PUBLISHED
 from portal.practice.vocabularies import PROGRAMMES
 
@@ -36,6 +39,21 @@ def export_account(account_id):
     response = make_response(render_template("practice/print.html", for_export=True, **body_context(account)))
     response.headers["Content-Disposition"] = f'attachment; filename="{_slug(account)}.html"'
     return response
+
+
+@bp.get("/<int:account_id>/versions/<int:number>")
+def show_version(account_id, number):
+    """An earlier published version's text, as it read then (corrections keep the history)."""
+    account = load_account(account_id)
+    kept = next((v for v in queries.versions(account.id) if v.number == number), None)
+    if kept is None:
+        abort(404)
+    text = json.loads(kept.snapshot)
+    then = SimpleNamespace(**({c.key: getattr(account, c.key) for c in account.__table__.columns} | text))
+    then.feature_keys = [k for k in text.get("features", "").split(",") if k]
+    then.is_published, then.revised_at, then.version = True, None, kept.number
+    context = body_context(account) | {"account": then, "measures": charted(json.loads(text["measures_json"]))}
+    return render("practice/version.html", current=account, kept=kept, **context)
 
 
 def _public_or_404(account_id: int):

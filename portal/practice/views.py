@@ -161,9 +161,8 @@ def submit_account(account_id):
 @login_required
 def record_use(account_id):
     account = load_account(account_id)
-    form = UseForm()
-    form.validate_on_submit() or abort(400)
-    run_action(lambda: services.record_use(account, actor=current_user, note=form.note.data or ""),
+    ActionForm().validate_on_submit() or abort(400)  # the note's length is the service's rule (flashed)
+    run_action(lambda: services.record_use(account, actor=current_user, note=request.form.get("note", "")),
                done="Thank you: the team can see that your school used this.")
     return redirect(url_for("practice.show_account", account_id=account.id, _anchor="used"), code=303)
 

@@ -30,6 +30,7 @@ EXPECT = {
     "practice.print_account": Expect(200, {"anonymous": 200}),  # published and public
     "practice.pdf_account": Expect(200, {"anonymous": 200}),
     "practice.export_account": Expect(200, {"anonymous": 200}),
+    "practice.show_version": Expect(200, {"anonymous": 200}),  # version 1 of the public account
     "practice.public_library": public(),
     "practice.public_account": public(),
     "practice.feed": public(),
@@ -64,6 +65,7 @@ def setup(world):
         "practice.give_consent": d, "practice.submit_account": d, "practice.present_account": d,
         "practice.record_use": p, "practice.print_account": p, "practice.pdf_account": p,
         "practice.export_account": p, "practice.public_account": p, "practice.review_account": p,
+        "practice.show_version": {**p, "number": 1},
         "practice.remove_reviewer": {"user_id": team.reviewer.id},
     })
 

@@ -147,3 +147,16 @@ def test_at_most_three_files_and_images_are_described(world):
         services.add_file(account, FileStorage(io.BytesIO(b"notes"), filename=f"n{n}.txt"), actor=world.ewan)
     with pytest.raises(ServiceError, match="at most 3"):
         services.add_file(account, FileStorage(io.BytesIO(b"notes"), filename="four.txt"), actor=world.ewan)
+
+
+def test_scale_step_publishes_searchable_accounts_for_the_teams(world, make_user):
+    import random
+
+    from portal.demo.context import ScaleContext
+    from portal.practice.demo import load_scale
+
+    readers = [make_user(Role.PRACTITIONER).id for _ in range(5)]
+    load_scale(ScaleContext(rng=random.Random(1), user_ids_by_role={Role.PRACTITIONER: readers}))
+    db.session.commit()
+    found = db.session.scalars(queries.library_query(world.ewan, LibraryFilter(q="loose parts"))).all()
+    assert len(found) == 1 and found[0].team_id == world.team.id and found[0].state == PUBLISHED

@@ -104,3 +104,23 @@ def test_demo_has_six_published_accounts_across_themes_and_sectors_and_one_in_re
     assert db.session.scalar(select(func.count(func.distinct(AccountFacet.value))).where(
         AccountFacet.facet == "sector", AccountFacet.account_id.in_(published))) == 4
     assert db.session.scalar(select(func.count(PracticeAccount.id)).where(PracticeAccount.state == "in_review")) == 1
+
+
+def test_a_too_long_note_is_refused_with_a_message(client, login, world, make_user):
+    account = _publish(world)
+    login(make_user(Role.PRACTITIONER))
+    response = client.post(f"/practice/{account.id}/use", data={"note": "x" * 501}, follow_redirects=True)
+    assert b"Keep the note under 500 characters" in response.data and b"0 schools have tried" in response.data
+
+
+def test_an_earlier_version_reads_as_it_did(client, login, world):
+    account = _publish(world)
+    fields = {k: getattr(account, k) for k in services.TEXT_FIELDS} | {"findings": "Corrected findings."}
+    services.save_account(account, actor=world.ewan, fields=fields, facets={}, visibility="public")
+    db.session.commit()
+    login(world.ailsa)
+    current = client.get(f"/practice/{account.id}")
+    assert b"Corrected findings." in current.data and b"updated" in current.data and b"Version 1</a>" in current.data
+    first = client.get(f"/practice/{account.id}/versions/1")
+    assert first.status_code == 200 and b"tripled" in first.data and b"Corrected findings." not in first.data
+    assert client.get(f"/practice/{account.id}/versions/9").status_code == 404
