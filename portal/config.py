@@ -38,9 +38,14 @@ class Config:
     UPLOAD_ROOT = os.environ.get("UPLOAD_ROOT", str(INSTANCE / "uploads"))
     INVITATION_MAX_AGE = 7 * 24 * 3600
     RESET_MAX_AGE = 3600
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
-    LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    # Sign-in throttling (portal/accounts/throttle.py): delays, never lock-outs.
+    LOGIN_FREE_FAILURES = 3  # per account and address before the delay starts (2, 4, 8 ... seconds)
+    LOGIN_MAX_DELAY_SECONDS = 15 * 60
+    LOGIN_ADDRESS_LIMIT = 20  # failures from one address before each new guess from it waits
+    LOGIN_ADDRESS_DELAY_SECONDS = 5
     LOGIN_WINDOW_SECONDS = 15 * 60
+    # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto are trusted (Werkzeug's ProxyFix).
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
     PAGE_SIZE = 25
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
 

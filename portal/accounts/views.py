@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from portal.accounts import services
+from portal.accounts import services, throttle
 from portal.accounts.forms import ForgotPasswordForm, ProfileForm, SetPasswordForm, SignInForm
 from portal.core.forms import ActionForm, ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
@@ -27,22 +27,28 @@ def sign_in():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = SignInForm()
-    status = 200
+    status, retry_after = 200, None
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr or "")
+        except throttle.Throttled as error:
+            apply_errors(form, error)
+            status, retry_after = 429, error.seconds
         except ServiceError as error:
             db.session.commit()  # keep the recorded failure
             apply_errors(form, error)
-            status = 429 if "Too many" in str(error) else 422
+            status = 422
         else:
             db.session.commit()
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
     elif form.is_submitted():
         status = 422
-    return render("accounts/sign_in.html", form=form, status=status,
-                  demo_password=current_app.config["DEMO_PASSWORD"] if current_app.config["DEMO_MODE"] else None)
+    response = render("accounts/sign_in.html", form=form, status=status,
+                      demo_password=current_app.config["DEMO_PASSWORD"] if current_app.config["DEMO_MODE"] else None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 @bp.post("/sign-out")

@@ -1,4 +1,6 @@
-"""Security headers on every response."""
+"""Security headers on every response, and the client address read through a configured number of proxies."""
+
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -7,7 +9,17 @@ CSP = (
 )
 
 
+def trust_proxies(app) -> None:
+    """Behind PROXY_COUNT reverse proxies, take the client address and scheme from their X-Forwarded-* headers
+    (only that many hops: a client cannot forge its address by adding its own header)."""
+    count = app.config.get("PROXY_COUNT", 0)
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
 def register_security_headers(app) -> None:
+    trust_proxies(app)
+
     @app.after_request
     def add_headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
