@@ -7,7 +7,7 @@ from flask import current_app, url_for
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.accounts import throttle
+from portal.accounts import passwords, throttle
 from portal.accounts.models import User, UserRole, utcnow
 from portal.core.access import can_invite_to_establishment
 from portal.core.forms import ServiceError
@@ -16,7 +16,6 @@ from portal.core.roles import Role
 from portal.core.tokens import make_token, read_token
 from portal.extensions import db
 
-MIN_PASSWORD_LENGTH = 12
 
 
 def normalise_email(email: str) -> str:
@@ -52,8 +51,10 @@ def authenticate(email: str, password: str, address: str) -> User:
 
 
 def set_password(user: User, password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ServiceError(("password", f"Use at least {MIN_PASSWORD_LENGTH} characters."))
+    """Set a new password if it is hard enough to guess (ServiceError on the field saying why not)."""
+    reason = passwords.weakness(password, personal=(user.name, user.email))
+    if reason:
+        raise ServiceError(("password", reason))
     user.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default
     db.session.flush()
 
