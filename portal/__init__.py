@@ -37,9 +37,9 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from portal.accounts.models import User
+        from portal.accounts.sessions import load_user
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return load_user(user_id)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -60,6 +60,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (main_bp, accounts_bp, organisations_bp, events_bp, frameworks_bp, enquiries_bp, leadership_bp,
                cohorts_bp, forums_bp, reports_bp):
         app.register_blueprint(bp)
+    __import__("portal.audit").audit.init_app(app)  # a domain with init_app (for the coordinator's DOMAINS tuple)
 
 
 def register_request_hooks(app: Flask) -> None:

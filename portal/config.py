@@ -26,6 +26,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the signed session cookie
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 10 * 1024 * 1024))
     DEMO_MODE = _bool("DEMO_MODE")
+    # Two-factor sign-in required for the partnership admin and LA officers: on unless turned off, and off in
+    # demo mode so the demo accounts sign in with the password alone.
+    TWO_FACTOR_REQUIRED = _bool("TWO_FACTOR_REQUIRED", default=not DEMO_MODE)
+    TWO_FACTOR_PENDING_SECONDS = 5 * 60  # between the password and the code
     DEMO_PASSWORD = "demo-portal-2026"
     # E-mail: "file" writes .eml files to MAIL_OUTBOX (development); "smtp" sends.
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "file")
@@ -58,5 +62,6 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
     DEMO_MODE = True
+    TWO_FACTOR_REQUIRED = False  # tests/security/test_two_factor.py turns it on
     MAIL_BACKEND = "smtp"
     COUNT_QUERIES = True

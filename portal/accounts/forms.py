@@ -73,3 +73,8 @@ class RolesForm(FlaskForm):
 class CsvUploadForm(FlaskForm):
     file = FileField("CSV file", validators=[FileRequired("Choose a CSV file."),
                                              FileAllowed(["csv", "txt"], "Choose a .csv file.")])
+
+
+class CodeForm(FlaskForm):
+    code = StringField("Code", description="The 6 digits your authenticator app shows, or a recovery code",
+                       validators=[DataRequired("Enter the code."), Length(max=20)])

@@ -7,7 +7,7 @@ from flask import current_app, url_for
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.accounts import passwords, throttle
+from portal.accounts import passwords, sessions, throttle
 from portal.accounts.models import User, UserRole, utcnow
 from portal.core.access import can_invite_to_establishment
 from portal.core.forms import ServiceError
@@ -15,7 +15,6 @@ from portal.core.mail import send_mail
 from portal.core.roles import Role
 from portal.core.tokens import make_token, read_token
 from portal.extensions import db
-
 
 
 def normalise_email(email: str) -> str:
@@ -56,7 +55,7 @@ def set_password(user: User, password: str) -> None:
     if reason:
         raise ServiceError(("password", reason))
     user.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default
-    db.session.flush()
+    sessions.end_all(user)  # a new password ends every session, e.g. one an attacker holds
 
 
 def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | None = None) -> None:
@@ -75,6 +74,18 @@ def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | 
     for name, row in current.items():
         if name not in roles:
             user.role_rows.remove(row)
+    if set(current) != {str(r) for r in roles}:
+        sessions.end_all(user)  # sessions begun under the old roles end
+    db.session.flush()
+
+
+def set_active(user: User, active: bool, *, actor: User) -> None:
+    """Deactivate (every session ends, no sign-in) or reactivate an account; nobody deactivates themselves."""
+    if user.id == actor.id or user.active == active:
+        return
+    user.active = active
+    if not active:
+        sessions.end_all(user)
     db.session.flush()
 
 

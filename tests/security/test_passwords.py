@@ -27,9 +27,8 @@ def test_a_passphrase_is_accepted():
 
 def test_the_reset_page_shows_why_and_keeps_nothing_weak(app, client, make_user, mailbox):
     user = make_user(Role.PRACTITIONER, email="weak@test.example.org")
-    with app.test_request_context():
-        with pytest.raises(services.ServiceError):
-            services.set_password(user, "password1234")
+    with app.test_request_context(), pytest.raises(services.ServiceError):
+        services.set_password(user, "password1234")
     client.post("/password/forgot", data={"email": "weak@test.example.org"})
     path = mailbox.link(mailbox.last_to("weak@test.example.org"), "/password/reset/").split("localhost", 1)[-1]
     response = client.post(path, data={"password": "qwertyuiop12", "confirm": "qwertyuiop12"})

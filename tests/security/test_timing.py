@@ -9,7 +9,7 @@ from portal.core.roles import Role
 from portal.extensions import db
 
 
-def _fastest(email, runs=3):
+def _fastest(email, runs=5):
     best = float("inf")
     for n in range(runs):
         start = time.perf_counter()
@@ -31,7 +31,7 @@ def test_unknown_and_inactive_accounts_cost_a_real_password_check(app, make_user
         real = _fastest("timed@test.example.org")
         for email in ("nobody@test.example.org", "gone@test.example.org"):
             # Without the dummy hash an unknown address answers about a hundred times faster.
-            assert _fastest(email) > real * 0.5
+            assert _fastest(email) > real * 0.3
 
 
 # The reset page answers alike for known and unknown addresses: tests/accounts/test_views.py.
