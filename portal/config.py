@@ -52,6 +52,7 @@ class Config:
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
     PAGE_SIZE = 25
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
+    BENCHMARK = _bool("BENCHMARK")  # the benchmark's /floor page exists only with this on
 
 
 class TestConfig(Config):

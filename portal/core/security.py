@@ -1,5 +1,7 @@
 """Security headers on every response, and the client address read through a configured number of proxies."""
 
+from flask import request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
@@ -7,6 +9,11 @@ CSP = (
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'self'; object-src 'none'"
 )
+
+
+PERMISSIONS = ("accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+               "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), "
+               "browsing-topics=()")
 
 
 def trust_proxies(app) -> None:
@@ -19,6 +26,7 @@ def trust_proxies(app) -> None:
 
 def register_security_headers(app) -> None:
     trust_proxies(app)
+    hsts = app.config["ENV_NAME"] != "development"  # development serves plain http on loopback
 
     @app.after_request
     def add_headers(response):
@@ -26,5 +34,10 @@ def register_security_headers(app) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS)
+        if hsts:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        if request.endpoint != "static" and current_user.is_authenticated:
+            # A signed-in page is personal: no browser, proxy or back button may keep a copy.
+            response.headers["Cache-Control"] = "no-store"
         return response
