@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.accounts import passwords, sessions, throttle
 from portal.accounts.models import User, UserRole, utcnow
+from portal.audit.services import record as audit
 from portal.core.access import can_invite_to_establishment
 from portal.core.forms import ServiceError
 from portal.core.mail import send_mail
@@ -44,8 +45,10 @@ def authenticate(email: str, password: str, address: str) -> User:
     user = find_by_email(email)
     if not password_matches(user, password):
         throttle.record_failure(email, address)
+        audit(None, "sign_in.failed", user if user is not None else None)
         raise ServiceError((None, "Enter a correct e-mail address and password."))
     throttle.clear(email, address)
+    audit(user, "sign_in.password", user)
     return user
 
 
@@ -56,6 +59,7 @@ def set_password(user: User, password: str) -> None:
         raise ServiceError(("password", reason))
     user.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default
     sessions.end_all(user)  # a new password ends every session, e.g. one an attacker holds
+    audit(user, "password.set", user)
 
 
 def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | None = None) -> None:
@@ -75,6 +79,7 @@ def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | 
         if name not in roles:
             user.role_rows.remove(row)
     if set(current) != {str(r) for r in roles}:
+        audit(actor, "roles.changed", user, before=sorted(current), after=sorted(str(r) for r in roles))
         sessions.end_all(user)  # sessions begun under the old roles end
     db.session.flush()
 
@@ -84,6 +89,7 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     if user.id == actor.id or user.active == active:
         return
     user.active = active
+    audit(actor, "account.reactivated" if active else "account.deactivated", user)
     if not active:
         sessions.end_all(user)
     db.session.flush()
@@ -112,6 +118,7 @@ def invite_person(*, actor: User, name: str, email: str, establishment, job_titl
         raise ServiceError(("roles", "LA officers can invite practitioners and senior leaders only."))
     user = create_person(name=name, email=email, establishment=establishment, job_title=job_title,
                          promoted=promoted, roles=set(roles))
+    audit(actor, "invitation.sent", user, after={"roles": sorted(str(r) for r in user.roles)})
     send_invitation(user)
     return user
 

@@ -8,6 +8,7 @@ from flask import current_app, session
 from flask_login import login_user
 
 from portal.accounts.models import User
+from portal.audit.services import record as audit
 from portal.extensions import db
 
 GENERATION_KEY = "_sv"
@@ -30,6 +31,7 @@ def start(user: User) -> None:
 def end_all(user: User) -> None:
     """End every session of `user` (flushes; the view commits)."""
     user.session_version = (user.session_version or 0) + 1
+    audit(None, "sessions.ended", user)
     db.session.flush()
 
 

@@ -9,6 +9,7 @@ import segno
 from flask import current_app
 
 from portal.accounts.models import RecoveryCode, User, utcnow
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -80,6 +81,7 @@ def confirm_enrolment(user: User, code: str) -> list[str]:
     if not _accept_totp(user, code):
         raise ServiceError(("code", "That code is not right. Enter the 6 digits your app shows now."))
     user.totp_enabled_at = utcnow()
+    audit(user, "two_factor.on", user)
     codes = _new_recovery_codes(user)
     db.session.flush()
     return codes
@@ -90,6 +92,7 @@ def verify(user: User, code: str) -> bool:
     if not user.two_factor_enabled:
         return False
     if _accept_totp(user, code):
+        audit(user, "sign_in.second_factor", user)
         db.session.flush()
         return True
     recovery = db.session.scalar(db.select(RecoveryCode).where(
@@ -97,6 +100,7 @@ def verify(user: User, code: str) -> bool:
     if recovery is None:
         return False
     recovery.used_at = utcnow()
+    audit(user, "two_factor.recovery_code_used", user)
     db.session.flush()
     return True
 
@@ -113,5 +117,6 @@ def turn_off(user: User, code: str) -> None:
     if not verify(user, code):
         raise ServiceError(("code", "That code is not right."))
     user.totp_secret = user.totp_enabled_at = user.totp_last_counter = None
+    audit(user, "two_factor.off", user)
     db.session.execute(db.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.flush()

@@ -3,9 +3,9 @@
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, event
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.accounts.models import User, utcnow
 from portal.extensions import db
 
 
@@ -24,6 +24,8 @@ class AuditEntry(db.Model):
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
     address: Mapped[str] = mapped_column(String(64), default="")
+
+    actor: Mapped[User | None] = relationship(lazy="joined")  # the admin's page shows the e-mail address
 
 
 @event.listens_for(Session, "before_flush")

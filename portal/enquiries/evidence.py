@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from portal.accounts.models import utcnow
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.enquiries.access import can_edit_team
@@ -43,6 +44,7 @@ def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None
     db.session.add(point)
     enquiry.updated_at = utcnow()
     db.session.flush()
+    audit(actor, "evidence.data_point_added", point, after={"measure": measure.id, "on": on, "value": point.value})
     return point
 
 
@@ -72,6 +74,7 @@ def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: s
     db.session.add(note)
     enquiry.updated_at = utcnow()
     db.session.flush()
+    audit(actor, "evidence.note_added", note, after={"enquiry": enquiry.id, "kind": note.kind})
     return note
 
 
@@ -81,6 +84,7 @@ def publish_summary(enquiry: Enquiry, *, actor) -> None:
         raise ServiceError((None, "Only the team's members can publish its summary."))
     enquiry.published_at = utcnow()
     enquiry.status = "shared"
+    audit(actor, "summary.published", enquiry, after={"names_shown": enquiry.summary_names})
     db.session.flush()
 
 
@@ -88,4 +92,5 @@ def withdraw_summary(enquiry: Enquiry, *, actor) -> None:
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can withdraw its summary."))
     enquiry.published_at = None
+    audit(actor, "summary.withdrawn", enquiry)
     db.session.flush()

@@ -4,6 +4,7 @@ from datetime import date
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.services import find_by_email
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -93,6 +94,7 @@ def remove_goal(plan: DevelopmentPlan, goal_id: int, *, actor) -> None:
     if goal is None:
         raise LookupError(goal_id)
     plan.goals.remove(goal)
+    audit(actor, "plan.goal_removed", plan, before={"goal": goal_id})
     _touch(plan)
 
 
@@ -132,6 +134,7 @@ def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
         plan.shares.append(PlanShare(user_id=person.id, user=person))
     if plan.status == DRAFT:
         plan.status, plan.shared_at = SHARED, utcnow()
+    audit(actor, "plan.shared", plan, after={"shared_with": person.id})
     _touch(plan)
     return person
 
@@ -151,6 +154,7 @@ def agree_plan(plan: DevelopmentPlan, *, actor) -> None:
     if plan.status != SHARED or all(s.user_id != actor.id for s in plan.shares):
         raise PermissionError("only people the plan is shared with agree it")
     plan.status, plan.agreed_at, plan.agreed_by_id = AGREED, utcnow(), actor.id
+    audit(actor, "plan.agreed", plan)
     db.session.flush()
 
 
