@@ -61,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
                cohorts_bp, forums_bp, reports_bp):
         app.register_blueprint(bp)
     __import__("portal.audit").audit.init_app(app)  # a domain with init_app (for the coordinator's DOMAINS tuple)
+    __import__("portal.privacy").privacy.init_app(app)  # a domain with init_app (for the coordinator's DOMAINS tuple)
 
 
 def register_request_hooks(app: Flask) -> None:
