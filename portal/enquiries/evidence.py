@@ -78,10 +78,12 @@ def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: s
     return note
 
 
-def publish_summary(enquiry: Enquiry, *, actor) -> None:
-    """Publish the team's one-page sharing summary (finished or not); the enquiry moves to 'shared'."""
+def publish_summary(enquiry: Enquiry, *, actor, include_names: bool = False) -> None:
+    """Publish the team's one-page sharing summary (finished or not); the enquiry moves to 'shared'. Readers
+    outside the team see observers' names and data-point notes only if the team chooses `include_names`."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can publish its summary."))
+    enquiry.summary_names = include_names
     enquiry.published_at = utcnow()
     enquiry.status = "shared"
     audit(actor, "summary.published", enquiry, after={"names_shown": enquiry.summary_names})

@@ -80,7 +80,8 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
         "team_id": list(db.session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == person.id))),
         "forum_id": list(db.session.scalars(select(Membership.forum_id).where(Membership.user_id == person.id))),
         "event_id": list(db.session.scalars(select(Booking.event_id).where(Booking.user_id == person.id))),
-        "cohort_id": list(db.session.scalars(select(Nomination.cohort_id).where(Nomination.practitioner_id == person.id))),
+        "cohort_id": list(db.session.scalars(select(Nomination.cohort_id).where(
+            Nomination.practitioner_id == person.id))),
     }
     assert all(ids.values())
     browser = _as(app.test_client(), person.id)
