@@ -4,6 +4,7 @@ A demo step takes the DemoContext and must be idempotent (look records up before
 A scale step takes the ScaleContext and writes in bulk into an otherwise empty database.
 """
 
+from portal.audit import demo as audit_demo
 from portal.cohorts import demo as cohorts_demo
 from portal.cohorts import scale as cohorts_scale
 from portal.demo import region
@@ -20,6 +21,7 @@ DEMO_STEPS = [
     cohorts_demo.load_demo,
     forums_demo.load_demo,
     leadership_demo.load_demo,
+    audit_demo.load_demo,
 ]
 SCALE_STEPS = [
     region.load_scale_region,
@@ -29,4 +31,5 @@ SCALE_STEPS = [
     cohorts_scale.load_scale,  # network enquiry teams and core events of the cohorts above
     forums_scale.load_scale,
     leadership_demo.load_scale,
+    audit_demo.load_scale,
 ]
