@@ -78,3 +78,7 @@ class CsvUploadForm(FlaskForm):
 class CodeForm(FlaskForm):
     code = StringField("Code", description="The 6 digits your authenticator app shows, or a recovery code",
                        validators=[DataRequired("Enter the code."), Length(max=20)])
+
+
+class ChangePasswordForm(SetPasswordForm):
+    current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])

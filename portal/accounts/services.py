@@ -62,6 +62,13 @@ def set_password(user: User, password: str) -> None:
     audit(user, "password.set", user)
 
 
+def change_password(user: User, current: str, new: str) -> None:
+    """Change one's own password: the current one must be right; every other session ends."""
+    if not password_matches(user, current):
+        raise ServiceError(("current", "Your current password is not right."))
+    set_password(user, new)
+
+
 def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | None = None) -> None:
     """Replace a person's roles; an LA officer must be scoped to one LA."""
     if not actor.has_role(Role.ADMIN):

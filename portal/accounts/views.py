@@ -6,7 +6,14 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from flask_login import current_user, login_required, logout_user
 
 from portal.accounts import services, sessions, throttle, twofactor
-from portal.accounts.forms import CodeForm, ForgotPasswordForm, ProfileForm, SetPasswordForm, SignInForm
+from portal.accounts.forms import (
+    ChangePasswordForm,
+    CodeForm,
+    ForgotPasswordForm,
+    ProfileForm,
+    SetPasswordForm,
+    SignInForm,
+)
 from portal.core.forms import ActionForm, ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
@@ -206,3 +213,15 @@ def turn_off_two_factor():
         return redirect(url_for("accounts.profile"))
     return render("accounts/two_factor.html", form=form, user=user, required=twofactor.required_for(user),
                   codes_left=twofactor.recovery_codes_left(user), qr=None, status=form_status(form))
+
+
+@bp.route("/profile/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    if run_form(form, lambda: services.change_password(user, form.current.data, form.password.data),
+                flash_message="Your password is changed; every other session of yours has ended."):
+        sessions.start(user)  # this browser carries on in the new generation
+        return redirect(url_for("accounts.profile"))
+    return render("accounts/change_password.html", form=form, status=form_status(form))

@@ -84,3 +84,15 @@ def test_sign_out_everywhere_else_keeps_this_browser_only(app, make_user):
     assert here.post("/profile/sign-out-everywhere").status_code == 302
     assert _works(here)
     assert not _works(laptop)
+
+
+def test_a_copied_cookie_dies_at_a_password_change_and_this_browser_stays(app, make_user):
+    make_user(Role.PRACTITIONER, email="change@test.example.org")
+    owner = _signed_in(app, "change@test.example.org")
+    thief = _copy(app, owner)
+    new = "kettle orbit lantern grove"
+    wrong = owner.post("/profile/password", data={"current": "not it", "password": new, "confirm": new})
+    assert wrong.status_code == 422 and b"current password is not right" in wrong.data and _works(thief)
+    assert owner.post("/profile/password", data={"current": PASSWORD, "password": new, "confirm": new}
+                      ).status_code == 302
+    assert _works(owner) and not _works(thief)
