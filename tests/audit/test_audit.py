@@ -28,7 +28,7 @@ def test_sign_ins_roles_and_deactivation_are_recorded(app, client, make_user):
         db.session.commit()
     assert _actions() == ["sign_in.failed", "sign_in.password", "roles.changed", "sessions.ended",
                           "account.deactivated", "sessions.ended"]
-    failed = db.session.scalars(db.select(AuditEntry)).first()
+    failed = db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id)).first()
     assert (failed.subject_type, failed.subject_id, failed.address) == ("user_account", person.id, "192.0.2.5")
     roles = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "roles.changed")).one()
     assert (roles.actor_id, roles.before, roles.after) == (admin.id, '["practitioner"]', '["senior_leader"]')
