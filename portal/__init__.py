@@ -8,7 +8,7 @@ from portal.config import Config
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
 DOMAINS = ("main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
-           "leadership", "practice", "gateway", "notifications", "discussions", "reports")
+           "leadership", "practice", "gateway", "notifications", "discussions", "audit", "privacy", "reports")
 
 
 def create_app(config: type | dict | None = None) -> Flask:
@@ -43,9 +43,9 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from portal.accounts.models import User
+        from portal.accounts.sessions import load_user
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return load_user(user_id)
 
 
 def register_domains(app: Flask) -> None:

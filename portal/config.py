@@ -26,6 +26,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the signed session cookie
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 10 * 1024 * 1024))
     DEMO_MODE = _bool("DEMO_MODE")
+    # Two-factor sign-in required for the partnership admin and LA officers: on unless turned off, and off in
+    # demo mode so the demo accounts sign in with the password alone.
+    TWO_FACTOR_REQUIRED = _bool("TWO_FACTOR_REQUIRED", default=not DEMO_MODE)
+    TWO_FACTOR_PENDING_SECONDS = 5 * 60  # between the password and the code
     DEMO_PASSWORD = "demo-portal-2026"
     # E-mail: "file" writes .eml files to MAIL_OUTBOX (development); "smtp" sends.
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "file")
@@ -38,11 +42,17 @@ class Config:
     UPLOAD_ROOT = os.environ.get("UPLOAD_ROOT", str(INSTANCE / "uploads"))
     INVITATION_MAX_AGE = 7 * 24 * 3600
     RESET_MAX_AGE = 3600
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
-    LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    # Sign-in throttling (portal/accounts/throttle.py): delays, never lock-outs.
+    LOGIN_FREE_FAILURES = 3  # per account and address before the delay starts (2, 4, 8 ... seconds)
+    LOGIN_MAX_DELAY_SECONDS = 15 * 60
+    LOGIN_ADDRESS_LIMIT = 20  # failures from one address before each new guess from it waits
+    LOGIN_ADDRESS_DELAY_SECONDS = 5
     LOGIN_WINDOW_SECONDS = 15 * 60
+    # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto are trusted (Werkzeug's ProxyFix).
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
     PAGE_SIZE = 25
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
+    BENCHMARK = _bool("BENCHMARK")  # the benchmark's /floor page exists only with this on
 
 
 class TestConfig(Config):
@@ -53,5 +63,6 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
     DEMO_MODE = True
+    TWO_FACTOR_REQUIRED = False  # tests/security/test_two_factor.py turns it on
     MAIL_BACKEND = "smtp"
     COUNT_QUERIES = True

@@ -122,6 +122,7 @@ def login(client):
         target = on or client
         with target.session_transaction() as session:
             session["_user_id"] = str(user.id)
+            session["_sv"] = user.session_version  # the session generation (portal/accounts/sessions.py)
             session["_fresh"] = True
         return target
 

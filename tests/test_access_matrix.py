@@ -6,8 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 from flask import url_for
+from sqlalchemy import select
 
+from portal.accounts.models import User
 from portal.core.roles import Role
+from portal.extensions import db
 from tests.support.access import ACTORS
 
 ROLE_OF = {"practitioner": Role.PRACTITIONER, "senior_leader": Role.SENIOR_LEADER,
@@ -50,6 +53,9 @@ def test_every_route_for_every_actor(app, make_user):
             if actor != "anonymous":
                 with client.session_transaction() as session:
                     session["_user_id"] = str(world.users[actor].id)
+                    # The current session generation: signing out (a route walked here) ends earlier sessions.
+                    session["_sv"] = db.session.scalar(select(User.session_version).where(
+                        User.id == world.users[actor].id))
             response = client.open(url, method=expect.method, data=expect.data)
             response.close()  # static files hold an open file until closed
             if response.status_code != expect.status_for(actor):

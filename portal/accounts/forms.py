@@ -73,3 +73,12 @@ class RolesForm(FlaskForm):
 class CsvUploadForm(FlaskForm):
     file = FileField("CSV file", validators=[FileRequired("Choose a CSV file."),
                                              FileAllowed(["csv", "txt"], "Choose a .csv file.")])
+
+
+class CodeForm(FlaskForm):
+    code = StringField("Code", description="The 6 digits your authenticator app shows, or a recovery code",
+                       validators=[DataRequired("Enter the code."), Length(max=20)])
+
+
+class ChangePasswordForm(SetPasswordForm):
+    current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])

@@ -4,7 +4,7 @@ from flask import abort, redirect, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from portal.accounts import bp, importing, queries, services
+from portal.accounts import bp, importing, queries, services, sessions
 from portal.accounts.access import can_edit_roles, can_view_person
 from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
@@ -41,10 +41,11 @@ def show_person(person_id):
     def save():
         services.set_roles(person, {Role(r) for r in form.roles.data}, actor=current_user,
                            authority_id=form.authority.data or None)
-        if person.id != current_user.id:
-            person.active = form.active.data
+        services.set_active(person, form.active.data, actor=current_user)
 
     if run_form(form, save, flash_message=f"Roles for {person.name} are saved."):
+        if person.id == current_user.id:
+            sessions.start(person)  # changing one's own roles ends one's other sessions, not this one
         return redirect(url_for("accounts.show_person", person_id=person.id))
     return render("accounts/person.html", person=person, form=form,
                   can_edit=can_edit_roles(current_user, person), status=form_status(form))

@@ -1,19 +1,21 @@
 """Rules for people: signing in, inviting, setting passwords, profiles and roles."""
 
+import secrets
+from functools import cache
+
 from flask import current_app, url_for
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.accounts import throttle
+from portal.accounts import passwords, sessions, throttle
 from portal.accounts.access import can_invite_to_establishment
 from portal.accounts.models import User, UserRole, utcnow
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.mail import send_mail
 from portal.core.roles import Role
 from portal.core.tokens import make_token, read_token
 from portal.extensions import db
-
-MIN_PASSWORD_LENGTH = 12
 
 
 def normalise_email(email: str) -> str:
@@ -24,27 +26,47 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
+@cache
+def _dummy_hash() -> str:
+    """A hash of nothing anyone knows, made like real ones: checking it costs what checking a real one does."""
+    return generate_password_hash(secrets.token_urlsafe(32))
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Check the password in the same time whether or not the account exists, is active or has a password."""
+    usable = user is not None and user.active and bool(user.password_hash)
+    matches = check_password_hash(user.password_hash if usable else _dummy_hash(), password)
+    return usable and matches
+
+
 def authenticate(email: str, password: str, address: str) -> User:
     """The user for these credentials, or ServiceError (throttled or wrong); never says which part was wrong."""
-    minutes = throttle.minutes_locked(email, address)
-    if minutes:
-        raise ServiceError((None, f"Too many failed attempts. Try again in {minutes} minutes, "
-                                  "or reset your password."))
+    throttle.check(email, address)
     user = find_by_email(email)
-    if user is None or not user.active or not user.password_hash or not check_password_hash(
-        user.password_hash, password
-    ):
+    if not password_matches(user, password):
         throttle.record_failure(email, address)
+        audit(None, "sign_in.failed", user if user is not None else None)
         raise ServiceError((None, "Enter a correct e-mail address and password."))
-    throttle.clear_account(email)
+    throttle.clear(email, address)
+    audit(user, "sign_in.password", user)
     return user
 
 
 def set_password(user: User, password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ServiceError(("password", f"Use at least {MIN_PASSWORD_LENGTH} characters."))
+    """Set a new password if it is hard enough to guess (ServiceError on the field saying why not)."""
+    reason = passwords.weakness(password, personal=(user.name, user.email))
+    if reason:
+        raise ServiceError(("password", reason))
     user.password_hash = generate_password_hash(password)  # scrypt, werkzeug's default
-    db.session.flush()
+    sessions.end_all(user)  # a new password ends every session, e.g. one an attacker holds
+    audit(user, "password.set", user)
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Change one's own password: the current one must be right; every other session ends."""
+    if not password_matches(user, current):
+        raise ServiceError(("current", "Your current password is not right."))
+    set_password(user, new)
 
 
 def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | None = None) -> None:
@@ -63,6 +85,20 @@ def set_roles(user: User, roles: set[Role], *, actor: User, authority_id: int | 
     for name, row in current.items():
         if name not in roles:
             user.role_rows.remove(row)
+    if set(current) != {str(r) for r in roles}:
+        audit(actor, "roles.changed", user, before=sorted(current), after=sorted(str(r) for r in roles))
+        sessions.end_all(user)  # sessions begun under the old roles end
+    db.session.flush()
+
+
+def set_active(user: User, active: bool, *, actor: User) -> None:
+    """Deactivate (every session ends, no sign-in) or reactivate an account; nobody deactivates themselves."""
+    if user.id == actor.id or user.active == active:
+        return
+    user.active = active
+    audit(actor, "account.reactivated" if active else "account.deactivated", user)
+    if not active:
+        sessions.end_all(user)
     db.session.flush()
 
 
@@ -89,6 +125,7 @@ def invite_person(*, actor: User, name: str, email: str, establishment, job_titl
         raise ServiceError(("roles", "LA officers can invite practitioners and senior leaders only."))
     user = create_person(name=name, email=email, establishment=establishment, job_title=job_title,
                          promoted=promoted, roles=set(roles))
+    audit(actor, "invitation.sent", user, after={"roles": sorted(str(r) for r in user.roles)})
     send_invitation(user)
     return user
 

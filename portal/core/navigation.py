@@ -69,6 +69,12 @@ ENTRIES = (
     _e("What's new in discussions", "discussions.whats_new",
        {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR, R.FORUM_COORDINATOR},
        "New topics and replies in your forums, themes and teams; ask questions and share practice.", in_nav=False),
+    _e("Audit log", "audit.list_entries", {R.ADMIN},
+       "Search every security- and privacy-relevant change: who, what, when and from where.", in_nav=False),
+    _e("Erasure requests", "privacy.list_erasures", {R.ADMIN},
+       "Confirm the erasure of people who asked for their account to be erased.", in_nav=False),
+    _e("Your data", "privacy.my_data", set(R), "Download everything the portal holds about you, or ask for erasure.",
+       in_nav=False),
     _e("Your profile", "accounts.profile", set(R), "Keep your name, job and establishment up to date.",
        in_nav=False),
 )

@@ -9,6 +9,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import current_app, send_file
 from werkzeug.datastructures import FileStorage
@@ -25,8 +26,8 @@ ALLOWED_TYPES = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK",)),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK",)),
     "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (b"PK",)),
-    "csv": ("text/csv; charset=utf-8", None),
-    "txt": ("text/plain; charset=utf-8", None),
+    "csv": ("text/csv", None),  # Werkzeug adds "; charset=utf-8" to text types (once)
+    "txt": ("text/plain", None),
 }
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -51,7 +52,7 @@ def store_upload(upload: FileStorage | None, *, field: str = "file", max_bytes: 
     """Check and store one uploaded file; ServiceError naming `field` if it is missing, too big or not allowed."""
     if upload is None or not upload.filename:
         raise ServiceError((field, "Choose a file."))
-    filename = secure_filename(upload.filename) or "file"
+    filename = original_name(upload.filename)
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in ALLOWED_TYPES:
         raise ServiceError((field, f"The file must be one of: {describe_allowed()}."))
@@ -70,6 +71,21 @@ def store_upload(upload: FileStorage | None, *, field: str = "file", max_bytes: 
     return StoredFile(key=key, filename=filename, content_type=content_type, size=len(data))
 
 
+def original_name(name: str) -> str:
+    """The name the person gave the file, kept for the download (RFC 6266 `filename*`): only its last path part,
+    without control characters; the file itself is stored under a random key, never under this name."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable() and c not in '"<>').strip(" .")
+    return name[:200] or "file"
+
+
+def content_disposition(filename: str, *, inline: bool = False) -> str:
+    """`attachment; filename="ascii"; filename*=UTF-8''...` (RFC 6266/5987): every browser gets the original name."""
+    fallback = secure_filename(filename) or "download"
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
 def send_stored(key: str, filename: str, *, inline: bool = False):
     """Serve a stored file as a download with a safe content type; 404 if the key is unknown."""
     path = (_root() / os.path.basename(key)).resolve()
@@ -81,8 +97,8 @@ def send_stored(key: str, filename: str, *, inline: bool = False):
     content_type = ALLOWED_TYPES.get(extension, ("application/octet-stream", None))[0]
     # Only images and PDFs may open in the browser; everything else downloads.
     inline = inline and extension in {"pdf", "png", "jpg", "jpeg"}
-    response = send_file(path, mimetype=content_type, as_attachment=not inline, download_name=filename,
-                         max_age=0)
+    response = send_file(path, mimetype=content_type, max_age=0)
+    response.headers["Content-Disposition"] = content_disposition(filename, inline=inline)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response

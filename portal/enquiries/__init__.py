@@ -14,4 +14,7 @@ def init_app(app: Flask) -> None:
 
     register_theme_context()
     add_demo_steps(app, demo=("portal.enquiries.demo:load_demo",), scale=("portal.enquiries.scale:load_scale",))
+    from portal.enquiries.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what enquiries exports and erases for data rights
     app.register_blueprint(bp)

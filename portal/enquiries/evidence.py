@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from portal.accounts.models import utcnow
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.enquiries.access import can_edit_team
@@ -43,6 +44,7 @@ def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None
     db.session.add(point)
     enquiry.updated_at = utcnow()
     db.session.flush()
+    audit(actor, "evidence.data_point_added", point, after={"measure": measure.id, "on": on, "value": point.value})
     return point
 
 
@@ -72,15 +74,19 @@ def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: s
     db.session.add(note)
     enquiry.updated_at = utcnow()
     db.session.flush()
+    audit(actor, "evidence.note_added", note, after={"enquiry": enquiry.id, "kind": note.kind})
     return note
 
 
-def publish_summary(enquiry: Enquiry, *, actor) -> None:
-    """Publish the team's one-page sharing summary (finished or not); the enquiry moves to 'shared'."""
+def publish_summary(enquiry: Enquiry, *, actor, include_names: bool = False) -> None:
+    """Publish the team's one-page sharing summary (finished or not); the enquiry moves to 'shared'. Readers
+    outside the team see observers' names and data-point notes only if the team chooses `include_names`."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can publish its summary."))
+    enquiry.summary_names = include_names
     enquiry.published_at = utcnow()
     enquiry.status = "shared"
+    audit(actor, "summary.published", enquiry, after={"names_shown": enquiry.summary_names})
     db.session.flush()
 
 
@@ -88,4 +94,5 @@ def withdraw_summary(enquiry: Enquiry, *, actor) -> None:
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can withdraw its summary."))
     enquiry.published_at = None
+    audit(actor, "summary.withdrawn", enquiry)
     db.session.flush()

@@ -122,7 +122,8 @@ def show_summary(team_id):
                   outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
                   plan_sections=PLAN_SECTIONS, reflection_sections=REFLECTION_SECTIONS,
                   notes=queries.notes(enquiry.id, limit=5), can_edit=can_edit_team(current_user, team),
-                  can_view_team=can_view_team(current_user, team))
+                  can_view_team=can_view_team(current_user, team),
+                  show_names=enquiry.summary_names or can_view_team(current_user, team))
 
 
 @bp.post("/teams/<int:team_id>/summary")
@@ -136,7 +137,7 @@ def publish_summary(team_id):
         evidence.withdraw_summary(enquiry, actor=current_user)
         flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
     else:
-        evidence.publish_summary(enquiry, actor=current_user)
+        evidence.publish_summary(enquiry, actor=current_user, include_names=request.form.get("include_names") == "y")
         flash("The sharing summary is published: " + ("everyone registered for the theme" if team.theme_id
                                                        else "researchers and the team's supporters") + " can read it.",
               "success")

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
@@ -23,6 +23,8 @@ class Enquiry(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("enquiry_team.id", ondelete="CASCADE"), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="planning", index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # The team chose to show names and data-point notes to readers outside it (researchers, registrants).
+    summary_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     team: Mapped[Team] = relationship(lazy="raise_on_sql")

@@ -16,4 +16,7 @@ def init_app(app: Flask) -> None:
     register_partnership()
     app.cli.add_command(events_cli)
     add_demo_steps(app, demo=("portal.events.demo:load_demo",), scale=("portal.events.demo:load_scale",))
+    from portal.events.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what events exports and erases for data rights
     app.register_blueprint(bp)

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from portal.core.forms import ActionForm, ServiceError
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
+from portal.core.uploads import content_disposition
 from portal.events import bp, ics, notices, queries, services
 from portal.events.extras import extras_for
 from portal.events.forms import EventFilterForm, kind_label
@@ -141,7 +142,7 @@ def download_ics(event_id):
     event, booking = _visible_event_or_404(event_id)
     booked = (booking is not None and booking.status == BOOKED) or can_organise(current_user, event)
     response = current_app.response_class(ics.event_ics(event, booked=booked), mimetype="text/calendar")
-    response.headers["Content-Disposition"] = f'attachment; filename="event-{event.id}.ics"'
+    response.headers["Content-Disposition"] = content_disposition(f"event-{event.id}.ics")
     return response
 
 

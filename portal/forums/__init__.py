@@ -12,4 +12,7 @@ def init_app(app: Flask) -> None:
     from portal.forums import agenda_views, library_views, meeting_views, views  # noqa: F401  (routes on bp)
 
     add_demo_steps(app, demo=("portal.forums.demo:load_demo",), scale=("portal.forums.scale:load_scale",))
+    from portal.forums.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what forums exports and erases for data rights
     app.register_blueprint(bp)

@@ -4,6 +4,7 @@ development needs with the partnership's professional learning offers."""
 from sqlalchemy import select
 
 from portal.accounts.models import User, utcnow
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.core.uploads import delete_stored, store_upload
@@ -59,6 +60,7 @@ def remove_resource(resource: Resource, forum: Forum, *, actor) -> None:
     must_edit(actor, forum)
     if resource.file_key:
         delete_stored(resource.file_key)
+    audit(actor, "forum.resource_deleted", resource, before={"forum": forum.id, "title": resource.title})
     db.session.delete(resource)
     db.session.flush()
 

@@ -16,4 +16,7 @@ def init_app(app: Flask) -> None:
     register_kinds()
     register_policy()
     add_demo_steps(app, demo=("portal.leadership.demo:load_demo",), scale=("portal.leadership.demo:load_scale",))
+    from portal.leadership.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what leadership exports and erases for data rights
     app.register_blueprint(bp)

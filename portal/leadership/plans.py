@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.services import find_by_email
+from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -96,6 +97,7 @@ def remove_goal(plan: DevelopmentPlan, goal_id: int, *, actor) -> None:
     if goal is None:
         raise LookupError(goal_id)
     plan.goals.remove(goal)
+    audit(actor, "plan.goal_removed", plan, before={"goal": goal_id})
     _touch(plan)
 
 
@@ -135,6 +137,7 @@ def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
         plan.shares.append(PlanShare(user_id=person.id, user=person))
     if plan.status == DRAFT:
         plan.status, plan.shared_at = SHARED, utcnow()
+    audit(actor, "plan.shared", plan, after={"shared_with": person.id})
     _touch(plan)
     notify([person], "plan_shared", f"{actor.name} shared a development plan with you: {plan.title}",
            "Read it, comment on it and agree it when it is ready.", _plan_path(plan), actor=actor)
@@ -168,6 +171,7 @@ def agree_plan(plan: DevelopmentPlan, *, actor) -> None:
     if plan.status != SHARED or all(s.user_id != actor.id for s in plan.shares):
         raise PermissionError("only people the plan is shared with agree it")
     plan.status, plan.agreed_at, plan.agreed_by_id = AGREED, utcnow(), actor.id
+    audit(actor, "plan.agreed", plan)
     db.session.flush()
     notify(_plan_people(plan), "plan_shared", f"{actor.name} agreed the development plan {plan.title}",
            "", _plan_path(plan), actor=actor)

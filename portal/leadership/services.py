@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from portal.accounts.models import utcnow
 from portal.core.forms import ServiceError
@@ -19,6 +19,8 @@ from portal.leadership.modules import EVALUATION_KINDS
 
 MAX_NOTES = 4000
 PENDING_MAX_AGE = timedelta(days=7)
+PENDING_MAX_BYTES = 64 * 1024
+PENDING_PER_HOUR = 20
 
 
 class BadInput(ValueError):
@@ -109,13 +111,23 @@ def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion, *, 
     insights.record_scores(evaluation.id)
 
 
-def keep_pending(evaluation: SelfEvaluation, position: int, form) -> str:
-    """Keep answers that arrived after the session ended; the token brings them back after signing in."""
-    payload = {k: v for k, v in form.items() if k.partition("-")[0] in ("rating", "notes")}
+def keep_pending(evaluation_id: int, position: int, form, *, session_owner_id: int | None) -> str:
+    """Keep answers that arrived after the session ended; the token brings them back after signing in.
+    Anonymous writes are bounded: kept only for the evaluation's owner (the person whose ended session this
+    browser still carries), only up to PENDING_MAX_BYTES and PENDING_PER_HOUR; the caller answers alike
+    whether or not anything was kept, for known and unknown evaluations."""
     token = secrets.token_urlsafe(24)
-    db.session.add(
-        PendingAnswers(token=token, evaluation_id=evaluation.id, position=position, payload=json.dumps(payload))
-    )
+    payload = json.dumps({k: v for k, v in form.items() if k.partition("-")[0] in ("rating", "notes")})
+    evaluation = db.session.get(SelfEvaluation, evaluation_id)
+    if evaluation is None or session_owner_id is None or evaluation.owner_id != session_owner_id:
+        return token
+    if len(payload.encode()) > PENDING_MAX_BYTES:
+        return token
+    recent = db.session.scalar(select(func.count()).select_from(PendingAnswers).where(
+        PendingAnswers.evaluation_id == evaluation.id, PendingAnswers.created_at >= utcnow() - timedelta(hours=1)))
+    if recent >= PENDING_PER_HOUR:
+        return token
+    db.session.add(PendingAnswers(token=token, evaluation_id=evaluation.id, position=position, payload=payload))
     db.session.execute(delete(PendingAnswers).where(PendingAnswers.created_at < utcnow() - PENDING_MAX_AGE))
     db.session.flush()
     return token

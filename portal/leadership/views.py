@@ -66,14 +66,16 @@ def _own_draft(evaluation_id, position):
 
 
 def _keep_for_later(evaluation_id, position, *, htmx: bool):
-    """The session ended before this POST: keep the answers and send the person to sign in and back."""
-    evaluation = get_or_404(SelfEvaluation, evaluation_id)
-    token = services.keep_pending(evaluation, position, request.form)
+    """The session ended before this POST: keep the answers and send the person to sign in and back (the same
+    answer whether or not the evaluation exists or anything was kept)."""
+    owner = session.get("_user_id")  # still in a cookie whose session was ended; gone after a sign-out
+    token = services.keep_pending(evaluation_id, position, request.form,
+                                  session_owner_id=int(owner) if owner and owner.isdigit() else None)
     db.session.commit()
     session[PENDING_KEY] = token  # only this browser can bring them back
     sign_in = url_for(
         "accounts.sign_in",
-        next=url_for("leadership.resume_evaluation", evaluation_id=evaluation.id, token=token),
+        next=url_for("leadership.resume_evaluation", evaluation_id=evaluation_id, token=token),
     )
     if htmx:
         return htmx_response("Your session has ended.", 401, redirect=sign_in)

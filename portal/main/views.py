@@ -1,6 +1,6 @@
 """Home page per role, accessibility statement and the benchmark's floor page."""
 
-from flask import redirect, url_for
+from flask import abort, current_app, redirect, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -32,7 +32,10 @@ def accessibility():
 
 @bp.get("/floor")
 def floor():
-    """The benchmark's floor: 50 rows from one table, the cheapest real page the portal can serve."""
+    """The benchmark's floor: 50 rows from one table, the cheapest real page the portal can serve. It exists
+    only while benchmarking is configured (BENCHMARK=1): otherwise it would be an unthrottled anonymous query."""
+    if not current_app.config["BENCHMARK"]:
+        abort(404)
     rows = db.session.execute(select(Establishment.seed_code, Establishment.name, Establishment.sector)
                               .order_by(Establishment.id).limit(50)).all()
     return render("main/floor.html", rows=rows)

@@ -13,6 +13,11 @@ EXPECT = {
     "accounts.show_person": only(*STAFF),  # the person is in the officer's LA
     "accounts.invite": only(*STAFF),
     "accounts.import_people": only(*STAFF),
+    "accounts.sign_in_code": public(302),  # nobody is half-way through signing in: back to sign in
+    "accounts.sign_out_everywhere": signed_in(302, method="POST"),
+    "accounts.two_factor": signed_in(),
+    "accounts.change_password": signed_in(),
+    "accounts.turn_off_two_factor": signed_in(422, method="POST"),  # no code given
 }
 
 

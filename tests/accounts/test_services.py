@@ -27,39 +27,7 @@ def test_wrong_password_and_unknown_account_give_the_same_message(app, make_user
     assert messages == {"Enter a correct e-mail address and password."}
 
 
-def test_account_is_throttled_after_five_failures_even_with_the_right_password(app, make_user):
-    make_user(Role.PRACTITIONER, email="target@test.example.org")
-    with app.test_request_context():
-        for _ in range(5):
-            with pytest.raises(ServiceError):
-                services.authenticate("target@test.example.org", "guess", "10.0.0.2")
-        with pytest.raises(ServiceError) as error:
-            services.authenticate("target@test.example.org", PASSWORD, "10.0.0.3")
-    assert "Too many failed attempts" in str(error.value)
-
-
-def test_address_is_throttled_across_accounts(app, make_user):
-    make_user(Role.PRACTITIONER, email="victim@test.example.org")
-    with app.test_request_context():
-        for n in range(20):
-            with pytest.raises(ServiceError):
-                services.authenticate(f"spray{n}@test.example.org", "guess", "10.9.9.9")
-        with pytest.raises(ServiceError, match="Too many"):
-            services.authenticate("victim@test.example.org", PASSWORD, "10.9.9.9")
-        # another address is not affected
-        assert services.authenticate("victim@test.example.org", PASSWORD, "10.1.1.1")
-
-
-def test_success_clears_the_account_failures(app, make_user):
-    make_user(Role.PRACTITIONER, email="forgetful@test.example.org")
-    with app.test_request_context():
-        for _ in range(4):
-            with pytest.raises(ServiceError):
-                services.authenticate("forgetful@test.example.org", "guess", "10.0.0.4")
-        services.authenticate("forgetful@test.example.org", PASSWORD, "10.0.0.4")
-        for _ in range(4):
-            with pytest.raises(ServiceError, match="correct"):
-                services.authenticate("forgetful@test.example.org", "guess", "10.0.0.4")
+# Throttling (delays, never lock-outs) is tested in tests/security/test_throttling.py.
 
 
 def test_la_officer_invites_only_into_their_own_la(app, make_user, make_establishment, mailbox):

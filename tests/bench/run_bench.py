@@ -79,7 +79,8 @@ def load(base: str, path: str, cookie: str, seconds: int, lua: str) -> dict:
 
 
 def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
-    env = {**os.environ, "DATABASE_URL": url, "DEMO_MODE": "1", "COUNT_QUERIES": "1", "FLASK_APP": "wsgi.py",
+    env = {**os.environ, "DATABASE_URL": url, "DEMO_MODE": "1", "COUNT_QUERIES": "1", "BENCHMARK": "1",
+           "FLASK_APP": "wsgi.py",
            "SECRET_KEY": "bench", "PORTAL_ENV": "development"}
     load_seconds = prepare(url, env)
     print(f"[{name}] scale data loaded in {load_seconds:.1f} s", flush=True)

@@ -78,9 +78,17 @@ def test_someone_elses_evaluation_is_404(client, login, make_user, draft):
     assert client.post(f"/leadership/evaluations/{draft.id}/domains/1/autosave", data={}).status_code == 404
 
 
+def _session_ends(client, login, user):
+    """This browser was signed in as `user`, then their sessions were ended (signed out elsewhere)."""
+    login(user)
+    user.session_version += 1
+    db.session.commit()
+
+
 def test_a_post_after_the_session_ended_is_kept_and_saved_after_signing_in(client, login, leader, draft):
     first = items(draft)[0].id
     url = f"/leadership/evaluations/{draft.id}/domains/1"
+    _session_ends(client, login, leader)
     response = client.post(url, data={f"rating-{first}": "2", f"notes-{first}": "typed while signed out"})
     assert response.status_code == 303
     target = re.search(r"next=([^&]+)", response.headers["Location"]).group(1)
@@ -105,6 +113,7 @@ def test_autosave_after_the_session_ended_answers_401_and_sends_to_sign_in(clien
 
 def test_a_kept_copy_cannot_be_applied_from_another_browser(app, client, login, leader, draft):
     first = items(draft)[0].id
+    _session_ends(client, login, leader)
     response = client.post(f"/leadership/evaluations/{draft.id}/domains/1", data={f"rating-{first}": "6"})
     target = re.search(r"next=([^&]+)", response.headers["Location"]).group(1)
     other = app.test_client()

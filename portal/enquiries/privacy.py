@@ -1,0 +1,37 @@
+"""Registrations, team memberships and the evidence a person wrote, for "download my data" and erasure."""
+
+from sqlalchemy import select, update
+
+from portal.core import personal_data
+from portal.enquiries.models import JoinRequest, Registration, TeamMember
+from portal.enquiries.plan_models import DataPoint, EvidenceNote, PlanSection, SectionDraft
+from portal.extensions import db
+
+
+def _rows(model, *where):
+    return personal_data.as_rows(db.session.scalars(select(model).where(*where)))
+
+
+def export(user) -> dict:
+    return {
+        "theme_registrations": _rows(Registration, Registration.user_id == user.id),
+        "team_memberships": _rows(TeamMember, TeamMember.user_id == user.id),
+        "join_requests": _rows(JoinRequest, JoinRequest.user_id == user.id),
+        "evidence_notes_written": _rows(EvidenceNote, EvidenceNote.created_by_id == user.id),
+        "data_points_recorded": _rows(DataPoint, DataPoint.recorded_by_id == user.id),
+        "plan_sections_last_saved": _rows(PlanSection, PlanSection.updated_by_id == user.id),
+        "unsaved_drafts": _rows(SectionDraft, SectionDraft.user_id == user.id),
+    }
+
+
+def erase(user) -> None:
+    """The team's evidence and plan stay (they are the team's), credited to "a former member"; the person's
+    unsaved drafts and the name they were given as an observer go."""
+    db.session.execute(update(EvidenceNote).where(EvidenceNote.observer == user.name)
+                       .values(observer=personal_data.FORMER_MEMBER))
+    db.session.execute(SectionDraft.__table__.delete().where(SectionDraft.user_id == user.id))
+    db.session.flush()
+
+
+def register(app) -> None:
+    personal_data.register(app, "enquiries", export=export, erase=erase)

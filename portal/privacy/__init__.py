@@ -1,0 +1,15 @@
+"""Data rights: download my data, erasure on request (confirmed by the admin), the retention schedule
+(`flask privacy purge`) and the privacy notice. Each domain registers its own export/erase pair."""
+
+from flask import Blueprint
+
+bp = Blueprint("privacy", __name__)
+
+
+def init_app(app) -> None:
+    """The data-rights pages and `flask privacy purge`; domains register their own export/erase pairs."""
+    from portal.privacy import views  # noqa: F401  (the pages)
+    from portal.privacy.commands import privacy_cli
+
+    app.cli.add_command(privacy_cli)
+    app.register_blueprint(bp)
