@@ -20,6 +20,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     register_request_hooks(app)
     register_template_helpers(app)
     register_commands(app)
+    __import__("portal.operations").operations.init_app(app)  # coordinator: add "operations" to DOMAINS
     return app
 
 

@@ -1,0 +1,39 @@
+"""region: the e-mail outbox (messages queued in the change's transaction, delivered by a worker)
+
+Revision ID: 0010_region
+Revises: 0009_performance (the coordinator re-chains it on merge)
+Create Date: 2026-11-30 15:40:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0010_region'
+down_revision = '0009_performance'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        'outbox_message',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('to_address', sa.String(length=320), nullable=False),
+        sa.Column('subject', sa.String(length=300), nullable=False),
+        sa.Column('content', sa.LargeBinary(), nullable=False),
+        sa.Column('status', sa.String(length=10), nullable=False),
+        sa.Column('attempts', sa.Integer(), nullable=False),
+        sa.Column('next_attempt_at', sa.DateTime(), nullable=False),
+        sa.Column('last_error', sa.Text(), nullable=True),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.Column('sent_at', sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_message')),
+    )
+    op.create_index('ix_outbox_message_due', 'outbox_message', ['status', 'next_attempt_at'], unique=False)
+
+
+def downgrade():
+    op.drop_index('ix_outbox_message_due', table_name='outbox_message')
+    op.drop_table('outbox_message')
