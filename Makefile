@@ -32,6 +32,8 @@ run: install
 	mkdir -p instance
 	$(VENV)/bin/flask db upgrade
 	DEMO_MODE=1 $(VENV)/bin/flask demo load
+	# The mail worker runs beside gunicorn (messages land in instance/outbox/) and stops with it.
+	DEMO_MODE=1 $(VENV)/bin/flask mail worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_MODE=1 $(VENV)/bin/gunicorn -k sync -w 2 -b 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 test: install-test system-test-deps

@@ -2,7 +2,7 @@
 
 from portal.core.mail import FAILED, OutboxMessage
 from portal.extensions import db
-from tests.support.access import Expect, only, public
+from tests.support.access import only, public
 
 EXPECT = {
     "operations.healthz": public(),
