@@ -10,7 +10,7 @@ from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
 from portal.cohorts.rules import assign_facilitators
 from portal.core.forms import ServiceError
-from portal.core.mail import send_mail
+from portal.core.mail import send_template
 from portal.extensions import db
 
 
@@ -105,18 +105,14 @@ def _tell_everyone(cohort, created, noms) -> None:
     for team in created:
         link = url_for("cohorts.show_team", team_id=team.id, _external=True)
         members = [n for n in noms.values() if n.team_id == team.id]
-        names = "\n".join(
-            f"- {n.establishment.name} ({n.authority.name}): " + ", ".join(p.name for p in n.people) for n in members
-        )
+        listed = [{"establishment": n.establishment.name, "authority": n.authority.name,
+                   "people": [p.name for p in n.people]} for n in members]
         for person in [p for n in members for p in n.people] + (
             [fac[team.facilitator_id]] if team.facilitator_id in fac else []
         ):
-            send_mail(
-                person.email,
-                f"Your collaborative learning team: cohort {cohort.name}, {team.name}",
-                f"Hello {person.name},\n\nThe teams for Collaborative Learning Network cohort {cohort.name} "
-                f"are published. {team.name} is:\n\n{names}\n\n{team.summary}\n\nYour team space:\n{link}\n",
-            )
+            send_template(person.email, "cohort_team", name=person.name, cohort=cohort.name, team=team,
+                          members=listed, link=link, link_label="Open your team space",
+                          reason=f"you take part in Collaborative Learning Network cohort {cohort.name}")
 
 
 def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> None:

@@ -50,10 +50,10 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-def _render(name: str, **context) -> str:
+def _render(template_name: str, /, **context) -> str:
     """Render an e-mail template without the page's context processors (no navigation, no signed-in user:
     messages are also built by commands and the worker, outside any request)."""
-    return current_app.jinja_env.get_template(name).render(**context)
+    return current_app.jinja_env.get_template(template_name).render(**context)
 
 
 def _paragraphs(body: str) -> Markup:

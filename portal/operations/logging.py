@@ -30,6 +30,7 @@ def register_logging(app: Flask) -> None:
             logger.handlers[:] = [handler]
             logger.setLevel(app.config["LOG_LEVEL"])
             logger.propagate = False
+            logger.disabled = False  # alembic's fileConfig (flask db upgrade in-process) disables loggers
     if app.config["SENTRY_DSN"]:
         import sentry_sdk  # only imported (and initialised) when a DSN is configured
 

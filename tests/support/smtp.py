@@ -24,6 +24,8 @@ class Mailbox:
     @property
     def messages(self) -> list:
         self.deliver()
+        for message in self.received:
+            assert_reads_well(message)
         return self.received
 
     def clear(self) -> None:
@@ -53,6 +55,24 @@ class Mailbox:
         links = [link for link in links if contains in link]
         assert links, "no link in the message"
         return links[0]
+
+
+FOOTER = "You receive this message because"
+
+
+def assert_reads_well(message) -> None:
+    """Every message: a plain-text and an HTML part, the footer saying why in both, no remote images, at
+    most one button (the one clear link), and the HTML part's link is the text part's first link."""
+    text = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    assert text is not None and html is not None, f"{message['Subject']}: needs a plain-text and an HTML part"
+    text, html = text.get_content(), html.get_content()
+    assert FOOTER in text and FOOTER in html, f"{message['Subject']}: no footer saying why"
+    assert "<img" not in html.lower() and "url(" not in html.lower(), f"{message['Subject']}: remote images"
+    buttons = re.findall(r'<a href="([^"]+)" style="display:inline-block', html)
+    assert len(buttons) <= 1, f"{message['Subject']}: more than one button"
+    if buttons:
+        assert buttons[0].replace("&amp;", "&") in text, f"{message['Subject']}: the button's link is not in the text"
 
 
 class _Handler:
