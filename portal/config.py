@@ -55,6 +55,8 @@ class Config:
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     LOG_REQUESTS = _bool("LOG_REQUESTS", True)
     SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+    # Behind a proxy (deploy/nginx): how many X-Forwarded-* hops to trust (0: the portal faces clients).
+    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", 0))
 
 
 class TestConfig(Config):
