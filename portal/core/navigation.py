@@ -71,6 +71,8 @@ ENTRIES = (
        "Professional learning senior leaders asked for that is not on offer.", in_nav=False),
     _e("Self-evaluation frameworks", "frameworks.list_frameworks", {R.ADMIN},
        "Edit the statements of the self-evaluation frameworks; answered versions are kept.", in_nav=False),
+    _e("E-mail outbox", "operations.mail_outbox", {R.ADMIN},
+       "Messages the portal could not send yet: see why and send them again.", in_nav=False),
     _e("Your profile", "accounts.profile", set(R), "Keep your name, job and establishment up to date.",
        in_nav=False),
 )

@@ -12,6 +12,7 @@ from portal.events import demo as events_demo
 from portal.forums import demo as forums_demo
 from portal.forums import scale as forums_scale
 from portal.leadership import demo as leadership_demo
+from portal.operations import demo as operations_demo
 
 DEMO_STEPS = [
     region.load_demo_region,
@@ -20,6 +21,7 @@ DEMO_STEPS = [
     cohorts_demo.load_demo,
     forums_demo.load_demo,
     leadership_demo.load_demo,
+    operations_demo.load_demo,
 ]
 SCALE_STEPS = [
     region.load_scale_region,
