@@ -1,4 +1,5 @@
-"""region: the e-mail outbox (messages queued in the change's transaction, delivered by a worker)
+"""region: the e-mail outbox (messages queued in the change's transaction, delivered by a worker); trigram
+indexes for people search on PostgreSQL (plain indexes on SQLite)
 
 Revision ID: 0010_region
 Revises: 0009_performance (the coordinator re-chains it on merge)
@@ -32,8 +33,15 @@ def upgrade():
         sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_message')),
     )
     op.create_index('ix_outbox_message_due', 'outbox_message', ['status', 'next_attempt_at'], unique=False)
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    for column in ('name', 'email'):
+        op.create_index(f'ix_user_account_{column}_trgm', 'user_account', [column], unique=False,
+                        postgresql_using='gin', postgresql_ops={column: 'gin_trgm_ops'})
 
 
 def downgrade():
+    for column in ('name', 'email'):
+        op.drop_index(f'ix_user_account_{column}_trgm', table_name='user_account')
     op.drop_index('ix_outbox_message_due', table_name='outbox_message')
     op.drop_table('outbox_message')

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import DDL, Boolean, DateTime, ForeignKey, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.roles import Role
@@ -17,6 +17,13 @@ def utcnow() -> datetime:
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
+    # People search (name or e-mail contains ...): trigram indexes on PostgreSQL (pg_trgm, which the
+    # migration and create_all enable), plain indexes on SQLite.
+    __table_args__ = (
+        Index("ix_user_account_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
+        Index("ix_user_account_email_trgm", "email", postgresql_using="gin",
+              postgresql_ops={"email": "gin_trgm_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), index=True)
@@ -83,3 +90,7 @@ class LoginFailure(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(300), index=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+event.listen(User.__table__, "before_create",
+             DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
