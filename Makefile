@@ -27,20 +27,24 @@ system-pdf-deps:
 install-test: $(VENV)/bin/activate
 	$(PY) -m pip install -q -e '.[test]'
 
-# Debian's Chromium and PostgreSQL 15, only if missing (CI machines may be brand new).
+# Debian's Chromium, PostgreSQL 15 and nginx (the region test), only if missing (CI machines may be brand new).
 system-test-deps: system-pdf-deps
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	[ -x $(PG_BIN)/initdb ] || missing="$$missing postgresql-15"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -q && apt-get install -y -q $$missing; \
 	  (systemctl disable --now postgresql 2>/dev/null || service postgresql stop 2>/dev/null || true); \
+	  (systemctl disable --now nginx 2>/dev/null || service nginx stop 2>/dev/null || true); \
 	fi
 
 run: install
 	mkdir -p instance
 	$(VENV)/bin/flask db upgrade
 	DEMO_MODE=1 $(VENV)/bin/flask demo load
+	# The mail worker runs beside gunicorn (messages land in instance/outbox/) and stops with it.
+	DEMO_MODE=1 $(VENV)/bin/flask mail worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_MODE=1 $(VENV)/bin/gunicorn -k sync -w 2 -b 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 test: install-test system-test-deps

@@ -7,7 +7,7 @@ from flask import Flask
 from portal.config import Config
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
-DOMAINS = ("main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
+DOMAINS = ("operations", "main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
            "leadership", "practice", "gateway", "notifications", "discussions", "audit", "privacy", "reports")
 
 

@@ -37,6 +37,13 @@ class Config:
     MAIL_PORT = int(os.environ.get("MAIL_PORT", 25))
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "West Partnership portal <no-reply@westpartnership.example>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX", str(INSTANCE / "outbox"))
+    # The outbox worker: SMTP timeout, first retry delay (doubling, at most an hour), attempts before giving
+    # up (the admin can retry), how long a claimed message is reserved, and the worker's rest when idle.
+    MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", 10))
+    MAIL_RETRY_SECONDS = int(os.environ.get("MAIL_RETRY_SECONDS", 60))
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", 8))
+    MAIL_CLAIM_SECONDS = int(os.environ.get("MAIL_CLAIM_SECONDS", 300))
+    MAIL_WORKER_INTERVAL = float(os.environ.get("MAIL_WORKER_INTERVAL", 2))
     # The public address, for links in e-mails sent outside a request (the reminder job).
     PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:5000")
     UPLOAD_ROOT = os.environ.get("UPLOAD_ROOT", str(INSTANCE / "uploads"))
@@ -53,6 +60,11 @@ class Config:
     PAGE_SIZE = 25
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
     BENCHMARK = _bool("BENCHMARK")  # the benchmark's /floor page exists only with this on
+    # Operations: JSON log lines (with the request id), one line per request, optional error reporting.
+    LOG_JSON = _bool("LOG_JSON", True)
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    LOG_REQUESTS = _bool("LOG_REQUESTS", True)
+    SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 
 class TestConfig(Config):
@@ -66,3 +78,4 @@ class TestConfig(Config):
     TWO_FACTOR_REQUIRED = False  # tests/security/test_two_factor.py turns it on
     MAIL_BACKEND = "smtp"
     COUNT_QUERIES = True
+    LOG_REQUESTS = False  # tests/operations turns it on to check the log line

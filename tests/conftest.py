@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
 from tests.factories import make_establishment, make_user  # noqa: F401  (fixtures)
 from tests.support.postgres import PostgresServer
-from tests.support.smtp import start_smtp
+from tests.support.smtp import outbox_deliverer, start_smtp
 
 DATABASES = ["sqlite", "postgresql"]
 
@@ -48,7 +48,7 @@ def smtp_server():
 @pytest.fixture
 def mailbox(smtp_server):
     box = smtp_server[1]
-    box.clear()
+    box.reset()
     return box
 
 
@@ -99,12 +99,14 @@ def app(request, tmp_path, smtp_server):
         SQLALCHEMY_DATABASE_URI=url, MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"),
         MAIL_OUTBOX=str(tmp_path / "outbox")))
     application.test_client_class = FreshContextClient
+    smtp_server[1].deliver = outbox_deliverer(application)
     with application.app_context():
         if request.param == "postgresql":
             _empty_tables()
             ensure_authorities()
             db.session.commit()
         yield application
+        smtp_server[1].deliver = lambda: None
         db.session.remove()
         db.engine.dispose()
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from portal.accounts.access import people_visible_to
 from portal.accounts.models import User, UserRole
@@ -28,7 +28,8 @@ def people_query(actor, filters: PeopleFilter):
     stmt = select(User).order_by(User.name, User.id)
     if filters.q:
         like = f"%{filters.q.lower()}%"
-        stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
+        # ILIKE on the bare columns: PostgreSQL answers it from the trigram indexes (lower(name) would not).
+        stmt = stmt.where(or_(User.name.ilike(like), User.email.ilike(like)))
     if filters.authority_id:
         in_la = select(Establishment.id).where(Establishment.authority_id == filters.authority_id)
         stmt = stmt.where(or_(User.authority_id == filters.authority_id, User.establishment_id.in_(in_la)))

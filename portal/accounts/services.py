@@ -12,7 +12,7 @@ from portal.accounts.access import can_invite_to_establishment
 from portal.accounts.models import User, UserRole, utcnow
 from portal.audit.services import record as audit
 from portal.core.forms import ServiceError
-from portal.core.mail import send_mail
+from portal.core.mail import send_template
 from portal.core.roles import Role
 from portal.core.tokens import make_token, read_token
 from portal.extensions import db
@@ -134,10 +134,8 @@ def send_invitation(user: User) -> None:
     user.invited_at = utcnow()
     link = url_for("accounts.accept_invitation", token=make_token(user, "invite"), _external=True)
     days = current_app.config["INVITATION_MAX_AGE"] // 86400
-    send_mail(user.email, "You are invited to the West Partnership portal",
-              f"Hello {user.name},\n\nYou have been invited to the West Partnership Collaborative Learning "
-              f"portal. Set your password with this link (it works for {days} days):\n\n{link}\n\n"
-              "If you did not expect this, you can ignore this message.\n")
+    send_template(user.email, "invitation", name=user.name, days=days, link=link, link_label="Set your password",
+                  reason="someone at the West Partnership invited this address to the portal")
 
 
 def user_from_token(token: str, purpose: str) -> User | None:
@@ -151,9 +149,8 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.active:
         return
     link = url_for("accounts.reset_password", token=make_token(user, "reset"), _external=True)
-    send_mail(user.email, "Reset your West Partnership portal password",
-              f"Hello {user.name},\n\nUse this link within an hour to choose a new password:\n\n{link}\n\n"
-              "If you did not ask for this, ignore this message: your password has not changed.\n")
+    send_template(user.email, "password_reset", name=user.name, link=link, link_label="Choose a new password",
+                  reason="a password reset was asked for on the portal for this address")
 
 
 def update_profile(user: User, *, name: str, job_title: str, establishment, promoted: bool) -> None:

@@ -100,6 +100,7 @@ def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
+        db.session.commit()  # the queued message, if the address has an account
         return render("accounts/reset_sent.html", email=form.email.data)
     return render("accounts/forgot_password.html", form=form, status=form_status(form))
 

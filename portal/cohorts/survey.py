@@ -15,7 +15,7 @@ from portal.cohorts.models import (
 )
 from portal.cohorts.rules import CONFIDENCE_ITEMS
 from portal.core.forms import ServiceError
-from portal.core.mail import send_mail
+from portal.core.mail import send_template
 from portal.extensions import db
 
 HUNCH_MAX = 600
@@ -70,15 +70,11 @@ def send_reminders(cohort: NetworkCohort, *, actor) -> int:
         raise ServiceError((None, "Reminders go out while the survey is open."))
     missing = [row["person"] for row in survey_status(cohort) if row["response"] is None]
     link = url_for("cohorts.answer_survey", cohort_id=cohort.id, _external=True)
-    closes = f" by {cohort.survey_closes_on.strftime('%d %B %Y')}" if cohort.survey_closes_on else ""
+    closes = cohort.survey_closes_on.strftime("%d %B %Y") if cohort.survey_closes_on else ""
     for person in missing:
-        send_mail(
-            person.email,
-            f"Reminder: interests survey for network cohort {cohort.name}",
-            f"Hello {person.name},\n\nYour establishment is part of Collaborative Learning Network cohort "
-            f"{cohort.name}. Please choose your top three interests and write your hunch{closes}, so we "
-            f"can match you with colleagues who share them:\n\n{link}\n",
-        )
+        send_template(person.email, "survey_reminder", name=person.name, cohort=cohort.name, closes=closes,
+                      link=link, link_label="Answer the interests survey",
+                      reason=f"you are nominated for Collaborative Learning Network cohort {cohort.name}")
     db.session.add(SurveyReminder(cohort_id=cohort.id, by_id=actor.id, recipients=len(missing)))
     db.session.flush()
     return len(missing)

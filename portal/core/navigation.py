@@ -75,6 +75,8 @@ ENTRIES = (
        "Confirm the erasure of people who asked for their account to be erased.", in_nav=False),
     _e("Your data", "privacy.my_data", set(R), "Download everything the portal holds about you, or ask for erasure.",
        in_nav=False),
+    _e("E-mail outbox", "operations.mail_outbox", {R.ADMIN},
+       "Messages the portal could not send yet: see why and send them again.", in_nav=False),
     _e("Your profile", "accounts.profile", set(R), "Keep your name, job and establishment up to date.",
        in_nav=False),
 )

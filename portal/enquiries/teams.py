@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import User, utcnow
 from portal.core.forms import ServiceError
-from portal.core.mail import send_mail
+from portal.core.mail import send_template
 from portal.core.roles import Role
 from portal.core.tokens import make_record_token, read_record_token
 from portal.enquiries.access import can_edit_team, is_member
@@ -127,10 +127,8 @@ def invite(team: Team, email: str, *, actor) -> TeamInvitation:
     link = url_for("enquiries.accept_invitation", token=make_record_token(invitation.id, INVITE_PURPOSE),
                    _external=True)
     days = current_app.config["INVITATION_MAX_AGE"] // 86400
-    send_mail(email, f"Join the collaborative team '{team.name}'",
-              f"Hello,\n\n{actor.name} invites you to join the collaborative team '{team.name}' on the West "
-              f"Partnership portal. Sign in with this address and open the link (it works for {days} days):"
-              f"\n\n{link}\n\nIf you have no account yet, ask your LA link officer for one.\n")
+    send_template(email, "team_invitation", inviter=actor.name, team=team.name, days=days, link=link,
+                  link_label="Join the team", reason=f"{actor.name} invited this address to a collaborative team")
     return invitation
 
 

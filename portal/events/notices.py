@@ -1,7 +1,7 @@
 """What events tell people: a place offered from the waiting list and a change or cancellation go through the
 notification service (portal and e-mail, per preference); the day-before reminder is an e-mail."""
 
-from portal.core.mail import Attachment, send_mail
+from portal.core.mail import Attachment, send_template
 from portal.events.ics import event_ics, event_url
 from portal.events.models import Booking, Event
 from portal.notifications.services import notify, portal_path
@@ -9,6 +9,14 @@ from portal.notifications.services import notify, portal_path
 
 def when(event: Event) -> str:
     return f"{event.starts_at:%A %-d %B %Y}, {event.starts_at:%H:%M} to {event.ends_at:%H:%M}"
+
+
+def _send(booking: Booking, event: Event, kind: str) -> None:
+    """One notice (templates/email/event_notice.*), with the event's calendar file attached."""
+    user = booking.user
+    send_template(user.email, "event_notice", (Attachment("event.ics", event_ics(event), "text/calendar"),),
+                  kind=kind, name=user.name, event=event, when=when(event), link=event_url(event),
+                  link_label="See the event", reason=f"you have a place on {event.title}")
 
 
 def _details(event: Event) -> str:
@@ -19,15 +27,6 @@ def _details(event: Event) -> str:
         lines.append(f"Join online: {event.online_url}")
     lines.append(f"Details: {event_url(event)}")
     return "\n".join(lines)
-
-
-def _send(booking: Booking, event: Event, subject: str, opening: str) -> None:
-    user = booking.user
-    body = (
-        f"Hello {user.name},\n\n{opening}\n\n{_details(event)}\n\n"
-        "The attached calendar file adds it to your calendar.\n"
-    )
-    send_mail(user.email, subject, body, (Attachment("event.ics", event_ics(event), "text/calendar"),))
 
 
 def _notify(booking: Booking, event: Event, kind: str, subject: str, opening: str) -> None:
@@ -49,12 +48,7 @@ def place_offered(booking: Booking, event: Event) -> None:
 
 
 def reminder(booking: Booking, event: Event) -> None:
-    _send(
-        booking,
-        event,
-        f"Reminder: {event.title} is tomorrow",
-        f"This is a reminder that {event.title} is tomorrow and you have a place.",
-    )
+    _send(booking, event, "reminder")
 
 
 def event_changed(booking: Booking, event: Event) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from portal.accounts.models import User
 from portal.core.calendar import CalendarItem, to_ics
 from portal.core.forms import ServiceError
-from portal.core.mail import Attachment, send_mail
+from portal.core.mail import Attachment, send_template
 from portal.extensions import db
 from portal.forums import meetings as meeting_rules
 from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Resource
@@ -192,16 +192,8 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
         meeting.published_at = meeting_rules.local_now()
     meeting.sent_at = meeting_rules.local_now()
     link = url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _external=True)
-    where = "\n".join(p for p in (meeting.place, meeting.online_link) if p)
+    where = [p for p in (meeting.place, meeting.online_link) if p]
     when = f"{meeting.starts_at.strftime('%A %-d %B %Y, %H:%M')} to {meeting.ends_at.strftime('%H:%M')}"
-    what_changed = (
-        "What changed:\n" + "\n".join(f"- {c.summary}" for c in changes) + "\n\n" if changes else ""
-    )
-    body = (
-        f"{'The agenda has changed' if update else 'The agenda is out'} for {meeting.title} "
-        f"({forum.name}).\n\nWhen: {when}\nWhere: {where}\n\n{what_changed}Agenda\n{agenda_text(meeting)}\n\n"
-        f"See it, with linked resources, at:\n{link}\n\nA calendar file is attached.\n"
-    )
     ics = to_ics(
         [
             CalendarItem(
@@ -209,18 +201,19 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
                 title=meeting.title,
                 start=meeting.starts_at,
                 end=meeting.ends_at,
-                location=where.replace("\n", ", "),
+                location=", ".join(where),
                 description=agenda_text(meeting),
                 url=link,
                 sequence=meeting.sequence,
             )
         ]
     )
-    day = meeting.starts_at.strftime("%-d %B %Y")
-    subject = f"{'Updated agenda' if update else 'Agenda'}: {meeting.title}, {day}"
     recipients = member_emails(forum)
     for address in recipients:
-        send_mail(address, subject, body, (Attachment("meeting.ics", ics, "text/calendar"),))
+        send_template(address, "agenda", (Attachment("meeting.ics", ics, "text/calendar"),), update=update,
+                      meeting=meeting, forum=forum.name, day=meeting.starts_at.strftime("%-d %B %Y"), when=when,
+                      where=where, changes=[c.summary for c in changes], agenda=agenda_text(meeting), link=link,
+                      link_label="See the agenda and its resources", reason=f"you are a member of {forum.name}")
     db.session.flush()
     return len(recipients)
 

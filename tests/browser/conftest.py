@@ -13,6 +13,7 @@ from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
 from tests.conftest import config_for_tests
+from tests.support.smtp import outbox_deliverer
 
 # The shared 2-core machines run two browsers and servers at once: allow slow answers, never fixed sleeps.
 expect.set_options(timeout=15_000)
@@ -41,6 +42,7 @@ def live_server(tmp_path, smtp_server):
         demo = load_demo()
         users = {key: user.email for key, user in demo.users.items()}
         db.session.remove()
+    smtp_server[1].deliver = outbox_deliverer(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -48,6 +50,7 @@ def live_server(tmp_path, smtp_server):
                           password=app.config["DEMO_PASSWORD"])
     server.shutdown()
     thread.join(5)
+    smtp_server[1].deliver = lambda: None
     with app.app_context():
         db.engine.dispose()
 

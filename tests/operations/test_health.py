@@ -1,0 +1,81 @@
+"""Health checks for the load balancer, JSON logs with a request id, and the optional Sentry DSN."""
+
+import json
+import logging
+
+from flask_migrate import upgrade
+
+from portal import create_app
+from portal.extensions import db
+from portal.operations.logging import JsonFormatter
+from tests.conftest import config_for_tests
+
+
+def test_healthz_answers_while_the_process_lives(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "ok"}
+
+
+def test_readyz_fails_until_the_schema_is_at_the_migration_head(client):
+    response = client.get("/readyz")  # the test database is made by create_all: no migration recorded
+    assert response.status_code == 503 and response.json["status"] == "fail"
+
+
+def test_readyz_is_ready_on_a_migrated_database(tmp_path):
+    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'migrated.db'}"))
+    with app.app_context():
+        upgrade()
+        db.session.remove()
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 200 and response.json == {"status": "ok", "problems": []}
+    with app.app_context():
+        db.session.execute(db.text("UPDATE alembic_version SET version_num = '0001_initial'"))
+        db.session.commit()
+    assert app.test_client().get("/readyz").status_code == 503
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_readyz_fails_when_the_database_is_unreachable(tmp_path):
+    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="postgresql+psycopg://nobody@127.0.0.1:1/none"))
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503 and "unreachable" in response.json["problems"][0]
+
+
+class _Keep(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def test_each_request_logs_one_json_line_with_its_request_id(app, client):
+    app.config["LOG_REQUESTS"] = True
+    keep = _Keep()
+    logging.getLogger("portal.access").addHandler(keep)
+    try:
+        given = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+        made = client.get("/healthz")
+    finally:
+        logging.getLogger("portal.access").removeHandler(keep)
+    assert given.headers["X-Request-ID"] == "abc-123"
+    assert len(made.headers["X-Request-ID"]) == 32
+    records = keep.records
+    assert [r.fields["path"] for r in records] == ["/healthz", "/healthz"]
+    with app.test_request_context(headers={"X-Request-ID": "abc-123"}):
+        app.preprocess_request()
+        line = json.loads(JsonFormatter().format(records[0]))
+    assert line["request_id"] == "abc-123" and line["status"] == 200 and line["method"] == "GET"
+
+
+def test_sentry_is_initialised_only_when_a_dsn_is_set(monkeypatch):
+    import sentry_sdk
+
+    calls = []
+    monkeypatch.setattr(sentry_sdk, "init", lambda **kwargs: calls.append(kwargs))
+    create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="sqlite://"))
+    assert calls == []
+    create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="sqlite://", SENTRY_DSN="https://key@sentry.example/1"))
+    assert calls[0]["dsn"] == "https://key@sentry.example/1" and calls[0]["send_default_pii"] is False
