@@ -2,7 +2,7 @@
 
 from flask import current_app, has_request_context, request, url_for
 
-from portal.core.mail import send_mail
+from portal.core.mail import send_template
 from portal.notifications.kinds import label
 
 
@@ -26,31 +26,22 @@ def unsubscribe_url(token: str) -> str:
     return absolute(path("notifications.unsubscribe", token=token))
 
 
-def _footer(token: str, kind: str) -> str:
-    return (f"\n--\nYou get this because of your setting for \"{label(kind)}\".\n"
-            f"Stop these e-mails (one click, no sign-in needed): {unsubscribe_url(token)}\n")
+def _reason(kind: str) -> str:
+    return f'your setting for "{label(kind)}" asks for these e-mails'
 
 
 def send_one(person, note, token: str, attachments=()) -> None:
-    lines = [f"Hello {person.name},", "", note.subject]
-    if note.summary:
-        lines += ["", note.summary]
-    if note.url:
-        lines += ["", f"Open it in the portal: {absolute(note.url)}"]
-    send_mail(person.email, note.subject, "\n".join(lines) + "\n" + _footer(token, note.kind), attachments)
+    send_template(person.email, "notification", attachments, name=person.name, headline=note.subject,
+                  summary=note.summary, link=absolute(note.url) if note.url else "",
+                  link_label="Open it in the portal", unsubscribe=unsubscribe_url(token), reason=_reason(note.kind))
 
 
 def send_digest(person, period: str, notes: list, tokens: dict[str, str]) -> None:
     """One message listing `notes` grouped by space, with an unsubscribe link per kind it contains."""
     groups: dict[str, list] = {}
     for note in notes:
-        groups.setdefault(note.space_label or "Across the portal", []).append(note)
-    lines = [f"Hello {person.name},", "", f"Your {period} digest from the West Partnership portal:"]
-    for space, items in groups.items():
-        lines += ["", space, "-" * len(space)]
-        for note in items:
-            lines.append(f"* {note.subject}" + (f"\n  {absolute(note.url)}" if note.url else ""))
-    lines += ["", "--", "Stop e-mails of one kind (one click, no sign-in needed):"]
-    lines += [f"{label(kind)}: {unsubscribe_url(token)}" for kind, token in tokens.items()]
-    count = len(notes)
-    send_mail(person.email, f"Your {period} digest: {count} update{'' if count == 1 else 's'}", "\n".join(lines) + "\n")
+        groups.setdefault(note.space_label or "Across the portal", []).append(
+            {"subject": note.subject, "link": absolute(note.url) if note.url else ""})
+    send_template(person.email, "digest", name=person.name, period=period, count=len(notes), groups=groups,
+                  unsubscribes=[(label(kind), unsubscribe_url(token)) for kind, token in tokens.items()],
+                  reason=f"you chose a {period} digest of portal updates")
