@@ -1,0 +1,97 @@
+"""Done means, for phones and valid HTML: every page in each demo role's navigation, at 320 px and 1280 px,
+fits the viewport, passes axe-core and the Nu Html Checker, and the menu works with the keyboard."""
+
+import os
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.html_checker import html_errors
+
+ROLES = tuple(os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator researcher").split())
+PHONE, DESKTOP = 320, 1280
+
+
+def _nav_urls(page) -> list[str]:
+    """Every page reachable from the header: the desktop navigation and the account link."""
+    links = page.locator(".ds_site-header__navigation nav a, .wp_account a")
+    return list(dict.fromkeys(links.evaluate_all("links => links.map(a => a.pathname + a.search)")))
+
+
+def _overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+WIDEST = """() => Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+  .slice(-4).join(' | ')"""
+
+
+def _check_menu_with_keyboard(page) -> None:
+    """At phone width the Menu button opens the links; Tab reaches every top-level entry; Escape closes."""
+    nav = page.locator("#mobile-navigation")
+    labels = nav.get_by_role("link").all_inner_texts()
+    expect(nav).to_be_hidden()
+    button = page.get_by_role("button", name="Menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(nav).to_be_visible()
+    reached = []
+    for _ in labels:
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert reached == [label.strip() for label in labels]
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(nav).to_be_hidden()
+
+
+def test_every_navigation_page_fits_a_phone_and_is_valid(browser, live_server, tmp_path):
+    problems, saved = [], []
+    for key in ROLES:
+        context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+        page = context.new_page()
+        sign_in(page, live_server, key)
+        urls = _nav_urls(page)
+        for url in urls:
+            for width in (PHONE, DESKTOP):
+                page.set_viewport_size({"width": width, "height": 800})
+                response = page.goto(live_server.url + url)
+                if width == PHONE:
+                    path = tmp_path / f"{key}{re.sub(r'[^a-z0-9]+', '-', url)}.html"
+                    path.write_text(response.text())
+                    saved.append(path)
+                if (extra := _overflow(page)) > 0:
+                    problems.append(f"{key} {url} at {width}px scrolls sideways by {extra}px: {page.evaluate(WIDEST)}")
+                try:
+                    assert_accessible(page)
+                except AssertionError as error:
+                    problems.append(f"{key} {url} at {width}px: {error}")
+        # The menu, after a boosted (htmx) navigation has swapped the header in: it is re-initialised.
+        page.set_viewport_size({"width": PHONE, "height": 800})
+        page.goto(live_server.url + "/home")
+        expect(page.get_by_role("button", name="Menu")).to_be_visible()
+        page.get_by_role("button", name="Menu").click()
+        page.locator("#mobile-navigation").get_by_role("link").last.click()
+        expect(page.locator("#mobile-navigation")).to_be_hidden()
+        _check_menu_with_keyboard(page)
+        page.set_viewport_size({"width": DESKTOP, "height": 800})
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+        context.close()
+    problems += html_errors(saved)
+    assert not problems, "\n".join(problems)
+
+
+def test_without_javascript_the_links_are_shown_on_a_phone(browser, live_server):
+    context = browser.new_context(viewport={"width": PHONE, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, live_server, "practitioner")
+    expect(page.locator("#mobile-navigation").get_by_role("link", name="Events")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    assert _overflow(page) <= 0
+    context.close()
