@@ -25,7 +25,8 @@ def _send(booking: Booking, event: Event, subject: str, opening: str) -> None:
         f"Hello {user.name},\n\n{opening}\n\n{_details(event)}\n\n"
         "The attached calendar file adds it to your calendar.\n"
     )
-    send_mail(user.email, subject, body, (Attachment("event.ics", event_ics(event), "text/calendar"),))
+    ics = event_ics(event, method="CANCEL" if event.cancelled else "REQUEST")
+    send_mail(user.email, subject, body, (Attachment("event.ics", ics, "text/calendar"),))
 
 
 def place_offered(booking: Booking, event: Event) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import url_for
+from flask import current_app, url_for
 from sqlalchemy import select
 
 from portal.accounts.models import User
@@ -213,7 +213,9 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
                 url=link,
                 sequence=meeting.sequence,
             )
-        ]
+        ],
+        method="REQUEST",
+        organizer=current_app.config["MAIL_SENDER"],
     )
     day = meeting.starts_at.strftime("%-d %B %Y")
     subject = f"{'Updated agenda' if update else 'Agenda'}: {meeting.title}, {day}"

@@ -9,7 +9,9 @@ from playwright.sync_api import expect
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.html_checker import html_errors
 
-ROLES = tuple(os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator researcher").split())
+# PHONES_ROLES="lead researcher" narrows the run while iterating.
+ROLES = tuple(os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator "
+                                             "researcher").split())
 PHONE, DESKTOP = 320, 1280
 
 
