@@ -97,3 +97,57 @@ def test_without_javascript_the_links_are_shown_on_a_phone(browser, live_server)
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     assert _overflow(page) <= 0
     context.close()
+
+
+LINKS_IN_MAIN = """() => Array.from(document.querySelectorAll('main a[href]'))
+  .filter(a => a.origin === location.origin && !a.hasAttribute('download'))
+  .map(a => a.pathname + a.search)"""
+
+
+def _pattern(url: str) -> str:
+    return re.sub(r"\d+", "#", url.split("?")[0])
+
+
+# Pages two steps away that people use on the go: followed from the pages one step from the navigation.
+ON_THE_GO = re.compile(r"plan|matching|nominations|survey|members|meetings/\d|minutes|summar|agenda|themes/\d")
+
+
+def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path):
+    """One page of each kind linked from each navigation page, and the on-the-go pages (plans, themes,
+    meetings, matching...) linked from those, at 320px: no sideways scroll, axe and the Nu Html Checker."""
+    problems, saved, seen = [], [], set()
+    for key in ROLES:
+        context = browser.new_context(viewport={"width": DESKTOP, "height": 800})
+        page = context.new_page()
+        sign_in(page, live_server, key)
+        nav = _nav_urls(page)
+        seen |= {_pattern(url) for url in nav}
+        page.set_viewport_size({"width": PHONE, "height": 800})
+        queue = [(url, 0) for url in nav]
+        while queue:
+            url, depth = queue.pop(0)
+            response = page.goto(live_server.url + url)
+            if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            for link in page.evaluate(LINKS_IN_MAIN):
+                pattern = _pattern(link)
+                if pattern in seen or link.endswith((".ics", ".csv")) or (depth >= 1 and not ON_THE_GO.search(link)):
+                    continue
+                seen.add(pattern)
+                if depth < 2:
+                    queue.append((link, depth + 1))
+            if depth == 0:
+                continue  # the navigation pages themselves are checked by the test above
+            path = tmp_path / f"{key}{re.sub(r'[^a-z0-9]+', '-', url)}.html"
+            path.write_text(response.text())
+            saved.append(path)
+            if (extra := _overflow(page)) > 0:
+                problems.append(f"{key} {url} scrolls sideways by {extra}px: {page.evaluate(WIDEST)}")
+            try:
+                assert_accessible(page)
+            except AssertionError as error:
+                problems.append(f"{key} {url}: {error}")
+        context.close()
+    print("\n".join(path.name for path in saved))
+    problems += html_errors(saved)
+    assert not problems, "\n".join(problems)
