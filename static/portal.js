@@ -76,3 +76,22 @@ function updateTableRegions() {
 document.addEventListener("DOMContentLoaded", function () { initTableRegions(document); });
 document.addEventListener("htmx:load", function (event) { initTableRegions(event.detail.elt); });
 window.addEventListener("resize", updateTableRegions);
+
+/* Long pages short on a phone: opening one <details data-one-open="group"> closes the others of its group
+   (without JavaScript several may be open). Printing opens them all. */
+function closeOtherDisclosures(event) {
+  var opened = event.target;
+  if (!(opened instanceof HTMLDetailsElement) || !opened.open || !opened.dataset.oneOpen) return;
+  document.querySelectorAll('details[data-one-open="' + opened.dataset.oneOpen + '"][open]').forEach(function (other) {
+    if (other !== opened) other.open = false;
+  });
+}
+
+function openDisclosuresForPrint() {
+  document.querySelectorAll("details[data-one-open]:not([open])").forEach(function (details) {
+    details.open = true;
+  });
+}
+
+document.addEventListener("toggle", closeOtherDisclosures, true);  // toggle does not bubble: capture it
+window.addEventListener("beforeprint", openDisclosuresForPrint);

@@ -151,3 +151,24 @@ def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_ser
     print("\n".join(path.name for path in saved))
     problems += html_errors(saved)
     assert not problems, "\n".join(problems)
+
+
+def test_a_plan_on_a_phone_is_a_list_of_titles_that_open_one_at_a_time(browser, live_server):
+    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    page = context.new_page()
+    sign_in(page, live_server, "practitioner")
+    page.goto(f"{live_server.url}/enquiries/teams")
+    page.get_by_role("link", name="Outdoor Explorers").click()
+    page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
+    sections = page.locator("details[data-one-open]")
+    expect(sections.first).not_to_have_attribute("open", "")
+    assert sections.count() > 3 and page.locator("details[data-one-open][open]").count() == 0
+    expect(sections.first.locator("summary")).to_contain_text(re.compile("Written|Not written yet|Unsaved draft"))
+    sections.nth(0).locator("summary").click()
+    expect(sections.nth(0).get_by_role("textbox")).to_be_visible()
+    sections.nth(1).locator("summary").press("Enter")  # keyboard: the summary is the control
+    expect(sections.nth(1).get_by_role("textbox")).to_be_visible()
+    expect(sections.nth(0).get_by_role("textbox")).to_be_hidden()
+    assert _overflow(page) <= 0
+    assert_accessible(page)
+    context.close()
