@@ -169,6 +169,6 @@ def test_a_plan_on_a_phone_is_a_list_of_titles_that_open_one_at_a_time(browser, 
     sections.nth(1).locator("summary").press("Enter")  # keyboard: the summary is the control
     expect(sections.nth(1).get_by_role("textbox")).to_be_visible()
     expect(sections.nth(0).get_by_role("textbox")).to_be_hidden()
-    assert _overflow(page) <= 0
+    assert _overflow(page) <= 0, page.evaluate(WIDEST)
     assert_accessible(page)
     context.close()
