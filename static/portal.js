@@ -95,3 +95,13 @@ function openDisclosuresForPrint() {
 
 document.addEventListener("toggle", closeOtherDisclosures, true);  // toggle does not bubble: capture it
 window.addEventListener("beforeprint", openDisclosuresForPrint);
+
+/* After an in-place change, focus goes to what changed: content marked data-focus-after-swap (e.g. the
+   matching event's move preview) takes focus when htmx brings it in, so a phone scrolls to it. */
+function focusSwappedContent(event) {
+  var root = event.detail.elt;
+  var target = root.matches && root.matches("[data-focus-after-swap]") ? root : root.querySelector("[data-focus-after-swap]");
+  if (target && root !== document.body) target.focus();
+}
+
+document.addEventListener("htmx:load", focusSwappedContent);
