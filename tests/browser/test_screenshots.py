@@ -1,6 +1,7 @@
 """Screenshots of five key pages (and the open menu) at 375 px for docs/screenshots/.
 
-Refresh with `SCREENSHOTS=1 pytest tests/browser/test_screenshots.py`; skipped in ordinary runs: pictures are documentation, not assertions.
+Refresh with `SCREENSHOTS=1 pytest tests/browser/test_screenshots.py`;
+skipped in ordinary runs: pictures are documentation, not assertions.
 """
 
 import os
