@@ -6,7 +6,7 @@ PORT ?= 5000
 PG_BIN := /usr/lib/postgresql/15/bin
 export FLASK_APP := wsgi.py
 
-.PHONY: run test bench install install-test system-test-deps system-pdf-deps lint
+.PHONY: run test bench install install-test system-test-deps system-pdf-deps test-tools lint
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -39,6 +39,17 @@ system-test-deps: system-pdf-deps
 	  (systemctl disable --now nginx 2>/dev/null || service nginx stop 2>/dev/null || true); \
 	fi
 
+# The Nu Html Checker for the browser tests: vnu-jar pinned in package-lock.json, run with Debian's Java 17
+# (its install script, which would download another Java, is skipped).
+test-tools:
+	@missing=""; command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q $$missing; \
+	fi
+	[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --ignore-scripts --no-audit --no-fund
+
 run: install
 	mkdir -p instance
 	$(VENV)/bin/flask db upgrade
@@ -47,7 +58,7 @@ run: install
 	DEMO_MODE=1 $(VENV)/bin/flask mail worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_MODE=1 $(VENV)/bin/gunicorn -k sync -w 2 -b 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
-test: install-test system-test-deps
+test: install-test system-test-deps test-tools
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 bench: install-test system-test-deps

@@ -7,13 +7,27 @@ from typing import Any
 from flask import flash
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.csrf.core import CSRFTokenField
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from portal.extensions import db
 
 
 class ActionForm(FlaskForm):
     """A form with nothing but the CSRF token, for buttons that change state."""
+
+
+class _HiddenInputWithoutId(HiddenInput):
+    """The CSRF field is in every form, up to 16 on a page: an id on it would repeat (invalid HTML)."""
+
+    def __call__(self, field, **kwargs):
+        kwargs.setdefault("id", False)
+        return super().__call__(field, **kwargs)
+
+
+def render_csrf_fields_without_id() -> None:
+    """Every form's CSRF token renders with no id (called once by the templating set-up)."""
+    CSRFTokenField.widget = _HiddenInputWithoutId()
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -3,7 +3,7 @@
 from flask_login import current_user
 
 from portal.core.access import may_open
-from portal.core.forms import ActionForm
+from portal.core.forms import ActionForm, render_csrf_fields_without_id
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
 
@@ -12,6 +12,8 @@ HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHm
 
 
 def register_templating(app) -> None:
+    render_csrf_fields_without_id()
+
     @app.context_processor
     def globals_():
         nav = nav_entries(current_user) if current_user.is_authenticated else []

@@ -56,14 +56,14 @@ def _theme_form(theme):
         return redirect(url_for("enquiries.show_theme", theme_id=done.value.id))
     resources = queries.theme_resources(theme.id) if theme and theme.id else []
     return render("enquiries/theme_form.html", form=form, theme=theme, resources=resources,
-                  resource_form=ResourceForm(formdata=None), status=form_status(form))
+                  resource_form=ResourceForm(formdata=None, prefix="resource"), status=form_status(form))
 
 
 @bp.post("/themes/<int:theme_id>/resources")
 @roles_required(Role.ADMIN)
 def add_resource(theme_id):
     theme = get_or_404(Theme, theme_id)
-    form = ResourceForm()
+    form = ResourceForm(prefix="resource")  # its title must not share an id with the theme's
     if run_form(form, lambda: themes.add_resource(theme, actor=current_user, title=form.title.data,
                                                   url=form.url.data or "", upload=form.file.data),
                 flash_message="The resource is added."):

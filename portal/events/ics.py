@@ -40,8 +40,10 @@ def calendar_item(event: Event, booked: bool = True) -> CalendarItem:
     )
 
 
-def event_ics(event: Event, booked: bool = True) -> bytes:
-    return to_ics([calendar_item(event, booked)], name=event.title)
+def event_ics(event: Event, booked: bool = True, *, method: str = "PUBLISH") -> bytes:
+    """The event's .ics: PUBLISH to download; REQUEST or CANCEL (from the portal's sender) in e-mails."""
+    organizer = current_app.config["MAIL_SENDER"] if method != "PUBLISH" else ""
+    return to_ics([calendar_item(event, booked)], name=event.title, method=method, organizer=organizer)
 
 
 def feed_token(user, *, create: bool = True) -> str | None:

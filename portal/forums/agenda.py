@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import url_for
+from flask import current_app, url_for
 from sqlalchemy import func, select
 
 from portal.accounts.models import User
@@ -206,7 +206,9 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
                 url=link,
                 sequence=meeting.sequence,
             )
-        ]
+        ],
+        method="REQUEST",
+        organizer=current_app.config["MAIL_SENDER"],
     )
     recipients = member_emails(forum)
     for address in recipients:

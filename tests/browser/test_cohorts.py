@@ -54,6 +54,7 @@ def test_matching_event(page, live_server):
     first_team = page.get_by_role("table").first
     first_team.get_by_role("button", name=re.compile("Preview move")).first.click()
     expect(page.locator("#move-preview")).to_contain_text("Score change")
+    expect(page.locator("#move-preview")).to_be_focused()  # a phone scrolls to it
     assert_accessible(page)
     page.get_by_role("button", name="Move it").click()
     expect(page.get_by_role("status").first).to_contain_text("Moved to team 2")

@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from icalendar import Calendar
 
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
@@ -218,3 +219,34 @@ def test_owning_domains_book_a_group_and_list_their_events(app, make_user, make_
     # Outside any request (a CLI or another domain's job) the e-mail still carries a full link.
     services.cancel(services.booking_of(session, people[0]), actor=admin)
     assert "http://127.0.0.1:5000/events/" in Mailbox.body(mailbox.last_to(people[2].email))
+
+
+def _calendar_of(message):
+    part = next(p for p in message.iter_attachments() if p.get_content_type() == "text/calendar")
+    cal = Calendar.from_ical(part.get_payload(decode=True))
+    return cal, cal.walk("VEVENT")[0]
+
+
+def test_changes_and_cancellation_reach_calendars_as_updates_of_the_same_entry(
+    app, make_user, make_event, mailbox
+):
+    """The same UID, a rising SEQUENCE, METHOD:REQUEST then METHOD:CANCEL with STATUS:CANCELLED."""
+    organiser = make_user(Role.ADMIN)
+    event = make_event(title="Network meeting", location="Room 1")
+    person = make_user(Role.PRACTITIONER)
+    services.book(event, person, actor=person)
+    db.session.commit()
+    with app.test_request_context():
+        services.update_event(event, actor=organiser, location="Room 2")
+        db.session.commit()
+        changed_cal, changed = _calendar_of(mailbox.last_to(person.email))
+        services.update_event(event, actor=organiser, cancelled=True)
+        db.session.commit()
+        cancelled_cal, cancelled = _calendar_of(mailbox.last_to(person.email))
+    assert str(changed["uid"]) == str(cancelled["uid"]) == event.uid
+    assert str(changed_cal["method"]) == "REQUEST" and str(changed["location"]) == "Room 2"
+    assert int(changed["sequence"]) == 1 and int(cancelled["sequence"]) == 2 == event.sequence
+    assert str(cancelled_cal["method"]) == "CANCEL" and str(cancelled["status"]) == "CANCELLED"
+    assert changed["dtstart"].params["TZID"] == "Europe/London" and changed_cal.walk("VTIMEZONE")
+    assert cancelled["dtstamp"].dt >= changed["dtstamp"].dt
+    assert "mailto:" in str(changed["organizer"])

@@ -245,3 +245,23 @@ def test_fewer_places_than_bookings_removes_nobody_and_says_so(
     html = client.post(f"/events/{event.id}/edit", data=data, follow_redirects=True).get_data(as_text=True)
     assert "2 more people are booked than the new number of places; nobody was removed" in html
     assert db.session.query(Booking).filter_by(status="booked").count() == 3
+
+
+def test_feed_and_download_carry_time_zone_sequence_and_cancellation(client, login, make_user, make_event,
+                                                                      add_booking):
+    from icalendar import Calendar
+
+    live, called_off = make_event(title="Still on"), make_event(title="Called off", cancelled=True, sequence=3)
+    person = make_user()
+    add_booking(live, person)
+    add_booking(called_off, person)
+    login(person)
+    download = Calendar.from_ical(client.get(f"/events/{live.id}/calendar.ics").data)
+    assert str(download["method"]) == "PUBLISH" and download.walk("VTIMEZONE")
+    client.post("/events/mine/feed")
+    token = db.session.query(CalendarFeed).one().token
+    feed = Calendar.from_ical(client.get(f"/events/feed/{token}.ics").data)
+    events = {str(e["uid"]): e for e in feed.walk("VEVENT")}
+    assert str(events[called_off.uid]["status"]) == "CANCELLED" and int(events[called_off.uid]["sequence"]) == 3
+    assert str(events[live.uid]["status"]) == "CONFIRMED"
+    assert all(e["dtstart"].params["TZID"] == "Europe/London" for e in events.values())

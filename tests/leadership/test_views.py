@@ -32,7 +32,7 @@ def test_domain_page_and_plain_save(client, login, leader, draft):
     login(leader)
     url = f"/leadership/evaluations/{draft.id}/domains/1"
     page = client.get(url).get_data(as_text=True)
-    assert "domain 1 of 5" in page and 'hx-trigger="change, input delay:800ms"' in page
+    assert "domain 1 of 5" in page and 'data-hx-trigger="change, input delay:800ms"' in page
     first = items(draft)[0].id
     response = client.post(url, data={f"rating-{first}": "4", f"notes-{first}": "Evidence here", "go": "next"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/domains/2")

@@ -1,0 +1,174 @@
+"""Done means, for phones and valid HTML: every page in each demo role's navigation, at 320 px and 1280 px,
+fits the viewport, passes axe-core and the Nu Html Checker, and the menu works with the keyboard."""
+
+import os
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.html_checker import html_errors
+
+# PHONES_ROLES="lead researcher" narrows the run while iterating.
+ROLES = tuple(os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator "
+                                             "researcher").split())
+PHONE, DESKTOP = 320, 1280
+
+
+def _nav_urls(page) -> list[str]:
+    """Every page reachable from the header: the desktop navigation and the account link."""
+    links = page.locator(".ds_site-header__navigation nav a, .wp_account a")
+    return list(dict.fromkeys(links.evaluate_all("links => links.map(a => a.pathname + a.search)")))
+
+
+def _overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+WIDEST = """() => Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+  .slice(-4).join(' | ')"""
+
+
+def _check_menu_with_keyboard(page) -> None:
+    """At phone width the Menu button opens the links; Tab reaches every top-level entry; Escape closes."""
+    nav = page.locator("#mobile-navigation")
+    labels = nav.get_by_role("link").all_inner_texts()
+    expect(nav).to_be_hidden()
+    button = page.get_by_role("button", name="Menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(nav).to_be_visible()
+    reached = []
+    for _ in labels:
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert reached == [label.strip() for label in labels]
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(nav).to_be_hidden()
+
+
+def test_every_navigation_page_fits_a_phone_and_is_valid(browser, live_server, tmp_path):
+    problems, saved = [], []
+    for key in ROLES:
+        context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+        page = context.new_page()
+        sign_in(page, live_server, key)
+        urls = _nav_urls(page)
+        for url in urls:
+            for width in (PHONE, DESKTOP):
+                page.set_viewport_size({"width": width, "height": 800})
+                response = page.goto(live_server.url + url)
+                if width == PHONE:
+                    path = tmp_path / f"{key}{re.sub(r'[^a-z0-9]+', '-', url)}.html"
+                    path.write_text(response.text())
+                    saved.append(path)
+                if (extra := _overflow(page)) > 0:
+                    problems.append(f"{key} {url} at {width}px scrolls sideways by {extra}px: {page.evaluate(WIDEST)}")
+                try:
+                    assert_accessible(page)
+                except AssertionError as error:
+                    problems.append(f"{key} {url} at {width}px: {error}")
+        # The menu, after a boosted (htmx) navigation has swapped the header in: it is re-initialised.
+        page.set_viewport_size({"width": PHONE, "height": 800})
+        page.goto(live_server.url + "/home")
+        expect(page.get_by_role("button", name="Menu")).to_be_visible()
+        page.get_by_role("button", name="Menu").click()
+        page.locator("#mobile-navigation").get_by_role("link").last.click()
+        expect(page.locator("#mobile-navigation")).to_be_hidden()
+        _check_menu_with_keyboard(page)
+        page.set_viewport_size({"width": DESKTOP, "height": 800})
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+        context.close()
+    problems += html_errors(saved)
+    assert not problems, "\n".join(problems)
+
+
+def test_without_javascript_the_links_are_shown_on_a_phone(browser, live_server):
+    context = browser.new_context(viewport={"width": PHONE, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, live_server, "practitioner")
+    expect(page.locator("#mobile-navigation").get_by_role("link", name="Events")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    assert _overflow(page) <= 0
+    context.close()
+
+
+LINKS_IN_MAIN = """() => Array.from(document.querySelectorAll('main a[href]'))
+  .filter(a => a.origin === location.origin && !a.hasAttribute('download'))
+  .map(a => a.pathname + a.search)"""
+
+
+def _pattern(url: str) -> str:
+    return re.sub(r"\d+", "#", url.split("?")[0])
+
+
+# Pages two steps away that people use on the go: followed from the pages one step from the navigation.
+ON_THE_GO = re.compile(r"plan|matching|nominations|survey|members|meetings/\d|minutes|summar|agenda|themes/\d")
+
+
+def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path):
+    """One page of each kind linked from each navigation page, and the on-the-go pages (plans, themes,
+    meetings, matching...) linked from those, at 320px: no sideways scroll, axe and the Nu Html Checker."""
+    problems, saved, seen = [], [], set()
+    for key in ROLES:
+        context = browser.new_context(viewport={"width": DESKTOP, "height": 800})
+        page = context.new_page()
+        sign_in(page, live_server, key)
+        nav = _nav_urls(page)
+        seen |= {_pattern(url) for url in nav}
+        page.set_viewport_size({"width": PHONE, "height": 800})
+        queue = [(url, 0) for url in nav]
+        while queue:
+            url, depth = queue.pop(0)
+            response = page.goto(live_server.url + url)
+            if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            for link in page.evaluate(LINKS_IN_MAIN):
+                pattern = _pattern(link)
+                if pattern in seen or link.endswith((".ics", ".csv")) or (depth >= 1 and not ON_THE_GO.search(link)):
+                    continue
+                seen.add(pattern)
+                if depth < 2:
+                    queue.append((link, depth + 1))
+            if depth == 0:
+                continue  # the navigation pages themselves are checked by the test above
+            path = tmp_path / f"{key}{re.sub(r'[^a-z0-9]+', '-', url)}.html"
+            path.write_text(response.text())
+            saved.append(path)
+            if (extra := _overflow(page)) > 0:
+                problems.append(f"{key} {url} scrolls sideways by {extra}px: {page.evaluate(WIDEST)}")
+            try:
+                assert_accessible(page)
+            except AssertionError as error:
+                problems.append(f"{key} {url}: {error}")
+        context.close()
+    print("\n".join(path.name for path in saved))
+    problems += html_errors(saved)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_plan_on_a_phone_is_a_list_of_titles_that_open_one_at_a_time(browser, live_server):
+    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    page = context.new_page()
+    sign_in(page, live_server, "practitioner")
+    page.goto(f"{live_server.url}/enquiries/teams")
+    page.get_by_role("link", name="Outdoor Explorers").click()
+    page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
+    sections = page.locator("details[data-one-open]")
+    expect(sections.first).not_to_have_attribute("open", "")
+    assert sections.count() > 3 and page.locator("details[data-one-open][open]").count() == 0
+    expect(sections.first.locator("summary")).to_contain_text(re.compile("Written|Not written yet|Unsaved draft"))
+    sections.nth(0).locator("summary").click()
+    expect(sections.nth(0).get_by_role("textbox")).to_be_visible()
+    sections.nth(1).locator("summary").press("Enter")  # keyboard: the summary is the control
+    expect(sections.nth(1).get_by_role("textbox")).to_be_visible()
+    expect(sections.nth(0).get_by_role("textbox")).to_be_hidden()
+    assert _overflow(page) <= 0, page.evaluate(WIDEST)
+    assert_accessible(page)
+    context.close()

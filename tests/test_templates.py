@@ -1,0 +1,45 @@
+"""Valid HTML at the source: htmx attributes only in their data-hx-* form, and no repeated CSRF ids."""
+
+import importlib.util
+from pathlib import Path
+
+from portal.core.roles import Role
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _converter():
+    spec = importlib.util.spec_from_file_location("data_hx", ROOT / "scripts" / "data_hx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_template_has_a_bare_hx_attribute():
+    """Run `python scripts/data_hx.py` to fix: htmx reads data-hx-*, and only that is valid HTML."""
+    converter = _converter()
+    offenders = {
+        str(path.relative_to(ROOT)): tags
+        for path in sorted((ROOT / "templates").rglob("*.html"))
+        if (tags := converter.bare_attributes(path.read_text()))
+    }
+    assert offenders == {}
+
+
+def test_the_converter_rewrites_attributes_only_inside_tags():
+    converter = _converter()
+    source = ('<form hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}hx-swap="outerHTML"{% endif %}>'
+              "<p>Text about hx-post stays.</p>")
+    converted = converter.convert(source)
+    assert converted == ('<form data-hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}'
+                         'data-hx-swap="outerHTML"{% endif %}><p>Text about hx-post stays.</p>')
+    assert converter.convert(converted) == converted
+    assert converter.bare_attributes(source) and not converter.bare_attributes(converted)
+
+
+def test_csrf_fields_carry_no_id_so_many_forms_on_a_page_stay_valid(app, client, login, make_user):
+    app.config["WTF_CSRF_ENABLED"] = True
+    login(make_user(Role.PRACTITIONER))
+    page = client.get("/profile").get_data(as_text=True)
+    assert 'name="csrf_token"' in page
+    assert 'id="csrf_token"' not in page
