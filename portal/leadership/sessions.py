@@ -4,6 +4,7 @@ organising them, the cohort's programme of sessions, and booking the session of 
 Booking, waiting lists, promotion e-mails, .ics files, feeds and registers all belong to portal/events.
 """
 
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
@@ -117,32 +118,70 @@ def confirmed_cohort_id(user) -> int | None:
     return db.session.scalar(_member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1))
 
 
-def book_modules(user, keys: set[str], *, actor) -> list[Booking]:
-    """Book (or wait-list) the leader's chosen modules in their cohort; cancel modules no longer chosen.
-    Sessions already past or not scheduled are left alone: the plan still records the choice."""
+def confirmed_cohort(user) -> LeadershipCohort | None:
+    cohort_id = confirmed_cohort_id(user)
+    return db.session.get(LeadershipCohort, cohort_id) if cohort_id is not None else None
+
+
+@dataclass
+class ModuleChanges:
+    """What saving a set of module choices would do to a leader's bookings in their cohort."""
+
+    to_book: list[Event] = field(default_factory=list)
+    to_cancel: list[tuple[Event, Booking]] = field(default_factory=list)
+    booked: list[Booking] = field(default_factory=list)
+    cancelled: list[Event] = field(default_factory=list)
+    refused: list[tuple[Event, str]] = field(default_factory=list)
+
+
+def module_changes(user, keys: set[str]) -> ModuleChanges:
+    """The module sessions to book and the bookings to cancel for these choices (nothing is changed).
+    Sessions already started or cancelled are left alone: the plan still records the choice."""
+    changes = ModuleChanges()
     cohort_id = confirmed_cohort_id(user)
     if cohort_id is None:
-        return []
-    sessions = db.session.scalars(
-        select(Event).where(
+        return changes
+    found = db.session.scalars(
+        select(Event)
+        .where(
             Event.context_type == CONTEXT,
             Event.context_id == cohort_id,
             Event.kind.like(f"{MODULE}-%"),
             Event.cancelled.is_(False),
         )
+        .order_by(Event.starts_at)
     )
-    booked = []
-    for event in sessions:
+    for event in found:
+        if event.has_started():
+            continue
         key = event.kind.removeprefix(f"{MODULE}-")
         booking = events.booking_of(event, user)
+        if key in keys and (booking is None or booking.status == CANCELLED):
+            changes.to_book.append(event)
+        elif key not in keys and booking is not None and booking.status != CANCELLED:
+            changes.to_cancel.append((event, booking))
+    return changes
+
+
+def apply_module_changes(user, changes: ModuleChanges, *, actor) -> ModuleChanges:
+    """Make the bookings and cancellations `module_changes` found; a refusal is kept, never hidden."""
+    for event in changes.to_book:
         try:
-            if key in keys and (booking is None or booking.status == CANCELLED):
-                booked.append(events.book(event, user, actor=actor))
-            elif key not in keys and booking is not None and booking.status != CANCELLED:
-                events.cancel(booking, actor=actor)
-        except ServiceError:
-            continue  # a session that has started cannot be booked or cancelled any more
-    return booked
+            changes.booked.append(events.book(event, user, actor=actor))
+        except ServiceError as error:
+            changes.refused.append((event, str(error)))
+    for event, booking in changes.to_cancel:
+        try:
+            events.cancel(booking, actor=actor)
+            changes.cancelled.append(event)
+        except ServiceError as error:
+            changes.refused.append((event, str(error)))
+    return changes
+
+
+def book_modules(user, keys: set[str], *, actor) -> list[Booking]:
+    """Book (or wait-list) the leader's chosen modules in their cohort; cancel modules no longer chosen."""
+    return apply_module_changes(user, module_changes(user, keys), actor=actor).booked
 
 
 def book_compulsory(cohort: LeadershipCohort, user, *, actor) -> None:
