@@ -62,6 +62,7 @@ register(
         can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises them
         listable=_listable,
         labels=_labels,
+        kinds={kind: f"Network cohort: {title}" for kind, title in SESSIONS.values()},
     ),
 )
 

@@ -62,6 +62,12 @@ register(
         can_organise=_is_facilitator,
         listable=_listable,
         labels=_labels,
+        kinds={
+            INTRO: "Introductory day",
+            **{module_kind(m.key): f"Module {m.number}: {m.title}" for m in MODULES},
+            NETWORK: "Support network meeting",
+            SHARING: "Final sharing event",
+        },
     ),
 )
 
