@@ -246,12 +246,24 @@ def add_action(
     )
     db.session.add(action)
     db.session.flush()
-    for later in meeting_rules.next_draft_meetings(meeting):
-        meeting_rules.carry_forward(later)
+    _carry_to_later(meeting)
     return action
 
 
+def _carry_to_later(meeting: Meeting) -> None:
+    """Open actions join the next meeting's agenda (logged as a change if it is out) and later drafts."""
+    upcoming = meeting_rules.next_meeting(meeting)
+    later = meeting_rules.next_draft_meetings(meeting)
+    for target in ([upcoming] if upcoming and upcoming not in later else []) + later:
+        meeting_rules.carry_forward(target)
+
+
 def set_action_done(action: Action, forum: Forum, done: bool, *, actor) -> None:
+    """A done action leaves the draft agendas still to come; reopened, it is carried forward again."""
     must_edit(actor, forum)
     action.done = done
     db.session.flush()
+    if done:
+        meeting_rules.withdraw_from_drafts(action)
+    else:
+        _carry_to_later(db.session.get(Meeting, action.meeting_id))

@@ -195,6 +195,10 @@ def carry_forward(meeting: Meeting, *, start_at: int | None = None) -> list[Agen
     db.session.add_all(added)
     if added:
         meeting.agenda_version += 1
+        db.session.flush()
+        if meeting.published:  # members were sent this agenda: the new item is a change they must see
+            for item in added:
+                log_change(meeting, item, f"Item added: {item.title}")
     db.session.flush()
     return added
 
@@ -207,6 +211,41 @@ def next_draft_meetings(meeting: Meeting) -> list[Meeting]:
                 Meeting.forum_id == meeting.forum_id,
                 Meeting.starts_at > meeting.starts_at,
                 Meeting.published_at.is_(None),
+                Meeting.cancelled_at.is_(None),
             )
         )
     )
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The forum's next meeting still to come after this one that is not cancelled, published or not."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.forum_id == meeting.forum_id,
+            Meeting.starts_at > max(meeting.starts_at, local_now()),
+            Meeting.cancelled_at.is_(None),
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(1)
+    )
+
+
+def withdraw_from_drafts(action: Action) -> int:
+    """Take a done action off the draft agendas of meetings still to come; published agendas keep it."""
+    stale = list(
+        db.session.scalars(
+            select(AgendaItem)
+            .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+            .where(
+                AgendaItem.carried_action_id == action.id,
+                Meeting.published_at.is_(None),
+                Meeting.starts_at > local_now(),
+            )
+        )
+    )
+    for item in stale:
+        db.session.get(Meeting, item.meeting_id).agenda_version += 1
+        db.session.delete(item)
+    db.session.flush()
+    return len(stale)

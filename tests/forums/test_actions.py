@@ -1,0 +1,38 @@
+"""Actions and the agendas they reach: done actions leave drafts; new ones reach the next agenda, even once out."""
+
+from portal.extensions import db
+from portal.forums import agenda
+from portal.forums.models import AgendaChange, AgendaItem
+
+
+def _carried(meeting, action):
+    return db.session.query(AgendaItem).filter_by(meeting_id=meeting.id, carried_action_id=action.id).all()
+
+
+def test_an_action_marked_done_leaves_draft_agendas_and_returns_if_reopened(world, make_meeting):
+    past = make_meeting(world.forum, world.coordinator, days=-20)
+    upcoming = make_meeting(world.forum, world.coordinator, days=20)
+    action = agenda.add_action(past, world.forum, actor=world.coordinator, what="Visit a setting", who="Mo")
+    assert len(_carried(upcoming, action)) == 1
+    agenda.set_action_done(action, world.forum, True, actor=world.coordinator)
+    db.session.commit()
+    assert _carried(upcoming, action) == []
+    agenda.set_action_done(action, world.forum, False, actor=world.coordinator)
+    assert len(_carried(upcoming, action)) == 1
+
+
+def test_a_new_action_reaches_the_next_agenda_even_once_published_flagged_as_a_change(
+    app, world, make_meeting, mailbox
+):
+    past = make_meeting(world.forum, world.coordinator, days=-20)
+    upcoming = make_meeting(world.forum, world.coordinator, days=20)
+    later = make_meeting(world.forum, world.coordinator, days=60, formal=False)
+    with app.test_request_context():
+        agenda.publish(upcoming, world.forum, actor=world.coordinator)
+    db.session.commit()
+    action = agenda.add_action(past, world.forum, actor=world.coordinator, what="Bring photos", who="Cora")
+    db.session.commit()
+    assert len(_carried(upcoming, action)) == 1
+    changes = [c.summary for c in db.session.query(AgendaChange).filter_by(meeting_id=upcoming.id)]
+    assert changes == ["Item added: Carried forward: Bring photos (Cora)"]
+    assert len(_carried(upcoming, action)) == 1 and len(_carried(later, action)) == 1  # later drafts as before
