@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.core.calendar import CalendarItem, to_ics
+from portal.core.dates import long_date
 from portal.core.forms import ServiceError
 from portal.core.mail import Attachment, send_mail
 from portal.extensions import db
@@ -174,6 +175,8 @@ def unsent_changes(meeting: Meeting) -> list:
 def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
     """E-mail the agenda and an .ics to every member (or the changes, once published); the number sent."""
     must_edit(actor, forum)
+    if meeting.cancelled:
+        raise ServiceError((None, "This meeting is cancelled: its agenda cannot be published."))
     if meeting.starts_at <= meeting_rules.local_now():
         raise ServiceError(
             (
@@ -220,6 +223,44 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
     recipients = member_emails(forum)
     for address in recipients:
         send_mail(address, subject, body, (Attachment("meeting.ics", ics, "text/calendar"),))
+    db.session.flush()
+    return len(recipients)
+
+
+def _calendar_item(meeting: Meeting, link: str, *, cancelled: bool = False) -> CalendarItem:
+    return CalendarItem(
+        uid=f"forum-meeting-{meeting.id}@westpartnership.example",
+        title=meeting.title,
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        location=", ".join(p for p in (meeting.place, meeting.online_link) if p),
+        description=agenda_text(meeting),
+        url=link,
+        sequence=meeting.sequence,
+        cancelled=cancelled,
+    )
+
+
+def cancel_meeting(meeting: Meeting, forum: Forum, *, actor) -> int:
+    """Cancel a meeting still to come; if its agenda went out, e-mail members a cancellation with a cancelled
+    .ics so calendars drop it. The meeting stays on record, marked cancelled. Returns the number e-mailed."""
+    must_edit(actor, forum)
+    if meeting.cancelled:
+        raise ServiceError((None, "This meeting is already cancelled."))
+    if meeting.starts_at <= meeting_rules.local_now():
+        raise ServiceError((None, "This meeting has already taken place: record its minutes instead."))
+    meeting.cancelled_at = meeting_rules.local_now()
+    recipients = member_emails(forum) if meeting.published else []
+    if recipients:
+        meeting.sequence += 1
+        link = url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _external=True)
+        ics = to_ics([_calendar_item(meeting, link, cancelled=True)])
+        subject = f"Cancelled: {meeting.title}, {long_date(meeting.starts_at)}"
+        body = (f"{meeting.title} ({forum.name}) on {long_date(meeting.starts_at)} at "
+                f"{meeting.starts_at:%H:%M} is cancelled.\n\nThe attached calendar file removes it from your "
+                f"calendar.\n\n{link}\n")
+        for address in recipients:
+            send_mail(address, subject, body, (Attachment("meeting.ics", ics, "text/calendar"),))
     db.session.flush()
     return len(recipients)
 
