@@ -29,8 +29,8 @@ EXPECT = {
     "leadership.request_learning": owner_only(422, "POST"),
     "leadership.share_plan": owner_only(422, "POST"),
     "leadership.comment_plan": owner_only(422, "POST"),
-    "leadership.agree_plan": owner_only(403, "POST"),
-    "leadership.delete_plan": owner_only(200, "POST"),  # the confirm page: nothing is deleted without it  # authors do not agree their own plans
+    "leadership.agree_plan": owner_only(403, "POST"),  # authors do not agree their own plans
+    "leadership.delete_plan": owner_only(200, "POST"),  # the confirm page: nothing is deleted without it
     "leadership.list_learning_requests": only(ADMIN),
     "leadership.insights": only("la_officer", "researcher", ADMIN),
     "leadership.list_cohorts": only(*STAFF),
