@@ -1,6 +1,6 @@
 """trust-a: a development plan's programme year (bookings follow one plan per year); cancelled forum meetings
 
-Revision ID: 0010_trust-a
+Revision ID: 0010_trust_a
 Revises: 0009_performance (the lead re-chains it on merge)
 Create Date: 2026-11-30 15:40:00
 
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010_trust-a'
+revision = '0010_trust_a'  # alembic refuses '-' in ids
 down_revision = '0009_performance'
 branch_labels = None
 depends_on = None
