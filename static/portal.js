@@ -105,3 +105,102 @@ function focusSwappedContent(event) {
 }
 
 document.addEventListener("htmx:load", focusSwappedContent);
+/* The portal's one small script (loaded by base.html; the CSP allows no inline script).
+   Each job is one named function, set up at the bottom. Everything works without this file:
+   forms post, pages reload, confirm steps are pages. */
+"use strict";
+
+/* Failed htmx requests: one message in the page (#request-problem, an aria-live region); nothing the
+   person typed is touched, because htmx swaps nothing on an error (see htmx-config in base.html). */
+function portalRequestProblem(detail, kind) {
+  var xhr = detail && detail.xhr;
+  var status = xhr ? xhr.status : 0;
+  var text;
+  if (kind === "timeout") {
+    text = "The portal took too long to answer. Nothing was saved. What you typed is still here: try again.";
+  } else if (kind === "send" || status === 0) {
+    text = "The portal could not be reached (check your connection). Nothing was saved. What you typed is still here: try again.";
+  } else if (status === 401 || status === 403 || (status === 400 && /expired/i.test(xhr.responseText || ""))) {
+    text = "Your sign-in or this page has expired, so this was not saved. What you typed is still here: " +
+      "copy it, sign in again in a new tab, then reload this page and send it again.";
+  } else {
+    text = portalErrorTitle(xhr) + ". Nothing was saved. What you typed is still here.";
+  }
+  portalSay(text, true);
+  portalMarkAutosaveFailed(detail, text);
+}
+
+/* The title of the portal's own error page, if the answer is one. */
+function portalErrorTitle(xhr) {
+  try {
+    var page = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+    var heading = page.querySelector("h1");
+    if (heading && heading.textContent.trim()) { return heading.textContent.trim(); }
+  } catch (ignored) { /* fall through to the generic words */ }
+  return "Something went wrong (error " + xhr.status + ")";
+}
+
+/* Put a message in the live region and move focus to it, so it is both announced and seen. */
+function portalSay(text, problem) {
+  var region = document.getElementById("request-problem");
+  if (!region) { return; }
+  region.hidden = false;
+  region.className = "ds_notification wp_flash " + (problem ? "wp_flash--error" : "wp_flash--success");
+  region.querySelector("p").textContent = text;
+  region.focus();
+}
+
+/* An autosave status line that still says "saved" after a failed save would mislead: say "not saved". */
+function portalMarkAutosaveFailed(detail, text) {
+  var target = detail && detail.target;
+  if (!target || !target.id) { return; }
+  if (/^(autosave-status|draft-)/.test(target.id)) {
+    target.textContent = "Not saved: " + text;
+    target.classList.add("wp_autosave--error");
+  }
+}
+
+/* After an in-place change, keyboard focus goes to the changed item or its message (WCAG 2.4.3). */
+function portalFocusAfterSwap(event) {
+  var target = event.detail && event.detail.target;
+  if (!target || !target.isConnected || event.detail.boosted) { return; }
+  var region = document.getElementById("request-problem");
+  if (region) { region.hidden = true; }
+  if (target.id && /^(autosave-status|draft-)/.test(target.id)) { return; } // typing goes on
+  var message = target.querySelector("[role=alert], [role=status], .ds_error-summary");
+  var place = message || target;
+  if (!place.hasAttribute("tabindex")) { place.setAttribute("tabindex", "-1"); }
+  place.focus();
+}
+
+/* Destructive actions confirm first: in the page with JavaScript; without it the server asks on a page
+   (portal.core.confirm). Agreeing adds confirmed=yes, which that page would have posted. */
+function portalConfirmSubmit(event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm")) { return; }
+  if (form.querySelector("input[name=confirmed]")) { return; }
+  if (!window.confirm(form.getAttribute("data-confirm"))) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    return;
+  }
+  var flag = document.createElement("input");
+  flag.type = "hidden";
+  flag.name = "confirmed";
+  flag.value = "yes";
+  form.appendChild(flag);
+}
+
+function portalSetUp() {
+  document.addEventListener("submit", portalConfirmSubmit, true);
+  document.body.addEventListener("htmx:responseError", function (e) { portalRequestProblem(e.detail, "response"); });
+  document.body.addEventListener("htmx:sendError", function (e) { portalRequestProblem(e.detail, "send"); });
+  document.body.addEventListener("htmx:timeout", function (e) { portalRequestProblem(e.detail, "timeout"); });
+  document.body.addEventListener("htmx:afterSwap", portalFocusAfterSwap);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", portalSetUp);
+} else {
+  portalSetUp();
+}

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 
 from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
-from portal.cohorts.sessions import CONTEXT, ENDS, SESSIONS, STARTS
+from portal.cohorts.sessions import CONTEXT, SESSIONS, TIMES
 from portal.enquiries.models import Team, TeamFacilitator, TeamMember
 from portal.enquiries.plan_models import Enquiry
 from portal.events.models import Event
@@ -23,7 +23,7 @@ def load_scale(ctx) -> None:
     teams = list(db.session.scalars(select(CohortTeam).where(CohortTeam.team_id.is_(None)).order_by(CohortTeam.id)))
     if not teams:
         return
-    created = {t.id: datetime.combine(cohorts[t.cohort_id].matching_on, STARTS)
+    created = {t.id: datetime.combine(cohorts[t.cohort_id].matching_on, TIMES["network-matching"][0])
                if cohorts[t.cohort_id].matching_on else cohorts[t.cohort_id].created_at for t in teams}
     team_ids = _ids(Team, [{"kind": "network", "theme_id": None, "name": f"Team {t.number}, network cohort "
                             f"{cohorts[t.cohort_id].name}", "shared_goal": "", "created_at": created[t.id]}
@@ -53,7 +53,8 @@ def _events(cohorts) -> None:
             day = getattr(cohort, attr)
             if day is not None:
                 rows.append({"title": f"Network cohort {cohort.name}: {title}", "kind": kind,
-                             "starts_at": datetime.combine(day, STARTS), "ends_at": datetime.combine(day, ENDS),
+                             "starts_at": datetime.combine(day, TIMES[kind][0]),
+                             "ends_at": datetime.combine(day, TIMES[kind][1]),
                              "context_type": CONTEXT, "context_id": cohort.id, "compulsory": True})
     if rows:
         db.session.execute(insert(Event), rows)

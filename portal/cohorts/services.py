@@ -65,6 +65,9 @@ def save_cohort(
         and dates["survey_closes_on"] < dates["survey_opens_on"]
     ):
         raise ServiceError(("survey_closes_on", "The survey must close after it opens."))
+    problems = sessions.date_problems(dates.get("launch_on"), dates.get("sharing_on"), dates)
+    if problems:
+        raise ServiceError(*problems)
     if cohort is None:
         cohort = NetworkCohort(stage="nominating")
         db.session.add(cohort)

@@ -11,6 +11,7 @@ from datetime import datetime, time
 from sqlalchemy import or_, select, true
 
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
+from portal.core.dates import long_date
 from portal.core.roles import Role
 from portal.events import services as events
 from portal.events.models import Event
@@ -18,8 +19,7 @@ from portal.events.policies import ContextPolicy, can_book, register
 from portal.extensions import db
 
 CONTEXT = "network_cohort"
-STARTS, ENDS = time(16, 0), time(17, 30)  # the cohort form has dates only; organisers may change times
-# cohort date attribute -> (event kind, title)
+# cohort date attribute -> (event kind, title); each event's own times (the admin may change them per event)
 SESSIONS = {
     "launch_on": ("network-launch", "Launch"),
     "matching_on": ("network-matching", "Matching event"),
@@ -28,6 +28,38 @@ SESSIONS = {
     "direct_observation_on": ("network-direct-observation", "Direct observation strategies"),
     "sharing_on": ("network-sharing", "Sharing event"),
 }
+TIMES = {
+    "network-launch": (time(9, 30), time(12, 0)),
+    "network-matching": (time(9, 30), time(15, 0)),  # the face-to-face matching event takes the day
+    "network-enquiry-question": (time(13, 30), time(15, 30)),
+    "network-measuring-impact": (time(13, 30), time(15, 30)),
+    "network-direct-observation": (time(13, 30), time(15, 30)),
+    "network-sharing": (time(9, 0), time(12, 0)),
+}
+
+
+def date_problems(launch_on, sharing_on, dates: dict) -> list[tuple[str, str]]:
+    """Every dated session falls on a weekday between the cohort's launch and its sharing event."""
+    problems = []
+    for attr, day in dates.items():
+        if day is None:
+            continue
+        label = SESSIONS.get(attr, (None, attr.removesuffix("_on").replace("_", " ").capitalize()))[1]
+        if launch_on and day < launch_on:
+            problems.append((attr, f"{label} cannot be before the launch on {long_date(launch_on)}."))
+        elif sharing_on and day > sharing_on:
+            problems.append((attr, f"{label} cannot be after the sharing event on {long_date(sharing_on)}."))
+        elif attr in SESSIONS and day.weekday() >= 5:
+            problems.append((attr, f"{long_date(day)} is a weekend: choose a school day for the {label.lower()}."))
+    return problems
+
+
+def _check_when(event, starts_at, ends_at) -> list[tuple[str, str]]:
+    cohort = db.session.get(NetworkCohort, event.context_id)
+    if cohort is None:
+        return []
+    problems = date_problems(cohort.launch_on, cohort.sharing_on, {"day": starts_at.date()})
+    return [("day", message.replace("Day ", "This session ", 1)) for _, message in problems]
 
 
 def _cohorts_of(user):
@@ -64,6 +96,8 @@ def register_policy() -> None:
             can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises them
             listable=_listable,
             labels=_labels,
+            kinds={kind: f"Network cohort: {title}" for kind, title in SESSIONS.values()},
+            check_when=_check_when,
         ),
     )
 
@@ -86,8 +120,8 @@ def sync_events(cohort: NetworkCohort, *, actor) -> None:
                 actor=actor,
                 title=f"Network cohort {cohort.name}: {title}",
                 kind=kind,
-                starts_at=datetime.combine(day, STARTS),
-                ends_at=datetime.combine(day, ENDS),
+                starts_at=datetime.combine(day, TIMES[kind][0]),
+                ends_at=datetime.combine(day, TIMES[kind][1]),
                 context_type=CONTEXT,
                 context_id=cohort.id,
                 compulsory=True,

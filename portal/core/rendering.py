@@ -17,8 +17,12 @@ def wants_fragment(target_id: str) -> bool:
 
 def render(template_name: str, /, *, fragment: str | None = None, target: str | None = None, status: int = 200,
            **context):
-    """Render `template_name`, or `fragment` alone when htmx asks for `target`; always vary on HX-Request."""
-    template = fragment if fragment and target and wants_fragment(target) else template_name
-    response = make_response(render_template(template, **context), status)
+    """Render `template_name`, or `fragment` alone when htmx asks for `target`; always vary on HX-Request.
+    A fragment carries the flash messages out of band, so they show now instead of piling up for later."""
+    as_fragment = bool(fragment and target and wants_fragment(target))
+    body = render_template(fragment if as_fragment else template_name, **context)
+    if as_fragment:
+        body += render_template("_partials/flashes.html", flashes_oob=True)
+    response = make_response(body, status)
     response.vary.add("HX-Request")
     return response

@@ -3,6 +3,7 @@
 from flask_login import current_user
 
 from portal.core.access import may_open
+from portal.core.dates import long_date
 from portal.core.forms import ActionForm, render_csrf_fields_without_id
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
@@ -19,6 +20,8 @@ def register_templating(app) -> None:
         nav = nav_entries(current_user) if current_user.is_authenticated else []
         return {"nav_entries": nav, "Role": Role, "ROLE_LABELS": ROLE_LABELS, "htmx_sri": HTMX_SRI,
                 "action_form": ActionForm, "may_open": lambda endpoint: may_open(current_user, endpoint)}
+
+    app.add_template_filter(long_date, "long_date")
 
     @app.template_filter("role_label")
     def role_label(value) -> str:

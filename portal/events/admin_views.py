@@ -87,6 +87,8 @@ def edit_event(event_id):
         form.end_time.data = event.ends_at.time()
         form.organiser.data = event.organiser.email if event.organiser else ""
 
+    sequence = event.sequence
+
     def save():
         organiser = _organiser(form)
         return services.update_event(
@@ -98,12 +100,14 @@ def edit_event(event_id):
             **_times(form),
         )
 
-    if run_form(form, save, flash_message=lambda promoted: _saved_message(event, promoted)):
+    if run_form(form, save, flash_message=lambda promoted: _saved_message(event, promoted, sequence)):
         return redirect(url_for("events.show_event", event_id=event.id))
     return render("events/edit.html", form=form, event=event, status=form_status(form))
 
 
-def _saved_message(event: Event, promoted: list) -> str:
+def _saved_message(event: Event, promoted: list, sequence_before: int) -> str:
+    if event.sequence == sequence_before:  # update_event raises the sequence on every real change
+        return f"Nothing was changed: {event.title} already had these details."
     extra = f" {len(promoted)} people moved from the waiting list were e-mailed." if promoted else ""
     over = services.booked_count(event) - (event.capacity or 10**9)
     if over > 0:  # nobody loses a place they hold: the next cancellations absorb the difference

@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from portal.events.policies import registered
+from portal.events.policies import registered, registered_kinds
 
 KINDS = {
     "intro_day": "Introductory day",
@@ -32,13 +32,18 @@ KINDS = {
 }
 
 
+def all_kinds() -> dict[str, str]:
+    """The general kinds and every kind a domain registered with its events policy (one list for all)."""
+    return KINDS | registered_kinds()
+
+
 def kind_label(kind: str) -> str:
-    return KINDS.get(kind, kind.replace("_", " ").capitalize())
+    return all_kinds().get(kind) or "Event"  # never show an internal code
 
 
 def _kind_choices(blank: str | None = None) -> list:
     head = [SelectChoice("", blank)] if blank else []
-    return head + [SelectChoice(k, v) for k, v in KINDS.items()]
+    return head + [SelectChoice(k, v) for k, v in all_kinds().items()]
 
 
 def _context_choices() -> list:
@@ -64,11 +69,8 @@ class EventFilterForm(Form):
 class _EventFields(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Enter a title."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
-    kind = SelectField(
-        "Kind of event",
-        validate_choice=False,
-        validators=[DataRequired("Choose what kind of event this is.")],
-    )
+    kind = SelectField("Kind of event", validators=[DataRequired("Choose what kind of event this is.")],
+                       invalid_choice_message="Choose one of the kinds of event listed.")
     start_time = TimeField("Start time", validators=[DataRequired("Enter a start time, like 16:00.")])
     end_time = TimeField("End time", validators=[DataRequired("Enter an end time, like 17:30.")])
     location = StringField(

@@ -19,6 +19,10 @@ its own package (e.g. in portal/leadership/__init__.py or its views module):
 - listable(user) -> SQL clause on Event (or True/False): which events of this context the events list shows.
   It must agree with can_book; it keeps the list page to one paginated query.
 - labels(ids) -> {context_id: name}: how reports name contexts; default "<label> <id>".
+- check_when(event, starts_at, ends_at) -> [(field, message)]: the owning domain's rules for when its
+  events may be (e.g. inside the programme year, on school days); the events editor refuses a move that breaks them.
+- kinds: {kind: label} of the events this context owns (e.g. "leadership-module-data": "Module 3: ..."), so
+  the events editor offers them (and keeps them when an event is edited) and pages never show the code.
 A context_type with no registered policy is visible and bookable by admins and organisers only.
 """
 
@@ -46,6 +50,8 @@ class ContextPolicy:
     can_organise: Callable = _nobody
     listable: Callable = field(default=lambda user: false())
     labels: Callable | None = None
+    kinds: dict = field(default_factory=dict)
+    check_when: Callable | None = None
 
 
 _REGISTRY: dict[str, ContextPolicy] = {}
@@ -55,6 +61,11 @@ _UNKNOWN = ContextPolicy(label="Other")
 def register(context_type: str, policy: ContextPolicy) -> None:
     """Register (or replace) the rules for events whose context_type is `context_type`."""
     _REGISTRY[context_type] = policy
+
+
+def registered_kinds() -> dict[str, str]:
+    """Every kind of event a domain has registered, with its label."""
+    return {kind: label for policy in _REGISTRY.values() for kind, label in policy.kinds.items()}
 
 
 def policy_for(context_type: str) -> ContextPolicy:

@@ -168,6 +168,11 @@ def update_event(event: Event, *, actor, **changes) -> list[Booking]:
     changed = {name for name, value in changes.items() if getattr(event, name) != value}
     if not changed:
         return []
+    check_when = policy_for(event.context_type).check_when
+    if check_when and changed & {"starts_at", "ends_at"}:
+        problems = check_when(event, merged["starts_at"], merged["ends_at"])
+        if problems:
+            raise ServiceError(*problems)
     for name in changed:
         setattr(event, name, changes[name])
     event.sequence += 1

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import User
 from portal.core.calendar import CalendarItem, to_ics
+from portal.core.dates import long_date
 from portal.core.forms import ServiceError
 from portal.core.mail import Attachment, send_template
 from portal.extensions import db
@@ -175,6 +176,8 @@ def unsent_changes(meeting: Meeting) -> list:
 def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
     """E-mail the agenda and an .ics to every member (or the changes, once published); the number sent."""
     must_edit(actor, forum)
+    if meeting.cancelled:
+        raise ServiceError((None, "This meeting is cancelled: its agenda cannot be published."))
     if meeting.starts_at <= meeting_rules.local_now():
         raise ServiceError(
             (
@@ -220,6 +223,44 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
     return len(recipients)
 
 
+def _calendar_item(meeting: Meeting, link: str, *, cancelled: bool = False) -> CalendarItem:
+    return CalendarItem(
+        uid=f"forum-meeting-{meeting.id}@westpartnership.example",
+        title=meeting.title,
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        location=", ".join(p for p in (meeting.place, meeting.online_link) if p),
+        description=agenda_text(meeting),
+        url=link,
+        sequence=meeting.sequence,
+        cancelled=cancelled,
+    )
+
+
+def cancel_meeting(meeting: Meeting, forum: Forum, *, actor) -> int:
+    """Cancel a meeting still to come; if its agenda went out, e-mail members a cancellation with a cancelled
+    .ics so calendars drop it. The meeting stays on record, marked cancelled. Returns the number e-mailed."""
+    must_edit(actor, forum)
+    if meeting.cancelled:
+        raise ServiceError((None, "This meeting is already cancelled."))
+    if meeting.starts_at <= meeting_rules.local_now():
+        raise ServiceError((None, "This meeting has already taken place: record its minutes instead."))
+    meeting.cancelled_at = meeting_rules.local_now()
+    recipients = member_emails(forum) if meeting.published else []
+    if recipients:
+        meeting.sequence += 1
+        link = url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _external=True)
+        ics = to_ics([_calendar_item(meeting, link, cancelled=True)], method="CANCEL",
+                     organizer=current_app.config["MAIL_SENDER"])
+        for address in recipients:
+            send_template(address, "meeting_cancelled", (Attachment("meeting.ics", ics, "text/calendar"),),
+                          title=meeting.title, forum=forum.name, day=long_date(meeting.starts_at),
+                          time=f"{meeting.starts_at:%H:%M}", link=link, link_label="See the forum's meetings",
+                          reason=f"you are a member of {forum.name}")
+    db.session.flush()
+    return len(recipients)
+
+
 def record_minutes(meeting: Meeting, forum: Forum, texts: dict[int, str], *, actor) -> None:
     """Save the minute of each item (missing items keep what they had); the first minutes tell the members."""
     must_edit(actor, forum)
@@ -259,18 +300,30 @@ def add_action(
     )
     db.session.add(action)
     db.session.flush()
-    for later in meeting_rules.next_draft_meetings(meeting):
-        meeting_rules.carry_forward(later)
     if action.who:  # "who" is free text: a member whose name it is hears of it
         named = db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
             Membership.forum_id == forum.id, func.lower(User.name) == action.who.lower())).all()
         due_on = f" by {due:%-d %B %Y}" if due else ""
         notify(named, "action_assigned", f"An action for you from {meeting.title}: {action.what}{due_on}", "",
                _meeting_path(forum, meeting), space=_space(forum), actor=actor)
+    _carry_to_later(meeting)
     return action
 
 
+def _carry_to_later(meeting: Meeting) -> None:
+    """Open actions join the next meeting's agenda (logged as a change if it is out) and later drafts."""
+    upcoming = meeting_rules.next_meeting(meeting)
+    later = meeting_rules.next_draft_meetings(meeting)
+    for target in ([upcoming] if upcoming and upcoming not in later else []) + later:
+        meeting_rules.carry_forward(target)
+
+
 def set_action_done(action: Action, forum: Forum, done: bool, *, actor) -> None:
+    """A done action leaves the draft agendas still to come; reopened, it is carried forward again."""
     must_edit(actor, forum)
     action.done = done
     db.session.flush()
+    if done:
+        meeting_rules.withdraw_from_drafts(action)
+    else:
+        _carry_to_later(db.session.get(Meeting, action.meeting_id))

@@ -75,6 +75,7 @@ class MeetingForm(FlaskForm):
         description="For example a Teams or Zoom link",
     )
     formal = BooleanField("Formal meeting (a forum holds up to three a school year)", default=True)
+    record_past = BooleanField("Record a past meeting (it has already happened)")
 
 
 class ItemForm(FlaskForm):

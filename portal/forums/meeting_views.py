@@ -3,6 +3,8 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from portal.core.confirm import confirm_page, confirmed
+from portal.core.dates import long_date
 from portal.core.forms import ServiceError, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
@@ -55,6 +57,7 @@ def _details(form) -> dict:
         "place": form.place.data,
         "online_link": form.online_link.data,
         "formal": form.formal.data,
+        "record_past": form.record_past.data,
     }
 
 
@@ -94,12 +97,35 @@ def show_meeting(forum_id, meeting_id):
     return render_meeting(forum, load_meeting(forum, meeting_id), mine)
 
 
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/cancel")
+@login_required
+def cancel_meeting(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    if not confirmed() and not meeting.cancelled and meeting.starts_at > local_now():
+        told = " Members were sent the agenda, so each is e-mailed a cancellation." if meeting.published else ""
+        return confirm_page(f"Cancel {meeting.title} on {long_date(meeting.starts_at)}?{told}",
+                            action_label="Cancel the meeting", back_url=meeting_url(forum, meeting))
+    try:
+        sent = agenda.cancel_meeting(meeting, forum, actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
+    db.session.commit()
+    flash(f"The meeting is cancelled.{f' {sent} members were e-mailed.' if sent else ''}", "success")
+    return redirect(meeting_url(forum, meeting))
+
+
 @bp.post("/<int:forum_id>/meetings/<int:meeting_id>/publish")
 @login_required
 def publish_meeting(forum_id, meeting_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum, edit=True)
     meeting = load_meeting(forum, meeting_id)
+    if not confirmed() and not meeting.cancelled and meeting.starts_at > local_now():
+        return confirm_page(f"E-mail the agenda of {meeting.title} to every member of {forum.name}, with a "
+                            "calendar file?", action_label="Publish the agenda", back_url=meeting_url(forum, meeting))
     try:
         sent = agenda.publish(meeting, forum, actor=current_user)
     except ServiceError as error:

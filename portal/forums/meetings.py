@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from portal.core.dates import long_date
 from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.forums.models import Action, AgendaChange, AgendaItem, Forum, Meeting
@@ -45,7 +46,8 @@ def check_formal_limit(forum: Forum, starts_at: datetime, *, exclude_id: int | N
     year = school_year(starts_at)
     stmt = (
         select(Meeting.starts_at)
-        .where(Meeting.forum_id == forum.id, Meeting.school_year == year, Meeting.formal.is_(True))
+        .where(Meeting.forum_id == forum.id, Meeting.school_year == year, Meeting.formal.is_(True),
+               Meeting.cancelled_at.is_(None))
         .order_by(Meeting.starts_at)
     )
     if exclude_id:
@@ -90,8 +92,10 @@ def create_meeting(
     place: str = "",
     online_link: str = "",
     formal: bool = True,
+    record_past: bool = False,
 ) -> Meeting:
-    """A meeting whose draft agenda already holds the standing items and every open action carried forward."""
+    """A meeting whose draft agenda already holds the standing items and every open action carried forward.
+    A meeting in the past is refused unless `record_past` says it is being recorded after the event."""
     must_edit(actor, forum)
     meeting = Meeting(forum_id=forum.id, agenda_version=1, sequence=0)
     _details(
@@ -104,6 +108,7 @@ def create_meeting(
         online_link=online_link,
         formal=formal,
     )
+    _check_past(meeting, record_past)
     if meeting.formal:
         check_formal_limit(forum, meeting.starts_at)
     db.session.add(meeting)
@@ -118,11 +123,23 @@ def create_meeting(
     return meeting
 
 
-def update_meeting(meeting: Meeting, forum: Forum, *, actor, **details) -> None:
+def _check_past(meeting: Meeting, record_past: bool) -> None:
+    if meeting.starts_at <= local_now() and not record_past:
+        raise ServiceError(
+            ("day", f"{long_date(meeting.starts_at)} is in the past. To record a meeting that has already "
+                    "happened, tick 'Record a past meeting'; otherwise choose a date to come.")
+        )
+
+
+def update_meeting(meeting: Meeting, forum: Forum, *, actor, record_past: bool = False, **details) -> None:
     """Change the date, time, place or formality; after publishing the change is logged for members."""
     must_edit(actor, forum)
+    if meeting.cancelled:
+        raise ServiceError((None, "This meeting is cancelled: it can no longer be changed."))
     before = (meeting.starts_at, meeting.ends_at, meeting.place, meeting.online_link, meeting.formal)
     _details(meeting, **details)
+    if meeting.starts_at != before[0]:
+        _check_past(meeting, record_past)
     if meeting.formal:
         check_formal_limit(forum, meeting.starts_at, exclude_id=meeting.id)
     after = (meeting.starts_at, meeting.ends_at, meeting.place, meeting.online_link, meeting.formal)
@@ -195,6 +212,10 @@ def carry_forward(meeting: Meeting, *, start_at: int | None = None) -> list[Agen
     db.session.add_all(added)
     if added:
         meeting.agenda_version += 1
+        db.session.flush()
+        if meeting.published:  # members were sent this agenda: the new item is a change they must see
+            for item in added:
+                log_change(meeting, item, f"Item added: {item.title}")
     db.session.flush()
     return added
 
@@ -207,6 +228,41 @@ def next_draft_meetings(meeting: Meeting) -> list[Meeting]:
                 Meeting.forum_id == meeting.forum_id,
                 Meeting.starts_at > meeting.starts_at,
                 Meeting.published_at.is_(None),
+                Meeting.cancelled_at.is_(None),
             )
         )
     )
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The forum's next meeting still to come after this one that is not cancelled, published or not."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.forum_id == meeting.forum_id,
+            Meeting.starts_at > max(meeting.starts_at, local_now()),
+            Meeting.cancelled_at.is_(None),
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(1)
+    )
+
+
+def withdraw_from_drafts(action: Action) -> int:
+    """Take a done action off the draft agendas of meetings still to come; published agendas keep it."""
+    stale = list(
+        db.session.scalars(
+            select(AgendaItem)
+            .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+            .where(
+                AgendaItem.carried_action_id == action.id,
+                Meeting.published_at.is_(None),
+                Meeting.starts_at > local_now(),
+            )
+        )
+    )
+    for item in stale:
+        db.session.get(Meeting, item.meeting_id).agenda_version += 1
+        db.session.delete(item)
+    db.session.flush()
+    return len(stale)

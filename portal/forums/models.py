@@ -93,6 +93,7 @@ class Meeting(db.Model):
     online_link: Mapped[str] = mapped_column(String(500), default="")
     published_at: Mapped[datetime | None] = mapped_column(DateTime)  # first published
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)  # last e-mailed to members
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime)  # cancelled meetings stay on record
     sequence: Mapped[int] = mapped_column(Integer, default=0)  # the .ics SEQUENCE: raised on each update sent
     # Raised by every agenda change, so a reorder from a stale page is recognised.
     agenda_version: Mapped[int] = mapped_column(Integer, default=1)
@@ -116,6 +117,10 @@ class Meeting(db.Model):
     @property
     def published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 item_resource = db.Table(

@@ -66,7 +66,7 @@ def load_demo(ctx) -> None:
         # Started two months ago: the introductory days are past (attended), the modules mostly to come.
         sessions.programme_sessions(
             cohort,
-            first_day=date.today() - timedelta(days=60),
+            first_day=max(year.starts_on, date.today() - timedelta(days=60)),
             actor=lead,
             place="Partnership learning centre, Glasgow",
             online_url="",
@@ -122,6 +122,7 @@ def load_demo(ctx) -> None:
         "A focused plan. Module 3 runs in November; the observation module would follow well in the spring.",
         actor=lead,
     )
+    plans.agree_plan(plan, actor=lead)  # the agreed plan drives the leader's bookings this year
     db.session.flush()
 
 

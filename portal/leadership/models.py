@@ -73,6 +73,8 @@ class DevelopmentPlan(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     evaluation_id: Mapped[int | None] = mapped_column(ForeignKey("self_evaluation.id", ondelete="SET NULL"), index=True)
+    # The programme year whose bookings the plan may drive (None: made before any year existed).
+    year_id: Mapped[int | None] = mapped_column(ForeignKey("programme_year.id", ondelete="SET NULL"), index=True)
     title: Mapped[str] = mapped_column(String(160))
     status: Mapped[str] = mapped_column(String(12), default=DRAFT, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.core.access import get_or_404, roles_required
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ActionForm, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -43,9 +44,13 @@ def create_plan(evaluation_id):
     version = frameworks.load_version(evaluation.version_id)
     top = evaluation.framework.scale.top
     result = services.result_of(version, services.answers_by_item(evaluation), top)
-    plan = plans.create_plan(evaluation, result, top, actor=current_user)
+    plan, created = plans.start_plan(evaluation, result, top, actor=current_user)
     db.session.commit()
-    flash("Your plan starts from your weakest domains. Edit it, add goals and choose modules.", "success")
+    if created:
+        flash("Your plan starts from your weakest domains. Edit it, add goals and choose modules.", "success")
+    else:
+        flash("You already have a plan in progress for this programme year: here it is. Delete it first if you "
+              "want to start again.", "info")
     return redirect(url_for("leadership.show_plan", plan_id=plan.id))
 
 
@@ -86,7 +91,15 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
         can_comment=access.can_comment_plan(user, plan),
         can_agree=access.can_agree_plan(user, plan),
         own=plan.owner_id == user.id,
+        drives_bookings=_drives(plan, user),
     )
+
+
+def _drives(plan, user) -> bool:
+    if plan.owner_id != user.id:
+        return False
+    driving = plans.booking_plan(user)
+    return driving is not None and driving.id == plan.id
 
 
 @bp.get("/plans/<int:plan_id>")
@@ -101,11 +114,16 @@ def print_plan(plan_id):
     return _plan_page(_visible_plan(plan_id), template="leadership/print_plan.html")
 
 
-def _change(plan_id, name, form, change, message, *, owner_only=True):
-    """Validate `form`, run `change(plan, form)`, commit and redirect; a refusal re-renders with 422."""
+def _change(plan_id, name, form, change, message, *, owner_only=True, confirm=None):
+    """Validate `form`, run `change(plan, form)`, commit and redirect; a refusal re-renders with 422.
+    `confirm(plan)` -> (question, button label) or None: a destructive change asks first (portal.core.confirm)."""
     plan = _visible_plan(plan_id)
     if owner_only and not access.can_edit_plan(current_user, plan):
         abort(403)
+    asked = confirm(plan) if confirm and not confirmed() else None
+    if asked:
+        question, label = asked
+        return confirm_page(question, action_label=label, back_url=url_for("leadership.show_plan", plan_id=plan_id))
     try:
         if run_form(form, lambda: change(plan, form), flash_message=message):
             return redirect(url_for("leadership.show_plan", plan_id=plan_id))
@@ -158,6 +176,8 @@ def remove_goal(plan_id, goal_id):
         ActionForm(),
         lambda plan, f: plans.remove_goal(plan, goal_id, actor=current_user),
         "The goal is removed.",
+        confirm=lambda plan: ("Remove this goal from your plan? It cannot be brought back.", "Remove the goal")
+        if any(g.id == goal_id for g in plan.goals) else None,
     )
 
 
@@ -166,13 +186,44 @@ def remove_goal(plan_id, goal_id):
 def choose_modules(plan_id):
     form = ModulesForm()
     form.modules.pre_validate = lambda _form: None  # unknown keys are tampering: the service answers 400
-    return _change(
-        plan_id,
-        "modules",
-        form,
-        lambda plan, f: plans.choose_modules(plan, f.modules.data or [], actor=current_user),
-        "Your module choices are saved.",
-    )
+    try:
+        return _change(
+            plan_id,
+            "modules",
+            form,
+            lambda plan, f: plans.choose_modules(plan, f.modules.data or [], actor=current_user,
+                                                 confirmed=confirmed()),
+            lambda outcome: outcome.message(),
+        )
+    except plans.CancellationsToConfirm as asked:
+        db.session.rollback()
+        return confirm_page(
+            "Saving these module choices will cancel your place on these sessions. Your place may go to "
+            "someone on the waiting list.",
+            details=[f"{event.title}, {event.starts_at:%-d %B %Y} will be cancelled" for event in asked.events],
+            action_label="Save and cancel these places",
+            back_url=url_for("leadership.show_plan", plan_id=plan_id),
+        )
+
+
+@bp.post("/plans/<int:plan_id>/delete")
+@login_required
+def delete_plan(plan_id):
+    plan = _visible_plan(plan_id)
+    if not access.can_edit_plan(current_user, plan):
+        abort(403)
+    if not confirmed():
+        return confirm_page(
+            f"Delete {plan.title}? Its priorities, goals and module choices are deleted; your bookings stay "
+            "as they are (cancel a place on My bookings).",
+            action_label="Delete this plan",
+            back_url=url_for("leadership.show_plan", plan_id=plan_id),
+        )
+    title = plan.title
+    plans.delete_plan(plan, actor=current_user)
+    db.session.commit()
+    flash(f"{title} is deleted. Your bookings are unchanged.", "success")
+    return redirect(url_for("leadership.list_plans"))
 
 
 @bp.post("/plans/<int:plan_id>/requests")
@@ -220,8 +271,12 @@ def agree_plan(plan_id):
         "comment",
         ActionForm(),
         lambda plan, f: plans.agree_plan(plan, actor=current_user),
-        "The plan is agreed.",
+        lambda outcome: "The plan is agreed." + (f" {outcome.message()}" if outcome else ""),
         owner_only=False,
+        confirm=lambda plan: (
+            "Agree this plan? Once agreed it no longer changes, and the leader's module bookings follow it.",
+            "Agree the plan",
+        ) if access.can_agree_plan(current_user, plan) else None,
     )
 
 

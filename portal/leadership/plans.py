@@ -1,5 +1,6 @@
 """Professional development plans: created from an evaluation, edited, shared, commented on, agreed."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -22,6 +23,7 @@ from portal.leadership.models import (
     PlanModule,
     PlanPriority,
     PlanShare,
+    ProgrammeYear,
     SelfEvaluation,
 )
 from portal.leadership.modules import BY_KEY
@@ -45,13 +47,60 @@ def _text(field: str, value: str | None, message: str, limit: int = 4000, requir
     return value
 
 
-def create_plan(evaluation: SelfEvaluation, result, top: int, *, actor) -> DevelopmentPlan:
-    """A draft plan whose priorities are the evaluation's weakest domains, each recommending its module."""
+def year_for(person) -> int | None:
+    """The programme year a new plan of this person belongs to: their cohort's, else the one running today."""
+    cohort = sessions.confirmed_cohort(person)
+    if cohort is not None:
+        return cohort.year_id
+    today = date.today()
+    return db.session.scalar(
+        select(ProgrammeYear.id)
+        .where(ProgrammeYear.starts_on <= today, ProgrammeYear.ends_on >= today)
+        .order_by(ProgrammeYear.starts_on)
+        .limit(1)
+    )
+
+
+def _plans_of_year(owner_id: int, year_id: int | None) -> list[DevelopmentPlan]:
+    stmt = select(DevelopmentPlan).where(DevelopmentPlan.owner_id == owner_id)
+    if year_id is not None:  # a plan made before any programme year existed counts for every year
+        stmt = stmt.where(or_(DevelopmentPlan.year_id == year_id, DevelopmentPlan.year_id.is_(None)))
+    return list(db.session.scalars(stmt.order_by(DevelopmentPlan.id)))
+
+
+def booking_plan(owner) -> DevelopmentPlan | None:
+    """The one plan that drives the leader's bookings in their cohort's programme year: the agreed plan
+    (the latest agreed, if several), or else the single plan in progress. With two plans in progress and
+    none agreed, no plan books anything until one is agreed or deleted."""
+    cohort = sessions.confirmed_cohort(owner)
+    found = _plans_of_year(owner.id, cohort.year_id if cohort else None)
+    agreed = [p for p in found if p.status == AGREED]
+    if agreed:
+        return max(agreed, key=lambda p: (p.agreed_at or p.created_at, p.id))
+    return found[0] if len(found) == 1 else None
+
+
+def start_plan(evaluation: SelfEvaluation, result, top: int, *, actor) -> tuple[DevelopmentPlan, bool]:
+    """A draft plan whose priorities are the evaluation's weakest domains, each recommending its module; or,
+    when the leader already has a plan in progress this programme year, that plan (created is False)."""
     if evaluation.owner_id != actor.id or not evaluation.submitted:
         raise PermissionError("plans start from one's own submitted evaluation")
+    year_id = year_for(actor)
+    in_progress = db.session.scalar(
+        select(DevelopmentPlan)
+        .where(
+            DevelopmentPlan.owner_id == actor.id,
+            DevelopmentPlan.status != AGREED,
+            DevelopmentPlan.year_id == year_id if year_id is not None else DevelopmentPlan.year_id.is_(None),
+        )
+        .limit(1)
+    )
+    if in_progress is not None:
+        return in_progress, False
     plan = DevelopmentPlan(
         owner_id=actor.id,
         evaluation_id=evaluation.id,
+        year_id=year_id,
         status=DRAFT,
         title=f"Development plan from {evaluation.label}"[:160],
     )
@@ -63,7 +112,19 @@ def create_plan(evaluation: SelfEvaluation, result, top: int, *, actor) -> Devel
         )
     db.session.add(plan)
     db.session.flush()
-    return plan
+    return plan, True
+
+
+def create_plan(evaluation: SelfEvaluation, result, top: int, *, actor) -> DevelopmentPlan:
+    """start_plan's plan, new or in progress."""
+    return start_plan(evaluation, result, top, actor=actor)[0]
+
+
+def delete_plan(plan: DevelopmentPlan, *, actor) -> None:
+    """The owner deletes a plan not yet agreed; its bookings stay (cancelling them is a separate choice)."""
+    _editable(plan, actor)
+    db.session.delete(plan)
+    db.session.flush()
 
 
 def update_priority(plan: DevelopmentPlan, priority_id: int, *, title: str, notes: str, actor) -> None:
@@ -101,16 +162,67 @@ def remove_goal(plan: DevelopmentPlan, goal_id: int, *, actor) -> None:
     _touch(plan)
 
 
-def choose_modules(plan: DevelopmentPlan, keys: list[str], *, actor) -> None:
-    """Replace the plan's module choices (unknown keys are tampering)."""
+class CancellationsToConfirm(Exception):
+    """Saving these choices would cancel bookings: the leader must see them and confirm first."""
+
+    def __init__(self, events):
+        super().__init__("confirm cancellations")
+        self.events = events
+
+
+@dataclass
+class ModuleOutcome:
+    """What a save of module choices did to bookings, said in words (no booking changes silently)."""
+
+    drives: bool
+    changes: sessions.ModuleChanges | None = None
+    in_cohort: bool = True
+
+    def message(self) -> str:
+        if not self.in_cohort:
+            return "Your module choices are saved. You have no place in a leadership cohort yet, so nothing is booked."
+        if not self.drives:
+            return (
+                "Your module choices are saved in this plan. They do not change your bookings: bookings follow "
+                "your agreed plan, or your only plan in progress, for this programme year."
+            )
+        said = ["Your module choices are saved."]
+        changes = self.changes or sessions.ModuleChanges()
+        if changes.booked:
+            said.append("Booked: " + "; ".join(_booked_words(b, e) for b, e in
+                                                   zip(changes.booked, changes.to_book, strict=False)) + ".")
+        if changes.cancelled:
+            said.append("Cancelled: " + "; ".join(e.title for e in changes.cancelled) + ".")
+        if changes.refused:
+            said.append("Not changed: " + "; ".join(f"{e.title} ({why})" for e, why in changes.refused))
+        if len(said) == 1:
+            said.append("Your bookings did not need to change.")
+        return " ".join(said)
+
+
+def _booked_words(booking, event) -> str:
+    return event.title + (" (on the waiting list)" if booking.status == "waitlisted" else "")
+
+
+def choose_modules(plan: DevelopmentPlan, keys: list[str], *, actor, confirmed: bool = False) -> ModuleOutcome:
+    """Replace the plan's module choices (unknown keys are tampering). When this plan drives the leader's
+    bookings, book the chosen sessions; cancelling a booking needs `confirmed` (else CancellationsToConfirm)."""
     _editable(plan, actor)
     if any(k not in BY_KEY for k in keys):
         raise ValueError("unknown module")
+    in_cohort = sessions.confirmed_cohort_id(actor) is not None
+    driving = booking_plan(actor)
+    drives = driving is not None and driving.id == plan.id
+    changes = sessions.module_changes(actor, set(keys)) if drives else None
+    if changes and changes.to_cancel and not confirmed:
+        raise CancellationsToConfirm([event for event, _ in changes.to_cancel])
     plan.modules = [m for m in plan.modules if m.module in keys] + [
         PlanModule(module=k) for k in sorted(set(keys) - plan.module_keys)
     ]
     _touch(plan)
-    sessions.book_modules(actor, set(keys), actor=actor)  # choosing a module books its cohort session
+    if changes:
+        sessions.apply_module_changes(actor, changes, actor=actor)
+    return ModuleOutcome(drives=drives, changes=changes, in_cohort=in_cohort)
 
 
 def request_learning(plan: DevelopmentPlan, text: str, *, actor) -> LearningRequest:
@@ -166,15 +278,26 @@ def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
     return comment
 
 
-def agree_plan(plan: DevelopmentPlan, *, actor) -> None:
-    """Someone the plan is shared with agrees it; an agreed plan no longer changes."""
+def agree_plan(plan: DevelopmentPlan, *, actor) -> ModuleOutcome | None:
+    """Someone the plan is shared with agrees it; an agreed plan no longer changes. Once agreed it drives the
+    leader's bookings: they follow its modules, and the leader is e-mailed what changed."""
     if plan.status != SHARED or all(s.user_id != actor.id for s in plan.shares):
         raise PermissionError("only people the plan is shared with agree it")
     plan.status, plan.agreed_at, plan.agreed_by_id = AGREED, utcnow(), actor.id
     audit(actor, "plan.agreed", plan)
     db.session.flush()
+    owner = db.session.get(User, plan.owner_id)
+    driving = booking_plan(owner)
+    outcome, summary = None, ""
+    if driving is not None and driving.id == plan.id:
+        changes = sessions.apply_module_changes(owner, sessions.module_changes(owner, plan.module_keys), actor=owner)
+        outcome = ModuleOutcome(drives=True, changes=changes,
+                                in_cohort=sessions.confirmed_cohort_id(owner) is not None)
+        if changes.booked or changes.cancelled or changes.refused:  # the leader is told what their bookings did
+            summary = outcome.message().removeprefix("Your module choices are saved. ")
     notify(_plan_people(plan), "plan_shared", f"{actor.name} agreed the development plan {plan.title}",
-           "", _plan_path(plan), actor=actor)
+           summary, _plan_path(plan), actor=actor)
+    return outcome
 
 
 def _touch(plan: DevelopmentPlan) -> None:

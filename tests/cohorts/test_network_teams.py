@@ -74,7 +74,7 @@ def test_cohort_dates_become_events_that_participants_book(app, make_user):
     db.session.commit()
     found = sessions.cohort_events(cohort)
     assert [e.title for e in found] == ["Network cohort 2026-27 A: Launch", "Network cohort 2026-27 A: Sharing event"]
-    assert found[0].starts_at == datetime(2030, 9, 3, 16) and found[0].ends_at == datetime(2030, 9, 3, 17, 30)
+    assert found[0].starts_at == datetime(2030, 9, 3, 9, 30) and found[0].ends_at == datetime(2030, 9, 3, 12)
     launch, sharing = found
     events.update_event(launch, actor=admin, starts_at=datetime(2030, 9, 3, 9), ends_at=datetime(2030, 9, 3, 15))
     services.save_cohort(cohort, **args, dates={"launch_on": date(2030, 9, 10)})

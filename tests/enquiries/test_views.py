@@ -1,6 +1,7 @@
 """Enquiry views over HTTP: both renderings, conflicts, validation kept, escaping, attachments, query counts."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -233,3 +234,18 @@ def test_network_teams_offer_neither_leaving_nor_removing(client, login, make_us
     assert "cohort matched" in removed.text
     db.session.expire_all()
     assert db.session.scalar(db.select(db.func.count(TeamMember.id)).where(TeamMember.team_id == team.id)) == 2
+
+
+def test_a_plan_section_saves_without_javascript_with_csrf_on(app, client, login, world):
+    """The section form is a real form: posted as a browser without JavaScript posts it, it saves."""
+    from tests.support.forms import browser_data
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    login(world.ewan)
+    url = f"/enquiries/teams/{world.team.id}/plan"
+    page = client.get(url).get_data(as_text=True)
+    key = re.search(r'action="/enquiries/teams/\d+/plan/([a-z_]+)"', page).group(1)
+    data = browser_data(page, f"/plan/{key}", text="Typed with JavaScript off")
+    response = client.post(f"{url}/{key}", data=data)
+    assert response.status_code == 303
+    assert "Typed with JavaScript off" in client.get(url).get_data(as_text=True)

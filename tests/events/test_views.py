@@ -265,3 +265,38 @@ def test_feed_and_download_carry_time_zone_sequence_and_cancellation(client, log
     assert str(events[called_off.uid]["status"]) == "CANCELLED" and int(events[called_off.uid]["sequence"]) == 3
     assert str(events[live.uid]["status"]) == "CONFIRMED"
     assert all(e["dtstart"].params["TZID"] == "Europe/London" for e in events.values())
+def test_editing_only_the_place_of_a_leadership_module_keeps_its_kind(app, client, login, make_user):
+    """The editor offers every kind an event can have, so a browser posts the event's own kind back."""
+    from datetime import date as day_type
+
+    from portal.leadership import programme, sessions
+    from tests.support.forms import browser_data
+
+    admin = make_user(Role.ADMIN)
+    first = day_type.today() + timedelta(days=14)
+    year = programme.create_year(label="K", starts_on=first - timedelta(days=20), ends_on=first + timedelta(days=330),
+                                 actor=admin)
+    cohort = programme.create_cohort(year, name="K", actor=admin, first_day=first)
+    module = next(e for e in sessions.cohort_sessions(cohort) if e.kind == sessions.module_kind("collaboration"))
+    db.session.commit()
+    login(admin)
+    page = client.get(f"/events/{module.id}/edit").get_data(as_text=True)
+    data = browser_data(page, f"/events/{module.id}/edit", location="The Lighthouse, Glasgow")
+    done = client.post(f"/events/{module.id}/edit", data=data, follow_redirects=True)
+    html = done.get_data(as_text=True)
+    db.session.expire_all()
+    assert (module.kind, module.location) == (sessions.module_kind("collaboration"), "The Lighthouse, Glasgow")
+    assert "Module 2: Facilitating collaboration" in html and "Leadership-module" not in html
+
+
+def test_an_unknown_kind_is_refused_and_saving_nothing_says_so(client, login, make_user, make_event):
+    event = make_event()
+    login(make_user(Role.ADMIN))
+    refused = client.post(f"/events/{event.id}/edit", data=_edit_data(event, kind="made-up"))
+    assert refused.status_code == 422
+    page = client.get(f"/events/{event.id}/edit").get_data(as_text=True)
+    from tests.support.forms import browser_data
+
+    same = client.post(f"/events/{event.id}/edit", data=browser_data(page, f"/events/{event.id}/edit"),
+                       follow_redirects=True)
+    assert "Nothing was changed" in same.get_data(as_text=True), same.get_data(as_text=True)[-3000:]

@@ -35,6 +35,7 @@ EXPECT = {
     "forums.edit_meeting": only(*EDITORS),
     "forums.show_meeting": only(*READERS),
     "forums.publish_meeting": post(422),  # a past meeting: refused with a message
+    "forums.cancel_meeting": post(422),  # a past meeting cannot be cancelled: refused with a message
     "forums.edit_minutes": only(*EDITORS),
     "forums.add_action": post(422),  # nothing typed: the form comes back
     "forums.toggle_action": post(302),
@@ -73,7 +74,7 @@ def setup(world):
     coordinator = users["forum_coordinator"]
     day = (local_now() - timedelta(days=7)).date()
     meeting = create_meeting(
-        forum, actor=coordinator, title="Past", day=day, start=time(16), end=time(17), place="Hall"
+        forum, actor=coordinator, title="Past", day=day, start=time(16), end=time(17), place="Hall", record_past=True
     )
     action = agenda.add_action(meeting, forum, actor=coordinator, what="Follow up")
     stored = store_upload(FileStorage(io.BytesIO(b"notes"), filename="notes.txt"))
@@ -104,6 +105,7 @@ def setup(world):
         "edit_meeting",
         "show_meeting",
         "publish_meeting",
+        "cancel_meeting",
         "edit_minutes",
         "add_action",
         "add_item",

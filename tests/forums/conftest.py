@@ -66,6 +66,7 @@ def make_meeting(app):
             end=end,
             place="Kelvinbank ELC",
             formal=formal,
+            record_past=days < 0,
         )
         db.session.commit()
         return meeting

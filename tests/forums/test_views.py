@@ -173,7 +173,9 @@ def test_publish_by_http_and_past_meetings_refused(client, login, world, make_me
     upcoming = make_meeting(world.forum, world.coordinator)
     past = make_meeting(world.forum, world.coordinator, days=-2)
     login(world.coordinator)
-    response = client.post(_murl(world, upcoming, "/publish"), follow_redirects=True)
+    asked = client.post(_murl(world, upcoming, "/publish"))
+    assert 'name="confirmed" value="yes"' in asked.get_data(as_text=True)  # destructive: confirm first
+    response = client.post(_murl(world, upcoming, "/publish"), data={"confirmed": "yes"}, follow_redirects=True)
     assert "e-mailed to 2 members" in response.get_data(as_text=True)
     assert Mailbox.link(mailbox.last_to("mo@test.example.org"), _murl(world, upcoming))
     refused = client.post(_murl(world, past, "/publish"))

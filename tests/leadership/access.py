@@ -30,6 +30,7 @@ EXPECT = {
     "leadership.share_plan": owner_only(422, "POST"),
     "leadership.comment_plan": owner_only(422, "POST"),
     "leadership.agree_plan": owner_only(403, "POST"),  # authors do not agree their own plans
+    "leadership.delete_plan": owner_only(200, "POST"),  # the confirm page: nothing is deleted without it
     "leadership.list_learning_requests": only(ADMIN),
     "leadership.insights": only("la_officer", "researcher", ADMIN),
     "leadership.list_cohorts": only(*STAFF),
@@ -64,6 +65,7 @@ def setup(world):
         "share_plan",
         "comment_plan",
         "agree_plan",
+        "delete_plan",
     ):
         a[f"leadership.{endpoint}"] = {"plan_id": plan.id}
     a["leadership.edit_priority"] = {"plan_id": plan.id, "priority_id": plan.priorities[0].id}

@@ -162,7 +162,8 @@ def test_plan_flow_and_privacy(client, login, leader, make_user):
     assert admin_client.get(plan_url).status_code == 200
     assert admin_client.get(f"/leadership/evaluations/{evaluation.id}/result").status_code == 200
     assert admin_client.post(f"{plan_url}/comments", data={"body": "Looks good"}).status_code == 302
-    assert admin_client.post(f"{plan_url}/agree").status_code == 302
+    assert 'name="confirmed" value="yes"' in admin_client.post(f"{plan_url}/agree").get_data(as_text=True)
+    assert admin_client.post(f"{plan_url}/agree", data={"confirmed": "yes"}).status_code == 302
     printable = client.get(f"{plan_url}/print").get_data(as_text=True)
     assert "Looks good" in printable and "Agreed" in printable
 
