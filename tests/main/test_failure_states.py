@@ -7,7 +7,7 @@ from portal.core.rendering import render
 
 def test_every_page_loads_the_one_script_and_has_a_live_region_for_failed_requests(client):
     page = client.get("/sign-in").get_data(as_text=True)
-    assert '<script src="/static/portal.js" defer></script>' in page
+    assert '<script src="/static/portal.js"></script>' in page  # not deferred: JS-only styles apply before paint
     assert 'id="request-problem"' in page and 'role="alert"' in page
     response = client.get("/static/portal.js")
     script = response.get_data(as_text=True)

@@ -70,7 +70,7 @@ def test_forum_members_raise_needs_and_hear_of_offers_minutes_and_actions(app, m
         meeting = create_meeting(forum, actor=coordinator, title="Spring meeting",
                                  day=(local_now() - timedelta(days=2)).date(),
                                  start=local_now().time().replace(hour=16),
-                                 end=local_now().time().replace(hour=17), place="Hall")
+                                 end=local_now().time().replace(hour=17), place="Hall", record_past=True)
         item = agenda.add_item(meeting, forum, actor=coordinator, title="Sharing")
         agenda.record_minutes(meeting, forum, {item.id: "We shared."}, actor=coordinator)
         agenda.record_minutes(meeting, forum, {item.id: "We shared a lot."}, actor=coordinator)  # told once
