@@ -16,6 +16,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     if app.config["ENV_NAME"] != "development" and app.config["SECRET_KEY"] == Config.DEV_SECRET_KEY:
         raise RuntimeError("Set SECRET_KEY: the development key must never sign production sessions.")
     register_extensions(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_template_helpers(app)
@@ -40,6 +41,13 @@ def register_extensions(app: Flask) -> None:
         from portal.accounts.models import User
 
         return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def register_url_converters(app: Flask) -> None:
+    from portal.core.inputs import BoundedIntConverter, PortalRequest
+
+    app.url_map.converters["int"] = BoundedIntConverter  # before any rule is added
+    app.request_class = PortalRequest  # request.args.get(..., type=int) ignores numbers too large to store
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,5 +1,6 @@
 """Read-side queries for people lists (filters and scope, one query per page)."""
 
+from portal.core.inputs import bounded_int
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -20,7 +21,7 @@ class PeopleFilter:
     def from_args(cls, args) -> "PeopleFilter":
         la = args.get("authority", "")
         role = args.get("role", "")
-        return cls(q=args.get("q", "").strip()[:100], authority_id=int(la) if la.isdigit() else None,
+        return cls(q=args.get("q", "").strip()[:100], authority_id=bounded_int(la, low=1),
                    role=role if role in {str(r) for r in Role} else "")
 
 

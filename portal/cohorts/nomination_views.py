@@ -1,5 +1,6 @@
 """Nomination pages: an LA's establishments, their two people, and its key facilitators for a cohort."""
 
+from portal.core.inputs import bounded_int
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -19,7 +20,7 @@ from portal.organisations.models import Establishment
 
 def _authority_id() -> int | None:
     la = request.values.get("authority", "")
-    return nominating_authority(current_user, int(la) if la.isdigit() else None)
+    return nominating_authority(current_user, bounded_int(la, low=1))
 
 
 @bp.route("/cohorts/<int:cohort_id>/nominations", methods=["GET", "POST"])

@@ -1,10 +1,10 @@
 """Friendly error pages in the layout; htmx requests get the same page (htmx swaps 4xx/5xx by config), except a
 body over the size limit, whose message an htmx request gets in the page's flash region (what was typed stays)."""
 
-from flask import current_app, flash, make_response, render_template
+from flask import current_app, flash, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 
-from portal.extensions import htmx
+from portal.extensions import db, htmx
 
 MESSAGES = {
     400: ("Something in that request was not right", "Go back, check what you entered and try again."),
@@ -41,6 +41,8 @@ def too_large():
 def register_error_handlers(app) -> None:
     def handle(code: int):
         def handler(error):
+            if code == 500:
+                db.session.rollback()  # the page itself reads the database (the signed-in user)
             title, advice = MESSAGES[code]
             return render_template("errors/error.html", code=code, title=title, advice=advice), code
 
@@ -49,6 +51,14 @@ def register_error_handlers(app) -> None:
     for code in MESSAGES:
         app.register_error_handler(code, handle(code))
     app.register_error_handler(413, lambda error: too_large())
+
+    @app.before_request
+    def refuse_json_bodies():
+        """Every page takes forms; Flask-WTF would read a JSON body as form data of any type (numbers, lists)."""
+        if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
+            return render_template("errors/error.html", code=400, title="That request was not a form",
+                                   advice="Use the form on the page to send this."), 400
+        return None
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -13,8 +13,9 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.core.inputs import MAX_INT
 from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, NOTE_KINDS
 from portal.enquiries.sections import MAX_TEXT
 
@@ -57,7 +58,7 @@ class JoinRequestForm(FlaskForm):
 
 class SectionForm(FlaskForm):
     text = TextAreaField("Text", validators=[Optional(), Length(max=MAX_TEXT)])
-    version = IntegerField("Version", validators=[Optional()])
+    version = IntegerField("Version", validators=[Optional(), NumberRange(min=0, max=MAX_INT)])
 
 
 class StatusForm(FlaskForm):

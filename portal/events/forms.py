@@ -1,5 +1,6 @@
 """Forms for events: the list filter (GET), an event, a series of dated events."""
 
+from portal.core.inputs import bounded_int
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -46,7 +47,7 @@ def _context_choices() -> list:
 
 
 def _optional_int(value):
-    return int(value) if value not in (None, "") and str(value).isdigit() else None
+    return bounded_int(value, low=1) if value not in (None, "") else None
 
 
 class EventFilterForm(Form):

@@ -1,5 +1,6 @@
 """Filter form for the establishments list (a plain GET form, enhanced by htmx)."""
 
+from portal.core.inputs import bounded_int
 from wtforms import Form, SearchField, SelectChoice, SelectField
 
 from portal.organisations.models import SECTOR_LABELS
@@ -7,6 +8,6 @@ from portal.organisations.models import SECTOR_LABELS
 
 class EstablishmentFilterForm(Form):
     q = SearchField("Name or SEED code")
-    authority = SelectField("Local authority", coerce=lambda v: int(v) if v and str(v).isdigit() else None)
+    authority = SelectField("Local authority", coerce=lambda v: bounded_int(v, low=1))
     sector = SelectField("Sector", choices=[SelectChoice("", "All sectors"),
                                             *(SelectChoice(k, v) for k, v in SECTOR_LABELS.items())])
