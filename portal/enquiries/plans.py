@@ -1,6 +1,7 @@
 """Rules for the enquiry plan: sections saved with version checks, autosaved drafts, status, measures."""
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import utcnow
 from portal.core.forms import ServiceError
@@ -37,7 +38,27 @@ def _check(enquiry: Enquiry, key: str, actor) -> None:
 
 def _section(enquiry: Enquiry, key: str) -> PlanSection | None:
     return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id,
-                                                       PlanSection.key == key).with_for_update())
+                                                       PlanSection.key == key))
+
+
+def _write_if_unchanged(enquiry: Enquiry, key: str, text: str, base_version: int, actor) -> bool:
+    """The version check and the write in one statement (UPDATE ... WHERE version = :seen), or a first INSERT
+    guarded by the unique key: of two concurrent saves from the same version, exactly one changes a row."""
+    now = utcnow()
+    if base_version == 0 and _section(enquiry, key) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(PlanSection(enquiry_id=enquiry.id, key=key, text=text, version=1,
+                                           updated_by_id=actor.id, updated_at=now))
+            return True
+        except IntegrityError:
+            return False  # someone else saved the section first
+    result = db.session.execute(
+        update(PlanSection)
+        .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key, PlanSection.version == base_version)
+        .values(text=text, version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=now)
+        .execution_options(synchronize_session=False))
+    return result.rowcount == 1
 
 
 def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> PlanSection:
@@ -46,14 +67,19 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     text = (text or "").replace("\r\n", "\n")
     if len(text) > MAX_SECTION:
         raise ServiceError(("text", f"Keep each section under {MAX_SECTION:,} characters."))
-    section = _section(enquiry, key)
-    if section is None:
-        section = PlanSection(enquiry_id=enquiry.id, key=key, version=0)
-        db.session.add(section)
-    elif section.version != base_version and section.text != text:
-        raise SectionConflict(section)  # the same text saved twice is agreement, not a conflict
-    section.text, section.version = text, section.version + 1
-    section.updated_by_id, section.updated_at = actor.id, utcnow()
+    if not _write_if_unchanged(enquiry, key, text, base_version, actor):
+        theirs = db.session.execute(select(PlanSection).where(
+            PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+            .execution_options(populate_existing=True)).scalar_one()
+        if theirs.text != text:
+            raise SectionConflict(theirs)
+        # The same text saved twice is agreement, not a conflict: it counts as a save.
+        db.session.execute(update(PlanSection).where(PlanSection.id == theirs.id, PlanSection.text == text)
+                           .values(version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=utcnow())
+                           .execution_options(synchronize_session=False))
+    section = db.session.execute(select(PlanSection).where(
+        PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+        .execution_options(populate_existing=True)).scalar_one()
     enquiry.updated_at = section.updated_at
     db.session.execute(delete(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key,
                                                   SectionDraft.user_id == actor.id))
