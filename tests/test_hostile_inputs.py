@@ -5,8 +5,8 @@ URL converter. Every answer must be below 500 (400, 404 or 422 with a message)."
 
 import re
 import traceback
-from urllib.parse import parse_qsl
 from types import SimpleNamespace
+from urllib.parse import parse_qsl
 
 from flask import got_request_exception, url_for
 

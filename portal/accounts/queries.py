@@ -1,12 +1,12 @@
 """Read-side queries for people lists (filters and scope, one query per page)."""
 
-from portal.core.inputs import bounded_int
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
 from portal.accounts.models import User, UserRole
 from portal.core.access import people_visible_to
+from portal.core.inputs import bounded_int
 from portal.core.roles import Role
 from portal.organisations.models import Establishment
 

@@ -1,6 +1,5 @@
 """Nomination pages: an LA's establishments, their two people, and its key facilitators for a cohort."""
 
-from portal.core.inputs import bounded_int
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -12,6 +11,7 @@ from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.cohorts.views import bp
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError, apply_errors
+from portal.core.inputs import bounded_int
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db

@@ -1,6 +1,5 @@
 """Forms for events: the list filter (GET), an event, a series of dated events."""
 
-from portal.core.inputs import bounded_int
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -16,6 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.core.inputs import bounded_int
 from portal.events.policies import registered
 
 KINDS = {

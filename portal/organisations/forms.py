@@ -1,8 +1,8 @@
 """Filter form for the establishments list (a plain GET form, enhanced by htmx)."""
 
-from portal.core.inputs import bounded_int
 from wtforms import Form, SearchField, SelectChoice, SelectField
 
+from portal.core.inputs import bounded_int
 from portal.organisations.models import SECTOR_LABELS
 
 
