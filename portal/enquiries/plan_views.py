@@ -168,7 +168,7 @@ def _measure_form(team, enquiry, measure):
         try:
             plans.save_measure(enquiry, measure, actor=current_user, **{
                 f: getattr(form, f).data or "" for f in ("name", "kind", "shows", "baseline", "target",
-                                                         "how_collected", "when_collected")})
+                                                         "how_collected", "when_collected", "unit")})
         except ServiceError as error:
             apply_errors(form, error)
         else:

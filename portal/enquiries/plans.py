@@ -1,5 +1,7 @@
 """Rules for the enquiry plan: sections saved with version checks, autosaved drafts, status, measures."""
 
+import math
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -9,6 +11,7 @@ from portal.enquiries.access import can_edit_team
 from portal.enquiries.plan_models import (
     MEASURE_KINDS,
     MEASURE_SHOWS,
+    MEASURE_UNITS,
     STATUSES,
     Enquiry,
     Measure,
@@ -133,7 +136,8 @@ def set_status(enquiry: Enquiry, status: str, *, actor) -> None:
 
 
 def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str, kind: str, shows: str,
-                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "") -> Measure:
+                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "",
+                 unit: str = "number") -> Measure:
     """Add a measure to the data collection plan (or change one); numbers checked for quantitative ones."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can change the data collection plan."))
@@ -144,14 +148,20 @@ def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str,
         errors.append(("kind", "Choose the kind of measure."))
     if shows not in MEASURE_SHOWS:
         errors.append(("shows", "Choose what the measure shows."))
-    if kind == "quantitative":
+    unit = unit or "number"
+    if unit not in MEASURE_UNITS:
+        errors.append(("unit", "Choose what the measure counts."))
+    elif kind == "quantitative":
         for field, value in (("baseline", baseline), ("target", target)):
-            if value.strip() and not _is_number(value):
-                errors.append((field, "For a quantitative measure, enter a number, e.g. 12 or 3.5."))
+            try:
+                if value.strip():
+                    check_value(value, unit, field)
+            except ServiceError as error:
+                errors += error.errors
     if errors:
         raise ServiceError(*errors)
     measure = measure or Measure(enquiry_id=enquiry.id)
-    measure.name, measure.kind, measure.shows = name.strip()[:200], kind, shows
+    measure.name, measure.kind, measure.shows, measure.unit = name.strip()[:200], kind, shows, unit
     measure.baseline, measure.target = baseline.strip()[:200], target.strip()[:200]
     measure.how_collected, measure.when_collected = how_collected.strip(), when_collected.strip()[:200]
     db.session.add(measure)
@@ -159,9 +169,24 @@ def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str,
     return measure
 
 
+LARGEST = 1e12  # no classroom measure comes near; keeps charts and sums readable
+
+
 def _is_number(text: str) -> bool:
     try:
-        float(text)
-    except ValueError:
+        number = float(text)
+    except (TypeError, ValueError):
         return False
-    return text.strip().lower() not in {"nan", "inf", "-inf", "infinity", "-infinity"}
+    return math.isfinite(number) and abs(number) <= LARGEST
+
+
+def check_value(text: str, unit: str, field: str = "value") -> float:
+    """`text` as a finite number that fits the measure's unit, or ServiceError naming `field`."""
+    if not _is_number(text or ""):
+        raise ServiceError((field, "Enter a number, e.g. 12 or 3.5."))
+    number = float(text)
+    if unit == "percentage" and not 0 <= number <= 100:
+        raise ServiceError((field, "A percentage is from 0 to 100."))
+    if unit == "count" and (number < 0 or not number.is_integer()):
+        raise ServiceError((field, "A count is a whole number, 0 or more."))
+    return number
