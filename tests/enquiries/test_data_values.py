@@ -26,6 +26,7 @@ def test_non_finite_values_are_refused_with_a_message(client, login, world, valu
 def test_a_percentage_is_between_0_and_100(world):
     measure = plans.save_measure(world.enquiry, None, actor=world.ewan, name="Attendance", kind="quantitative",
                                  shows="outcome", unit="percentage")
+    db.session.commit()
     with pytest.raises(ServiceError, match="0 to 100"):
         evidence.add_data_point(world.enquiry, measure, actor=world.ewan, on=None, value="150")
     db.session.rollback()
@@ -36,6 +37,7 @@ def test_a_count_is_whole_and_not_negative(world):
 
     measure = plans.save_measure(world.enquiry, None, actor=world.ewan, name="Visits", kind="quantitative",
                                  shows="process", unit="count")
+    db.session.commit()
     for bad in ("2.5", "-1"):
         with pytest.raises(ServiceError, match="whole number"):
             evidence.add_data_point(world.enquiry, measure, actor=world.ewan, on=date(2021, 3, 1), value=bad)
