@@ -71,7 +71,7 @@ class MeasureForm(FlaskForm):
     shows = SelectField("What it shows", choices=_choices(MEASURE_SHOWS),
                         description="Outcome: the result for learners; process: whether the change happens as "
                                     "planned; balancing: anything that gets worse because of it")
-    unit = SelectField("What it counts", choices=_choices(MEASURE_UNITS),
+    unit = SelectField("What it counts", choices=_choices(MEASURE_UNITS), validate_choice=False,  # the service checks
                        description="For a quantitative measure: its values are checked against this")
     baseline = StringField("Baseline", description="A number for a quantitative measure",
                            validators=[Optional(), Length(max=200)])
