@@ -22,6 +22,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     if app.config["ENV_NAME"] != "development" and app.config["SECRET_KEY"] == Config.DEV_SECRET_KEY:
         raise RuntimeError("Set SECRET_KEY: the development key must never sign production sessions.")
     register_extensions(app)
+    register_url_converters(app)  # before any rule is added
     register_domains(app)
     register_request_hooks(app)
     register_template_helpers(app)
@@ -52,6 +53,12 @@ def register_domains(app: Flask) -> None:
     """Each domain's init_app imports its views and registers its blueprint, commands, policies and demo steps."""
     for domain in DOMAINS:
         importlib.import_module(f"portal.{domain}").init_app(app)
+def register_url_converters(app: Flask) -> None:
+    from portal.core.inputs import BoundedIntConverter, PortalRequest
+
+    app.url_map.converters["int"] = BoundedIntConverter  # before any rule is added
+    app.request_class = PortalRequest  # request.args.get(..., type=int) ignores numbers too large to store
+
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
+from flask import has_request_context, request
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -22,7 +23,19 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base)
+class PortalSQLAlchemy(SQLAlchemy):
+    """The one pager: `page` and `per_page` come from the query string as bounded numbers (the portal's request
+    ignores integers too large to store), and a page holds at most 100 rows."""
+
+    def paginate(self, select, *, page=None, per_page=None, max_per_page=100, error_out=True, count=True):
+        if has_request_context():
+            page = page if page is not None else request.args.get("page", 1, type=int)
+            per_page = per_page if per_page is not None else request.args.get("per_page", 20, type=int)
+        return super().paginate(select, page=page, per_page=per_page, max_per_page=max_per_page,
+                                error_out=error_out, count=count)
+
+
+db = PortalSQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 
 from portal.accounts.access import people_visible_to
 from portal.accounts.models import User, UserRole
+from portal.core.inputs import bounded_int
 from portal.core.roles import Role
 from portal.organisations.models import Establishment
 
@@ -20,7 +21,7 @@ class PeopleFilter:
     def from_args(cls, args) -> "PeopleFilter":
         la = args.get("authority", "")
         role = args.get("role", "")
-        return cls(q=args.get("q", "").strip()[:100], authority_id=int(la) if la.isdigit() else None,
+        return cls(q=args.get("q", "").strip()[:100], authority_id=bounded_int(la, low=1),
                    role=role if role in {str(r) for r in Role} else "")
 
 

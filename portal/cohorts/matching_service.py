@@ -161,9 +161,20 @@ def move(cohort: NetworkCohort, *, actor, est_id: str, to_team: int) -> dict:
     return _record(cohort, actor, "move", {"id": est_id, "to": to_team, "preview": effect}, result)
 
 
+def _in_cohort(cohort: NetworkCohort, *est_ids: int) -> None:
+    """Refuse establishments the cohort has not nominated (a constraint on one would break every run)."""
+    nominated = {n.establishment_id for n in queries.nominations(cohort)}
+    if any(e not in nominated for e in est_ids):
+        raise ServiceError(("establishment", "That establishment is not in this cohort: choose one from the list."))
+
+
 def pin(cohort: NetworkCohort, *, actor, est_id: int, team_index: int | None) -> None:
     """Pin an establishment to a team (None unpins it): re-optimising never moves it."""
     _admin(actor, cohort)
+    _in_cohort(cohort, est_id)
+    if team_index is not None and not 0 <= team_index < cohort.team_count:
+        raise ServiceError(("team", f"There is no team {team_index + 1}: choose a team from 1 to "
+                                    f"{cohort.team_count}."))
     db.session.execute(
         MatchingConstraint.__table__.delete().where(
             MatchingConstraint.cohort_id == cohort.id,
@@ -185,6 +196,7 @@ def keep_apart(cohort: NetworkCohort, *, actor, first: int, second: int) -> None
     _admin(actor, cohort)
     if first == second:
         raise ServiceError(("second", "Choose two different establishments."))
+    _in_cohort(cohort, first, second)
     db.session.add(
         MatchingConstraint(
             cohort_id=cohort.id, kind="apart", establishment_id=first, other_establishment_id=second, by_id=actor.id

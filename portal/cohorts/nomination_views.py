@@ -10,6 +10,7 @@ from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choi
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import ServiceError, apply_errors, run_form
+from portal.core.inputs import bounded_int
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -18,7 +19,7 @@ from portal.organisations.models import Establishment
 
 def _authority_id() -> int | None:
     la = request.values.get("authority", "")
-    return nominating_authority(current_user, int(la) if la.isdigit() else None)
+    return nominating_authority(current_user, bounded_int(la, low=1))
 
 
 def _forms(cohort, la_id, form=None, fac_form=None):

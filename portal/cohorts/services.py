@@ -156,6 +156,7 @@ def name_person(
     other = nomination.practitioner_id if leader else nomination.leader_id
     if other == person.id:
         raise ServiceError((slot, "Name two different people."))
+    _check_not_elsewhere(nomination.cohort, person, slot)
     setattr(nomination, "leader" if leader else "practitioner", person)
     db.session.flush()
     cohort = nomination.cohort
@@ -165,6 +166,21 @@ def name_person(
            f"{actor.name} named you for {nomination.establishment.name}. The interests survey comes next.",
            portal_path("cohorts.show_cohort", cohort_id=cohort.id), actor=actor)
     return person
+
+
+def _check_not_elsewhere(cohort: NetworkCohort, person: User, slot: str) -> None:
+    """A participant is not also this cohort's facilitator, nor named in a cohort of the same school year (the
+    two run at the same time)."""
+    if db.session.scalar(select(CohortFacilitator.id).where(CohortFacilitator.cohort_id == cohort.id,
+                                                            CohortFacilitator.user_id == person.id)):
+        raise ServiceError((slot, f"{person.name} is a key facilitator of this cohort and cannot also take part."))
+    other = db.session.scalar(
+        select(NetworkCohort).join(Nomination, Nomination.cohort_id == NetworkCohort.id)
+        .where(NetworkCohort.school_year == cohort.school_year, NetworkCohort.id != cohort.id,
+               (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id)).limit(1))
+    if other is not None:
+        raise ServiceError((slot, f"{person.name} is already named in cohort {other.school_year} {other.letter}, "
+                                  "which runs at the same time."))
 
 
 def remove_nomination(nomination: Nomination, *, actor) -> None:
@@ -188,6 +204,10 @@ def add_facilitator(
         )
     ):
         raise ServiceError(("facilitator", f"{person.name} is already named for this cohort."))
+    if db.session.scalar(select(Nomination.id).where(
+            Nomination.cohort_id == cohort.id,
+            (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id))):
+        raise ServiceError(("facilitator", f"{person.name} takes part in this cohort and cannot also facilitate it."))
     row = CohortFacilitator(
         cohort_id=cohort.id,
         user=person,

@@ -12,6 +12,12 @@ HTMX_VERSION = "2.0.11"
 HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
 
 
+def _button_form() -> ActionForm:
+    """A button's CSRF-only form for templates; it never reads the request body (an error page may be answering
+    a body that cannot be read, such as one over the size limit)."""
+    return ActionForm(formdata=None)
+
+
 def register_templating(app) -> None:
     render_csrf_fields_without_id()
 
@@ -19,7 +25,7 @@ def register_templating(app) -> None:
     def globals_():
         nav = nav_entries(current_user) if current_user.is_authenticated else []
         return {"nav_entries": nav, "Role": Role, "ROLE_LABELS": ROLE_LABELS, "htmx_sri": HTMX_SRI,
-                "action_form": ActionForm, "may_open": lambda endpoint: may_open(current_user, endpoint)}
+                "action_form": _button_form, "may_open": lambda endpoint: may_open(current_user, endpoint)}
 
     app.add_template_filter(long_date, "long_date")
 

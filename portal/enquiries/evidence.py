@@ -8,7 +8,7 @@ from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.plan_models import NOTE_KINDS, DataPoint, Enquiry, EvidenceNote, Measure
-from portal.enquiries.plans import _is_number
+from portal.enquiries.plans import check_value
 from portal.extensions import db
 
 EARLIEST = date(2015, 8, 1)
@@ -35,11 +35,13 @@ def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None
         on = check_date(on)
     except ServiceError as error:
         errors += error.errors
-    if not _is_number(value or ""):
-        errors.append(("value", "Enter a number, e.g. 12 or 3.5."))
+    try:
+        number = check_value(value, measure.unit)
+    except ServiceError as error:
+        errors += error.errors
     if errors:
         raise ServiceError(*errors)
-    point = DataPoint(measure_id=measure.id, on=on, value=float(value), note=(note or "").strip()[:300],
+    point = DataPoint(measure_id=measure.id, on=on, value=number, note=(note or "").strip()[:300],
                       recorded_by_id=actor.id)
     db.session.add(point)
     enquiry.updated_at = utcnow()

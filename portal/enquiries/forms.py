@@ -13,9 +13,10 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, NOTE_KINDS
+from portal.core.inputs import MAX_INT
+from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, MEASURE_UNITS, NOTE_KINDS
 from portal.enquiries.sections import MAX_TEXT
 
 
@@ -57,7 +58,7 @@ class JoinRequestForm(FlaskForm):
 
 class SectionForm(FlaskForm):
     text = TextAreaField("Text", validators=[Optional(), Length(max=MAX_TEXT)])
-    version = IntegerField("Version", validators=[Optional()])
+    version = IntegerField("Version", validators=[Optional(), NumberRange(min=0, max=MAX_INT)])
 
 
 class StatusForm(FlaskForm):
@@ -70,6 +71,8 @@ class MeasureForm(FlaskForm):
     shows = SelectField("What it shows", choices=_choices(MEASURE_SHOWS),
                         description="Outcome: the result for learners; process: whether the change happens as "
                                     "planned; balancing: anything that gets worse because of it")
+    unit = SelectField("What it counts", choices=_choices(MEASURE_UNITS), validate_choice=False,  # the service checks
+                       description="For a quantitative measure: its values are checked against this")
     baseline = StringField("Baseline", description="A number for a quantitative measure",
                            validators=[Optional(), Length(max=200)])
     target = StringField("Target or prediction", validators=[Optional(), Length(max=200)])

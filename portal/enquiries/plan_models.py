@@ -13,6 +13,9 @@ STATUSES = ("planning", "implementing", "evaluating", "shared")
 MEASURE_KINDS = {"quantitative": "Quantitative", "qualitative": "Qualitative",
                  "observation": "Direct observation"}
 MEASURE_SHOWS = {"outcome": "Outcome", "process": "Process", "balancing": "Balancing"}
+# What a quantitative measure counts, which bounds its values.
+MEASURE_UNITS = {"number": "A number", "percentage": "A percentage (0 to 100)",
+                 "count": "A count (a whole number, 0 or more)"}
 NOTE_KINDS = {"qualitative": "Qualitative evidence", "observation": "Direct observation"}
 
 
@@ -76,6 +79,7 @@ class Measure(db.Model):
     target: Mapped[str] = mapped_column(String(200), default="")
     how_collected: Mapped[str] = mapped_column(Text, default="")
     when_collected: Mapped[str] = mapped_column(String(200), default="")
+    unit: Mapped[str] = mapped_column(String(16), default="number", server_default="number")
 
     @property
     def quantitative(self) -> bool:

@@ -14,7 +14,7 @@ from portal.enquiries.access import can_edit_team
 from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
 from portal.enquiries.loading import load_team
 from portal.enquiries.plan_models import STATUSES, Measure, PlanSection
-from portal.enquiries.sections import ALL_SECTIONS, PLAN_SECTIONS, REFLECTION_SECTIONS, Section, is_known
+from portal.enquiries.sections import ALL_SECTIONS, MAX_TEXT, PLAN_SECTIONS, REFLECTION_SECTIONS, Section, is_known
 from portal.extensions import db
 
 
@@ -61,7 +61,7 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
                   reflection_sections=views(REFLECTION_SECTIONS),
                   challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
                   measures=queries.measures_with_points(enquiry.id),
-                  can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status)
+                  can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status, max_text=MAX_TEXT)
 
 
 @bp.get("/teams/<int:team_id>/plan")
@@ -76,8 +76,10 @@ def save_section(team_id, key):
     team, enquiry = load_team(team_id, edit=True)
     spec = _spec(key, team)
     form = SectionForm()
-    form.validate_on_submit() or abort(400)
     text = form.text.data or ""
+    if not form.validate_on_submit():  # too long, or a version that is not a number: say so, keep the text
+        return _section_or_page(team, enquiry, SectionView(spec, None, text, form.version.data or 0,
+                                                           error=f"Not saved. {_refusal(form, text)}"), 422)
     try:
         saved = plans.save_section(enquiry, key, text, base_version=form.version.data or 0, actor=current_user)
     except plans.SectionConflict as conflict:
@@ -103,8 +105,15 @@ def _section_or_page(team, enquiry, view, status):
     from portal.core.rendering import wants_fragment
 
     if wants_fragment(f"section-{view.spec.key}"):
-        return render("enquiries/_section.html", view=view, team=team, can_edit=True, status=status)
+        return render("enquiries/_section.html", view=view, team=team, can_edit=True, status=status,
+                      max_text=MAX_TEXT)
     return _plan_page(team, enquiry, override=view, status=status)
+
+
+def _refusal(form, text: str) -> str:
+    if len(text) > MAX_TEXT:
+        return f"This text has {len(text):,} characters; a section holds up to {MAX_TEXT:,}: shorten it."
+    return "This page was out of date: save your text again."
 
 
 @bp.post("/teams/<int:team_id>/plan/<key>/draft")
@@ -113,7 +122,9 @@ def autosave_section(team_id, key):
     team, enquiry = load_team(team_id, edit=True)
     _spec(key, team)
     form = SectionForm()
-    form.validate_on_submit() or abort(400)
+    if not form.validate_on_submit():
+        return render("enquiries/_draft_status.html", key=key, error=_refusal(form, form.text.data or ""),
+                      status=422)
     draft = plans.save_draft(enquiry, key, form.text.data or "", base_version=form.version.data or 0,
                              actor=current_user)
     db.session.commit()
@@ -157,7 +168,7 @@ def _measure_form(team, enquiry, measure):
         try:
             plans.save_measure(enquiry, measure, actor=current_user, **{
                 f: getattr(form, f).data or "" for f in ("name", "kind", "shows", "baseline", "target",
-                                                         "how_collected", "when_collected")})
+                                                         "how_collected", "when_collected", "unit")})
         except ServiceError as error:
             apply_errors(form, error)
         else:

@@ -1,6 +1,9 @@
 """Rules for the enquiry plan: sections saved with version checks, autosaved drafts, status, measures."""
 
-from sqlalchemy import delete, select
+import math
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import utcnow
 from portal.core.forms import ServiceError
@@ -8,6 +11,7 @@ from portal.enquiries.access import can_edit_team
 from portal.enquiries.plan_models import (
     MEASURE_KINDS,
     MEASURE_SHOWS,
+    MEASURE_UNITS,
     STATUSES,
     Enquiry,
     Measure,
@@ -37,7 +41,27 @@ def _check(enquiry: Enquiry, key: str, actor) -> None:
 
 def _section(enquiry: Enquiry, key: str) -> PlanSection | None:
     return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id,
-                                                       PlanSection.key == key).with_for_update())
+                                                       PlanSection.key == key))
+
+
+def _write_if_unchanged(enquiry: Enquiry, key: str, text: str, base_version: int, actor) -> bool:
+    """The version check and the write in one statement (UPDATE ... WHERE version = :seen), or a first INSERT
+    guarded by the unique key: of two concurrent saves from the same version, exactly one changes a row."""
+    now = utcnow()
+    if base_version == 0 and _section(enquiry, key) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(PlanSection(enquiry_id=enquiry.id, key=key, text=text, version=1,
+                                           updated_by_id=actor.id, updated_at=now))
+            return True
+        except IntegrityError:
+            return False  # someone else saved the section first
+    result = db.session.execute(
+        update(PlanSection)
+        .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key, PlanSection.version == base_version)
+        .values(text=text, version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=now)
+        .execution_options(synchronize_session=False))
+    return result.rowcount == 1
 
 
 def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> PlanSection:
@@ -46,14 +70,19 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     text = (text or "").replace("\r\n", "\n")
     if len(text) > MAX_SECTION:
         raise ServiceError(("text", f"Keep each section under {MAX_SECTION:,} characters."))
-    section = _section(enquiry, key)
-    if section is None:
-        section = PlanSection(enquiry_id=enquiry.id, key=key, version=0)
-        db.session.add(section)
-    elif section.version != base_version and section.text != text:
-        raise SectionConflict(section)  # the same text saved twice is agreement, not a conflict
-    section.text, section.version = text, section.version + 1
-    section.updated_by_id, section.updated_at = actor.id, utcnow()
+    if not _write_if_unchanged(enquiry, key, text, base_version, actor):
+        theirs = db.session.execute(select(PlanSection).where(
+            PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+            .execution_options(populate_existing=True)).scalar_one()
+        if theirs.text != text:
+            raise SectionConflict(theirs)
+        # The same text saved twice is agreement, not a conflict: it counts as a save.
+        db.session.execute(update(PlanSection).where(PlanSection.id == theirs.id, PlanSection.text == text)
+                           .values(version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=utcnow())
+                           .execution_options(synchronize_session=False))
+    section = db.session.execute(select(PlanSection).where(
+        PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+        .execution_options(populate_existing=True)).scalar_one()
     enquiry.updated_at = section.updated_at
     db.session.execute(delete(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key,
                                                   SectionDraft.user_id == actor.id))
@@ -107,7 +136,8 @@ def set_status(enquiry: Enquiry, status: str, *, actor) -> None:
 
 
 def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str, kind: str, shows: str,
-                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "") -> Measure:
+                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "",
+                 unit: str = "number") -> Measure:
     """Add a measure to the data collection plan (or change one); numbers checked for quantitative ones."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can change the data collection plan."))
@@ -118,14 +148,20 @@ def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str,
         errors.append(("kind", "Choose the kind of measure."))
     if shows not in MEASURE_SHOWS:
         errors.append(("shows", "Choose what the measure shows."))
-    if kind == "quantitative":
+    unit = unit or "number"
+    if unit not in MEASURE_UNITS:
+        errors.append(("unit", "Choose what the measure counts."))
+    elif kind == "quantitative":
         for field, value in (("baseline", baseline), ("target", target)):
-            if value.strip() and not _is_number(value):
-                errors.append((field, "For a quantitative measure, enter a number, e.g. 12 or 3.5."))
+            try:
+                if value.strip():
+                    check_value(value, unit, field)
+            except ServiceError as error:
+                errors += error.errors
     if errors:
         raise ServiceError(*errors)
     measure = measure or Measure(enquiry_id=enquiry.id)
-    measure.name, measure.kind, measure.shows = name.strip()[:200], kind, shows
+    measure.name, measure.kind, measure.shows, measure.unit = name.strip()[:200], kind, shows, unit
     measure.baseline, measure.target = baseline.strip()[:200], target.strip()[:200]
     measure.how_collected, measure.when_collected = how_collected.strip(), when_collected.strip()[:200]
     db.session.add(measure)
@@ -133,9 +169,24 @@ def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str,
     return measure
 
 
+LARGEST = 1e12  # no classroom measure comes near; keeps charts and sums readable
+
+
 def _is_number(text: str) -> bool:
     try:
-        float(text)
-    except ValueError:
+        number = float(text)
+    except (TypeError, ValueError):
         return False
-    return text.strip().lower() not in {"nan", "inf", "-inf", "infinity", "-infinity"}
+    return math.isfinite(number) and abs(number) <= LARGEST
+
+
+def check_value(text: str, unit: str, field: str = "value") -> float:
+    """`text` as a finite number that fits the measure's unit, or ServiceError naming `field`."""
+    if not _is_number(text or ""):
+        raise ServiceError((field, "Enter a number, e.g. 12 or 3.5."))
+    number = float(text)
+    if unit == "percentage" and not 0 <= number <= 100:
+        raise ServiceError((field, "A percentage is from 0 to 100."))
+    if unit == "count" and (number < 0 or not number.is_integer()):
+        raise ServiceError((field, "A count is a whole number, 0 or more."))
+    return number

@@ -15,6 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.core.inputs import bounded_int
 from portal.events.policies import registered, registered_kinds
 
 KINDS = {
@@ -51,7 +52,7 @@ def _context_choices() -> list:
 
 
 def _optional_int(value):
-    return int(value) if value not in (None, "") and str(value).isdigit() else None
+    return bounded_int(value, low=1) if value not in (None, "") else None
 
 
 class EventFilterForm(Form):

@@ -88,7 +88,7 @@ class ItemForm(FlaskForm):
         default=10,
         validators=[
             Optional(),
-            NumberRange(min=0, message="Minutes allotted cannot be negative: enter 0 or more."),
+            NumberRange(min=0, max=600, message="Minutes allotted cannot be negative or over 600: enter 0 to 600."),
         ],
     )
     notes = TextAreaField("Notes", validators=[Optional()])
