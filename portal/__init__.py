@@ -8,7 +8,7 @@ from portal.config import Config
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
 DOMAINS = ("main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
-           "leadership", "practice", "gateway", "notifications", "discussions", "reports")
+           "leadership", "practice", "gateway", "notifications", "discussions", "learning", "reports")
 
 
 def create_app(config: type | dict | None = None) -> Flask:
