@@ -1,7 +1,7 @@
 """Forms for the learning record: an entry, and the pack's period."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, EmailField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, EmailField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.core.forms import MultiCheckboxField
@@ -10,13 +10,13 @@ from portal.learning.models import KIND_LABELS, OWN_KINDS, SECTIONS, STANDARDS
 
 class EntryForm(FlaskForm):
     title = StringField("What you did", validators=[DataRequired("Say what the learning was."), Length(max=200)])
-    kind = SelectField("Type", choices=[(k, KIND_LABELS[k]) for k in OWN_KINDS])
+    kind = SelectField("Type", choices=[SelectChoice(k, KIND_LABELS[k]) for k in OWN_KINDS])
     started_on = DateField("Date (or first day)", validators=[DataRequired("Give the date, as day/month/year.")])
     ended_on = DateField("Last day", validators=[Optional()], description="Leave empty for a single day.")
     hours = DecimalField("Hours", places=1, validators=[DataRequired("Give the hours (for example 1.5)."),
                                                         NumberRange(0.1, 500, "Hours are between 0.1 and 500.")])
-    standard = SelectField("GTCS Professional Standard", choices=list(STANDARDS))
-    sections = MultiCheckboxField("Sections of the standard", choices=list(SECTIONS))
+    standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
+    sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
     reflection = TextAreaField("Reflection", description="The impact on your practice, on learners and on "
                                                          "colleagues. Never learners' names.")
     evidence = TextAreaField("Evidence", description="Links or short descriptions, one a line.")
