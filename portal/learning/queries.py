@@ -42,3 +42,10 @@ def entries_in(user, start: date, end: date) -> list[LearningEntry]:
     return list(db.session.scalars(select(LearningEntry).where(
         LearningEntry.user_id == user.id, LearningEntry.started_on >= start, LearningEntry.started_on <= end)
         .order_by(LearningEntry.started_on, LearningEntry.id)))
+
+
+def reviewer_email(entry: LearningEntry) -> str:
+    """The e-mail of the reviewer the entry is shared with, or ""."""
+    if entry.shared_with_id is None:
+        return ""
+    return db.session.scalar(select(User.email).where(User.id == entry.shared_with_id)) or ""

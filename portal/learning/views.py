@@ -44,8 +44,7 @@ def add_entry():
 @login_required
 def edit_entry(entry_id):
     entry = load_entry(entry_id, edit=True)
-    form = EntryForm(obj=entry, sections=entry.section_keys,
-                     reviewer_email=entry.shared_with.email if entry.shared_with_id else "") \
+    form = EntryForm(obj=entry, sections=entry.section_keys, reviewer_email=queries.reviewer_email(entry)) \
         if request.method == "GET" else EntryForm()
     if run_form(form, lambda: _save(form, entry), flash_message="The entry is saved."):
         return redirect(url_for("learning.show_entry", entry_id=entry.id), code=303)

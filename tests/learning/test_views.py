@@ -95,3 +95,11 @@ def test_pack_page_and_pdf_list_the_period_entries(client, login, make_user):
     assert "Read about loose parts play" in text and "Visit to Riverside nursery" in text
     assert "Old course from last year" not in text
     assert "The Standard for Career-Long Professional Learning" in text and "Visit notes" in text
+
+
+def test_edit_page_shows_the_saved_entry_and_its_reviewer(client, login, make_user):
+    person, reviewer = make_user(Role.PRACTITIONER), make_user(Role.SENIOR_LEADER)
+    entry = own_entry(person, reviewer=reviewer)
+    login(person)
+    body = client.get(f"/learning/{entry.id}/edit").get_data(as_text=True)
+    assert f'value="{reviewer.email}"' in body and 'value="Read about loose parts play"' in body
