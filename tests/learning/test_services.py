@@ -86,3 +86,16 @@ def test_nobody_adds_someone_elses_or_an_unattended_booking(make_user):
     missed = attended_booking(person, attended=None)
     with pytest.raises(ServiceError):
         services.add_from_booking(missed.id, actor=person)
+
+
+def test_scale_step_inserts_a_few_entries_per_person(make_user):
+    import random
+
+    from portal.demo.context import ScaleContext
+    from portal.learning.demo import load_scale
+
+    people = [make_user(Role.PRACTITIONER).id for _ in range(3)]
+    load_scale(ScaleContext(rng=random.Random(1), user_ids_by_role={Role.PRACTITIONER: people}))
+    counts = [db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == p))
+              for p in people]
+    assert all(3 <= c <= 6 for c in counts)
