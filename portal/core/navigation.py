@@ -41,6 +41,8 @@ ENTRIES = (
        "What teams changed and what happened: search, filter, reuse, and write your team's account."),
     _e("Gateway", "gateway.home", {R.PRACTITIONER, R.SENIOR_LEADER, R.KEY_FACILITATOR, R.LA_OFFICER},
        "Find partners with a common interest across the eight authorities and start a collaborative enquiry."),
+    _e("My learning", "learning.my_record", set(R),
+       "Your professional learning record for GTCS Professional Update, shared with your reviewer as you choose."),
     _e("Events", "events.list_events", set(R),
        "Book launches, webinars, drop-ins and sharing events."),
     _e("Forums", "forums.list_forums", set(R),

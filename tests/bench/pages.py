@@ -121,4 +121,7 @@ PAGES += [
     Page("what's new, every space (lead officer)", "lead", "/discussions/new"),
     Page("notification bell (practitioner)", "practitioner", "/notifications/bell"),
     Page("notifications (practitioner)", "practitioner", "/notifications"),
+    Page("learning record (practitioner)", "practitioner", "/learning/"),
+    Page("learning shared with me (senior leader)", "leader", "/learning/shared"),
+    Page("Professional Update pack (practitioner)", "practitioner", "/learning/pack"),
 ]

@@ -1,0 +1,76 @@
+"""Demo and scale data for the learning record: a few entries each for the demo practitioner and leader (one
+shared with a reviewer), and a few entries for many people, inserted in bulk."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import insert, select
+
+from portal.accounts.models import utcnow
+from portal.core.roles import Role
+from portal.events.models import Booking
+from portal.extensions import db
+from portal.learning import services
+from portal.learning.models import LearningEntry
+
+OWN = (
+    ("reading", "Read 'Learning through play' guidance (Realising the Ambition)", 40, "1.5", "clpl", ["2"],
+     "Changed how I set up the P1 morning: more open-ended materials; children sustained play for longer.",
+     "https://education.gov.scot/media/3bjpr3wa/realisingtheambition.pdf"),
+    ("visit", "Visit to a partner school's outdoor learning space", 25, "3", "clpl", ["2", "3"],
+     "Saw loose-parts play in practice; colleagues and I planned a trial for our playground.",
+     "Notes of the visit, shared with the early level team"),
+    ("course", "Coaching conversations course (local authority)", 12, "6", "middle", ["1", "3"],
+     "I now use coaching questions in team meetings; two colleagues led their own enquiry questions.",
+     "Course certificate"),
+)
+
+
+def _own(person, reviewer, today: date) -> None:
+    if db.session.scalar(select(LearningEntry.id).where(LearningEntry.user_id == person.id,
+                                                         LearningEntry.source.is_(None)).limit(1)):
+        return  # idempotent: this person's own entries are already there
+    for n, (kind, title, days_ago, hours, standard, sections, reflection, evidence) in enumerate(OWN):
+        on = today - timedelta(days=days_ago)
+        services.save_entry(None, actor=person, fields={
+            "title": title, "kind": kind, "started_on": on, "ended_on": on, "hours": Decimal(hours),
+            "standard": standard, "sections": sections, "reflection": reflection, "evidence": evidence},
+            reviewer_email=reviewer.email if n == 0 else "")
+
+
+def load_demo(ctx) -> None:
+    u = ctx.users
+    today = date.today()
+    _own(u["practitioner"], u["leader"], today)  # the depute reviews the class teacher's PRD
+    _own(u["leader"], u["lead"], today)
+    attended = db.session.scalar(select(Booking.id).where(Booking.user_id == u["leader"].id,
+                                                          Booking.attended.is_(True)).limit(1))
+    if attended is not None:  # the leader has added one event; the practitioner's stays a suggestion
+        entry = services.add_from_booking(attended, actor=u["leader"])
+        if not entry.reflection:
+            entry.reflection = "Heard three teams' findings; I will ask our staff to try the playground trial."
+            entry.sections = "2"
+    db.session.flush()
+
+
+SCALE_PEOPLE = 5000
+KINDS = ("reading", "course", "visit", "other")
+
+
+def load_scale(ctx) -> None:
+    """Three to six own entries each for several thousand practitioners over the last years, in bulk."""
+    rng = ctx.rng
+    people = ctx.user_ids_by_role.get(Role.PRACTITIONER, [])[:SCALE_PEOPLE]
+    today, now = date.today(), utcnow()
+    rows = []
+    for uid in people:
+        for n in range(rng.randint(3, 6)):
+            on = today - timedelta(days=rng.randint(0, 365 * ctx.years))
+            rows.append({"user_id": uid, "kind": KINDS[n % 4], "title": f"{KINDS[n % 4].title()} {n + 1}",
+                         "started_on": on, "ended_on": on, "hours": Decimal(rng.choice(("1", "1.5", "3", "6"))),
+                         "standard": rng.choice(("registration", "clpl", "middle")), "sections": "2,3",
+                         "reflection": "What changed in my practice and for learners.", "evidence": "",
+                         "created_at": now, "updated_at": now})
+    for start in range(0, len(rows), 5000):
+        db.session.execute(insert(LearningEntry), rows[start:start + 5000])
+    db.session.flush()

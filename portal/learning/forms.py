@@ -1,0 +1,35 @@
+"""Forms for the learning record: an entry, and the pack's period."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, DecimalField, EmailField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from portal.core.forms import MultiCheckboxField
+from portal.learning.models import KIND_LABELS, OWN_KINDS, SECTIONS, STANDARDS
+
+
+class EntryForm(FlaskForm):
+    title = StringField("What you did", validators=[DataRequired("Say what the learning was."), Length(max=200)])
+    kind = SelectField("Type", choices=[SelectChoice(k, KIND_LABELS[k]) for k in OWN_KINDS])
+    started_on = DateField("Date (or first day)", validators=[DataRequired("Give the date, as day/month/year.")])
+    ended_on = DateField("Last day", validators=[Optional()], description="Leave empty for a single day.")
+    hours = DecimalField("Hours", places=1, validators=[DataRequired("Give the hours (for example 1.5)."),
+                                                        NumberRange(0.1, 500, "Hours are between 0.1 and 500.")])
+    standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
+    sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
+    reflection = TextAreaField("Reflection", description="The impact on your practice, on learners and on "
+                                                         "colleagues. Never learners' names.")
+    evidence = TextAreaField("Evidence", description="Links or short descriptions, one a line.")
+    reviewer_email = EmailField("Share with your reviewer (their e-mail)", validators=[Optional(), Length(max=254)],
+                                description="For Professional Review and Development. Leave empty to keep the "
+                                            "entry private.")
+
+    FIELDS = ("title", "kind", "started_on", "ended_on", "hours", "standard", "sections", "reflection", "evidence")
+
+
+class PeriodForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET filter
+
+    start = DateField("From", validators=[Optional()])
+    end = DateField("To", validators=[Optional()])

@@ -1,0 +1,68 @@
+"""A person's professional learning record: entries (own or from the portal), shared entry by entry."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.accounts.models import User, utcnow
+from portal.extensions import db
+
+# What kind of learning an entry records (key -> label); the first group comes from the portal.
+KINDS = (
+    ("event", "Session or event attended"), ("module", "Leadership module"), ("enquiry", "Enquiry stage reached"),
+    ("forum", "Forum meeting"), ("account", "Account of practice published"), ("reading", "Professional reading"),
+    ("visit", "Visit"), ("course", "Course elsewhere"), ("other", "Other professional learning"),
+)
+KIND_LABELS = dict(KINDS)
+OWN_KINDS = ("reading", "visit", "course", "other", "event", "module", "enquiry", "forum", "account")
+
+# The GTCS Professional Standards 2021 (key -> official name) and the sections common to them.
+STANDARDS = (
+    ("registration", "The Standard for Full Registration"),
+    ("clpl", "The Standard for Career-Long Professional Learning"),
+    ("middle", "The Standard for Middle Leadership"),
+    ("headship", "The Standard for Headship"),
+)
+STANDARD_LABELS = dict(STANDARDS)
+SECTIONS = (("1", "1 Being a teacher in Scotland"), ("2", "2 Professional knowledge and understanding"),
+            ("3", "3 Professional skills and abilities"))
+SECTION_LABELS = dict(SECTIONS)
+
+
+class LearningEntry(db.Model):
+    """One piece of professional learning in one person's record, private unless shared with a reviewer."""
+
+    __tablename__ = "learning_entry"
+    __table_args__ = (
+        UniqueConstraint("user_id", "source", "source_id"),  # one entry per portal activity per person
+        Index("ix_learning_entry_user_started", "user_id", "started_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    hours: Mapped[float] = mapped_column(Numeric(5, 1), default=0)
+    standard: Mapped[str] = mapped_column(String(20), default="clpl")
+    sections: Mapped[str] = mapped_column(String(20), default="")  # "1,3"
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")  # links or descriptions, one a line
+    source: Mapped[str | None] = mapped_column(String(20))  # "booking" when made from the portal
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    shared_with_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    shared_with: Mapped[User | None] = relationship(foreign_keys=[shared_with_id], lazy="raise_on_sql")
+
+    @property
+    def section_keys(self) -> list[str]:
+        return [s for s in self.sections.split(",") if s]
+
+    @property
+    def evidence_lines(self) -> list[str]:
+        return [line.strip() for line in self.evidence.splitlines() if line.strip()]

@@ -1,0 +1,84 @@
+"""Rules for the learning record: save, share, delete an entry, and add one from an attended booking."""
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from portal.accounts.models import User, utcnow
+from portal.core.forms import ServiceError
+from portal.events.models import Booking, Event
+from portal.extensions import db
+from portal.learning.models import STANDARD_LABELS, LearningEntry
+from portal.learning.pack import school_year
+
+BOOKING = "booking"
+
+
+def _reviewer(email: str, actor) -> User | None:
+    email = (email or "").strip().lower()
+    if not email:
+        return None
+    reviewer = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    if reviewer is None:
+        raise ServiceError(("reviewer_email", "No one in the portal has that e-mail address: check it with your "
+                                              "reviewer."))
+    if reviewer.id == actor.id:
+        raise ServiceError(("reviewer_email", "Share with your reviewer, not yourself."))
+    return reviewer
+
+
+def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_email: str = "") -> LearningEntry:
+    """Create (entry None) or update the actor's own entry; sharing names the reviewer by e-mail."""
+    if entry is not None and entry.user_id != actor.id:
+        raise ServiceError((None, "Only the person whose record it is can change an entry."))
+    if fields.get("ended_on") and fields["ended_on"] < fields["started_on"]:
+        raise ServiceError(("ended_on", "The end date must be on or after the start date."))
+    if fields.get("standard") not in STANDARD_LABELS:
+        raise ServiceError(("standard", "Choose a Professional Standard."))
+    reviewer = _reviewer(reviewer_email, actor)
+    if entry is None:
+        entry = LearningEntry(user_id=actor.id)
+        db.session.add(entry)
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.sections = ",".join(sorted(fields.get("sections") or []))
+    entry.hours = Decimal(str(fields.get("hours") or 0))
+    entry.shared_with_id = reviewer.id if reviewer else None
+    entry.updated_at = utcnow()
+    db.session.flush()
+    return entry
+
+
+def delete_entry(entry: LearningEntry, *, actor) -> None:
+    """Remove the actor's own entry (a portal suggestion it came from is offered again)."""
+    if entry.user_id != actor.id:
+        raise ServiceError((None, "Only the person whose record it is can remove an entry."))
+    db.session.delete(entry)
+    db.session.flush()
+
+
+def add_from_booking(booking_id: int, *, actor) -> LearningEntry:
+    """An entry from an event the actor attended, once: dates and hours from the event, reflection to write."""
+    row = db.session.execute(select(Booking, Event).join(Event, Event.id == Booking.event_id)
+                             .where(Booking.id == booking_id)).first()
+    if row is None or row.Booking.user_id != actor.id or not row.Booking.attended:
+        raise ServiceError((None, "Only events you attended can be added to your record."))
+    existing = db.session.scalar(select(LearningEntry).where(
+        LearningEntry.user_id == actor.id, LearningEntry.source == BOOKING, LearningEntry.source_id == booking_id))
+    if existing is not None:
+        return existing
+    event = row.Event
+    hours = max(Decimal(round((event.ends_at - event.starts_at).total_seconds() / 3600, 1)), Decimal("0.5"))
+    entry = LearningEntry(user_id=actor.id, kind="event", title=event.title, started_on=event.starts_at.date(),
+                          ended_on=event.ends_at.date(), hours=hours, standard="clpl", sections="",
+                          reflection="", evidence="", source=BOOKING, source_id=booking_id)
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The pack's period: as chosen, or this school year."""
+    default_start, default_end = school_year(today)
+    return start or default_start, end or default_end

@@ -1,0 +1,31 @@
+"""Access expectations for the learning record: everyone signed in has their own record; an entry is for the
+person whose record it is (the matrix practitioner) and the reviewer it is shared with (the senior leader)."""
+
+from portal.extensions import db
+from tests.learning.conftest import attended_booking, own_entry
+from tests.support.access import Expect, only, signed_in
+
+OWNER, REVIEWER = "practitioner", "senior_leader"
+
+EXPECT = {
+    "learning.my_record": signed_in(),
+    "learning.add_entry": signed_in(),
+    "learning.shared_with_me": signed_in(),
+    "learning.pack": signed_in(),
+    "learning.pack_pdf": signed_in(),
+    "learning.show_entry": only(OWNER, REVIEWER),
+    "learning.edit_entry": only(OWNER),
+    "learning.remove_entry": only(OWNER),  # the confirm page
+    # someone else's attended booking: refused in the service, flashed and redirected; visitors sign in
+    "learning.add_suggestion": Expect(303, {"anonymous": 302}, "POST"),
+}
+
+
+def setup(world):
+    u = world.users
+    entry = own_entry(u[OWNER], reviewer=u[REVIEWER])
+    booking = attended_booking(u[OWNER])
+    db.session.commit()
+    e = {"entry_id": entry.id}
+    world.args.update({"learning.show_entry": e, "learning.edit_entry": e, "learning.remove_entry": e,
+                       "learning.add_suggestion": {"booking_id": booking.id}})
