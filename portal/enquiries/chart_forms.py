@@ -1,7 +1,7 @@
 """Forms for a measure's chart: which direction is better, run chart or XmR, and where phases start."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, StringField
+from wtforms import DateField, RadioField, SelectChoice, StringField
 from wtforms.validators import Length, Optional
 
 from portal.enquiries.runchart import BETTER, CHART_KINDS
@@ -10,8 +10,8 @@ DATE_HINT = "For example, 14/03/2021"
 
 
 class ChartSettingsForm(FlaskForm):
-    better = RadioField("Which direction is better?", choices=list(BETTER.items()), default="")
-    chart = RadioField("Kind of chart", choices=list(CHART_KINDS.items()), default="run")
+    better = RadioField("Which direction is better?", choices=[SelectChoice(k, v) for k, v in BETTER.items()], default="")
+    chart = RadioField("Kind of chart", choices=[SelectChoice(k, v) for k, v in CHART_KINDS.items()], default="run")
 
 
 class PhaseForm(FlaskForm):

@@ -56,6 +56,7 @@ def remove_phase(team_id, measure_id, phase_id):
     if request.method == "GET":
         return render("enquiries/remove_phase.html", team=team, measure=measure, phase=phase, form=ActionForm())
     ActionForm().validate_on_submit() or abort(400)
+    label = phase.label  # read before the row goes
     run_action(lambda: charts.remove_phase(enquiry, measure, phase, actor=current_user),
-               done=lambda p: f"The phase {p.label} is removed: its points join the phase before.")
+               done=f"The phase {label} is removed: its points join the phase before.")
     return _back(team, measure)
