@@ -60,8 +60,8 @@ EXPECT = {
     "enquiries.show_summary": only(*VIEWERS, "researcher", "senior_leader"),
     "enquiries.publish_summary": post(*EDITORS),
     "enquiries.set_chart": post(*EDITORS, data={"better": "up", "chart": "run"}),
-    "enquiries.add_phase": post(*EDITORS, data={"starts_on": "2021-03-01", "label": "New timetable"}),
-    "enquiries.remove_phase": only(*EDITORS),
+    "enquiries.add_phase": post(*EDITORS, data={"starts_on": "2021-03-01", "label": "New timetable"}, admin=422),
+    "enquiries.remove_phase": only(*EDITORS),  # GET: the confirm page
 }
 
 
