@@ -15,6 +15,6 @@ class ChartSettingsForm(FlaskForm):
 
 
 class PhaseForm(FlaskForm):
-    starts_on = DateField("Date the new phase starts", description=DATE_HINT, validators=[Optional()])
+    starts_on = DateField("When the new phase starts", description=DATE_HINT, validators=[Optional()])
     label = StringField("What changed", description="For example, New timetable",
                         validators=[Length(max=80, message="Keep it to 80 characters.")])
