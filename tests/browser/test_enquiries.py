@@ -125,7 +125,7 @@ def test_measure_chart_shows_dates_phases_and_direction(page, live_server):
     page.get_by_label("When the new phase starts").fill("2020-11-13")
     page.get_by_role("button", name="Start a new phase").click()
     expect(page.get_by_role("status")).to_contain_text("A new phase")
-    page.get_by_label("SPC XmR chart").check()
+    page.get_by_text("SPC XmR chart (mean and limits)").click()  # the styled label covers the radio
     page.get_by_role("button", name="Save chart settings").click()
     expect(page.locator("figcaption")).to_contain_text("No limits yet")
     page.get_by_role("link", name="Remove the phase Kept while fixing the date").click()
