@@ -10,7 +10,8 @@ DATE_HINT = "For example, 14/03/2021"
 
 
 class ChartSettingsForm(FlaskForm):
-    better = RadioField("Which direction is better?", choices=[SelectChoice(k, v) for k, v in BETTER.items()], default="")
+    better = RadioField("Which direction is better?", choices=[SelectChoice(k, v) for k, v in BETTER.items()],
+                        default="")
     chart = RadioField("Kind of chart", choices=[SelectChoice(k, v) for k, v in CHART_KINDS.items()], default="run")
 
 

@@ -135,7 +135,7 @@ class Limits:
 
 
 def moving_ranges(values: list[float]) -> list[float]:
-    return [abs(b - a) for a, b in zip(values, values[1:])]
+    return [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
 
 
 def xmr_limits(values: list[float]) -> Limits:
@@ -321,7 +321,7 @@ def geometry(values: list[float], *, dates=None, baseline=None, target=None, ana
     limits = [(y(lim.upper), "Upper limit"), (y(lim.mean), "Mean"), (y(lim.lower), "Lower limit")] if lim else []
     centre = median(values) if values else None
     marks = [(xs[i], y(values[i]), n, text) for n, (i, text) in enumerate(notes, start=1)]
-    return Geometry(width, height, pad, list(zip(xs, [y(v) for v in values])),
+    return Geometry(width, height, pad, list(zip(xs, [y(v) for v in values], strict=True)),
                     y(centre) if centre is not None and not phases else None,
                     y(baseline) if baseline is not None else None, y(target) if target is not None else None,
                     [(y(t), _fmt(t)) for t in ticks], low, high, x_ticks, phases, limits, marks)

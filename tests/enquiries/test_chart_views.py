@@ -65,6 +65,7 @@ def test_removing_a_phase_asks_first_and_only_members_may(client, login, world, 
     assert client.get(url).status_code == 403 and client.post(url).status_code == 403
     login(world.ewan)
     confirm = client.get(url)
-    assert confirm.status_code == 200 and "Remove the phase" in confirm.text and "<form method=\"post\">" in confirm.text
+    assert confirm.status_code == 200 and "Remove the phase" in confirm.text
+    assert '<form method="post">' in confirm.text
     assert client.post(url).status_code == 303
     assert db.session.get(MeasurePhase, phase_id) is None

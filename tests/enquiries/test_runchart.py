@@ -2,8 +2,20 @@
 
 from datetime import date, timedelta
 
-from portal.enquiries.runchart import (MIN_POINTS, analyse, count_runs, date_ticks, geometry, judge, nice_ticks,
-                                       runs_signal, shifts, split_phases, trends, xmr_limits)
+from portal.enquiries.runchart import (
+    MIN_POINTS,
+    analyse,
+    count_runs,
+    date_ticks,
+    geometry,
+    judge,
+    nice_ticks,
+    runs_signal,
+    shifts,
+    split_phases,
+    trends,
+    xmr_limits,
+)
 
 
 def test_too_few_points_says_so_plainly():
@@ -81,7 +93,8 @@ def test_phases_have_their_own_median_and_a_shift_against_the_baseline_reads_by_
     values = [5, 6, 5, 4, 6, 5, 5, 6, 4, 5, 9, 10, 9, 11, 10, 12]
     change = (dates[10], "New timetable")
     phases = split_phases(dates, values, [change])
-    assert [(p.label, p.start, p.end, p.median) for p in phases] == [("Baseline", 0, 9, 5), ("New timetable", 10, 15, 10)]
+    assert [(p.label, p.start, p.end, p.median) for p in phases] == [
+        ("Baseline", 0, 9, 5), ("New timetable", 10, 15, 10)]
     assert [(s.start, s.end, s.direction) for s in phases[1].against_previous] == [(10, 15, "above")]
     up = " ".join(analyse(dates, values, starts=[change], better="up").reading)
     down = " ".join(analyse(dates, values, starts=[change], better="down").reading)
