@@ -9,7 +9,7 @@ bp = Blueprint("enquiries", __name__, url_prefix="/enquiries")
 
 def init_app(app: Flask) -> None:
     """Import the view modules, register what enquiries offers the other domains, then the blueprint."""
-    from portal.enquiries import evidence_views, plan_views, team_views, views  # noqa: F401  (routes on bp)
+    from portal.enquiries import chart_views, evidence_views, plan_views, team_views, views  # noqa: F401
     from portal.enquiries.links import register_theme_context
 
     register_theme_context()

@@ -10,7 +10,7 @@ from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
 from portal.core.roles import Role
-from portal.enquiries import evidence, plans, teams, themes
+from portal.enquiries import charts, evidence, plans, teams, themes
 from portal.enquiries.models import Team, Theme, ThemeResource
 from portal.enquiries.queries import team_page
 from portal.extensions import db
@@ -95,7 +95,11 @@ def load_demo(ctx) -> None:
     start = date(2020, 9, 4)
     for week, value in enumerate(MINUTES):
         evidence.add_data_point(enquiry, minutes, actor=practitioner, on=start + timedelta(weeks=week),
-                                value=str(value))
+                                value=str(value), note="Outdoor maths timetabled" if week == 6 else "")
+    # the run chart reads the change: higher is better, a new phase from the week outdoor maths was timetabled
+    charts.set_chart(enquiry, minutes, actor=practitioner, better="up", chart="run")
+    charts.add_phase(enquiry, minutes, actor=practitioner, starts_on=start + timedelta(weeks=6),
+                     label="Outdoor maths weekly")
     evidence.add_note(enquiry, actor=colleague, kind="observation", on=date(2020, 10, 14), observer="Ailsa Colleague",
                       text="Learners measured the playground in groups; three usually quiet learners led their groups.")
     evidence.add_note(enquiry, actor=practitioner, kind="qualitative", on=date(2020, 11, 20),

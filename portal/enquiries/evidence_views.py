@@ -7,44 +7,24 @@ from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import is_htmx, render
 from portal.core.uploads import send_stored
-from portal.enquiries import bp, evidence, plans, queries, runchart
+from portal.enquiries import bp, evidence, plans, queries
 from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
 from portal.enquiries.forms import DataPointForm, NoteForm
-from portal.enquiries.loading import load_team
-from portal.enquiries.plan_models import EvidenceNote, Measure
+from portal.enquiries.loading import charted_measures, load_team
+from portal.enquiries.loading import load_measure as _measure
+from portal.enquiries.loading import measure_page as _measure_page
+from portal.enquiries.plan_models import EvidenceNote
 from portal.enquiries.sections import PLAN_SECTIONS, REFLECTION_SECTIONS
 from portal.extensions import db
-
-
-def chart(measure, points) -> dict:
-    """Everything a run chart shows: the rule verdict and the SVG geometry (pure runchart functions)."""
-    values = [p.value for p in points]
-    return {"verdict": runchart.judge(values),
-            "geometry": runchart.geometry(values, baseline=measure.baseline_value, target=measure.target_value)}
 
 
 @bp.get("/teams/<int:team_id>/evidence")
 @login_required
 def show_evidence(team_id):
     team, enquiry = load_team(team_id)
-    measures = [(m, pts, chart(m, pts) if m.quantitative else None)
-                for m, pts in queries.measures_with_points(enquiry.id)]
+    measures = charted_measures(enquiry.id)
     return render("enquiries/evidence.html", team=team, enquiry=enquiry, measures=measures,
                   notes=queries.notes(enquiry.id), can_edit=can_edit_team(current_user, team))
-
-
-def _measure(enquiry, measure_id) -> Measure:
-    measure = get_or_404(Measure, measure_id)
-    if measure.enquiry_id != enquiry.id:
-        abort(404)
-    return measure
-
-
-def _measure_page(team, enquiry, measure, form, status=200):
-    points = next(pts for m, pts in queries.measures_with_points(enquiry.id) if m.id == measure.id)
-    return render("enquiries/measure.html", fragment="enquiries/_measure_data.html", target="measure-data",
-                  team=team, measure=measure, points=points, chart=chart(measure, points), form=form,
-                  can_edit=can_edit_team(current_user, team), status=status)
 
 
 @bp.get("/teams/<int:team_id>/measures/<int:measure_id>")
@@ -116,8 +96,7 @@ def show_summary(team_id):
     if not can_read_summary(current_user, team, enquiry.published_at is not None):
         abort(403)
     sections, _ = plans.plan_state(enquiry, current_user)
-    measures = [(m, pts, chart(m, pts) if m.quantitative else None)
-                for m, pts in queries.measures_with_points(enquiry.id)]
+    measures = charted_measures(enquiry.id)
     return render("enquiries/summary.html", team=team, enquiry=enquiry, sections=sections, measures=measures,
                   outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
                   plan_sections=PLAN_SECTIONS, reflection_sections=REFLECTION_SECTIONS,

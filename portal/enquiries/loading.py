@@ -2,9 +2,16 @@
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
-from portal.enquiries import queries
+from portal.core.access import get_or_404
+from portal.core.rendering import render
+from portal.enquiries import queries, runchart
 from portal.enquiries.access import can_edit_team, can_view_team
+from portal.enquiries.chart_forms import ChartSettingsForm, PhaseForm
+from portal.enquiries.forms import DataPointForm
+from portal.enquiries.plan_models import Measure, MeasurePhase
+from portal.extensions import db
 
 
 def load_team(team_id: int, *, edit: bool = False):
@@ -15,3 +22,51 @@ def load_team(team_id: int, *, edit: bool = False):
     if not can_view_team(current_user, team) or (edit and not can_edit_team(current_user, team)):
         abort(403)
     return team, enquiry
+
+
+def load_measure(enquiry, measure_id: int) -> Measure:
+    """One of the enquiry's measures, or 404."""
+    measure = get_or_404(Measure, measure_id)
+    if measure.enquiry_id != enquiry.id:
+        abort(404)
+    return measure
+
+
+def phases_of(measure_ids: list[int]) -> dict[int, list[MeasurePhase]]:
+    """Phase starts per measure, in date order: one query."""
+    out: dict[int, list] = {m: [] for m in measure_ids}
+    if measure_ids:
+        for p in db.session.scalars(select(MeasurePhase).where(MeasurePhase.measure_id.in_(measure_ids))
+                                    .order_by(MeasurePhase.starts_on)):
+            out[p.measure_id].append(p)
+    return out
+
+
+def chart(measure, points, phases=()) -> dict:
+    """Everything a chart shows (pure runchart functions): phases, verdict, limits, reading and SVG geometry."""
+    dates, values = [p.on for p in points], [p.value for p in points]
+    analysis = runchart.analyse(dates, values, starts=[(p.starts_on, p.label) for p in phases],
+                                better=measure.better or "", kind=measure.chart or "run")
+    notes = [(i, p.note) for i, p in enumerate(points) if p.note]
+    return {"verdict": runchart.judge(values), "analysis": analysis, "phases": list(phases),
+            "geometry": runchart.geometry(values, dates=dates, baseline=measure.baseline_value,
+                                          target=measure.target_value, analysis=analysis, notes=notes)}
+
+
+def charted_measures(enquiry_id: int) -> list[tuple]:
+    """Every measure with its points and (when quantitative) its chart: three queries."""
+    measures = queries.measures_with_points(enquiry_id)
+    phases = phases_of([m.id for m, _ in measures])
+    return [(m, pts, chart(m, pts, phases[m.id]) if m.quantitative else None) for m, pts in measures]
+
+
+def measure_page(team, enquiry, measure, form, status=200, **forms):
+    """The measure page (or its data fragment): chart, data, and the forms a member uses on it."""
+    points = next(pts for m, pts in queries.measures_with_points(enquiry.id) if m.id == measure.id)
+    forms.setdefault("settings_form", ChartSettingsForm(formdata=None, obj=measure))
+    forms.setdefault("phase_form", PhaseForm(formdata=None))
+    return render("enquiries/measure.html", fragment="enquiries/_measure_data.html", target="measure-data",
+                  team=team, measure=measure, points=points,
+                  chart=chart(measure, points, phases_of([measure.id])[measure.id]),
+                  form=form or DataPointForm(formdata=None), can_edit=can_edit_team(current_user, team),
+                  status=status, **forms)

@@ -80,6 +80,8 @@ class Measure(db.Model):
     how_collected: Mapped[str] = mapped_column(Text, default="")
     when_collected: Mapped[str] = mapped_column(String(200), default="")
     unit: Mapped[str] = mapped_column(String(16), default="number", server_default="number")
+    better: Mapped[str] = mapped_column(String(4), default="")  # "up", "down" or "" (runchart.BETTER)
+    chart: Mapped[str] = mapped_column(String(4), default="run")  # "run" or "xmr" (runchart.CHART_KINDS)
 
     @property
     def quantitative(self) -> bool:
@@ -127,3 +129,15 @@ class EvidenceNote(db.Model):
     filename: Mapped[str] = mapped_column(String(200), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MeasurePhase(db.Model):
+    """Where a new phase of a measure's chart starts (after a change): its own median, re-baselined."""
+
+    __tablename__ = "enquiry_measure_phase"
+    __table_args__ = (UniqueConstraint("measure_id", "starts_on", name="uq_enquiry_measure_phase_measure_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("enquiry_measure.id", ondelete="CASCADE"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(80))

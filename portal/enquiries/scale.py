@@ -7,7 +7,7 @@ from sqlalchemy import insert
 from portal.core.roles import Role
 from portal.enquiries.demo import MINUTES, PLAN, THEMES_2020_21
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember, Theme
-from portal.enquiries.plan_models import DataPoint, Enquiry, EvidenceNote, Measure, PlanSection
+from portal.enquiries.plan_models import DataPoint, Enquiry, EvidenceNote, Measure, MeasurePhase, PlanSection
 from portal.extensions import db
 
 TEAMS_PER_THEME = 60
@@ -69,7 +69,7 @@ def load_scale(ctx) -> None:
                           "created_at": row["updated_at"]})
     db.session.execute(insert(PlanSection), sections)
     measure_ids = _ids(Measure, measures)
-    points = []
+    points, phases = [], []
     for mid, m, eid_row in zip(measure_ids, measures, [r for r in enquiry_rows for _ in range(2)], strict=True):
         if m["kind"] != "quantitative":
             continue
@@ -77,6 +77,8 @@ def load_scale(ctx) -> None:
         for week, value in enumerate(MINUTES):
             points.append({"measure_id": mid, "on": start + timedelta(weeks=week), "value": value + rng.randint(-5, 5),
                            "note": ""})
+        phases.append({"measure_id": mid, "starts_on": start + timedelta(weeks=6), "label": "After the change"})
     db.session.execute(insert(DataPoint), points)
+    db.session.execute(insert(MeasurePhase), phases)
     db.session.execute(insert(EvidenceNote), notes)
     db.session.flush()

@@ -106,3 +106,34 @@ def test_two_people_editing_one_section_see_both_texts(page, live_server, browse
     page.reload()
     page.locator("#section-challenges summary").click()
     expect(page.get_by_role("textbox", name=label)).to_have_value(re.compile("parent council"))
+
+
+def test_measure_chart_shows_dates_phases_and_direction(page, live_server):
+    """The demo team's run chart: a dated axis, the baseline and the new phase labelled, read as improvement;
+    a member starts a phase (a rejected date keeps what was typed), switches to XmR, and removes a phase."""
+    sign_in(page, live_server, "practitioner")
+    page.goto(f"{live_server.url}/enquiries/teams")
+    page.get_by_role("link", name="Outdoor Explorers").first.click()
+    page.get_by_role("navigation", name="This team").get_by_role("link", name="Impact evidence").click()
+    page.get_by_role("link", name="Minutes of learning outdoors per week").click()
+    chart = page.locator("svg.wp_runchart")
+    expect(chart).to_contain_text("Sep 2020")
+    expect(chart).to_contain_text("Outdoor maths weekly")
+    expect(page.locator("figcaption")).to_contain_text("Higher is better")
+    expect(page.locator("figcaption")).to_contain_text("improvement")
+    assert_accessible(page)
+    page.get_by_label("When the new phase starts").fill("2099-01-01")
+    page.get_by_label("What changed").fill("Kept while fixing the date")
+    page.get_by_role("button", name="Start a new phase").click()
+    expect(page.get_by_label("What changed")).to_have_value("Kept while fixing the date")
+    assert_accessible(page)
+    page.get_by_label("When the new phase starts").fill("2020-11-13")
+    page.get_by_role("button", name="Start a new phase").click()
+    expect(page.get_by_role("status")).to_contain_text("A new phase")
+    page.get_by_text("SPC XmR chart (mean and limits)").click()  # the styled label covers the radio
+    page.get_by_role("button", name="Save chart settings").click()
+    expect(page.locator("figcaption")).to_contain_text("No limits yet")
+    page.get_by_role("link", name="Remove the phase Kept while fixing the date").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Remove the phase").click()
+    expect(page.get_by_role("status")).to_contain_text("is removed")

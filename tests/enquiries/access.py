@@ -6,7 +6,7 @@ from datetime import date
 
 from werkzeug.datastructures import FileStorage
 
-from portal.enquiries import evidence, plans, teams, themes
+from portal.enquiries import charts, evidence, plans, teams, themes
 from portal.enquiries.models import JoinRequest, TeamMember, ThemeResource
 from portal.enquiries.queries import team_page
 from portal.extensions import db
@@ -60,6 +60,9 @@ EXPECT = {
     "enquiries.download_attachment": only(*VIEWERS),
     "enquiries.show_summary": only(*VIEWERS, "researcher", "senior_leader"),
     "enquiries.publish_summary": post(*EDITORS),
+    "enquiries.set_chart": post(*EDITORS, data={"better": "up", "chart": "run"}),
+    "enquiries.add_phase": post(*EDITORS, data={"starts_on": "2021-03-01", "label": "New timetable"}, admin=422),
+    "enquiries.remove_phase": only(*EDITORS),  # GET: the confirm page
 }
 
 
@@ -76,6 +79,7 @@ def setup(world):
     enquiry = team_page(team.id)[1]
     measure = plans.save_measure(enquiry, None, actor=u["practitioner"], name="Minutes", kind="quantitative",
                                  shows="outcome")
+    phase = charts.add_phase(enquiry, measure, actor=u["practitioner"], starts_on=date(2021, 1, 11), label="Change")
     note = evidence.add_note(enquiry, actor=u["practitioner"], kind="observation", on=date.today(),
                              observer="Ewan", text="Seen", upload=FileStorage(io.BytesIO(b"notes"),
                                                                               filename="notes.txt"))
@@ -101,6 +105,8 @@ def setup(world):
         "enquiries.show_measure": {**t, "measure_id": measure.id},
         "enquiries.add_data_point": {**t, "measure_id": measure.id},
         "enquiries.download_attachment": {**t, "note_id": note.id},
+        "enquiries.set_chart": {**t, "measure_id": measure.id}, "enquiries.add_phase": {**t, "measure_id": measure.id},
+        "enquiries.remove_phase": {**t, "measure_id": measure.id, "phase_id": phase.id},
     })
     for endpoint in ("edit_team", "show_team", "leave_team", "invite_member", "request_join", "assign_facilitator",
                      "show_plan", "set_status", "new_measure", "show_evidence", "new_note", "show_summary",

@@ -1,6 +1,21 @@
-"""The run-chart rules as pure functions: shifts, trends, points on the median, too few points."""
+"""The run-chart and XmR rules as pure functions, checked against worked examples whose sources are cited."""
 
-from portal.enquiries.runchart import MIN_POINTS, geometry, judge, shifts, trends
+from datetime import date, timedelta
+
+from portal.enquiries.runchart import (
+    MIN_POINTS,
+    analyse,
+    count_runs,
+    date_ticks,
+    geometry,
+    judge,
+    nice_ticks,
+    runs_signal,
+    shifts,
+    split_phases,
+    trends,
+    xmr_limits,
+)
 
 
 def test_too_few_points_says_so_plainly():
@@ -9,6 +24,8 @@ def test_too_few_points_says_so_plainly():
 
 
 def test_six_points_above_the_median_is_a_shift():
+    """Shift: six or more consecutive points on one side of the median (Perla, Provost & Murray, 'The run
+    chart', BMJ Qual Saf 2011;20:46-51, rule 1; NHS Improvement, 'Run charts' guide)."""
     values = [10, 11, 9, 10, 12, 20, 21, 22, 23, 24, 25]
     found = shifts(values, 12)
     assert [(s.start, s.end, s.direction) for s in found] == [(5, 10, "above")]
@@ -19,34 +36,112 @@ def test_five_on_one_side_is_not_a_shift():
 
 
 def test_points_on_the_median_neither_break_nor_count():
-    # five above, one on the median, one more above: six above in a row, the median point skipped
+    """Perla et al. 2011: 'values that fall on the median neither add to nor break a shift'."""
     assert [(s.start, s.end) for s in shifts([6, 7, 8, 6, 7, 5, 9, 1, 2], 5)] == [(0, 6)]
     assert shifts([6, 7, 5, 5, 8, 9, 1], 5) == []  # only four above, median points do not count
 
 
 def test_trend_of_five_rising_and_repeats_are_ignored():
+    """Trend: five or more points all going up or all going down; like values are not counted (Perla et al.
+    2011, rule 2)."""
     assert [(t.start, t.end, t.direction) for t in trends([3, 1, 2, 3, 3, 4, 5])] == [(1, 6, "rising")]
     assert trends([1, 2, 3, 4, 3]) == []
     assert [t.direction for t in trends([9, 8, 7, 6, 5])] == ["falling"]
+
+
+def test_too_few_runs_worked_example():
+    """D. Balestracci, 'An underrated test for run charts', Quality Digest, October 2008: 16 points in runs of
+    7, 7, 1 and 1 give four runs where 5 or more are expected by chance, so the change had an effect. The
+    limits are those of Perla et al. 2011, Table 1 (16 useful observations: 5 to 13 runs)."""
+    values = [10] * 7 + [1] * 7 + [10, 1]
+    assert count_runs(values, 5.5) == (4, 16)
+    assert runs_signal(values, 5.5).direction == "few"
+    assert runs_signal([10, 1] * 8, 5.5).direction == "many"  # 16 runs: more than 13
+    assert runs_signal([10, 10, 1, 1] * 4, 5.5) is None  # 8 runs: chance
+    assert any(s.kind == "runs" for s in judge(values).signals)
 
 
 def test_judge_with_enough_points_finds_both_signals():
     values = [5, 5, 4, 6, 5, 4, 10, 11, 12, 13, 14, 15]
     verdict = judge(values)
     assert verdict.enough and len(values) >= MIN_POINTS
-    kinds = {s.kind for s in verdict.signals}
-    assert kinds == {"shift", "trend"}
+    assert {s.kind for s in verdict.signals} >= {"shift", "trend"}
     assert "A shift: 6 points in a row above the median" in verdict.summary
 
 
 def test_random_variation_says_no_signal():
-    verdict = judge([5, 7, 4, 6, 5, 7, 4, 6, 5, 7])
+    verdict = judge([5, 7, 6, 4, 7, 6, 4, 5, 7, 4])  # seven runs: between 3 and 9
     assert verdict.enough and not verdict.signals and "chance" in verdict.summary
+
+
+def test_xmr_limits_worked_example():
+    """XmR: centre line = mean, limits = mean +/- 2.66 x mean moving range (D. Wheeler, 'Understanding
+    Variation', 2000, ch. 5; NHS England, 'Making Data Count', 2019). Worked by hand: 15 values summing to 98,
+    mean 6.533; 14 moving ranges summing to 23, mean 1.643; limits 6.533 -/+ 4.370 = 2.16 and 10.90."""
+    values = [5, 7, 6, 8, 6, 5, 7, 9, 6, 7, 8, 6, 5, 7, 6]
+    lim = xmr_limits(values)
+    assert round(lim.mean, 3) == 6.533 and round(lim.mean_moving_range, 3) == 1.643
+    assert (round(lim.lower, 2), round(lim.upper, 2)) == (2.16, 10.9)
+
+
+def _days(n, start=date(2021, 1, 4)):
+    return [start + timedelta(days=7 * i) for i in range(n)]
+
+
+def test_phases_have_their_own_median_and_a_shift_against_the_baseline_reads_by_direction():
+    dates = _days(16)
+    values = [5, 6, 5, 4, 6, 5, 5, 6, 4, 5, 9, 10, 9, 11, 10, 12]
+    change = (dates[10], "New timetable")
+    phases = split_phases(dates, values, [change])
+    assert [(p.label, p.start, p.end, p.median) for p in phases] == [
+        ("Baseline", 0, 9, 5), ("New timetable", 10, 15, 10)]
+    assert [(s.start, s.end, s.direction) for s in phases[1].against_previous] == [(10, 15, "above")]
+    up = " ".join(analyse(dates, values, starts=[change], better="up").reading)
+    down = " ".join(analyse(dates, values, starts=[change], better="down").reading)
+    assert "Higher is better" in up and "improvement" in up and "deterioration" not in up
+    assert "deterioration" in down
+    # a phase start before any point leaves no empty phase behind
+    assert [p.label for p in split_phases(dates, values, [(date(2020, 1, 1), "Early")])] == ["Early"]
+
+
+def test_xmr_needs_fifteen_baseline_points_and_says_why_not():
+    dates = _days(20)
+    values = [5, 7, 6, 8, 6, 5, 7, 9, 6, 7, 8, 6, 5, 7, 6, 6, 7, 30, 6, 5]
+    few = analyse(dates, values, starts=[(dates[10], "Change")], kind="xmr")
+    assert few.limits is None and "at least 15 points in the baseline" in few.limits_note
+    enough = analyse(dates, values, starts=[(dates[15], "Change")], kind="xmr", better="down")
+    assert (round(enough.limits.lower, 2), round(enough.limits.upper, 2)) == (2.16, 10.9)  # the worked example
+    text = " ".join(enough.reading)
+    assert "A point above the limits (03 May 2021)" in text and "deterioration" in text
+
+
+def test_nice_ticks_step_by_one_two_or_five():
+    assert nice_ticks(1.1, 3.8) == [1, 2, 3, 4]
+    assert nice_ticks(0, 47) == [0, 10, 20, 30, 40, 50]
+    assert nice_ticks(0.12, 0.57) == [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+    assert nice_ticks(12, 19) == [12, 14, 16, 18, 20]
+    assert nice_ticks(5, 5) == [4, 4.5, 5, 5.5, 6]
+
+
+def test_date_ticks_are_months_or_days():
+    assert [label for _, label in date_ticks(date(2021, 1, 15), date(2021, 6, 20))] == [
+        "Feb 2021", "Mar 2021", "Apr 2021", "May 2021", "Jun 2021"]
+    assert [label for _, label in date_ticks(date(2021, 3, 1), date(2021, 3, 29))][:2] == ["01 Mar", "08 Mar"]
 
 
 def test_geometry_keeps_baseline_and_target_inside_the_box():
     g = geometry([10, 20, 30], baseline=0, target=50, width=400, height=200, pad=20)
     ys = [y for _, y in g.points] + [g.baseline_y, g.target_y]
-    assert all(20 <= y <= 180 for y in ys)
+    assert all(10 <= y <= 180 for y in ys)
     assert g.target_y < g.points[-1][1] < g.baseline_y  # higher values sit higher on the chart
     assert geometry([]).points == []
+
+
+def test_geometry_places_points_by_date_and_draws_phases_and_notes():
+    dates = [date(2021, 1, 1), date(2021, 1, 2), date(2021, 3, 20)]
+    a = analyse(dates, [1, 2, 3], starts=[(date(2021, 2, 1), "After")])
+    g = geometry([1, 2, 3], dates=dates, analysis=a, notes=[(2, "Visit")])
+    xs = [x for x, _ in g.points]
+    assert xs[1] - xs[0] < xs[2] - xs[1]  # spaced by time, not by order
+    assert [p[3] for p in g.phases] == ["Baseline", "After"] and g.phases[1][4] is not None
+    assert g.notes[0][2:] == (1, "Visit") and [label for _, label in g.x_ticks] == ["Feb 2021", "Mar 2021"]
