@@ -7,8 +7,10 @@ from flask import Flask
 from portal.config import Config
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
-DOMAINS = ("operations", "main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
-           "leadership", "practice", "gateway", "notifications", "discussions", "audit", "privacy", "learning", "reports")
+DOMAINS = (
+    "operations", "main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
+    "leadership", "practice", "gateway", "notifications", "discussions", "audit", "privacy", "learning", "reports",
+)
 
 
 def create_app(config: type | dict | None = None) -> Flask:

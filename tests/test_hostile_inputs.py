@@ -73,7 +73,7 @@ def test_no_input_crashes_any_route(app, make_user):
     for rule in rules:
         if "GET" in rule.methods:
             response = admin.get(urls[rule.endpoint])
-            page = response.get_data(as_text=True)
+            page = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""  # not PDFs
             response.close()  # downloads hold an open file until closed
             fields[rule.endpoint] = set(NAME.findall(page)) - {"csrf_token"}
             for form in GET_FORM.findall(page):
@@ -91,7 +91,8 @@ def test_no_input_crashes_any_route(app, make_user):
     got_request_exception.connect(record, app)
 
     def check(response, what):
-        if response.status_code >= 500:
+        # /readyz answers 503 by design while the schema is not at the migration head (tests build it directly)
+        if response.status_code >= 500 and not (response.status_code == 503 and "/readyz" in what):
             failures.append(f"{what}: {response.status_code} {crashes[-1] if crashes else ''}")
         response.close()
 

@@ -96,13 +96,14 @@ def show_summary(team_id):
     if not can_read_summary(current_user, team, enquiry.published_at is not None):
         abort(403)
     sections, _ = plans.plan_state(enquiry, current_user)
-    measures = charted_measures(enquiry.id)
+    show_names = enquiry.summary_names or can_view_team(current_user, team)  # names and notes: the team's choice
+    measures = charted_measures(enquiry.id, with_notes=show_names)
     return render("enquiries/summary.html", team=team, enquiry=enquiry, sections=sections, measures=measures,
                   outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
                   plan_sections=PLAN_SECTIONS, reflection_sections=REFLECTION_SECTIONS,
                   notes=queries.notes(enquiry.id, limit=5), can_edit=can_edit_team(current_user, team),
                   can_view_team=can_view_team(current_user, team),
-                  show_names=enquiry.summary_names or can_view_team(current_user, team))
+                  show_names=show_names)
 
 
 @bp.post("/teams/<int:team_id>/summary")

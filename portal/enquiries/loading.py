@@ -42,22 +42,24 @@ def phases_of(measure_ids: list[int]) -> dict[int, list[MeasurePhase]]:
     return out
 
 
-def chart(measure, points, phases=()) -> dict:
-    """Everything a chart shows (pure runchart functions): phases, verdict, limits, reading and SVG geometry."""
+def chart(measure, points, phases=(), *, with_notes: bool = True) -> dict:
+    """Everything a chart shows (pure runchart functions): phases, verdict, limits, reading and SVG geometry.
+    Without `with_notes` the data points' notes stay off the chart (a summary read outside the team)."""
     dates, values = [p.on for p in points], [p.value for p in points]
     analysis = runchart.analyse(dates, values, starts=[(p.starts_on, p.label) for p in phases],
                                 better=measure.better or "", kind=measure.chart or "run")
-    notes = [(i, p.note) for i, p in enumerate(points) if p.note]
+    notes = [(i, p.note) for i, p in enumerate(points) if p.note] if with_notes else []
     return {"verdict": runchart.judge(values), "analysis": analysis, "phases": list(phases),
             "geometry": runchart.geometry(values, dates=dates, baseline=measure.baseline_value,
                                           target=measure.target_value, analysis=analysis, notes=notes)}
 
 
-def charted_measures(enquiry_id: int) -> list[tuple]:
+def charted_measures(enquiry_id: int, *, with_notes: bool = True) -> list[tuple]:
     """Every measure with its points and (when quantitative) its chart: three queries."""
     measures = queries.measures_with_points(enquiry_id)
     phases = phases_of([m.id for m, _ in measures])
-    return [(m, pts, chart(m, pts, phases[m.id]) if m.quantitative else None) for m, pts in measures]
+    return [(m, pts, chart(m, pts, phases[m.id], with_notes=with_notes) if m.quantitative else None)
+            for m, pts in measures]
 
 
 def measure_page(team, enquiry, measure, form, status=200, **forms):

@@ -24,7 +24,8 @@ def test_settings_and_phase_forms_change_the_chart_reading(client, login, world)
     assert added.status_code == 303
     page = client.get(url).text
     assert "Lower is better" in page and "Outdoor timetable" in page and "deterioration" in page
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    start = page.index('<svg', page.index("<figure"))  # the chart, not the header's icons
+    svg = page[start:page.index("</svg>", start)]
     assert "Baseline" in svg and "Outdoor timetable" in svg and "Feb 2021" in svg  # phase labels, dated axis
     assert "Forest school visit" in svg  # the note is drawn on the chart
     assert ".1<" not in svg and "3.8" not in svg
