@@ -26,10 +26,12 @@ def _domain_modules():
         yield importlib.import_module(f"tests.{path.parent.name}.access")
 
 
-def test_every_route_for_every_actor(app, make_user):
+def build_world(app, make_user, label: str):
+    """One user per role and every domain's records and URL arguments (tests/<domain>/access.py `setup`),
+    with every route's expectation: the ground the access matrix and the hostile-input walk stand on."""
     world = SimpleNamespace(users={}, args={}, app=app)
     for actor, role in ROLE_OF.items():
-        world.users[actor] = make_user(role, name=f"Matrix {actor}")
+        world.users[actor] = make_user(role, name=f"{label} {actor}")
     expectations = {}
     modules = list(_domain_modules())
     for module in modules:
@@ -37,6 +39,11 @@ def test_every_route_for_every_actor(app, make_user):
     for module in modules:
         if hasattr(module, "setup"):
             module.setup(world)
+    return world, expectations
+
+
+def test_every_route_for_every_actor(app, make_user):
+    world, expectations = build_world(app, make_user, "Matrix")
 
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
     missing = sorted(endpoints - set(expectations))

@@ -5,13 +5,12 @@ URL converter. Every answer must be below 500 (400, 404 or 422 with a message)."
 
 import re
 import traceback
-from types import SimpleNamespace
 from urllib.parse import parse_qsl
 
 from flask import got_request_exception, url_for
 
 from tests.support.access import ACTORS
-from tests.test_access_matrix import ROLE_OF, _domain_modules
+from tests.test_access_matrix import build_world
 
 HUGE = "99999999999999999999999"
 VALUES = ("1e400", "nan", "-inf", HUGE, "-" + HUGE, "9999-12-31", "0", "not-a-number")
@@ -20,20 +19,6 @@ QUERY_NAMES = {"page", "per_page", "year", "version", "first", "second", "team",
                "past", "authority", "next", "la", "sector", "theme", "kind"}
 NAME = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"', re.S)
 GET_FORM = re.compile(r'<form\b[^>]*method="get"[^>]*>(.*?)</form>', re.S | re.I)
-
-
-def _world(app, make_user):
-    world = SimpleNamespace(users={}, args={}, app=app)
-    for actor, role in ROLE_OF.items():
-        world.users[actor] = make_user(role, name=f"Hostile {actor}")
-    expectations = {}
-    modules = list(_domain_modules())
-    for module in modules:
-        expectations.update(module.EXPECT)
-    for module in modules:
-        if hasattr(module, "setup"):
-            module.setup(world)
-    return world, expectations
 
 
 def _client(app, user):
@@ -60,7 +45,7 @@ def _huge_url(app, rule, args: dict) -> str | None:
 
 
 def test_no_input_crashes_any_route(app, make_user):
-    world, expectations = _world(app, make_user)
+    world, expectations = build_world(app, make_user, "Hostile")
     rules = sorted((r for r in app.url_map.iter_rules() if r.endpoint != "static"), key=lambda r: r.endpoint)
     urls = {}
     for rule in rules:
