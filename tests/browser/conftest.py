@@ -56,7 +56,9 @@ def live_server(tmp_path, smtp_server):
 
 
 def assert_accessible(page) -> None:
-    """Run axe-core (WCAG 2.0-2.2 A and AA rules) on the page as it is now; fail on any violation."""
+    """Run axe-core (WCAG 2.0-2.2 A and AA rules) on the page once its lazy loads (the notification bell) have
+    settled, so axe never reads a node htmx is swapping out; fail on any violation."""
+    page.wait_for_load_state("networkidle")
     page.evaluate(AXE + "\n;undefined")  # evaluate bypasses the page's CSP, as an extension would
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "

@@ -50,7 +50,7 @@ def test_practitioner_forms_a_team_plans_and_charts(page, live_server, mailbox, 
     page.get_by_label("Name of the measure").fill("Minutes of child-led play")
     page.get_by_label("Baseline").fill("ten")
     page.get_by_role("button", name="Save measure").click()
-    expect(page.get_by_role("alert")).to_contain_text("enter a number")
+    expect(page.get_by_role("alert")).to_contain_text("Enter a number")
     expect(page.get_by_label("Name of the measure")).to_have_value("Minutes of child-led play")
     assert_accessible(page)
     page.get_by_label("Baseline").fill("10")

@@ -69,6 +69,7 @@ def test_coordinator_from_we_should_meet_to_agenda_out_and_minutes(page, live_se
     assert_accessible(page)
 
     # "The agenda is out": the member gets it with a calendar file.
+    page.once("dialog", lambda dialog: dialog.accept())  # publishing asks first (e-mails every member)
     page.get_by_role("button", name="Publish the agenda").click()
     expect(page.get_by_role("status").first).to_contain_text("The agenda is out")
     message = mailbox.last_to(live_server.users["practitioner"])

@@ -141,7 +141,8 @@ def region(postgres, tmp_path):
     hosts = [free_port(), free_port()]
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "PORTAL_ENV": "development",
            "UPLOAD_ROOT": str(tmp_path / "shared-uploads"), "PROXY_COUNT": "1", "MAIL_BACKEND": "file",
-           "MAIL_OUTBOX": str(tmp_path / "outbox"), "LOG_REQUESTS": "0"}
+           "MAIL_OUTBOX": str(tmp_path / "outbox"), "LOG_REQUESTS": "0",
+           "TWO_FACTOR_REQUIRED": "0"}  # two-factor sign-in has its own tests; this one is about hosts
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     processes = [subprocess.Popen([gunicorn, "-k", "sync", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
                                   cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
