@@ -59,6 +59,8 @@ run: install
 	DEMO_MODE=1 $(VENV)/bin/gunicorn -k sync -w 2 -b 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 test: install-test system-test-deps test-tools
+	$(VENV)/bin/ruff check portal tests scripts
+	$(VENV)/bin/ruff format --check portal tests scripts wsgi.py
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 bench: install-test system-test-deps
@@ -68,4 +70,5 @@ bench: install-test system-test-deps
 
 lint: $(VENV)/bin/activate
 	$(PY) -m pip install -q -e '.[dev]'
-	$(VENV)/bin/ruff check portal tests
+	$(VENV)/bin/ruff check portal tests scripts
+	$(VENV)/bin/ruff format --check portal tests scripts wsgi.py

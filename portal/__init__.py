@@ -8,14 +8,29 @@ from portal.config import Config
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
 DOMAINS = (
-    "operations", "main", "accounts", "organisations", "events", "frameworks", "enquiries", "cohorts", "forums",
-    "leadership", "practice", "gateway", "notifications", "discussions", "audit", "privacy", "learning", "reports",
+    "operations",
+    "main",
+    "accounts",
+    "organisations",
+    "events",
+    "frameworks",
+    "enquiries",
+    "cohorts",
+    "forums",
+    "leadership",
+    "practice",
+    "gateway",
+    "notifications",
+    "discussions",
+    "audit",
+    "privacy",
+    "learning",
+    "reports",
 )
 
 
 def create_app(config: type | dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates",
-                static_folder="../static")
+    app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)
@@ -55,12 +70,13 @@ def register_domains(app: Flask) -> None:
     """Each domain's init_app imports its views and registers its blueprint, commands, policies and demo steps."""
     for domain in DOMAINS:
         importlib.import_module(f"portal.{domain}").init_app(app)
+
+
 def register_url_converters(app: Flask) -> None:
     from portal.core.inputs import BoundedIntConverter, PortalRequest
 
     app.url_map.converters["int"] = BoundedIntConverter  # before any rule is added
     app.request_class = PortalRequest  # request.args.get(..., type=int) ignores numbers too large to store
-
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -31,8 +31,9 @@ class PortalSQLAlchemy(SQLAlchemy):
         if has_request_context():
             page = page if page is not None else request.args.get("page", 1, type=int)
             per_page = per_page if per_page is not None else request.args.get("per_page", 20, type=int)
-        return super().paginate(select, page=page, per_page=per_page, max_per_page=max_per_page,
-                                error_out=error_out, count=count)
+        return super().paginate(
+            select, page=page, per_page=per_page, max_per_page=max_per_page, error_out=error_out, count=count
+        )
 
 
 db = PortalSQLAlchemy(model_class=Base)

@@ -83,7 +83,8 @@ def _empty_tables() -> None:
     new files for every table) on the small tables a test leaves behind."""
     deletes = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(db.metadata.sorted_tables))
     db.session.connection().exec_driver_sql(
-        f"{deletes}; SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S'")
+        f"{deletes}; SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S'"
+    )
 
 
 @pytest.fixture(params=DATABASES)
@@ -95,9 +96,14 @@ def app(request, tmp_path, smtp_server):
         url = f"sqlite:///{tmp_path / 'portal.db'}"
     else:
         url = request.getfixturevalue("pg_database")
-    application = create_app(config_for_tests(
-        SQLALCHEMY_DATABASE_URI=url, MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"),
-        MAIL_OUTBOX=str(tmp_path / "outbox")))
+    application = create_app(
+        config_for_tests(
+            SQLALCHEMY_DATABASE_URI=url,
+            MAIL_PORT=smtp_server[0].port,
+            UPLOAD_ROOT=str(tmp_path / "uploads"),
+            MAIL_OUTBOX=str(tmp_path / "outbox"),
+        )
+    )
     application.test_client_class = FreshContextClient
     smtp_server[1].deliver = outbox_deliverer(application)
     with application.app_context():

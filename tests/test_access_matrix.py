@@ -13,9 +13,15 @@ from portal.core.roles import Role
 from portal.extensions import db
 from tests.support.access import ACTORS
 
-ROLE_OF = {"practitioner": Role.PRACTITIONER, "senior_leader": Role.SENIOR_LEADER,
-           "key_facilitator": Role.KEY_FACILITATOR, "forum_coordinator": Role.FORUM_COORDINATOR,
-           "la_officer": Role.LA_OFFICER, "admin": Role.ADMIN, "researcher": Role.RESEARCHER}
+ROLE_OF = {
+    "practitioner": Role.PRACTITIONER,
+    "senior_leader": Role.SENIOR_LEADER,
+    "key_facilitator": Role.KEY_FACILITATOR,
+    "forum_coordinator": Role.FORUM_COORDINATOR,
+    "la_officer": Role.LA_OFFICER,
+    "admin": Role.ADMIN,
+    "researcher": Role.RESEARCHER,
+}
 
 
 def _domain_modules():
@@ -61,13 +67,15 @@ def test_every_route_for_every_actor(app, make_user):
                 with client.session_transaction() as session:
                     session["_user_id"] = str(world.users[actor].id)
                     # The current session generation: signing out (a route walked here) ends earlier sessions.
-                    session["_sv"] = db.session.scalar(select(User.session_version).where(
-                        User.id == world.users[actor].id))
+                    session["_sv"] = db.session.scalar(
+                        select(User.session_version).where(User.id == world.users[actor].id)
+                    )
             response = client.open(url, method=expect.method, data=expect.data)
             response.close()  # static files hold an open file until closed
             if response.status_code != expect.status_for(actor):
-                failures.append(f"{expect.method} {url} as {actor}: {response.status_code}, "
-                                f"expected {expect.status_for(actor)}")
+                failures.append(
+                    f"{expect.method} {url} as {actor}: {response.status_code}, expected {expect.status_for(actor)}"
+                )
     assert not failures, "\n".join(failures)
 
 

@@ -7,10 +7,12 @@ from icalendar import Calendar
 
 from portal.core.calendar import CalendarItem, to_ics
 
-SUMMER = CalendarItem("event-1@westpartnership.example", "Launch", datetime(2026, 6, 3, 16), datetime(2026, 6, 3, 17),
-                      sequence=2)
-WINTER = CalendarItem("event-2@westpartnership.example", "Drop-in", datetime(2026, 12, 1, 16),
-                      datetime(2026, 12, 1, 17), cancelled=True)
+SUMMER = CalendarItem(
+    "event-1@westpartnership.example", "Launch", datetime(2026, 6, 3, 16), datetime(2026, 6, 3, 17), sequence=2
+)
+WINTER = CalendarItem(
+    "event-2@westpartnership.example", "Drop-in", datetime(2026, 12, 1, 16), datetime(2026, 12, 1, 17), cancelled=True
+)
 
 
 def parse(data: bytes):

@@ -123,6 +123,7 @@ def test_run_action_commits_and_flashes_or_rolls_back_and_flashes_the_refusal(ap
 
     school = make_establishment(name="Before")
     with app.test_request_context():
+
         def refuse():
             db.session.get(Establishment, school.id).name = "Half-written"
             raise ServiceError((None, "Not now."))
@@ -132,6 +133,7 @@ def test_run_action_commits_and_flashes_or_rolls_back_and_flashes_the_refusal(ap
     db.session.expire_all()
     assert db.session.get(Establishment, school.id).name == "Before"
     with app.test_request_context():
+
         def rename():
             db.session.get(Establishment, school.id).name = "After"
             return "After"

@@ -15,8 +15,25 @@ from tests.test_access_matrix import build_world
 HUGE = "99999999999999999999999"
 VALUES = ("1e400", "nan", "-inf", HUGE, "-" + HUGE, "9999-12-31", "0", "not-a-number")
 # Query parameters the views read (besides the fields of GET forms found on the pages).
-QUERY_NAMES = {"page", "per_page", "year", "version", "first", "second", "team", "establishment", "q", "status",
-               "past", "authority", "next", "la", "sector", "theme", "kind"}
+QUERY_NAMES = {
+    "page",
+    "per_page",
+    "year",
+    "version",
+    "first",
+    "second",
+    "team",
+    "establishment",
+    "q",
+    "status",
+    "past",
+    "authority",
+    "next",
+    "la",
+    "sector",
+    "theme",
+    "kind",
+}
 NAME = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"', re.S)
 GET_FORM = re.compile(r'<form\b[^>]*method="get"[^>]*>(.*?)</form>', re.S | re.I)
 
@@ -91,22 +108,25 @@ def test_no_input_crashes_any_route(app, make_user):
                 path, _, known = url.partition("?")
                 for value in (HUGE, "-" + HUGE, "nan", "x" * 3000):
                     query = {**dict(parse_qsl(known)), **{n: value for n in query_names}}
-                    check(_client(app, user).get(path, query_string=query),
-                          f"GET {url}?…={value[:30]} as {actor}")
+                    check(_client(app, user).get(path, query_string=query), f"GET {url}?…={value[:30]} as {actor}")
                 if huge_url:
                     check(_client(app, user).get(huge_url), f"GET {huge_url} as {actor}")
             if "POST" not in rule.methods:
                 continue
             own = fields.get(rule.endpoint, set()) | set(expect.data)
-            check(_client(app, user).post(url, data={n: "x" * 30_000 for n in own}),
-                  f"POST {url} oversized as {actor}")
+            check(_client(app, user).post(url, data={n: "x" * 30_000 for n in own}), f"POST {url} oversized as {actor}")
             for value in VALUES:
-                check(_client(app, user).post(url, data={n: value for n in own | every_field}),
-                      f"POST {url} {value[:30]} as {actor}")
-            check(_client(app, user).post(url, data={n: ["a", HUGE] for n in own}),
-                  f"POST {url} two values each as {actor}")
-            check(_client(app, user).post(url, json={n: [1e308, {"a": None}] for n in own}),
-                  f"POST {url} JSON as {actor}")
+                check(
+                    _client(app, user).post(url, data={n: value for n in own | every_field}),
+                    f"POST {url} {value[:30]} as {actor}",
+                )
+            check(
+                _client(app, user).post(url, data={n: ["a", HUGE] for n in own}),
+                f"POST {url} two values each as {actor}",
+            )
+            check(
+                _client(app, user).post(url, json={n: [1e308, {"a": None}] for n in own}), f"POST {url} JSON as {actor}"
+            )
             if huge_url:
                 check(_client(app, user).post(huge_url, data=expect.data), f"POST {huge_url} as {actor}")
     assert not failures, "\n".join(failures)

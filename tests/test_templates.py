@@ -28,11 +28,15 @@ def test_no_template_has_a_bare_hx_attribute():
 
 def test_the_converter_rewrites_attributes_only_inside_tags():
     converter = _converter()
-    source = ('<form hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}hx-swap="outerHTML"{% endif %}>'
-              "<p>Text about hx-post stays.</p>")
+    source = (
+        '<form hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}hx-swap="outerHTML"{% endif %}>'
+        "<p>Text about hx-post stays.</p>"
+    )
     converted = converter.convert(source)
-    assert converted == ('<form data-hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}'
-                         'data-hx-swap="outerHTML"{% endif %}><p>Text about hx-post stays.</p>')
+    assert converted == (
+        '<form data-hx-post="{{ url_for(\'x\') }}" data-hx-target="#a" {% if x %}'
+        'data-hx-swap="outerHTML"{% endif %}><p>Text about hx-post stays.</p>'
+    )
     assert converter.convert(converted) == converted
     assert converter.bare_attributes(source) and not converter.bare_attributes(converted)
 

@@ -33,8 +33,10 @@ MODULES = {_module_name(p): p for p in ROOT.rglob("*.py")}
 
 
 def _graph(*, top_level_only: bool) -> dict[str, set[str]]:
-    return {name: {m for m in _imports(path, top_level_only=top_level_only) if m in MODULES and m != name}
-            for name, path in MODULES.items()}
+    return {
+        name: {m for m in _imports(path, top_level_only=top_level_only) if m in MODULES and m != name}
+        for name, path in MODULES.items()
+    }
 
 
 def test_no_import_cycles_at_module_level():
@@ -48,7 +50,7 @@ def test_no_import_cycles_at_module_level():
         state[node] = 1
         for nxt in graph[node]:
             if state.get(nxt) == 1:
-                cycles.append(" -> ".join(stack[stack.index(nxt):] + [nxt]))
+                cycles.append(" -> ".join(stack[stack.index(nxt) :] + [nxt]))
             elif nxt not in state:
                 visit(nxt, [*stack, nxt])
         state[node] = 2
@@ -66,8 +68,13 @@ def test_view_modules_never_import_each_other():
 
 
 def test_core_imports_no_domain():
-    offenders = [f"{n} imports {m}" for n, deps in _graph(top_level_only=False).items() if n.startswith("portal.core")
-                 for m in deps if not m.startswith(("portal.core", "portal.extensions", "portal.config"))]
+    offenders = [
+        f"{n} imports {m}"
+        for n, deps in _graph(top_level_only=False).items()
+        if n.startswith("portal.core")
+        for m in deps
+        if not m.startswith(("portal.core", "portal.extensions", "portal.config"))
+    ]
     assert not offenders, offenders
 
 
@@ -76,8 +83,13 @@ def test_product_code_never_imports_demo_code():
         return name.startswith("portal.demo") or name.endswith(DEMO_MODULES[1:])
 
     allowed = {("portal", "portal.demo.commands")}  # the app factory adds the `flask demo` command group
-    offenders = [f"{n} imports {m}" for n, deps in _graph(top_level_only=False).items() if not is_demo(n)
-                 for m in deps if is_demo(m) and (n, m) not in allowed]
+    offenders = [
+        f"{n} imports {m}"
+        for n, deps in _graph(top_level_only=False).items()
+        if not is_demo(n)
+        for m in deps
+        if is_demo(m) and (n, m) not in allowed
+    ]
     assert not offenders, offenders
 
 

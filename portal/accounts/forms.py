@@ -24,15 +24,21 @@ class SignInForm(FlaskForm):
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[DataRequired("Enter a new password."),
-                                                         Length(min=12, message="Use at least 12 characters.")])
-    confirm = PasswordField("Confirm new password", validators=[
-        DataRequired("Enter the password again."), EqualTo("password", "The two passwords do not match.")])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired("Enter a new password."), Length(min=12, message="Use at least 12 characters.")],
+    )
+    confirm = PasswordField(
+        "Confirm new password",
+        validators=[DataRequired("Enter the password again."), EqualTo("password", "The two passwords do not match.")],
+    )
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField("E-mail address", validators=[DataRequired("Enter your e-mail address."),
-                                                     Email("Enter an e-mail address like name@school.org.")])
+    email = EmailField(
+        "E-mail address",
+        validators=[DataRequired("Enter your e-mail address."), Email("Enter an e-mail address like name@school.org.")],
+    )
 
 
 class EstablishmentField(StringField):
@@ -49,17 +55,26 @@ class ProfileForm(FlaskForm):
     name = StringField("Full name", validators=[DataRequired("Enter your name."), Length(max=120)])
     job_title = StringField("Job title", validators=[Optional(), Length(max=120)])
     establishment = EstablishmentField(
-        "Establishment", description="Its SEED code or its full name, e.g. 8300123 or Riverside Primary",
-        validators=[Optional()])
+        "Establishment",
+        description="Its SEED code or its full name, e.g. 8300123 or Riverside Primary",
+        validators=[Optional()],
+    )
     promoted = BooleanField("I hold a promoted post (for example depute head, principal teacher)")
 
 
 class InviteForm(ProfileForm):
-    email = EmailField("E-mail address", validators=[DataRequired("Enter their e-mail address."),
-                                                     Email("Enter an e-mail address like name@school.org.")])
+    email = EmailField(
+        "E-mail address",
+        validators=[
+            DataRequired("Enter their e-mail address."),
+            Email("Enter an e-mail address like name@school.org."),
+        ],
+    )
     establishment = EstablishmentField(
-        "Establishment", description="Its SEED code or its full name",
-        validators=[DataRequired("Enter their establishment.")])
+        "Establishment",
+        description="Its SEED code or its full name",
+        validators=[DataRequired("Enter their establishment.")],
+    )
     roles = MultiCheckboxField("Roles", choices=ROLE_CHOICES)
     promoted = BooleanField("Holds a promoted post")
 
@@ -71,13 +86,17 @@ class RolesForm(FlaskForm):
 
 
 class CsvUploadForm(FlaskForm):
-    file = FileField("CSV file", validators=[FileRequired("Choose a CSV file."),
-                                             FileAllowed(["csv", "txt"], "Choose a .csv file.")])
+    file = FileField(
+        "CSV file", validators=[FileRequired("Choose a CSV file."), FileAllowed(["csv", "txt"], "Choose a .csv file.")]
+    )
 
 
 class CodeForm(FlaskForm):
-    code = StringField("Code", description="The 6 digits your authenticator app shows, or a recovery code",
-                       validators=[DataRequired("Enter the code."), Length(max=20)])
+    code = StringField(
+        "Code",
+        description="The 6 digits your authenticator app shows, or a recovery code",
+        validators=[DataRequired("Enter the code."), Length(max=20)],
+    )
 
 
 class ChangePasswordForm(SetPasswordForm):

@@ -22,8 +22,9 @@ def import_people(data: bytes | str, *, actor: User) -> ImportResult:
     emails = [normalise_email(r.get("email", "")) for _, r in rows]
     taken = set(db.session.scalars(select(User.email).where(User.email.in_(emails))))
     codes = {r.get("seed_code", "") for _, r in rows}
-    establishments = {e.seed_code: e for e in db.session.scalars(
-        select(Establishment).where(Establishment.seed_code.in_(codes)))}
+    establishments = {
+        e.seed_code: e for e in db.session.scalars(select(Establishment).where(Establishment.seed_code.in_(codes)))
+    }
     seen: dict[str, int] = {}
     valid = []
     for line, row in rows:
@@ -56,8 +57,14 @@ def import_people(data: bytes | str, *, actor: User) -> ImportResult:
     if result.errors:
         return result
     for row, email, est, roles in valid:
-        invite_person(actor=actor, name=row["name"], email=email, establishment=est,
-                      job_title=row.get("job_title", ""), promoted=row.get("promoted", "").lower() in TRUE,
-                      roles=roles)
+        invite_person(
+            actor=actor,
+            name=row["name"],
+            email=email,
+            establishment=est,
+            job_title=row.get("job_title", ""),
+            promoted=row.get("promoted", "").lower() in TRUE,
+            roles=roles,
+        )
         result.created += 1
     return result

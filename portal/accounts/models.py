@@ -1,18 +1,15 @@
 """People and the roles they hold; failed sign-in attempts for throttling."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import DDL, Boolean, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class User(UserMixin, db.Model):
@@ -21,8 +18,7 @@ class User(UserMixin, db.Model):
     # migration and create_all enable), plain indexes on SQLite.
     __table_args__ = (
         Index("ix_user_account_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
-        Index("ix_user_account_email_trgm", "email", postgresql_using="gin",
-              postgresql_ops={"email": "gin_trgm_ops"}),
+        Index("ix_user_account_email_trgm", "email", postgresql_using="gin", postgresql_ops={"email": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,5 +110,8 @@ class RecoveryCode(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     code_hash: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
-event.listen(User.__table__, "before_create",
-             DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+
+
+event.listen(
+    User.__table__, "before_create", DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql")
+)

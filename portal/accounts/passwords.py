@@ -5,8 +5,18 @@ from zxcvbn import zxcvbn
 MIN_LENGTH = 12
 MIN_SCORE = 3  # zxcvbn's 0-4: 3 is "safely unguessable: moderate protection from offline slow-hash attacks"
 # Words anyone would try first against this portal.
-PORTAL_WORDS = ("west", "partnership", "westpartnership", "portal", "collaborative", "learning", "glasgow",
-                "scotland", "school", "teacher")
+PORTAL_WORDS = (
+    "west",
+    "partnership",
+    "westpartnership",
+    "portal",
+    "collaborative",
+    "learning",
+    "glasgow",
+    "scotland",
+    "school",
+    "teacher",
+)
 
 
 def weakness(password: str, *, personal: tuple[str, ...] = ()) -> str | None:

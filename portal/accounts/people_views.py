@@ -22,8 +22,15 @@ from portal.organisations.services import authorities
 def list_people():
     filters = queries.PeopleFilter.from_args(request.args)
     page = paginate(queries.people_query(current_user, filters))
-    return render("accounts/people.html", fragment="accounts/_people_results.html", target="people-results",
-                  page=page, filters=filters, authorities=authorities(), roles=list(Role))
+    return render(
+        "accounts/people.html",
+        fragment="accounts/_people_results.html",
+        target="people-results",
+        page=page,
+        filters=filters,
+        authorities=authorities(),
+        roles=list(Role),
+    )
 
 
 @bp.route("/people/<int:person_id>", methods=["GET", "POST"])
@@ -32,23 +39,31 @@ def show_person(person_id):
     person = get_or_404(User, person_id)
     if not can_view_person(current_user, person):
         abort(404)  # people outside an officer's LA are not theirs to know about
-    form = RolesForm(obj=None, data={"roles": [str(r) for r in person.roles],
-                                     "authority": person.authority_id, "active": person.active})
+    form = RolesForm(
+        obj=None,
+        data={"roles": [str(r) for r in person.roles], "authority": person.authority_id, "active": person.active},
+    )
     form.authority.choices = [SelectChoice(0, "None"), *(SelectChoice(la.id, la.name) for la in authorities())]
     if request.method == "POST" and not can_edit_roles(current_user, person):
         abort(403)
 
     def save():
-        services.set_roles(person, {Role(r) for r in form.roles.data}, actor=current_user,
-                           authority_id=form.authority.data or None)
+        services.set_roles(
+            person, {Role(r) for r in form.roles.data}, actor=current_user, authority_id=form.authority.data or None
+        )
         services.set_active(person, form.active.data, actor=current_user)
 
     if run_form(form, save, flash_message=f"Roles for {person.name} are saved."):
         if person.id == current_user.id:
             sessions.start(person)  # changing one's own roles ends one's other sessions, not this one
         return redirect(url_for("accounts.show_person", person_id=person.id))
-    return render("accounts/person.html", person=person, form=form,
-                  can_edit=can_edit_roles(current_user, person), status=form_status(form))
+    return render(
+        "accounts/person.html",
+        person=person,
+        form=form,
+        can_edit=can_edit_roles(current_user, person),
+        status=form_status(form),
+    )
 
 
 @bp.route("/people/invite", methods=["GET", "POST"])
@@ -58,9 +73,14 @@ def invite():
 
     def invite_person():
         return services.invite_person(
-            actor=current_user, name=form.name.data, email=form.email.data, job_title=form.job_title.data or "",
+            actor=current_user,
+            name=form.name.data,
+            email=form.email.data,
+            job_title=form.job_title.data or "",
             establishment=resolve_establishment(form.establishment.data, field="establishment"),
-            promoted=form.promoted.data, roles={Role(r) for r in form.roles.data})
+            promoted=form.promoted.data,
+            roles={Role(r) for r in form.roles.data},
+        )
 
     done = run_form(form, invite_person, flash_message=lambda person: f"An invitation is on its way to {person.email}.")
     if done:
@@ -72,8 +92,11 @@ def invite():
 @roles_required(Role.LA_OFFICER)
 def import_people():
     form = CsvUploadForm()
-    done = run_import(form, lambda data: importing.import_people(data, actor=current_user),
-                      flash_message=lambda result: f"{result.created} invitations sent.")
+    done = run_import(
+        form,
+        lambda data: importing.import_people(data, actor=current_user),
+        flash_message=lambda result: f"{result.created} invitations sent.",
+    )
     if done:
         return redirect(url_for("accounts.list_people"))
     return render("accounts/import_people.html", form=form, result=done.value, status=form_status(form))

@@ -2,16 +2,19 @@
 
 from sqlalchemy import delete, select
 
-from portal.accounts.models import RecoveryCode, User, UserRole, utcnow
+from portal.accounts.models import RecoveryCode, User, UserRole
 from portal.core import personal_data
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 SECRETS = ("password_hash", "totp_secret", "totp_last_counter")
 
 
 def export(user: User) -> dict:
-    return {"profile": personal_data.as_rows([user], leave_out=SECRETS),
-            "roles": personal_data.as_rows(db.session.scalars(select(UserRole).where(UserRole.user_id == user.id)))}
+    return {
+        "profile": personal_data.as_rows([user], leave_out=SECRETS),
+        "roles": personal_data.as_rows(db.session.scalars(select(UserRole).where(UserRole.user_id == user.id))),
+    }
 
 
 def erase(user: User) -> None:

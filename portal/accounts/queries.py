@@ -21,8 +21,11 @@ class PeopleFilter:
     def from_args(cls, args) -> "PeopleFilter":
         la = args.get("authority", "")
         role = args.get("role", "")
-        return cls(q=args.get("q", "").strip()[:100], authority_id=bounded_int(la, low=1),
-                   role=role if role in {str(r) for r in Role} else "")
+        return cls(
+            q=args.get("q", "").strip()[:100],
+            authority_id=bounded_int(la, low=1),
+            role=role if role in {str(r) for r in Role} else "",
+        )
 
 
 def people_query(actor, filters: PeopleFilter):

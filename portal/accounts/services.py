@@ -9,8 +9,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.accounts import passwords, sessions, throttle
 from portal.accounts.access import can_invite_to_establishment
-from portal.accounts.models import User, UserRole, utcnow
+from portal.accounts.models import User, UserRole
 from portal.audit.services import record as audit
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.mail import send_template
 from portal.core.roles import Role
@@ -102,29 +103,52 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     db.session.flush()
 
 
-def create_person(*, name: str, email: str, establishment, job_title: str = "", promoted: bool = False,
-                  roles: set[Role] = frozenset(), authority_id: int | None = None) -> User:
+def create_person(
+    *,
+    name: str,
+    email: str,
+    establishment,
+    job_title: str = "",
+    promoted: bool = False,
+    roles: set[Role] = frozenset(),
+    authority_id: int | None = None,
+) -> User:
     """A new person with no password yet (they set it from their invitation)."""
     email = normalise_email(email)
     if find_by_email(email):
         raise ServiceError(("email", "Someone with this e-mail address already has an account."))
-    user = User(name=name.strip(), email=email, establishment=establishment, job_title=job_title.strip(),
-                promoted=promoted, authority_id=authority_id)
+    user = User(
+        name=name.strip(),
+        email=email,
+        establishment=establishment,
+        job_title=job_title.strip(),
+        promoted=promoted,
+        authority_id=authority_id,
+    )
     user.role_rows = [UserRole(role=str(r)) for r in (roles or {Role.PRACTITIONER})]
     db.session.add(user)
     db.session.flush()
     return user
 
 
-def invite_person(*, actor: User, name: str, email: str, establishment, job_title: str = "",
-                  promoted: bool = False, roles: set[Role] = frozenset()) -> User:
+def invite_person(
+    *,
+    actor: User,
+    name: str,
+    email: str,
+    establishment,
+    job_title: str = "",
+    promoted: bool = False,
+    roles: set[Role] = frozenset(),
+) -> User:
     """Create the person and e-mail them a time-limited link to set their password."""
     if not can_invite_to_establishment(actor, establishment):
         raise ServiceError(("establishment", "You can invite people to establishments in your own LA only."))
     if not actor.has_role(Role.ADMIN) and set(roles) - {Role.PRACTITIONER, Role.SENIOR_LEADER}:
         raise ServiceError(("roles", "LA officers can invite practitioners and senior leaders only."))
-    user = create_person(name=name, email=email, establishment=establishment, job_title=job_title,
-                         promoted=promoted, roles=set(roles))
+    user = create_person(
+        name=name, email=email, establishment=establishment, job_title=job_title, promoted=promoted, roles=set(roles)
+    )
     audit(actor, "invitation.sent", user, after={"roles": sorted(str(r) for r in user.roles)})
     send_invitation(user)
     return user
@@ -134,8 +158,15 @@ def send_invitation(user: User) -> None:
     user.invited_at = utcnow()
     link = url_for("accounts.accept_invitation", token=make_token(user, "invite"), _external=True)
     days = current_app.config["INVITATION_MAX_AGE"] // 86400
-    send_template(user.email, "invitation", name=user.name, days=days, link=link, link_label="Set your password",
-                  reason="someone at the West Partnership invited this address to the portal")
+    send_template(
+        user.email,
+        "invitation",
+        name=user.name,
+        days=days,
+        link=link,
+        link_label="Set your password",
+        reason="someone at the West Partnership invited this address to the portal",
+    )
 
 
 def user_from_token(token: str, purpose: str) -> User | None:
@@ -149,8 +180,14 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.active:
         return
     link = url_for("accounts.reset_password", token=make_token(user, "reset"), _external=True)
-    send_template(user.email, "password_reset", name=user.name, link=link, link_label="Choose a new password",
-                  reason="a password reset was asked for on the portal for this address")
+    send_template(
+        user.email,
+        "password_reset",
+        name=user.name,
+        link=link,
+        link_label="Choose a new password",
+        reason="a password reset was asked for on the portal for this address",
+    )
 
 
 def update_profile(user: User, *, name: str, job_title: str, establishment, promoted: bool) -> None:

@@ -12,7 +12,8 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, func, select
 
-from portal.accounts.models import LoginFailure, utcnow
+from portal.accounts.models import LoginFailure
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.extensions import db
 

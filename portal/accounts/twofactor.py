@@ -8,8 +8,9 @@ import pyotp
 import segno
 from flask import current_app
 
-from portal.accounts.models import RecoveryCode, User, utcnow
+from portal.accounts.models import RecoveryCode, User
 from portal.audit.services import record as audit
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -43,8 +44,9 @@ def provisioning_uri(user: User) -> str:
 
 def qr_svg(uri: str) -> str:
     """The QR code as inline SVG markup (no script, no inline style: allowed by the CSP)."""
-    svg = segno.make(uri, error="m").svg_inline(scale=4, title="QR code for your authenticator app",
-                                                 dark="#000", light="#fff")
+    svg = segno.make(uri, error="m").svg_inline(
+        scale=4, title="QR code for your authenticator app", dark="#000", light="#fff"
+    )
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
@@ -95,8 +97,11 @@ def verify(user: User, code: str) -> bool:
         audit(user, "sign_in.second_factor", user)
         db.session.flush()
         return True
-    recovery = db.session.scalar(db.select(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code), RecoveryCode.used_at.is_(None)))
+    recovery = db.session.scalar(
+        db.select(RecoveryCode).where(
+            RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code), RecoveryCode.used_at.is_(None)
+        )
+    )
     if recovery is None:
         return False
     recovery.used_at = utcnow()
@@ -106,8 +111,11 @@ def verify(user: User, code: str) -> bool:
 
 
 def recovery_codes_left(user: User) -> int:
-    return db.session.scalar(db.select(db.func.count()).select_from(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None)))
+    return db.session.scalar(
+        db.select(db.func.count())
+        .select_from(RecoveryCode)
+        .where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+    )
 
 
 def turn_off(user: User, code: str) -> None:

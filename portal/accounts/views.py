@@ -52,8 +52,12 @@ def sign_in():
             return redirect(_safe_next(request.args.get("next")))
     elif form.is_submitted():
         status = 422
-    response = render("accounts/sign_in.html", form=form, status=status,
-                      demo_password=current_app.config["DEMO_PASSWORD"] if current_app.config["DEMO_MODE"] else None)
+    response = render(
+        "accounts/sign_in.html",
+        form=form,
+        status=status,
+        demo_password=current_app.config["DEMO_PASSWORD"] if current_app.config["DEMO_MODE"] else None,
+    )
     if retry_after:
         response.headers["Retry-After"] = str(retry_after)
     return response
@@ -75,8 +79,7 @@ def _set_password_page(purpose: str, token: str, title: str):
     if user is None:
         return render("accounts/link_expired.html", purpose=purpose, status=410)
     form = SetPasswordForm()
-    if run_form(form, lambda: services.set_password(user, form.password.data),
-                flash_message="Your password is set."):
+    if run_form(form, lambda: services.set_password(user, form.password.data), flash_message="Your password is set."):
         if twofactor.needed_at_sign_in(user):
             sessions.begin_pending(user, None)
             return redirect(url_for("accounts.sign_in_code"))
@@ -109,13 +112,24 @@ def forgot_password():
 @login_required
 def profile():
     user = current_user._get_current_object()
-    form = ProfileForm(data={"name": user.name, "job_title": user.job_title, "promoted": user.promoted,
-                             "establishment": user.establishment.name if user.establishment else ""})
+    form = ProfileForm(
+        data={
+            "name": user.name,
+            "job_title": user.job_title,
+            "promoted": user.promoted,
+            "establishment": user.establishment.name if user.establishment else "",
+        }
+    )
 
     def save():
         establishment = resolve_establishment(form.establishment.data, field="establishment")
-        services.update_profile(user, name=form.name.data, job_title=form.job_title.data or "",
-                                establishment=establishment, promoted=form.promoted.data)
+        services.update_profile(
+            user,
+            name=form.name.data,
+            job_title=form.job_title.data or "",
+            establishment=establishment,
+            promoted=form.promoted.data,
+        )
 
     if run_form(form, save, flash_message="Your details are saved."):
         return redirect(url_for("accounts.profile"))
@@ -146,9 +160,14 @@ def sign_in_code():
             if codes:
                 return render("accounts/recovery_codes.html", codes=codes, next_url=target)
             return redirect(target)
-    return render("accounts/sign_in_code.html", form=form, enrolling=enrolling, user=user,
-                  qr=twofactor.qr_svg(twofactor.provisioning_uri(user)) if enrolling else None,
-                  status=429 if _throttled(form) else form_status(form))
+    return render(
+        "accounts/sign_in_code.html",
+        form=form,
+        enrolling=enrolling,
+        user=user,
+        qr=twofactor.qr_svg(twofactor.provisioning_uri(user)) if enrolling else None,
+        status=429 if _throttled(form) else form_status(form),
+    )
 
 
 def _throttled(form) -> bool:
@@ -197,10 +216,15 @@ def two_factor():
     done = not user.two_factor_enabled and run_form(form, lambda: twofactor.confirm_enrolment(user, form.code.data))
     if done:
         return render("accounts/recovery_codes.html", codes=done.value, next_url=url_for("accounts.profile"))
-    return render("accounts/two_factor.html", form=form, user=user, required=twofactor.required_for(user),
-                  codes_left=twofactor.recovery_codes_left(user) if user.two_factor_enabled else 0,
-                  qr=None if user.two_factor_enabled else twofactor.qr_svg(twofactor.provisioning_uri(user)),
-                  status=form_status(form))
+    return render(
+        "accounts/two_factor.html",
+        form=form,
+        user=user,
+        required=twofactor.required_for(user),
+        codes_left=twofactor.recovery_codes_left(user) if user.two_factor_enabled else 0,
+        qr=None if user.two_factor_enabled else twofactor.qr_svg(twofactor.provisioning_uri(user)),
+        status=form_status(form),
+    )
 
 
 @bp.post("/profile/two-factor/off")
@@ -210,8 +234,15 @@ def turn_off_two_factor():
     form = CodeForm()
     if run_form(form, lambda: twofactor.turn_off(user, form.code.data), flash_message="Two-factor sign-in is off."):
         return redirect(url_for("accounts.profile"))
-    return render("accounts/two_factor.html", form=form, user=user, required=twofactor.required_for(user),
-                  codes_left=twofactor.recovery_codes_left(user), qr=None, status=form_status(form))
+    return render(
+        "accounts/two_factor.html",
+        form=form,
+        user=user,
+        required=twofactor.required_for(user),
+        codes_left=twofactor.recovery_codes_left(user),
+        qr=None,
+        status=form_status(form),
+    )
 
 
 @bp.route("/profile/password", methods=["GET", "POST"])
@@ -219,8 +250,11 @@ def turn_off_two_factor():
 def change_password():
     user = current_user._get_current_object()
     form = ChangePasswordForm()
-    if run_form(form, lambda: services.change_password(user, form.current.data, form.password.data),
-                flash_message="Your password is changed; every other session of yours has ended."):
+    if run_form(
+        form,
+        lambda: services.change_password(user, form.current.data, form.password.data),
+        flash_message="Your password is changed; every other session of yours has ended.",
+    ):
         sessions.start(user)  # this browser carries on in the new generation
         return redirect(url_for("accounts.profile"))
     return render("accounts/change_password.html", form=form, status=form_status(form))

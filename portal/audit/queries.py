@@ -17,8 +17,11 @@ class AuditFilter:
 
     @classmethod
     def from_args(cls, args) -> "AuditFilter":
-        return cls(action=args.get("action", "").strip()[:64], person=args.get("person", "").strip().lower()[:254],
-                   subject=args.get("subject", "").strip()[:64])
+        return cls(
+            action=args.get("action", "").strip()[:64],
+            person=args.get("person", "").strip().lower()[:254],
+            subject=args.get("subject", "").strip()[:64],
+        )
 
 
 def audit_query(filters: AuditFilter):
@@ -30,13 +33,26 @@ def audit_query(filters: AuditFilter):
         query = query.where(AuditEntry.subject_type == filters.subject)
     if filters.person:
         person = select(User.id).where(User.email == filters.person).scalar_subquery()
-        query = query.where(or_(AuditEntry.actor_id == person,
-                                (AuditEntry.subject_type == "user_account") & (AuditEntry.subject_id == person)))
+        query = query.where(
+            or_(
+                AuditEntry.actor_id == person,
+                (AuditEntry.subject_type == "user_account") & (AuditEntry.subject_id == person),
+            )
+        )
     return query.order_by(AuditEntry.id.desc())
 
 
 def entries_about(user_id: int) -> list[AuditEntry]:
     """Every entry by or about one person (their data export)."""
-    return list(db.session.scalars(select(AuditEntry).where(or_(
-        AuditEntry.actor_id == user_id,
-        (AuditEntry.subject_type == "user_account") & (AuditEntry.subject_id == user_id))).order_by(AuditEntry.id)))
+    return list(
+        db.session.scalars(
+            select(AuditEntry)
+            .where(
+                or_(
+                    AuditEntry.actor_id == user_id,
+                    (AuditEntry.subject_type == "user_account") & (AuditEntry.subject_id == user_id),
+                )
+            )
+            .order_by(AuditEntry.id)
+        )
+    )

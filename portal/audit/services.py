@@ -24,8 +24,14 @@ def record(actor, action: str, subject=None, before=None, after=None) -> AuditEn
     """Append one entry: `actor` (a user or None), `action` (e.g. "roles.changed"), `subject` (a model instance
     or a (table, id) pair), `before`/`after` (JSON-able, only where it matters; no free text about others)."""
     subject_type, subject_id = _subject(subject)
-    entry = AuditEntry(actor_id=getattr(actor, "id", None), action=action, subject_type=subject_type,
-                       subject_id=subject_id, before=_json(before), after=_json(after),
-                       address=(request.remote_addr or "")[:64] if has_request_context() else "")
+    entry = AuditEntry(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        before=_json(before),
+        after=_json(after),
+        address=(request.remote_addr or "")[:64] if has_request_context() else "",
+    )
     db.session.add(entry)
     return entry

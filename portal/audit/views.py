@@ -14,5 +14,4 @@ from portal.extensions import db
 def list_entries():
     filters = queries.AuditFilter.from_args(request.args)
     page = db.paginate(queries.audit_query(filters), per_page=current_app.config["PAGE_SIZE"] * 2, error_out=False)
-    return render("audit/list.html", fragment="audit/_results.html", target="audit-results", page=page,
-                  filters=filters)
+    return render("audit/list.html", fragment="audit/_results.html", target="audit-results", page=page, filters=filters)

@@ -23,8 +23,11 @@ def init_app(app: Flask) -> None:
     register_policy()
     register_provider()
     app.cli.add_command(cohorts_cli)
-    add_demo_steps(app, demo=("portal.cohorts.demo:load_demo",),
-                   scale=("portal.cohorts.demo:load_scale", "portal.cohorts.scale:load_scale"))
+    add_demo_steps(
+        app,
+        demo=("portal.cohorts.demo:load_demo",),
+        scale=("portal.cohorts.demo:load_scale", "portal.cohorts.scale:load_scale"),
+    )
     from portal.cohorts.privacy import register as register_personal_data
 
     register_personal_data(app)  # what cohorts exports and erases for data rights

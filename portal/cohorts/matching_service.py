@@ -173,8 +173,7 @@ def pin(cohort: NetworkCohort, *, actor, est_id: int, team_index: int | None) ->
     _admin(actor, cohort)
     _in_cohort(cohort, est_id)
     if team_index is not None and not 0 <= team_index < cohort.team_count:
-        raise ServiceError(("team", f"There is no team {team_index + 1}: choose a team from 1 to "
-                                    f"{cohort.team_count}."))
+        raise ServiceError(("team", f"There is no team {team_index + 1}: choose a team from 1 to {cohort.team_count}."))
     db.session.execute(
         MatchingConstraint.__table__.delete().where(
             MatchingConstraint.cohort_id == cohort.id,

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.enquiries import models as _enquiries  # noqa: F401  (cohort_team.team_id refers to enquiry_team)
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority

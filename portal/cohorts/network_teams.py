@@ -21,9 +21,7 @@ def create_network_team(cohort_team: CohortTeam, *, actor) -> Team | None:
     """The enquiries Team for a just-published cohort team: both people of each establishment, the facilitator."""
     if cohort_team.team_id is not None:
         return db.session.get(Team, cohort_team.team_id)
-    noms = db.session.scalars(
-        select(Nomination).where(Nomination.team_id == cohort_team.id).order_by(Nomination.id)
-    )
+    noms = db.session.scalars(select(Nomination).where(Nomination.team_id == cohort_team.id).order_by(Nomination.id))
     members = tuple(p for n in noms for p in n.people)
     if not members:  # an empty team has nobody to plan for; it gets no enquiry
         return None
@@ -44,9 +42,7 @@ def sync_facilitator(cohort_team: CohortTeam, *, actor) -> None:
     if cohort_team.team_id is None:
         return
     person = db.session.get(User, cohort_team.facilitator_id) if cohort_team.facilitator_id else None
-    enquiry_teams.set_facilitators(
-        db.session.get(Team, cohort_team.team_id), [person] if person else [], actor=actor
-    )
+    enquiry_teams.set_facilitators(db.session.get(Team, cohort_team.team_id), [person] if person else [], actor=actor)
 
 
 def contexts(team_ids) -> dict[int, NetworkContext]:

@@ -74,9 +74,13 @@ def list_nominations(cohort_id):
 def nominate(cohort_id):
     cohort, la_id = _editable_cohort(cohort_id)
     form, _ = _forms(cohort, la_id, form=NominateForm(prefix="nominate"))
-    done = run_form(form, lambda: services.nominate(
-        cohort, db.session.get(Establishment, form.establishment.data) or _none(), actor=current_user),
-        flash_message=lambda n: f"{n.establishment.name} is nominated: now name its two people.")
+    done = run_form(
+        form,
+        lambda: services.nominate(
+            cohort, db.session.get(Establishment, form.establishment.data) or _none(), actor=current_user
+        ),
+        flash_message=lambda n: f"{n.establishment.name} is nominated: now name its two people.",
+    )
     if done:
         return redirect(url_for("cohorts.edit_nomination", nomination_id=done.value.id), code=303)
     return _nominations_page(cohort, la_id, form=form, status=422)
@@ -90,8 +94,9 @@ def name_facilitator(cohort_id):
 
     def add():
         person = db.session.get(User, fac_form.facilitator.data) or _none("facilitator")
-        services.add_facilitator(cohort, person, actor=current_user, authority_id=la_id,
-                                 interests=fac_form.interests.data or "")
+        services.add_facilitator(
+            cohort, person, actor=current_user, authority_id=la_id, interests=fac_form.interests.data or ""
+        )
         return person
 
     if run_form(fac_form, add, flash_message=lambda person: f"{person.name} is named as a key facilitator."):

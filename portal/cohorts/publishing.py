@@ -3,11 +3,11 @@ notifications, the record kept."""
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.cohorts import network_teams, queries, teams
 from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
 from portal.cohorts.rules import assign_facilitators
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.notifications import services as notifications

@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.services import find_by_email, invite_person
 from portal.cohorts import rules, sessions
 from portal.cohorts.access import can_edit_nominations, can_manage_cohorts
@@ -15,6 +15,7 @@ from portal.cohorts.models import (
     RuleWaiver,
 )
 from portal.cohorts.queries import design_inputs
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -161,26 +162,44 @@ def name_person(
     db.session.flush()
     cohort = nomination.cohort
     # Someone invited just now gets the invitation e-mail as their one message.
-    notify([] if invited else [person], "nomination",
-           f"You are nominated for Collaborative Learning Network cohort {cohort.name}",
-           f"{actor.name} named you for {nomination.establishment.name}. The interests survey comes next.",
-           portal_path("cohorts.show_cohort", cohort_id=cohort.id), actor=actor)
+    notify(
+        [] if invited else [person],
+        "nomination",
+        f"You are nominated for Collaborative Learning Network cohort {cohort.name}",
+        f"{actor.name} named you for {nomination.establishment.name}. The interests survey comes next.",
+        portal_path("cohorts.show_cohort", cohort_id=cohort.id),
+        actor=actor,
+    )
     return person
 
 
 def _check_not_elsewhere(cohort: NetworkCohort, person: User, slot: str) -> None:
     """A participant is not also this cohort's facilitator, nor named in a cohort of the same school year (the
     two run at the same time)."""
-    if db.session.scalar(select(CohortFacilitator.id).where(CohortFacilitator.cohort_id == cohort.id,
-                                                            CohortFacilitator.user_id == person.id)):
+    if db.session.scalar(
+        select(CohortFacilitator.id).where(
+            CohortFacilitator.cohort_id == cohort.id, CohortFacilitator.user_id == person.id
+        )
+    ):
         raise ServiceError((slot, f"{person.name} is a key facilitator of this cohort and cannot also take part."))
     other = db.session.scalar(
-        select(NetworkCohort).join(Nomination, Nomination.cohort_id == NetworkCohort.id)
-        .where(NetworkCohort.school_year == cohort.school_year, NetworkCohort.id != cohort.id,
-               (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id)).limit(1))
+        select(NetworkCohort)
+        .join(Nomination, Nomination.cohort_id == NetworkCohort.id)
+        .where(
+            NetworkCohort.school_year == cohort.school_year,
+            NetworkCohort.id != cohort.id,
+            (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id),
+        )
+        .limit(1)
+    )
     if other is not None:
-        raise ServiceError((slot, f"{person.name} is already named in cohort {other.school_year} {other.letter}, "
-                                  "which runs at the same time."))
+        raise ServiceError(
+            (
+                slot,
+                f"{person.name} is already named in cohort {other.school_year} {other.letter}, "
+                "which runs at the same time.",
+            )
+        )
 
 
 def remove_nomination(nomination: Nomination, *, actor) -> None:
@@ -204,9 +223,12 @@ def add_facilitator(
         )
     ):
         raise ServiceError(("facilitator", f"{person.name} is already named for this cohort."))
-    if db.session.scalar(select(Nomination.id).where(
+    if db.session.scalar(
+        select(Nomination.id).where(
             Nomination.cohort_id == cohort.id,
-            (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id))):
+            (Nomination.leader_id == person.id) | (Nomination.practitioner_id == person.id),
+        )
+    ):
         raise ServiceError(("facilitator", f"{person.name} takes part in this cohort and cannot also facilitate it."))
     row = CohortFacilitator(
         cohort_id=cohort.id,
@@ -265,11 +287,21 @@ def _confirm_nominations(cohort: NetworkCohort, actor) -> None:
     message), and each LA officer who nominated hears their nominations are confirmed."""
     noms = db.session.scalars(select(Nomination).where(Nomination.cohort_id == cohort.id)).unique().all()
     closes = f" by {cohort.survey_closes_on:%d %B %Y}" if cohort.survey_closes_on else ""
-    notify([p for n in noms for p in n.people], "survey_opened",
-           f"Your place in network cohort {cohort.name} is confirmed: the interests survey is open",
-           f"Choose your top three interests and write your hunch{closes}, so we can match you with colleagues "
-           "who share them.", portal_path("cohorts.answer_survey", cohort_id=cohort.id), actor=actor)
+    notify(
+        [p for n in noms for p in n.people],
+        "survey_opened",
+        f"Your place in network cohort {cohort.name} is confirmed: the interests survey is open",
+        f"Choose your top three interests and write your hunch{closes}, so we can match you with colleagues "
+        "who share them.",
+        portal_path("cohorts.answer_survey", cohort_id=cohort.id),
+        actor=actor,
+    )
     officers = db.session.scalars(select(User).where(User.id.in_({n.nominated_by_id for n in noms} - {None})))
-    notify(officers, "nomination", f"Nominations for network cohort {cohort.name} are confirmed",
-           f"{len(noms)} establishments take part.", portal_path("cohorts.show_cohort", cohort_id=cohort.id),
-           actor=actor)
+    notify(
+        officers,
+        "nomination",
+        f"Nominations for network cohort {cohort.name} are confirmed",
+        f"{len(noms)} establishments take part.",
+        portal_path("cohorts.show_cohort", cohort_id=cohort.id),
+        actor=actor,
+    )

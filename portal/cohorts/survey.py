@@ -3,7 +3,6 @@
 from flask import url_for
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
 from portal.cohorts import queries
 from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import (
@@ -14,6 +13,7 @@ from portal.cohorts.models import (
     SurveyReminder,
 )
 from portal.cohorts.rules import CONFIDENCE_ITEMS
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.mail import send_template
 from portal.extensions import db
@@ -72,9 +72,16 @@ def send_reminders(cohort: NetworkCohort, *, actor) -> int:
     link = url_for("cohorts.answer_survey", cohort_id=cohort.id, _external=True)
     closes = cohort.survey_closes_on.strftime("%d %B %Y") if cohort.survey_closes_on else ""
     for person in missing:
-        send_template(person.email, "survey_reminder", name=person.name, cohort=cohort.name, closes=closes,
-                      link=link, link_label="Answer the interests survey",
-                      reason=f"you are nominated for Collaborative Learning Network cohort {cohort.name}")
+        send_template(
+            person.email,
+            "survey_reminder",
+            name=person.name,
+            cohort=cohort.name,
+            closes=closes,
+            link=link,
+            link_label="Answer the interests survey",
+            reason=f"you are nominated for Collaborative Learning Network cohort {cohort.name}",
+        )
     db.session.add(SurveyReminder(cohort_id=cohort.id, by_id=actor.id, recipients=len(missing)))
     db.session.flush()
     return len(missing)

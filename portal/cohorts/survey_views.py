@@ -29,11 +29,16 @@ def answer_survey(cohort_id):
     answer = queries.responses_by_user(cohort).get(current_user.id) if request.method == "GET" else None
     form = InterestsForm(obj=answer)
     form.set_interests(cohort.interests)
-    if run_form(form, lambda: survey.answer_interests(
-            cohort, current_user, hunch=form.hunch.data or "",
-            ranked=[form.first.data, form.second.data, form.third.data]),
-            flash_message="Thank you: your interests and hunch are saved. "
-                          "You can change them while the survey is open."):
+    if run_form(
+        form,
+        lambda: survey.answer_interests(
+            cohort,
+            current_user,
+            hunch=form.hunch.data or "",
+            ranked=[form.first.data, form.second.data, form.third.data],
+        ),
+        flash_message="Thank you: your interests and hunch are saved. You can change them while the survey is open.",
+    ):
         return redirect(url_for("cohorts.my_cohort", cohort_id=cohort.id))
     return render(
         "cohorts/survey.html",

@@ -63,10 +63,17 @@ def show_team(team_id):
 def save_team_plan(team_id):
     team = _team(team_id)
     form = TeamPlanForm()
-    if run_form(form, lambda: teams.save_plan(
-            team, actor=current_user, question=form.enquiry_question.data or "",
-            checks=form.checks.data or [], observation_plan=form.observation_plan.data or ""),
-            flash_message="The team's enquiry question and observation plan are saved."):
+    if run_form(
+        form,
+        lambda: teams.save_plan(
+            team,
+            actor=current_user,
+            question=form.enquiry_question.data or "",
+            checks=form.checks.data or [],
+            observation_plan=form.observation_plan.data or "",
+        ),
+        flash_message="The team's enquiry question and observation plan are saved.",
+    ):
         return redirect(url_for("cohorts.show_team", team_id=team.id))
     return _page(team, plan_form=form, status=422)
 

@@ -107,4 +107,3 @@ def advance_cohort(cohort_id):
     if stage == "matching" and "cohorts.matching_event" in current_app.view_functions:
         return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id))
     return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
-

@@ -64,8 +64,14 @@ def _local(moment: datetime) -> datetime:
     return moment.replace(tzinfo=LONDON) if moment.tzinfo is None else moment.astimezone(LONDON)
 
 
-def to_ics(items: list[CalendarItem], name: str = "West Partnership", *, method: str = "PUBLISH",
-           organizer: str = "", stamp: datetime | None = None) -> bytes:
+def to_ics(
+    items: list[CalendarItem],
+    name: str = "West Partnership",
+    *,
+    method: str = "PUBLISH",
+    organizer: str = "",
+    stamp: datetime | None = None,
+) -> bytes:
     """A VCALENDAR with one VEVENT per item. `method` REQUEST or CANCEL is for e-mail (give `organizer`, the
     sender, "Name <address>"); CANCEL marks every item cancelled. `stamp` (DTSTAMP) defaults to now, in UTC."""
     if method not in METHODS:

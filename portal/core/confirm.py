@@ -16,8 +16,14 @@ def confirmed() -> bool:
     return request.form.get(FLAG) == "yes"
 
 
-def confirm_page(question: str, *, action_label: str, back_url: str, details: list[str] | tuple = (),
-                 title: str = "Check before you continue"):
+def confirm_page(
+    question: str,
+    *,
+    action_label: str,
+    back_url: str,
+    details: list[str] | tuple = (),
+    title: str = "Check before you continue",
+):
     """The confirm page for the current POST: what will happen, a button that re-posts, a way back."""
     fields = [(name, value) for name, value in request.form.items(multi=True) if name not in ("csrf_token", FLAG)]
     return render(

@@ -33,8 +33,13 @@ def read_rows(data: bytes | str, required: tuple[str, ...]) -> tuple[list[tuple[
     headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     missing = [h for h in required if h not in headers]
     if missing:
-        return [], [RowError(1, f"Missing column(s): {', '.join(missing)}. The first line must name the "
-                                f"columns: {', '.join(required)}.")]
+        return [], [
+            RowError(
+                1,
+                f"Missing column(s): {', '.join(missing)}. The first line must name the "
+                f"columns: {', '.join(required)}.",
+            )
+        ]
     reader.fieldnames = headers
     rows = []
     for row in reader:

@@ -1,6 +1,11 @@
 """One way to write dates for people, in pages, hints, errors and e-mails alike (the `long_date` filter)."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+
+
+def utcnow() -> datetime:
+    """Naive UTC now: every stored timestamp is naive UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def long_date(value: date | datetime | None) -> str:

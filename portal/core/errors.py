@@ -8,8 +8,10 @@ from portal.extensions import db, htmx
 
 MESSAGES = {
     400: ("Something in that request was not right", "Go back, check what you entered and try again."),
-    403: ("You do not have access to this page", "If you think you should, ask your LA link officer "
-          "or the partnership lead officer."),
+    403: (
+        "You do not have access to this page",
+        "If you think you should, ask your LA link officer or the partnership lead officer.",
+    ),
     404: ("Page not found", "The address may be mistyped, or the page may have moved."),
     413: ("That file is too large", "Choose a smaller file and try again."),
     429: ("Too many requests", "Wait a few minutes and try again."),
@@ -56,11 +58,19 @@ def register_error_handlers(app) -> None:
     def refuse_json_bodies():
         """Every page takes forms; Flask-WTF would read a JSON body as form data of any type (numbers, lists)."""
         if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
-            return render_template("errors/error.html", code=400, title="That request was not a form",
-                                   advice="Use the form on the page to send this."), 400
+            return render_template(
+                "errors/error.html",
+                code=400,
+                title="That request was not a form",
+                advice="Use the form on the page to send this.",
+            ), 400
         return None
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_template("errors/error.html", code=400, title="Your form had expired",
-                               advice="Go back, reload the page and send it again."), 400
+        return render_template(
+            "errors/error.html",
+            code=400,
+            title="Your form had expired",
+            advice="Go back, reload the page and send it again.",
+        ), 400

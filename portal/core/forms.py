@@ -66,8 +66,7 @@ class Submitted:
         return self.ok
 
 
-def run_form(form, action: Callable[[], Any], *, flash_message: str | Callable[[Any], str] | None = None
-             ) -> Submitted:
+def run_form(form, action: Callable[[], Any], *, flash_message: str | Callable[[Any], str] | None = None) -> Submitted:
     """Validate `form` and run `action()`; a ServiceError rolls back and lands on the form, success commits
     (and flashes `flash_message`, or `flash_message(value)`). The view then redirects or re-renders."""
     if not form.validate_on_submit():

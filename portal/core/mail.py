@@ -5,7 +5,7 @@ instance/outbox in development), with retries, from `flask mail worker` or `flas
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -14,14 +14,11 @@ from markupsafe import Markup, escape
 from sqlalchemy import DateTime, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 DEFAULT_REASON = "you have an account on the West Partnership Collaborative Learning portal"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -62,8 +59,15 @@ def _paragraphs(body: str) -> Markup:
     return Markup("\n").join(Markup("<p>{}</p>").format(block) for block in blocks)
 
 
-def build_message(to: str, subject: str, body: str, attachments: tuple[Attachment, ...] = (), *,
-                  html: str | None = None, reason: str = DEFAULT_REASON) -> EmailMessage:
+def build_message(
+    to: str,
+    subject: str,
+    body: str,
+    attachments: tuple[Attachment, ...] = (),
+    *,
+    html: str | None = None,
+    reason: str = DEFAULT_REASON,
+) -> EmailMessage:
     """A multipart message: the plain text, an HTML alternative (the one layout), then any attachments."""
     msg = EmailMessage()
     msg["From"] = current_app.config["MAIL_SENDER"]
@@ -80,13 +84,26 @@ def build_message(to: str, subject: str, body: str, attachments: tuple[Attachmen
     return msg
 
 
-def send_mail(to: str, subject: str, body: str, attachments: tuple[Attachment, ...] = (), *,
-              html: str | None = None, reason: str = DEFAULT_REASON) -> OutboxMessage:
+def send_mail(
+    to: str,
+    subject: str,
+    body: str,
+    attachments: tuple[Attachment, ...] = (),
+    *,
+    html: str | None = None,
+    reason: str = DEFAULT_REASON,
+) -> OutboxMessage:
     """Queue one message in the caller's transaction (never commits): it is delivered only if the change
     that caused it is committed, and a failing mail server can neither block nor undo the change."""
     msg = build_message(to, subject, body, attachments, html=html, reason=reason)
-    row = OutboxMessage(to_address=to, subject=subject, content=msg.as_bytes(policy=SMTP), status=PENDING, attempts=0,
-                        next_attempt_at=utcnow())
+    row = OutboxMessage(
+        to_address=to,
+        subject=subject,
+        content=msg.as_bytes(policy=SMTP),
+        status=PENDING,
+        attempts=0,
+        next_attempt_at=utcnow(),
+    )
     db.session.add(row)
     return row
 

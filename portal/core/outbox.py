@@ -16,8 +16,9 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, or_, select, update
 
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
-from portal.core.mail import FAILED, PENDING, SENDING, SENT, OutboxMessage, utcnow
+from portal.core.mail import FAILED, PENDING, SENDING, SENT, OutboxMessage
 from portal.extensions import db
 
 
@@ -58,7 +59,8 @@ def _claim(now: datetime) -> OutboxMessage | None:
             db.session.rollback()
             return None
         won = db.session.execute(
-            update(OutboxMessage).where(OutboxMessage.id == ident, _due(now))
+            update(OutboxMessage)
+            .where(OutboxMessage.id == ident, _due(now))
             .values(status=SENDING, next_attempt_at=lease, attempts=OutboxMessage.attempts + 1)
             .execution_options(synchronize_session=False)
         ).rowcount
@@ -77,8 +79,9 @@ def deliver_one(now: datetime | None = None) -> bool | None:
     try:
         _transport(row)
     except (OSError, smtplib.SMTPException) as error:
-        current_app.logger.warning("mail to %s failed (attempt %s): %s", row.to_address, row.attempts, error,
-                                   exc_info=True)
+        current_app.logger.warning(
+            "mail to %s failed (attempt %s): %s", row.to_address, row.attempts, error, exc_info=True
+        )
         row.last_error = f"{type(error).__name__}: {error}"[:2000]
         if row.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
             row.status = FAILED
@@ -127,7 +130,13 @@ def counts() -> dict[str, int]:
 
 def troubled(limit: int = 50) -> list[OutboxMessage]:
     """Messages that failed or are waiting after an error, newest first (for the admin)."""
-    return list(db.session.scalars(
-        select(OutboxMessage).where(or_(OutboxMessage.status == FAILED, OutboxMessage.last_error.is_not(None)),
-                                    OutboxMessage.status != SENT)
-        .order_by(OutboxMessage.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(OutboxMessage)
+            .where(
+                or_(OutboxMessage.status == FAILED, OutboxMessage.last_error.is_not(None)), OutboxMessage.status != SENT
+            )
+            .order_by(OutboxMessage.id.desc())
+            .limit(limit)
+        )
+    )

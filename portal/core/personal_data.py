@@ -82,8 +82,11 @@ def export_zip(user) -> bytes:
             for table, rows in tables.items():
                 archive.writestr(f"{domain}/{table}.json", json.dumps(rows, default=str, indent=2))
                 archive.writestr(f"{domain}/{table}.csv", to_csv(rows))
-        archive.writestr("README.txt", "Your data from the West Partnership portal: one folder per part of the "
-                         "portal, each table as JSON and as CSV.\n")
+        archive.writestr(
+            "README.txt",
+            "Your data from the West Partnership portal: one folder per part of the "
+            "portal, each table as JSON and as CSV.\n",
+        )
     return buffer.getvalue()
 
 

@@ -15,8 +15,9 @@ def wants_fragment(target_id: str) -> bool:
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request and htmx.target == target_id
 
 
-def render(template_name: str, /, *, fragment: str | None = None, target: str | None = None, status: int = 200,
-           **context):
+def render(
+    template_name: str, /, *, fragment: str | None = None, target: str | None = None, status: int = 200, **context
+):
     """Render `template_name`, or `fragment` alone when htmx asks for `target`; always vary on HX-Request.
     A fragment carries the flash messages out of band, so they show now instead of piling up for later."""
     as_fragment = bool(fragment and target and wants_fragment(target))

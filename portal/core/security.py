@@ -11,9 +11,11 @@ CSP = (
 )
 
 
-PERMISSIONS = ("accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-               "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), "
-               "browsing-topics=()")
+PERMISSIONS = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), "
+    "browsing-topics=()"
+)
 
 
 def trust_proxies(app) -> None:

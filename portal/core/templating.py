@@ -24,8 +24,14 @@ def register_templating(app) -> None:
     @app.context_processor
     def globals_():
         nav = nav_entries(current_user) if current_user.is_authenticated else []
-        return {"nav_entries": nav, "Role": Role, "ROLE_LABELS": ROLE_LABELS, "htmx_sri": HTMX_SRI,
-                "action_form": _button_form, "may_open": lambda endpoint: may_open(current_user, endpoint)}
+        return {
+            "nav_entries": nav,
+            "Role": Role,
+            "ROLE_LABELS": ROLE_LABELS,
+            "htmx_sri": HTMX_SRI,
+            "action_form": _button_form,
+            "may_open": lambda endpoint: may_open(current_user, endpoint),
+        }
 
     app.add_template_filter(long_date, "long_date")
 

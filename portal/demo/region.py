@@ -17,13 +17,26 @@ DEMO_DOMAIN = "demo.example.org"
 DEMO_ACCOUNTS = (
     ("lead", "lead", "Morven Lead", {Role.ADMIN}, "Partnership lead officer", None, None),
     ("la_officer", "la.officer", "Gordon Officer", {Role.LA_OFFICER}, "Education officer", None, "glasgow-city"),
-    ("leader", "leader", "Catriona Leader", {Role.SENIOR_LEADER, Role.PRACTITIONER}, "Depute head teacher", 2,
-     None),
+    ("leader", "leader", "Catriona Leader", {Role.SENIOR_LEADER, Role.PRACTITIONER}, "Depute head teacher", 2, None),
     ("practitioner", "practitioner", "Ewan Practitioner", {Role.PRACTITIONER}, "Class teacher", 2, None),
-    ("facilitator", "facilitator", "Fiona Facilitator", {Role.KEY_FACILITATOR, Role.PRACTITIONER},
-     "Principal teacher", 10, None),
-    ("coordinator", "coordinator", "Callum Coordinator", {Role.FORUM_COORDINATOR, Role.PRACTITIONER},
-     "Early years practitioner", 0, None),
+    (
+        "facilitator",
+        "facilitator",
+        "Fiona Facilitator",
+        {Role.KEY_FACILITATOR, Role.PRACTITIONER},
+        "Principal teacher",
+        10,
+        None,
+    ),
+    (
+        "coordinator",
+        "coordinator",
+        "Callum Coordinator",
+        {Role.FORUM_COORDINATOR, Role.PRACTITIONER},
+        "Early years practitioner",
+        0,
+        None,
+    ),
     ("researcher", "researcher", "Rhona Researcher", {Role.RESEARCHER}, "Research fellow", None, None),
 )
 DEMO_ESTABLISHMENTS_PER_LA = 8  # 64 across all four sectors
@@ -31,16 +44,32 @@ DEMO_ESTABLISHMENTS_PER_LA = 8  # 64 across all four sectors
 
 def establishment_rows(count: int, authority_ids: list[int], start_code: int) -> list[dict]:
     """Deterministic invented establishments spread over the LAs and the four sectors (60% primary)."""
-    sector_cycle = ["Primary", "Primary", "Primary", "ELC", "Secondary", "Primary", "ELC", "ASN", "Secondary",
-                    "Primary"]
+    sector_cycle = [
+        "Primary",
+        "Primary",
+        "Primary",
+        "ELC",
+        "Secondary",
+        "Primary",
+        "ELC",
+        "ASN",
+        "Secondary",
+        "Primary",
+    ]
     rows = []
     for i in range(count):
         sector = sector_cycle[i % len(sector_cycle)]
         place = PLACES[(i * 7) % len(PLACES)]
         suffix = "" if i < len(PLACES) * 4 else f" {i // (len(PLACES) * 4) + 1}"
-        rows.append({"seed_code": str(start_code + i), "name": f"{place} {SECTOR_SUFFIX[sector]}{suffix}",
-                     "authority_id": authority_ids[i % len(authority_ids)], "sector": sector,
-                     "roll": 40 + (i * 37) % 1200})
+        rows.append(
+            {
+                "seed_code": str(start_code + i),
+                "name": f"{place} {SECTOR_SUFFIX[sector]}{suffix}",
+                "authority_id": authority_ids[i % len(authority_ids)],
+                "sector": sector,
+                "roll": 40 + (i * 37) % 1200,
+            }
+        )
     return rows
 
 
@@ -48,15 +77,23 @@ def load_demo_region(ctx) -> None:
     las = list(db.session.scalars(select(LocalAuthority).order_by(LocalAuthority.name)))
     ctx.authorities = las
     wanted = establishment_rows(len(las) * DEMO_ESTABLISHMENTS_PER_LA, [la.id for la in las], 8400001)
-    existing = {e.seed_code for e in db.session.scalars(
-        select(Establishment).where(Establishment.seed_code.in_([r["seed_code"] for r in wanted])))}
+    existing = {
+        e.seed_code
+        for e in db.session.scalars(
+            select(Establishment).where(Establishment.seed_code.in_([r["seed_code"] for r in wanted]))
+        )
+    }
     for row in wanted:
         if row["seed_code"] not in existing:
             db.session.add(Establishment(**row))
     db.session.flush()
-    ctx.establishments = list(db.session.scalars(
-        select(Establishment).where(Establishment.seed_code.in_([r["seed_code"] for r in wanted]))
-        .order_by(Establishment.seed_code)))
+    ctx.establishments = list(
+        db.session.scalars(
+            select(Establishment)
+            .where(Establishment.seed_code.in_([r["seed_code"] for r in wanted]))
+            .order_by(Establishment.seed_code)
+        )
+    )
     by_slug = {la.slug: la for la in las}
     password = None
     for key, local, name, roles, job, est_index, la_slug in DEMO_ACCOUNTS:
@@ -65,9 +102,15 @@ def load_demo_region(ctx) -> None:
         if user is None:
             password = password or generate_password_hash(current_app.config["DEMO_PASSWORD"])
             est = ctx.establishments[est_index] if est_index is not None else None
-            user = User(name=name, email=email, password_hash=password, establishment=est, job_title=job,
-                        promoted=any(w in job for w in PROMOTED_WORDS),
-                        authority_id=by_slug[la_slug].id if la_slug else None)
+            user = User(
+                name=name,
+                email=email,
+                password_hash=password,
+                establishment=est,
+                job_title=job,
+                promoted=any(w in job for w in PROMOTED_WORDS),
+                authority_id=by_slug[la_slug].id if la_slug else None,
+            )
             user.role_rows = [UserRole(role=str(r)) for r in roles]
             db.session.add(user)
         ctx.users[key] = user
@@ -94,9 +137,18 @@ def load_scale_region(ctx) -> None:
         est = ctx.establishment_ids[n % len(ctx.establishment_ids)]
         job = rng.choice(JOBS[ctx.establishment_sector[est]])
         promoted = any(w in job for w in PROMOTED_WORDS)
-        people.append({"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "email": f"person{n + 1}@scale.example.org",
-                       "password_hash": password, "establishment_id": est, "authority_id": None, "job_title": job,
-                       "promoted": promoted, "active": True})
+        people.append(
+            {
+                "name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "email": f"person{n + 1}@scale.example.org",
+                "password_hash": password,
+                "establishment_id": est,
+                "authority_id": None,
+                "job_title": job,
+                "promoted": promoted,
+                "active": True,
+            }
+        )
         mix = [Role.PRACTITIONER]
         if promoted and rng.random() < 0.5:
             mix.append(Role.SENIOR_LEADER)
@@ -106,9 +158,18 @@ def load_scale_region(ctx) -> None:
             mix.append(Role.FORUM_COORDINATOR)
         mixes.append(mix)
     for j, la in enumerate(ctx.authority_ids * 5):  # five officers per LA
-        people.append({"name": f"Officer {j + 1}", "email": f"officer{j + 1}@scale.example.org",
-                       "password_hash": password, "establishment_id": None, "authority_id": la,
-                       "job_title": "Education officer", "promoted": True, "active": True})
+        people.append(
+            {
+                "name": f"Officer {j + 1}",
+                "email": f"officer{j + 1}@scale.example.org",
+                "password_hash": password,
+                "establishment_id": None,
+                "authority_id": la,
+                "job_title": "Education officer",
+                "promoted": True,
+                "active": True,
+            }
+        )
         mixes.append([Role.LA_OFFICER])
     ids = list(db.session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), people))
     roles = []

@@ -25,15 +25,21 @@ def _role_holders(*roles: Role):
 
 def _forum_members(forum: Forum):
     officers = [i for i in (forum.officer_id,) if i]
-    return select(User.id).where(or_(User.id.in_(select(Membership.user_id).where(
-        Membership.forum_id == forum.id)), User.id.in_(officers), User.id.in_(_role_holders(Role.ADMIN))))
+    return select(User.id).where(
+        or_(
+            User.id.in_(select(Membership.user_id).where(Membership.forum_id == forum.id)),
+            User.id.in_(officers),
+            User.id.in_(_role_holders(Role.ADMIN)),
+        )
+    )
 
 
 def _forum_ids(user):
     if _is_admin(user):
         return None
-    return select(Forum.id).where(or_(Forum.id.in_(select(Membership.forum_id).where(
-        Membership.user_id == user.id)), Forum.officer_id == user.id))
+    return select(Forum.id).where(
+        or_(Forum.id.in_(select(Membership.forum_id).where(Membership.user_id == user.id)), Forum.officer_id == user.id)
+    )
 
 
 def _theme_viewer(user, theme) -> bool:
@@ -42,8 +48,12 @@ def _theme_viewer(user, theme) -> bool:
 
 
 def _theme_members(theme: Theme):
-    return select(User.id).where(or_(User.id.in_(select(Registration.user_id).where(
-        Registration.theme_id == theme.id)), User.id.in_(_role_holders(Role.ADMIN, Role.KEY_FACILITATOR))))
+    return select(User.id).where(
+        or_(
+            User.id.in_(select(Registration.user_id).where(Registration.theme_id == theme.id)),
+            User.id.in_(_role_holders(Role.ADMIN, Role.KEY_FACILITATOR)),
+        )
+    )
 
 
 def _theme_ids(user):
@@ -53,9 +63,12 @@ def _theme_ids(user):
 
 
 def _team_members(team: Team):
-    return select(User.id).where(or_(
-        User.id.in_(select(TeamMember.user_id).where(TeamMember.team_id == team.id)),
-        User.id.in_(select(TeamFacilitator.user_id).where(TeamFacilitator.team_id == team.id))))
+    return select(User.id).where(
+        or_(
+            User.id.in_(select(TeamMember.user_id).where(TeamMember.team_id == team.id)),
+            User.id.in_(select(TeamFacilitator.user_id).where(TeamFacilitator.team_id == team.id)),
+        )
+    )
 
 
 def _team_ids(user):
@@ -68,11 +81,14 @@ def _team_anchor(team: Team, anchor: str) -> str | None:
     """Comments in context on a team's enquiry: a plan section ("section:<key>") or a measure ("measure:<id>")."""
     kind, _, ref = anchor.partition(":")
     if kind == "section" and ref in ALL_SECTIONS:
-        return f"the section \"{ALL_SECTIONS[ref].title}\""
+        return f'the section "{ALL_SECTIONS[ref].title}"'
     if kind == "measure" and ref.isdigit():
-        name = db.session.scalar(select(Measure.name).join(Enquiry, Enquiry.id == Measure.enquiry_id).where(
-            Measure.id == int(ref), Enquiry.team_id == team.id))
-        return f"the measure \"{name}\" and its run chart" if name else None
+        name = db.session.scalar(
+            select(Measure.name)
+            .join(Enquiry, Enquiry.id == Measure.enquiry_id)
+            .where(Measure.id == int(ref), Enquiry.team_id == team.id)
+        )
+        return f'the measure "{name}" and its run chart' if name else None
     return None
 
 
@@ -84,20 +100,46 @@ def _names(model, column):
 
 
 def register_contexts() -> None:
-    register("forum", SpacePolicy(
-        label="Forum", load=lambda i: db.session.get(Forum, i), name=lambda f: f.name,
-        url=lambda f: url_for("forums.show_forum", forum_id=f.id),
-        can_view=lambda u, f: standing(u, f).can_view, can_moderate=lambda u, f: standing(u, f).can_edit,
-        members=_forum_members, visible_ids=_forum_ids, names=_names(Forum, Forum.name)))
-    register("theme", SpacePolicy(
-        label="Theme", load=lambda i: db.session.get(Theme, i), name=lambda t: t.title,
-        url=lambda t: url_for("enquiries.show_theme", theme_id=t.id),
-        can_view=_theme_viewer, can_moderate=lambda u, t: u.has_role(Role.ADMIN, Role.KEY_FACILITATOR),
-        members=_theme_members, visible_ids=_theme_ids, names=_names(Theme, Theme.title)))
-    register("team", SpacePolicy(
-        label="Team", load=lambda i: db.session.get(Team, i), name=lambda t: t.name,
-        url=lambda t: url_for("enquiries.show_team", team_id=t.id),
-        can_view=team_access.can_view_team,
-        can_moderate=lambda u, t: _is_admin(u) or team_access.is_facilitator(u, t),
-        members=_team_members, visible_ids=_team_ids, names=_names(Team, Team.name),
-        anchor_label=_team_anchor))
+    register(
+        "forum",
+        SpacePolicy(
+            label="Forum",
+            load=lambda i: db.session.get(Forum, i),
+            name=lambda f: f.name,
+            url=lambda f: url_for("forums.show_forum", forum_id=f.id),
+            can_view=lambda u, f: standing(u, f).can_view,
+            can_moderate=lambda u, f: standing(u, f).can_edit,
+            members=_forum_members,
+            visible_ids=_forum_ids,
+            names=_names(Forum, Forum.name),
+        ),
+    )
+    register(
+        "theme",
+        SpacePolicy(
+            label="Theme",
+            load=lambda i: db.session.get(Theme, i),
+            name=lambda t: t.title,
+            url=lambda t: url_for("enquiries.show_theme", theme_id=t.id),
+            can_view=_theme_viewer,
+            can_moderate=lambda u, t: u.has_role(Role.ADMIN, Role.KEY_FACILITATOR),
+            members=_theme_members,
+            visible_ids=_theme_ids,
+            names=_names(Theme, Theme.title),
+        ),
+    )
+    register(
+        "team",
+        SpacePolicy(
+            label="Team",
+            load=lambda i: db.session.get(Team, i),
+            name=lambda t: t.name,
+            url=lambda t: url_for("enquiries.show_team", team_id=t.id),
+            can_view=team_access.can_view_team,
+            can_moderate=lambda u, t: _is_admin(u) or team_access.is_facilitator(u, t),
+            members=_team_members,
+            visible_ids=_team_ids,
+            names=_names(Team, Team.name),
+            anchor_label=_team_anchor,
+        ),
+    )

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.discussions import services
 from portal.discussions.models import Post, Topic
 from portal.discussions.spaces import find
@@ -16,20 +16,30 @@ from portal.forums.models import Forum
 
 PEOPLE = ("practitioner", "facilitator", "coordinator", "leader", "lead", "colleague")
 SCRIPTS = (
-    ("How do you measure impact on a small change?",
-     "We are trying **one small change** and want evidence beyond a feeling. What have you used that was "
-     "quick to collect every week?",
-     ("A tally chart on the classroom door worked for us: two minutes at the end of each day.",
-      "{mention} have a look at the run chart guidance in the library: a baseline of three weeks helps.",
-      "Thanks, both. We will start the baseline on Monday and share it here.")),
-    ("Ideas for the next meeting",
-     "What would you like to hear about at the next meeting? I can ask a colleague to present.",
-     ("Transitions from nursery to P1: our families keep asking about it.",
-      "Yes please. {mention}, could your team share what you tried last term?")),
-    ("Sharing a resource: planning template",
-     "Here is the planning template we use for a small enquiry:\n\n1. The change\n2. Who benefits\n"
-     "3. How we will know\n\nHappy to talk it through.",
-     ("This is really clear, thank you.",)),
+    (
+        "How do you measure impact on a small change?",
+        "We are trying **one small change** and want evidence beyond a feeling. What have you used that was "
+        "quick to collect every week?",
+        (
+            "A tally chart on the classroom door worked for us: two minutes at the end of each day.",
+            "{mention} have a look at the run chart guidance in the library: a baseline of three weeks helps.",
+            "Thanks, both. We will start the baseline on Monday and share it here.",
+        ),
+    ),
+    (
+        "Ideas for the next meeting",
+        "What would you like to hear about at the next meeting? I can ask a colleague to present.",
+        (
+            "Transitions from nursery to P1: our families keep asking about it.",
+            "Yes please. {mention}, could your team share what you tried last term?",
+        ),
+    ),
+    (
+        "Sharing a resource: planning template",
+        "Here is the planning template we use for a small enquiry:\n\n1. The change\n2. Who benefits\n"
+        "3. How we will know\n\nHappy to talk it through.",
+        ("This is really clear, thank you.",),
+    ),
 )
 
 
@@ -38,8 +48,12 @@ def _spaces(ctx):
     forums = db.session.scalars(select(Forum).where(Forum.slug.not_like("scale-%")).order_by(Forum.id)).all()
     themes = db.session.scalars(select(Theme).where(Theme.school_year == "2020-21").order_by(Theme.id)).all()
     demo_ids = [u.id for u in ctx.users.values()]
-    teams = db.session.scalars(select(Team).where(Team.id.in_(select(TeamMember.team_id).where(
-        TeamMember.user_id.in_(demo_ids)))).order_by(Team.id).limit(10)).all()
+    teams = db.session.scalars(
+        select(Team)
+        .where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id.in_(demo_ids))))
+        .order_by(Team.id)
+        .limit(10)
+    ).all()
     return [("forum", f.id) for f in forums] + [("theme", t.id) for t in themes] + [("team", t.id) for t in teams]
 
 
@@ -48,8 +62,11 @@ def load_demo(ctx) -> None:
     practitioner = ctx.users["practitioner"]
     for space_type, space_id in _spaces(ctx):
         space = find(space_type, space_id)
-        if space is None or db.session.scalar(select(Topic.id).where(
-                Topic.space_type == space_type, Topic.space_id == space_id, Topic.title == SCRIPTS[0][0])):
+        if space is None or db.session.scalar(
+            select(Topic.id).where(
+                Topic.space_type == space_type, Topic.space_id == space_id, Topic.title == SCRIPTS[0][0]
+            )
+        ):
             continue
         voices = [p for p in people if space.can_view(p)]
         if space_type == "forum" and len(voices) < 3:  # a quiet forum: demo colleagues join to take part
@@ -62,8 +79,7 @@ def load_demo(ctx) -> None:
         for n, (title, opener, replies) in enumerate(SCRIPTS):
             topic = services.create_topic(space, actor=voices[n % len(voices)], title=title, body=opener)
             for r, text in enumerate(replies):
-                services.reply(topic, space, actor=voices[(n + r + 1) % len(voices)],
-                               body=text.format(mention=mention))
+                services.reply(topic, space, actor=voices[(n + r + 1) % len(voices)], body=text.format(mention=mention))
             _spread(topic, days_ago=3 * n + 1)
     db.session.flush()
 

@@ -5,8 +5,9 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-BODY_HINT = ("Markdown works: **bold**, *italic*, > quote, - lists, [link](https://...). "
-             "Mention a member as @[Full Name].")
+BODY_HINT = (
+    "Markdown works: **bold**, *italic*, > quote, - lists, [link](https://...). Mention a member as @[Full Name]."
+)
 
 
 class TopicForm(FlaskForm):

@@ -10,13 +10,40 @@ import nh3
 from markdown_it import MarkdownIt
 
 MENTION = re.compile(r"@\[([^\[\]\n]{1,120})\]")
-TAGS = {"p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
-        "hr", "del", "table", "thead", "tbody", "tr", "th", "td", "span"}
+TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "del",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+}
 ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "ol": {"start"}}
 SCHEMES = {"http", "https", "mailto"}
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-    ["table", "strikethrough"])
+    ["table", "strikethrough"]
+)
+
+
 # Headings inside a post must not outrank the page's own: # becomes h3.
 def _level(tokens, idx) -> int:
     return min(6, int(tokens[idx].tag[1]) + 2)
@@ -35,13 +62,20 @@ def render(text: str, mentions: set[str] | frozenset = frozenset()) -> str:
     """Safe HTML for a post; `mentions` (lower-cased names) are shown highlighted, others left as typed."""
     html = _md.render(text or "")
     if mentions:
+
         def mark(match: re.Match) -> str:
             name = match.group(1).strip()
             return f'<span class="wp_mention">@{name}</span>' if name.lower() in mentions else match.group(0)
 
         html = MENTION.sub(mark, html)
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener nofollow ugc",
-                     strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel="noopener nofollow ugc",
+        strip_comments=True,
+    )
 
 
 def plain(text: str, limit: int = 200) -> str:

@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 
@@ -74,6 +75,7 @@ class TopicRead(db.Model):
     __tablename__ = "discussion_read"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
-    topic_id: Mapped[int] = mapped_column(ForeignKey("discussion_topic.id", ondelete="CASCADE"), primary_key=True,
-                                          index=True)
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("discussion_topic.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     read_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

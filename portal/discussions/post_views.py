@@ -22,8 +22,11 @@ def edit_post(post_id):
     if not services.can_edit_post(post, current_user):
         abort(403)
     form = EditForm(data={"body": post.body})
-    if run_form(form, lambda: services.edit_post(post, topic, space, actor=current_user, body=form.body.data),
-                flash_message="Your post is updated."):
+    if run_form(
+        form,
+        lambda: services.edit_post(post, topic, space, actor=current_user, body=form.body.data),
+        flash_message="Your post is updated.",
+    ):
         return _back(post)
     return render("discussions/edit_post.html", form=form, post=post, topic=topic, status=form_status(form))
 
@@ -35,11 +38,15 @@ def delete_post(post_id):
     if post.author_id != current_user.id and not space.can_moderate(current_user):
         abort(403)
     form = ReasonForm()
-    if run_form(form, lambda: services.delete_post(post, space, actor=current_user, reason=form.reason.data),
-                flash_message="The post is deleted."):
+    if run_form(
+        form,
+        lambda: services.delete_post(post, space, actor=current_user, reason=form.reason.data),
+        flash_message="The post is deleted.",
+    ):
         return _back(post)
-    return render("discussions/confirm.html", form=form, post=post, topic=topic, doing="delete",
-                  status=form_status(form))
+    return render(
+        "discussions/confirm.html", form=form, post=post, topic=topic, doing="delete", status=form_status(form)
+    )
 
 
 @bp.route("/posts/<int:post_id>/report", methods=["GET", "POST"])
@@ -47,11 +54,15 @@ def delete_post(post_id):
 def report_post(post_id):
     post, topic, space = load_post(post_id, current_user)
     form = ReasonForm()
-    if run_form(form, lambda: services.report_post(post, topic, space, actor=current_user, reason=form.reason.data),
-                flash_message="Thank you: the space's moderators have been told."):
+    if run_form(
+        form,
+        lambda: services.report_post(post, topic, space, actor=current_user, reason=form.reason.data),
+        flash_message="Thank you: the space's moderators have been told.",
+    ):
         return _back(post)
-    return render("discussions/confirm.html", form=form, post=post, topic=topic, doing="report",
-                  status=form_status(form))
+    return render(
+        "discussions/confirm.html", form=form, post=post, topic=topic, doing="report", status=form_status(form)
+    )
 
 
 @bp.get("/posts/<int:post_id>/attachment")

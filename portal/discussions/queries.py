@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.discussions.models import Post, Topic, TopicRead
 from portal.discussions.spaces import Space, registered
 from portal.extensions import db
@@ -19,8 +19,13 @@ NEW_DAYS = 60
 def read_times(user, topic_ids: list[int]) -> dict[int, object]:
     if not topic_ids:
         return {}
-    return dict(db.session.execute(select(TopicRead.topic_id, TopicRead.read_at).where(
-        TopicRead.user_id == user.id, TopicRead.topic_id.in_(topic_ids))).all())
+    return dict(
+        db.session.execute(
+            select(TopicRead.topic_id, TopicRead.read_at).where(
+                TopicRead.user_id == user.id, TopicRead.topic_id.in_(topic_ids)
+            )
+        ).all()
+    )
 
 
 def unread_ids(user, topics) -> set[int]:
@@ -56,8 +61,12 @@ def last_page(topic: Topic) -> int:
 
 
 def anchored_topic(space: Space, anchor: str) -> Topic | None:
-    return db.session.scalar(select(Topic).where(Topic.space_type == space.type, Topic.space_id == space.id,
-                                                 Topic.anchor == anchor).order_by(Topic.id).limit(1))
+    return db.session.scalar(
+        select(Topic)
+        .where(Topic.space_type == space.type, Topic.space_id == space.id, Topic.anchor == anchor)
+        .order_by(Topic.id)
+        .limit(1)
+    )
 
 
 def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
@@ -67,15 +76,19 @@ def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
         ids = policy.visible_ids(user)
         clauses.append(and_(Topic.space_type == space_type, true() if ids is None else Topic.space_id.in_(ids)))
     since = utcnow() - timedelta(days=NEW_DAYS)
-    stmt = (select(Topic, TopicRead.read_at).outerjoin(TopicRead, and_(TopicRead.topic_id == Topic.id,
-                                                                          TopicRead.user_id == user.id))
-            .where(or_(*clauses) if clauses else false(), Topic.last_post_at >= since)
-            .options(joinedload(Topic.author)).order_by(Topic.last_post_at.desc()).limit(limit))
+    stmt = (
+        select(Topic, TopicRead.read_at)
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Topic.id, TopicRead.user_id == user.id))
+        .where(or_(*clauses) if clauses else false(), Topic.last_post_at >= since)
+        .options(joinedload(Topic.author))
+        .order_by(Topic.last_post_at.desc())
+        .limit(limit)
+    )
     return [(topic, read_at is None or topic.last_post_at > read_at) for topic, read_at in db.session.execute(stmt)]
 
 
 def space_names(topics) -> dict[tuple[str, int], str]:
-    """"Forum: Early Years"-style names for the spaces these topics belong to: one query per space type."""
+    """ "Forum: Early Years"-style names for the spaces these topics belong to: one query per space type."""
     wanted: dict[str, set[int]] = {}
     for t in topics:
         wanted.setdefault(t.space_type, set()).add(t.space_id)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import insert, select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.discussions.models import Post, Topic, TopicRead
 from portal.enquiries.models import Team, Theme
@@ -16,14 +16,16 @@ from portal.notifications.models import Notification
 TOPICS_PER_FORUM = 1200  # five years of a busy forum
 TOPICS_PER_THEME = 200
 TOPICS_PER_TEAM = 4
-BODY = ("We tried the idea from the last meeting with a P3 class: outdoor maths twice a week. Engagement "
-        "went up, especially for learners who find the classroom hard. Has anyone measured this over a term?")
+BODY = (
+    "We tried the idea from the last meeting with a P3 class: outdoor maths twice a week. Engagement "
+    "went up, especially for learners who find the classroom hard. Has anyone measured this over a term?"
+)
 BATCH = 20000
 
 
 def _insert(model, rows: list[dict]) -> None:
     for start in range(0, len(rows), BATCH):
-        db.session.execute(insert(model), rows[start:start + BATCH])
+        db.session.execute(insert(model), rows[start : start + BATCH])
 
 
 def load_scale(ctx) -> None:
@@ -38,31 +40,63 @@ def load_scale(ctx) -> None:
         for k in range(n):
             started = now - timedelta(hours=rng.randrange(span))
             posts = 1 + int(rng.expovariate(1 / 8))
-            topics.append({"space_type": space_type, "space_id": space_id, "anchor": "", "post_count": posts,
-                           "author_id": rng.choice(people), "created_at": started,
-                           "title": f"Question {k + 1}: outdoor learning and measuring impact",
-                           "last_post_at": started + timedelta(hours=posts)})
+            topics.append(
+                {
+                    "space_type": space_type,
+                    "space_id": space_id,
+                    "anchor": "",
+                    "post_count": posts,
+                    "author_id": rng.choice(people),
+                    "created_at": started,
+                    "title": f"Question {k + 1}: outdoor learning and measuring impact",
+                    "last_post_at": started + timedelta(hours=posts),
+                }
+            )
             counts.append(posts)
     ids = []
     for start in range(0, len(topics), BATCH):
-        ids += db.session.scalars(insert(Topic).returning(Topic.id, sort_by_parameter_order=True),
-                                  topics[start:start + BATCH]).all()
+        ids += db.session.scalars(
+            insert(Topic).returning(Topic.id, sort_by_parameter_order=True), topics[start : start + BATCH]
+        ).all()
     posts = []
     for topic_id, topic, n in zip(ids, topics, counts, strict=True):
-        posts += [{"topic_id": topic_id, "author_id": rng.choice(people), "body": BODY, "body_html": f"<p>{BODY}</p>",
-                   "file_key": "", "filename": "", "size": 0, "delete_reason": "",
-                   "created_at": topic["created_at"] + timedelta(hours=j)} for j in range(n)]
+        posts += [
+            {
+                "topic_id": topic_id,
+                "author_id": rng.choice(people),
+                "body": BODY,
+                "body_html": f"<p>{BODY}</p>",
+                "file_key": "",
+                "filename": "",
+                "size": 0,
+                "delete_reason": "",
+                "created_at": topic["created_at"] + timedelta(hours=j),
+            }
+            for j in range(n)
+        ]
         if len(posts) >= BATCH:
             _insert(Post, posts)
             posts = []
     _insert(Post, posts)
     readers = rng.sample(people, 2000)
-    _insert(TopicRead, [{"user_id": u, "topic_id": t, "read_at": now} for u in readers
-                        for t in rng.sample(ids, 20)])
-    notes = [{"user_id": u, "kind": rng.choice(("reply", "mention", "minutes_published")), "subject": "A reply",
-              "summary": BODY[:120], "url": "/discussions/new", "space_type": "forum", "space_id": 1,
-              "space_label": "Forum", "email_mode": "daily", "created_at": now - timedelta(hours=h),
-              "emailed_at": now, "read_at": None if h % 3 else now}
-             for u in rng.sample(people, 5000) for h in range(20)]
+    _insert(TopicRead, [{"user_id": u, "topic_id": t, "read_at": now} for u in readers for t in rng.sample(ids, 20)])
+    notes = [
+        {
+            "user_id": u,
+            "kind": rng.choice(("reply", "mention", "minutes_published")),
+            "subject": "A reply",
+            "summary": BODY[:120],
+            "url": "/discussions/new",
+            "space_type": "forum",
+            "space_id": 1,
+            "space_label": "Forum",
+            "email_mode": "daily",
+            "created_at": now - timedelta(hours=h),
+            "emailed_at": now,
+            "read_at": None if h % 3 else now,
+        }
+        for u in rng.sample(people, 5000)
+        for h in range(20)
+    ]
     _insert(Notification, notes)
     db.session.flush()

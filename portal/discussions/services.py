@@ -4,7 +4,8 @@ portal.notifications. Services flush; the view commits."""
 from sqlalchemy import func, select, update
 from werkzeug.datastructures import FileStorage
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.discussions import markdown
@@ -35,8 +36,11 @@ def mentioned_people(space: Space, text: str) -> list[User]:
     names = {n.lower() for n in markdown.mentioned_names(text)}
     if not names:
         return []
-    found = db.session.scalars(select(User).where(func.lower(User.name).in_(names), User.active.is_(True),
-                                                  User.id.in_(space.policy.members(space.owner)))).all()
+    found = db.session.scalars(
+        select(User).where(
+            func.lower(User.name).in_(names), User.active.is_(True), User.id.in_(space.policy.members(space.owner))
+        )
+    ).all()
     return [u for u in found if space.can_view(u)]
 
 
@@ -56,12 +60,20 @@ def _topic_url(topic: Topic, post: Post | None = None) -> str:
 
 
 def _tell_mentioned(space: Space, topic: Topic, post: Post, people: list[User], actor, skip=()) -> None:
-    notify([p for p in people if p.id not in skip], "mention", f"{actor.name} mentioned you in \"{topic.title}\"",
-           markdown.plain(post.body), _topic_url(topic, post), space=space.ref, actor=actor)
+    notify(
+        [p for p in people if p.id not in skip],
+        "mention",
+        f'{actor.name} mentioned you in "{topic.title}"',
+        markdown.plain(post.body),
+        _topic_url(topic, post),
+        space=space.ref,
+        actor=actor,
+    )
 
 
-def create_topic(space: Space, *, actor, title: str, body: str, upload: FileStorage | None = None,
-                 anchor: str = "") -> Topic:
+def create_topic(
+    space: Space, *, actor, title: str, body: str, upload: FileStorage | None = None, anchor: str = ""
+) -> Topic:
     """Start a topic (or, with `anchor`, a comment thread on part of the owner) with its first post."""
     _must_view(space, actor)
     title = (title or "").strip()
@@ -72,8 +84,16 @@ def create_topic(space: Space, *, actor, title: str, body: str, upload: FileStor
     text = _body(body)
     html, people = _render(space, text)
     now = utcnow()
-    topic = Topic(space_type=space.type, space_id=space.id, anchor=anchor, title=title, author_id=actor.id,
-                  created_at=now, last_post_at=now, post_count=1)
+    topic = Topic(
+        space_type=space.type,
+        space_id=space.id,
+        anchor=anchor,
+        title=title,
+        author_id=actor.id,
+        created_at=now,
+        last_post_at=now,
+        post_count=1,
+    )
     db.session.add(topic)
     db.session.flush()
     post = Post(topic_id=topic.id, author_id=actor.id, body=text, body_html=html, created_at=now)
@@ -90,13 +110,20 @@ def create_topic(space: Space, *, actor, title: str, body: str, upload: FileStor
 def _tell_thread(space: Space, topic: Topic, post: Post, actor, skip: set[int]) -> None:
     """A comment in context goes to everyone the space belongs to (e.g. the team whose plan it is)."""
     people = db.session.scalars(select(User).where(User.id.in_(space.policy.members(space.owner)))).all()
-    notify([p for p in people if p.id not in skip and space.can_view(p)], "comment",
-           f"{actor.name} commented on {topic.title.removeprefix('Comments on ')}", markdown.plain(post.body),
-           _topic_url(topic, post), space=space.ref, actor=actor)
+    notify(
+        [p for p in people if p.id not in skip and space.can_view(p)],
+        "comment",
+        f"{actor.name} commented on {topic.title.removeprefix('Comments on ')}",
+        markdown.plain(post.body),
+        _topic_url(topic, post),
+        space=space.ref,
+        actor=actor,
+    )
 
 
-def reply(topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None = None,
-          upload: FileStorage | None = None) -> Post:
+def reply(
+    topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None = None, upload: FileStorage | None = None
+) -> Post:
     """Add a reply; the topic's author hears of it (unless mentioned: one message, not two)."""
     _must_view(space, actor)
     if quote_of is not None and quote_of.topic_id != topic.id:
@@ -104,8 +131,14 @@ def reply(topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None
     text = _body(body)
     html, people = _render(space, text)
     now = utcnow()
-    post = Post(topic_id=topic.id, author_id=actor.id, body=text, body_html=html, created_at=now,
-                quote_of_id=quote_of.id if quote_of else None)
+    post = Post(
+        topic_id=topic.id,
+        author_id=actor.id,
+        body=text,
+        body_html=html,
+        created_at=now,
+        quote_of_id=quote_of.id if quote_of else None,
+    )
     _attach(post, upload)
     db.session.add(post)
     topic.last_post_at, topic.post_count, topic.resolved_at = now, topic.post_count + 1, None
@@ -118,8 +151,15 @@ def reply(topic: Topic, space: Space, *, actor, body: str, quote_of: Post | None
         return post
     author = db.session.get(User, topic.author_id) if topic.author_id else None
     if author is not None and author.id not in mentioned and space.can_view(author):
-        notify([author], "reply", f"{actor.name} replied to \"{topic.title}\"", markdown.plain(post.body),
-               _topic_url(topic, post), space=space.ref, actor=actor)
+        notify(
+            [author],
+            "reply",
+            f'{actor.name} replied to "{topic.title}"',
+            markdown.plain(post.body),
+            _topic_url(topic, post),
+            space=space.ref,
+            actor=actor,
+        )
     return post
 
 
@@ -162,18 +202,30 @@ def report_post(post: Post, topic: Topic, space: Space, *, actor, reason: str) -
     report = PostReport(post_id=post.id, reporter_id=actor.id, reason=reason[:500])
     db.session.add(report)
     db.session.flush()
-    moderators = [u for u in db.session.scalars(select(User).where(User.id.in_(space.policy.members(space.owner))))
-                  if space.can_moderate(u)][:50]
-    notify(moderators, "post_reported", f"A post in \"{topic.title}\" was reported", reason,
-           _topic_url(topic, post), space=space.ref, actor=actor)
+    moderators = [
+        u
+        for u in db.session.scalars(select(User).where(User.id.in_(space.policy.members(space.owner))))
+        if space.can_moderate(u)
+    ][:50]
+    notify(
+        moderators,
+        "post_reported",
+        f'A post in "{topic.title}" was reported',
+        reason,
+        _topic_url(topic, post),
+        space=space.ref,
+        actor=actor,
+    )
     return report
 
 
 def can_resolve(topic: Topic, space: Space, actor) -> bool:
     if topic.author_id == actor.id or space.can_moderate(actor):
         return True
-    return bool(topic.anchor) and actor.id in db.session.scalars(space.policy.members(space.owner).where(
-        User.id == actor.id)).all()
+    return (
+        bool(topic.anchor)
+        and actor.id in db.session.scalars(space.policy.members(space.owner).where(User.id == actor.id)).all()
+    )
 
 
 def resolve_topic(topic: Topic, space: Space, *, actor, resolved: bool = True) -> None:
@@ -187,8 +239,9 @@ def resolve_topic(topic: Topic, space: Space, *, actor, resolved: bool = True) -
 
 def mark_read(topic: Topic, *, actor, at=None) -> None:
     at = at or utcnow()
-    done = db.session.execute(update(TopicRead).where(TopicRead.user_id == actor.id, TopicRead.topic_id == topic.id)
-                              .values(read_at=at)).rowcount
+    done = db.session.execute(
+        update(TopicRead).where(TopicRead.user_id == actor.id, TopicRead.topic_id == topic.id).values(read_at=at)
+    ).rowcount
     if not done:
         db.session.add(TopicRead(user_id=actor.id, topic_id=topic.id, read_at=at))
     db.session.flush()

@@ -20,8 +20,15 @@ def list_topics(space_type, space_id):
     space = load_or_404(space_type, space_id, current_user)
     q = (request.args.get("q") or "").strip()[:100]
     page, unread = queries.topic_page(space, current_user, request.args.get("page", 1, type=int), q)
-    return render("discussions/space.html", fragment="discussions/_topics.html", target="topic-list",
-                  space=space, page=page, unread=unread, q=q)
+    return render(
+        "discussions/space.html",
+        fragment="discussions/_topics.html",
+        target="topic-list",
+        space=space,
+        page=page,
+        unread=unread,
+        q=q,
+    )
 
 
 @bp.route("/<space_type>/<int:space_id>/new", methods=["GET", "POST"])
@@ -29,13 +36,18 @@ def list_topics(space_type, space_id):
 def new_topic(space_type, space_id):
     space = load_or_404(space_type, space_id, current_user)
     form = TopicForm()
-    done = run_form(form, lambda: services.create_topic(space, actor=current_user, title=form.title.data,
-                                                         body=form.body.data, upload=form.attachment.data),
-                    flash_message="Your topic is posted.")
+    done = run_form(
+        form,
+        lambda: services.create_topic(
+            space, actor=current_user, title=form.title.data, body=form.body.data, upload=form.attachment.data
+        ),
+        flash_message="Your topic is posted.",
+    )
     if done:
         return redirect(url_for("discussions.show_topic", topic_id=done.value.id))
-    return render("discussions/new_topic.html", form=form, space=space, allowed=describe_allowed(),
-                  status=form_status(form))
+    return render(
+        "discussions/new_topic.html", form=form, space=space, allowed=describe_allowed(), status=form_status(form)
+    )
 
 
 def _topic_page(topic, space, form, status=200):
@@ -43,9 +55,17 @@ def _topic_page(topic, space, form, status=200):
         services.mark_read(topic, actor=current_user)
         db.session.commit()
     page = queries.post_page(topic, request.args.get("page", 1, type=int))
-    return render("discussions/topic.html", topic=topic, space=space, page=page, form=form,
-                  moderator=space.can_moderate(current_user), allowed=describe_allowed(), status=status,
-                  can_resolve=services.can_resolve(topic, space, current_user))
+    return render(
+        "discussions/topic.html",
+        topic=topic,
+        space=space,
+        page=page,
+        form=form,
+        moderator=space.can_moderate(current_user),
+        allowed=describe_allowed(),
+        status=status,
+        can_resolve=services.can_resolve(topic, space, current_user),
+    )
 
 
 @bp.get("/topics/<int:topic_id>")
@@ -67,12 +87,18 @@ def reply(topic_id):
     topic, space = load_topic(topic_id, current_user)
     form = ReplyForm()
     quoted = db.session.get(Post, int(form.quote_of.data)) if (form.quote_of.data or "").isdigit() else None
-    done = run_form(form, lambda: services.reply(topic, space, actor=current_user, body=form.body.data,
-                                                 quote_of=quoted, upload=form.attachment.data),
-                    flash_message="Your reply is posted.")
+    done = run_form(
+        form,
+        lambda: services.reply(
+            topic, space, actor=current_user, body=form.body.data, quote_of=quoted, upload=form.attachment.data
+        ),
+        flash_message="Your reply is posted.",
+    )
     if done:
-        return redirect(url_for("discussions.show_topic", topic_id=topic.id, page=queries.last_page(topic))
-                        + f"#post-{done.value.id}")
+        return redirect(
+            url_for("discussions.show_topic", topic_id=topic.id, page=queries.last_page(topic))
+            + f"#post-{done.value.id}"
+        )
     return _topic_page(topic, space, form, status=422)
 
 
@@ -81,8 +107,10 @@ def reply(topic_id):
 def resolve_topic(topic_id):
     topic, space = load_topic(topic_id, current_user)
     resolved = topic.resolved_at is None
-    run_action(lambda: services.resolve_topic(topic, space, actor=current_user, resolved=resolved),
-               done="Marked as resolved." if resolved else "Opened again.")
+    run_action(
+        lambda: services.resolve_topic(topic, space, actor=current_user, resolved=resolved),
+        done="Marked as resolved." if resolved else "Opened again.",
+    )
     return redirect(url_for("discussions.show_topic", topic_id=topic.id))
 
 
@@ -98,14 +126,28 @@ def comments(space_type, space_id, anchor):
     if topic is not None:
         return redirect(url_for("discussions.show_topic", topic_id=topic.id))
     form = ReplyForm()
-    done = run_form(form, lambda: services.create_topic(space, actor=current_user, title=f"Comments on {about}",
-                                                         body=form.body.data, upload=form.attachment.data,
-                                                         anchor=anchor),
-                    flash_message="Your comment is posted.")
+    done = run_form(
+        form,
+        lambda: services.create_topic(
+            space,
+            actor=current_user,
+            title=f"Comments on {about}",
+            body=form.body.data,
+            upload=form.attachment.data,
+            anchor=anchor,
+        ),
+        flash_message="Your comment is posted.",
+    )
     if done:
         return redirect(url_for("discussions.show_topic", topic_id=done.value.id))
-    return render("discussions/first_comment.html", form=form, space=space, about=about, allowed=describe_allowed(),
-                  status=form_status(form))
+    return render(
+        "discussions/first_comment.html",
+        form=form,
+        space=space,
+        about=about,
+        allowed=describe_allowed(),
+        status=form_status(form),
+    )
 
 
 @bp.get("/new")

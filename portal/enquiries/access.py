@@ -8,20 +8,29 @@ from portal.extensions import db
 
 
 def is_member(user, team) -> bool:
-    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
-        TeamMember.team_id == team.id, TeamMember.user_id == user.id))))
+    return bool(
+        user.is_authenticated
+        and db.session.scalar(select(exists().where(TeamMember.team_id == team.id, TeamMember.user_id == user.id)))
+    )
 
 
 def is_facilitator(user, team) -> bool:
-    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
-        TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == user.id))))
+    return bool(
+        user.is_authenticated
+        and db.session.scalar(
+            select(exists().where(TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == user.id))
+        )
+    )
 
 
 def _is_link_officer(user, team) -> bool:
     if not (user.has_role(Role.LA_OFFICER) and user.authority_id):
         return False
-    return bool(db.session.scalar(select(exists().where(
-        TeamMember.team_id == team.id, TeamMember.authority_id == user.authority_id))))
+    return bool(
+        db.session.scalar(
+            select(exists().where(TeamMember.team_id == team.id, TeamMember.authority_id == user.authority_id))
+        )
+    )
 
 
 def can_view_team(user, team) -> bool:
@@ -39,8 +48,12 @@ def can_edit_team(user, team) -> bool:
 
 
 def is_registered(user, theme_id: int) -> bool:
-    return bool(user.is_authenticated and db.session.scalar(select(exists().where(
-        Registration.theme_id == theme_id, Registration.user_id == user.id))))
+    return bool(
+        user.is_authenticated
+        and db.session.scalar(
+            select(exists().where(Registration.theme_id == theme_id, Registration.user_id == user.id))
+        )
+    )
 
 
 def can_register(user) -> bool:
@@ -76,6 +89,5 @@ def teams_visible_to(user, stmt=None):
     facilitated = select(TeamFacilitator.team_id).where(TeamFacilitator.user_id == user.id)
     conditions = [Team.id.in_(mine), Team.id.in_(facilitated)]
     if user.has_role(Role.LA_OFFICER) and user.authority_id:
-        conditions.append(Team.id.in_(select(TeamMember.team_id).where(
-            TeamMember.authority_id == user.authority_id)))
+        conditions.append(Team.id.in_(select(TeamMember.team_id).where(TeamMember.authority_id == user.authority_id)))
     return stmt.where(or_(*conditions))

@@ -10,12 +10,16 @@ DATE_HINT = "For example, 14/03/2021"
 
 
 class ChartSettingsForm(FlaskForm):
-    better = RadioField("Which direction is better?", choices=[SelectChoice(k, v) for k, v in BETTER.items()],
-                        default="")
+    better = RadioField(
+        "Which direction is better?", choices=[SelectChoice(k, v) for k, v in BETTER.items()], default=""
+    )
     chart = RadioField("Kind of chart", choices=[SelectChoice(k, v) for k, v in CHART_KINDS.items()], default="run")
 
 
 class PhaseForm(FlaskForm):
     starts_on = DateField("When the new phase starts", description=DATE_HINT, validators=[Optional()])
-    label = StringField("What changed", description="For example, New timetable",
-                        validators=[Length(max=80, message="Keep it to 80 characters.")])
+    label = StringField(
+        "What changed",
+        description="For example, New timetable",
+        validators=[Length(max=80, message="Keep it to 80 characters.")],
+    )

@@ -13,8 +13,9 @@ from portal.enquiries.plan_models import MeasurePhase
 
 
 def _back(team, measure):
-    return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id,
-                            _anchor="chart-settings"), code=303)
+    return redirect(
+        url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id, _anchor="chart-settings"), code=303
+    )
 
 
 @bp.post("/teams/<int:team_id>/measures/<int:measure_id>/chart")
@@ -23,8 +24,11 @@ def set_chart(team_id, measure_id):
     team, enquiry = load_team(team_id, edit=True)
     measure = load_measure(enquiry, measure_id)
     form = ChartSettingsForm()
-    if run_form(form, lambda: charts.set_chart(enquiry, measure, actor=current_user, better=form.better.data,
-                                               chart=form.chart.data), flash_message="The chart is updated."):
+    if run_form(
+        form,
+        lambda: charts.set_chart(enquiry, measure, actor=current_user, better=form.better.data, chart=form.chart.data),
+        flash_message="The chart is updated.",
+    ):
         return _back(team, measure)
     return measure_page(team, enquiry, measure, None, status=422, settings_form=form)
 
@@ -37,9 +41,13 @@ def add_phase(team_id, measure_id):
     form = PhaseForm()
     if not form.starts_on.data and form.starts_on.raw_data and form.starts_on.raw_data[0]:
         form.starts_on.errors = ["Enter a real date, e.g. 14 03 2021."]  # refused by the field, not the rule
-    elif run_form(form, lambda: charts.add_phase(enquiry, measure, actor=current_user,
-                                                 starts_on=form.starts_on.data, label=form.label.data or ""),
-                  flash_message=lambda p: f"A new phase, {p.label}, starts on {p.starts_on:%d %B %Y}."):
+    elif run_form(
+        form,
+        lambda: charts.add_phase(
+            enquiry, measure, actor=current_user, starts_on=form.starts_on.data, label=form.label.data or ""
+        ),
+        flash_message=lambda p: f"A new phase, {p.label}, starts on {p.starts_on:%d %B %Y}.",
+    ):
         return _back(team, measure)
     return measure_page(team, enquiry, measure, None, status=422, phase_form=form)
 
@@ -57,6 +65,8 @@ def remove_phase(team_id, measure_id, phase_id):
         return render("enquiries/remove_phase.html", team=team, measure=measure, phase=phase, form=ActionForm())
     ActionForm().validate_on_submit() or abort(400)
     label = phase.label  # read before the row goes
-    run_action(lambda: charts.remove_phase(enquiry, measure, phase, actor=current_user),
-               done=f"The phase {label} is removed: its points join the phase before.")
+    run_action(
+        lambda: charts.remove_phase(enquiry, measure, phase, actor=current_user),
+        done=f"The phase {label} is removed: its points join the phase before.",
+    )
     return _back(team, measure)

@@ -29,12 +29,12 @@ THEMES_2020_21 = {
 PLAN = {
     "change": "Take one literacy and one numeracy lesson a week outdoors in the school grounds and the local park.",
     "beneficiaries": "P5 learners in both schools, especially those with low engagement in class (tracked by the "
-                     "engagement scale).",
+    "engagement scale).",
     "identifying": "Baseline engagement observations and pupil voice in August; attendance patterns.",
     "success": "More time learning outdoors, higher engagement, and learners saying they enjoy the lessons.",
     "methods": "Weekly minutes outdoors (run chart), paired lesson observations, pupil voice groups.",
     "challenges": "Weather and kit; the park visit needs extra adults. Our link officer and the parent council "
-                  "can help.",
+    "can help.",
     "timeline": "Aug: baseline. Sep-Dec: weekly outdoor lessons. Jan: evaluate. Mar: sharing event.",
     "prediction": "We predicted outdoor time would rise to about 90 minutes a week.",
     "result": "Outdoor time rose from about 30 to over 80 minutes a week: a shift on the run chart from week 7.",
@@ -48,9 +48,13 @@ def _colleague(ctx) -> User:
     email = "colleague@demo.example.org"
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
-        user = User(name="Ailsa Colleague", email=email, job_title="Class teacher",
-                    password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]),
-                    establishment=ctx.establishments[5])  # Renfrewshire: another LA from the practitioner
+        user = User(
+            name="Ailsa Colleague",
+            email=email,
+            job_title="Class teacher",
+            password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]),
+            establishment=ctx.establishments[5],
+        )  # Renfrewshire: another LA from the practitioner
         user.role_rows = [UserRole(role=str(Role.PRACTITIONER))]
         db.session.add(user)
         db.session.flush()
@@ -62,14 +66,23 @@ def load_demo(ctx) -> None:
     by_title = {}
     for title, description in THEMES_2020_21.items():
         theme = db.session.scalar(select(Theme).where(Theme.school_year == "2020-21", Theme.title == title))
-        by_title[title] = theme or themes.save_theme(None, actor=lead, school_year="2020-21", title=title,
-                                                     description=description)
+        by_title[title] = theme or themes.save_theme(
+            None, actor=lead, school_year="2020-21", title=title, description=description
+        )
     outdoor = by_title["Outdoor Learning"]
     if not db.session.scalar(select(ThemeResource.id).where(ThemeResource.theme_id == outdoor.id).limit(1)):
-        themes.add_resource(outdoor, actor=lead, title="Outdoor learning: practical guidance (Education Scotland)",
-                            url="https://education.gov.scot/")
-        themes.add_resource(outdoor, actor=lead, title="Stimulus paper: learning beyond the classroom",
-                            upload=FileStorage(io.BytesIO(STIMULUS), filename="stimulus-outdoor-learning.txt"))
+        themes.add_resource(
+            outdoor,
+            actor=lead,
+            title="Outdoor learning: practical guidance (Education Scotland)",
+            url="https://education.gov.scot/",
+        )
+        themes.add_resource(
+            outdoor,
+            actor=lead,
+            title="Stimulus paper: learning beyond the classroom",
+            upload=FileStorage(io.BytesIO(STIMULUS), filename="stimulus-outdoor-learning.txt"),
+        )
     _challenge_questions_and_events(outdoor, lead)
     officer = ctx.users["la_officer"]
     themes.set_link_officer(officer.authority_id, officer, actor=lead)
@@ -78,34 +91,76 @@ def load_demo(ctx) -> None:
     themes.register(by_title["Learning Through Play"], actor=ctx.users["leader"])
     if db.session.scalar(select(Team.id).where(Team.theme_id == outdoor.id, Team.name == "Outdoor Explorers")):
         return
-    team = teams.create_team(actor=practitioner, theme=outdoor, name="Outdoor Explorers",
-                             shared_goal="Every P5 learner in our two schools learns outdoors every week.")
+    team = teams.create_team(
+        actor=practitioner,
+        theme=outdoor,
+        name="Outdoor Explorers",
+        shared_goal="Every P5 learner in our two schools learns outdoors every week.",
+    )
     teams._add_member(team, colleague)
     teams.assign_facilitator(team, ctx.users["facilitator"], actor=lead)
     enquiry = team_page(team.id)[1]
     for key, text in PLAN.items():
         plans.save_section(enquiry, key, text, base_version=0, actor=practitioner)
-    minutes = plans.save_measure(enquiry, None, actor=practitioner, name="Minutes of learning outdoors per week",
-                                 kind="quantitative", shows="process", baseline="30", target="90",
-                                 how_collected="Class timetable log", when_collected="Every Friday")
-    plans.save_measure(enquiry, None, actor=colleague, name="Learner engagement in outdoor lessons",
-                       kind="observation", shows="outcome", baseline="Low for a third of the class",
-                       target="High for most learners", how_collected="Paired lesson observation",
-                       when_collected="Twice a term")
+    minutes = plans.save_measure(
+        enquiry,
+        None,
+        actor=practitioner,
+        name="Minutes of learning outdoors per week",
+        kind="quantitative",
+        shows="process",
+        baseline="30",
+        target="90",
+        how_collected="Class timetable log",
+        when_collected="Every Friday",
+    )
+    plans.save_measure(
+        enquiry,
+        None,
+        actor=colleague,
+        name="Learner engagement in outdoor lessons",
+        kind="observation",
+        shows="outcome",
+        baseline="Low for a third of the class",
+        target="High for most learners",
+        how_collected="Paired lesson observation",
+        when_collected="Twice a term",
+    )
     start = date(2020, 9, 4)
     for week, value in enumerate(MINUTES):
-        evidence.add_data_point(enquiry, minutes, actor=practitioner, on=start + timedelta(weeks=week),
-                                value=str(value), note="Outdoor maths timetabled" if week == 6 else "")
+        evidence.add_data_point(
+            enquiry,
+            minutes,
+            actor=practitioner,
+            on=start + timedelta(weeks=week),
+            value=str(value),
+            note="Outdoor maths timetabled" if week == 6 else "",
+        )
     # the run chart reads the change: higher is better, a new phase from the week outdoor maths was timetabled
     charts.set_chart(enquiry, minutes, actor=practitioner, better="up", chart="run")
-    charts.add_phase(enquiry, minutes, actor=practitioner, starts_on=start + timedelta(weeks=6),
-                     label="Outdoor maths weekly")
-    evidence.add_note(enquiry, actor=colleague, kind="observation", on=date(2020, 10, 14), observer="Ailsa Colleague",
-                      text="Learners measured the playground in groups; three usually quiet learners led their groups.")
-    evidence.add_note(enquiry, actor=practitioner, kind="qualitative", on=date(2020, 11, 20),
-                      observer="Ewan Practitioner", text="Pupil voice: 'I like maths outside because we can move.'")
+    charts.add_phase(
+        enquiry, minutes, actor=practitioner, starts_on=start + timedelta(weeks=6), label="Outdoor maths weekly"
+    )
+    evidence.add_note(
+        enquiry,
+        actor=colleague,
+        kind="observation",
+        on=date(2020, 10, 14),
+        observer="Ailsa Colleague",
+        text="Learners measured the playground in groups; three usually quiet learners led their groups.",
+    )
+    evidence.add_note(
+        enquiry,
+        actor=practitioner,
+        kind="qualitative",
+        on=date(2020, 11, 20),
+        observer="Ewan Practitioner",
+        text="Pupil voice: 'I like maths outside because we can move.'",
+    )
     evidence.publish_summary(enquiry, actor=practitioner)
     db.session.flush()
+
+
 def _challenge_questions_and_events(theme: Theme, lead) -> None:
     """The theme's challenge questions (a frameworks framework) and its events (upcoming, so they can be booked)."""
     from datetime import datetime, time
@@ -120,26 +175,46 @@ def _challenge_questions_and_events(theme: Theme, lead) -> None:
     first = date.today() + timedelta(days=14)
     online = "https://meet.example.org/west-partnership/outdoor-learning"
     common = {"actor": lead, "context_type": links.CONTEXT, "context_id": theme.id, "online_url": online}
-    events.create_event(title="Outdoor Learning: launch webinar", kind="launch", compulsory=True,
-                        starts_at=datetime.combine(first, time(16, 0)), ends_at=datetime.combine(first, time(17, 0)),
-                        **common)
-    events.create_event(title="Outdoor Learning webinar: measuring engagement outdoors", kind="webinar",
-                        starts_at=datetime.combine(first + timedelta(days=21), time(16, 0)),
-                        ends_at=datetime.combine(first + timedelta(days=21), time(17, 0)), **common)
-    events.create_series(title="Outdoor Learning drop-in", kind="drop_in",
-                         dates=events.monthly_dates(first + timedelta(days=7), 6), start_time=time(15, 45),
-                         end_time=time(16, 30), **common)
+    events.create_event(
+        title="Outdoor Learning: launch webinar",
+        kind="launch",
+        compulsory=True,
+        starts_at=datetime.combine(first, time(16, 0)),
+        ends_at=datetime.combine(first, time(17, 0)),
+        **common,
+    )
+    events.create_event(
+        title="Outdoor Learning webinar: measuring engagement outdoors",
+        kind="webinar",
+        starts_at=datetime.combine(first + timedelta(days=21), time(16, 0)),
+        ends_at=datetime.combine(first + timedelta(days=21), time(17, 0)),
+        **common,
+    )
+    events.create_series(
+        title="Outdoor Learning drop-in",
+        kind="drop_in",
+        dates=events.monthly_dates(first + timedelta(days=7), 6),
+        start_time=time(15, 45),
+        end_time=time(16, 30),
+        **common,
+    )
     share = first + timedelta(days=200)
-    events.create_event(title="Outdoor Learning: online sharing event", kind="sharing_event",
-                        starts_at=datetime.combine(share, time(15, 30)), ends_at=datetime.combine(share, time(17, 0)),
-                        **common)
+    events.create_event(
+        title="Outdoor Learning: online sharing event",
+        kind="sharing_event",
+        starts_at=datetime.combine(share, time(15, 30)),
+        ends_at=datetime.combine(share, time(17, 0)),
+        **common,
+    )
 
 
 CHALLENGE_QUESTIONS = {
-    "Where are we now?": ["How often do our learners learn outdoors, and which learners miss out?",
-                          "What do learners and families tell us about learning outdoors?"],
-    "What could we change?": ["Which one small change to our outdoor practice could make the biggest difference?",
-                              "How will we know whether the change is an improvement?"],
+    "Where are we now?": [
+        "How often do our learners learn outdoors, and which learners miss out?",
+        "What do learners and families tell us about learning outdoors?",
+    ],
+    "What could we change?": [
+        "Which one small change to our outdoor practice could make the biggest difference?",
+        "How will we know whether the change is an improvement?",
+    ],
 }
-
-

@@ -2,8 +2,8 @@
 
 from datetime import date, timedelta
 
-from portal.accounts.models import utcnow
 from portal.audit.services import record as audit
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.enquiries.access import can_edit_team
@@ -23,8 +23,9 @@ def check_date(value: date | None, field: str = "on") -> date:
     return value
 
 
-def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None, value: str,
-                   note: str = "") -> DataPoint:
+def add_data_point(
+    enquiry: Enquiry, measure: Measure, *, actor, on: date | None, value: str, note: str = ""
+) -> DataPoint:
     """Record one value of a quantitative measure; the value must be a number."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can add evidence."))
@@ -41,8 +42,9 @@ def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None
         errors += error.errors
     if errors:
         raise ServiceError(*errors)
-    point = DataPoint(measure_id=measure.id, on=on, value=number, note=(note or "").strip()[:300],
-                      recorded_by_id=actor.id)
+    point = DataPoint(
+        measure_id=measure.id, on=on, value=number, note=(note or "").strip()[:300], recorded_by_id=actor.id
+    )
     db.session.add(point)
     enquiry.updated_at = utcnow()
     db.session.flush()
@@ -50,8 +52,9 @@ def add_data_point(enquiry: Enquiry, measure: Measure, *, actor, on: date | None
     return point
 
 
-def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: str, text: str,
-             upload=None) -> EvidenceNote:
+def add_note(
+    enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: str, text: str, upload=None
+) -> EvidenceNote:
     """A qualitative or direct-observation note: when, who observed, what was seen; an optional file."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can add evidence."))
@@ -68,8 +71,14 @@ def add_note(enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: s
         errors.append(("text", "Describe what was seen or said."))
     if errors:
         raise ServiceError(*errors)
-    note = EvidenceNote(enquiry_id=enquiry.id, kind=kind, on=on, observer=observer.strip()[:160],
-                        text=text.strip(), created_by_id=actor.id)
+    note = EvidenceNote(
+        enquiry_id=enquiry.id,
+        kind=kind,
+        on=on,
+        observer=observer.strip()[:160],
+        text=text.strip(),
+        created_by_id=actor.id,
+    )
     if upload is not None and upload.filename:
         stored = store_upload(upload, field="file")
         note.file_key, note.filename = stored.key, stored.filename

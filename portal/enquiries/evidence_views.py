@@ -23,8 +23,14 @@ from portal.extensions import db
 def show_evidence(team_id):
     team, enquiry = load_team(team_id)
     measures = charted_measures(enquiry.id)
-    return render("enquiries/evidence.html", team=team, enquiry=enquiry, measures=measures,
-                  notes=queries.notes(enquiry.id), can_edit=can_edit_team(current_user, team))
+    return render(
+        "enquiries/evidence.html",
+        team=team,
+        enquiry=enquiry,
+        measures=measures,
+        notes=queries.notes(enquiry.id),
+        can_edit=can_edit_team(current_user, team),
+    )
 
 
 @bp.get("/teams/<int:team_id>/measures/<int:measure_id>")
@@ -42,8 +48,9 @@ def add_data_point(team_id, measure_id):
     form = DataPointForm()
     if form.validate_on_submit():
         try:
-            evidence.add_data_point(enquiry, measure, actor=current_user, on=form.on.data, value=form.value.data,
-                                    note=form.note.data or "")
+            evidence.add_data_point(
+                enquiry, measure, actor=current_user, on=form.on.data, value=form.value.data, note=form.note.data or ""
+            )
         except ServiceError as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -65,8 +72,15 @@ def new_note(team_id):
     form = NoteForm()
     if form.validate_on_submit():
         try:
-            evidence.add_note(enquiry, actor=current_user, kind=form.kind.data, on=form.on.data,
-                              observer=form.observer.data or "", text=form.text.data or "", upload=form.file.data)
+            evidence.add_note(
+                enquiry,
+                actor=current_user,
+                kind=form.kind.data,
+                on=form.on.data,
+                observer=form.observer.data or "",
+                text=form.text.data or "",
+                upload=form.file.data,
+            )
         except ServiceError as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -98,12 +112,20 @@ def show_summary(team_id):
     sections, _ = plans.plan_state(enquiry, current_user)
     show_names = enquiry.summary_names or can_view_team(current_user, team)  # names and notes: the team's choice
     measures = charted_measures(enquiry.id, with_notes=show_names)
-    return render("enquiries/summary.html", team=team, enquiry=enquiry, sections=sections, measures=measures,
-                  outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
-                  plan_sections=PLAN_SECTIONS, reflection_sections=REFLECTION_SECTIONS,
-                  notes=queries.notes(enquiry.id, limit=5), can_edit=can_edit_team(current_user, team),
-                  can_view_team=can_view_team(current_user, team),
-                  show_names=show_names)
+    return render(
+        "enquiries/summary.html",
+        team=team,
+        enquiry=enquiry,
+        sections=sections,
+        measures=measures,
+        outlook=queries.outlooks([team.id]).get(team.id, queries.Outlook()),
+        plan_sections=PLAN_SECTIONS,
+        reflection_sections=REFLECTION_SECTIONS,
+        notes=queries.notes(enquiry.id, limit=5),
+        can_edit=can_edit_team(current_user, team),
+        can_view_team=can_view_team(current_user, team),
+        show_names=show_names,
+    )
 
 
 @bp.post("/teams/<int:team_id>/summary")
@@ -118,8 +140,11 @@ def publish_summary(team_id):
         flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
     else:
         evidence.publish_summary(enquiry, actor=current_user, include_names=request.form.get("include_names") == "y")
-        flash("The sharing summary is published: " + ("everyone registered for the theme" if team.theme_id
-                                                       else "researchers and the team's supporters") + " can read it.",
-              "success")
+        flash(
+            "The sharing summary is published: "
+            + ("everyone registered for the theme" if team.theme_id else "researchers and the team's supporters")
+            + " can read it.",
+            "success",
+        )
     db.session.commit()
     return redirect(url_for("enquiries.show_summary", team_id=team.id), code=303)

@@ -28,28 +28,36 @@ DATE_HINT = "For example, 14/03/2021"
 
 
 class ThemeForm(FlaskForm):
-    school_year = StringField("School year", description="For example, 2020-21",
-                              validators=[DataRequired("Enter the school year.")])
+    school_year = StringField(
+        "School year", description="For example, 2020-21", validators=[DataRequired("Enter the school year.")]
+    )
     title = StringField("Title", validators=[DataRequired("Enter the theme's title."), Length(max=160)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=MAX_TEXT)])
 
 
 class ResourceForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)])
-    url = URLField("Link", description="A web address, or leave empty and choose a file",
-                   validators=[Optional(), Length(max=500)])
+    url = URLField(
+        "Link", description="A web address, or leave empty and choose a file", validators=[Optional(), Length(max=500)]
+    )
     file = FileField("File", description="PDF, Word, Excel, PowerPoint, image, CSV or text; up to 5 MB")
 
 
 class TeamForm(FlaskForm):
     name = StringField("Team name", validators=[DataRequired("Give the team a name."), Length(max=160)])
-    shared_goal = TextAreaField("Our shared goal", description="What the team agrees to work towards together",
-                                validators=[Optional(), Length(max=MAX_TEXT)])
+    shared_goal = TextAreaField(
+        "Our shared goal",
+        description="What the team agrees to work towards together",
+        validators=[Optional(), Length(max=MAX_TEXT)],
+    )
 
 
 class InviteForm(FlaskForm):
-    email = EmailField("Colleague's e-mail address", description="They sign in with this address to join",
-                       validators=[DataRequired("Enter their e-mail address."), Length(max=254)])
+    email = EmailField(
+        "Colleague's e-mail address",
+        description="They sign in with this address to join",
+        validators=[DataRequired("Enter their e-mail address."), Length(max=254)],
+    )
 
 
 class JoinRequestForm(FlaskForm):
@@ -68,17 +76,26 @@ class StatusForm(FlaskForm):
 class MeasureForm(FlaskForm):
     name = StringField("Name of the measure", validators=[DataRequired("Name the measure."), Length(max=200)])
     kind = SelectField("Kind", choices=_choices(MEASURE_KINDS))
-    shows = SelectField("What it shows", choices=_choices(MEASURE_SHOWS),
-                        description="Outcome: the result for learners; process: whether the change happens as "
-                                    "planned; balancing: anything that gets worse because of it")
-    unit = SelectField("What it counts", choices=_choices(MEASURE_UNITS), validate_choice=False,  # the service checks
-                       description="For a quantitative measure: its values are checked against this")
-    baseline = StringField("Baseline", description="A number for a quantitative measure",
-                           validators=[Optional(), Length(max=200)])
+    shows = SelectField(
+        "What it shows",
+        choices=_choices(MEASURE_SHOWS),
+        description="Outcome: the result for learners; process: whether the change happens as "
+        "planned; balancing: anything that gets worse because of it",
+    )
+    unit = SelectField(
+        "What it counts",
+        choices=_choices(MEASURE_UNITS),
+        validate_choice=False,  # the service checks
+        description="For a quantitative measure: its values are checked against this",
+    )
+    baseline = StringField(
+        "Baseline", description="A number for a quantitative measure", validators=[Optional(), Length(max=200)]
+    )
     target = StringField("Target or prediction", validators=[Optional(), Length(max=200)])
     how_collected = TextAreaField("How it is collected", validators=[Optional(), Length(max=MAX_TEXT)])
-    when_collected = StringField("When it is collected", description="For example, every Friday",
-                                 validators=[Optional(), Length(max=200)])
+    when_collected = StringField(
+        "When it is collected", description="For example, every Friday", validators=[Optional(), Length(max=200)]
+    )
 
 
 class DataPointForm(FlaskForm):

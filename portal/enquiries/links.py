@@ -25,14 +25,18 @@ def _theme_titles(ids) -> dict:
 def register_theme_context() -> None:
     """Challenge questions are a framework kind and theme events are owned by a theme (called from init_app)."""
     register_kind(CHALLENGE_KIND, "Themed enquiry challenge questions")
-    register(CONTEXT, ContextPolicy(
-        label="Themed enquiry",
-        can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
-        can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
-        listable=lambda user: Event.context_id.in_(
-            select(Registration.theme_id).where(Registration.user_id == user.id)),
-        labels=_theme_titles,
-    ))
+    register(
+        CONTEXT,
+        ContextPolicy(
+            label="Themed enquiry",
+            can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
+            can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
+            listable=lambda user: Event.context_id.in_(
+                select(Registration.theme_id).where(Registration.user_id == user.id)
+            ),
+            labels=_theme_titles,
+        ),
+    )
 
 
 def challenge_slug(theme_id: int) -> str:
@@ -50,8 +54,11 @@ def challenge_questions(theme_id: int) -> list[Section]:
     version = frameworks.load_version(version_id) if version_id else None
     if version is None:
         return []
-    return [Section(f"{CHALLENGE_PREFIX}{item.key}", item.text, section.title)
-            for section in version.sections for item in section.items]
+    return [
+        Section(f"{CHALLENGE_PREFIX}{item.key}", item.text, section.title)
+        for section in version.sections
+        for item in section.items
+    ]
 
 
 def create_challenge_questions(theme: Theme, *, actor, groups: dict[str, list[str]]) -> Framework:
@@ -62,11 +69,21 @@ def create_challenge_questions(theme: Theme, *, actor, groups: dict[str, list[st
     if not actor.has_role(Role.ADMIN):
         raise ServiceError((None, "Only the partnership lead officer sets challenge questions."))
     return frameworks.create_framework(
-        slug=challenge_slug(theme.id), title=f"{theme.title} ({theme.school_year}): challenge questions",
-        kind=CHALLENGE_KIND, scale=six_point_scale(), purpose="Questions a team answers to choose its small change.",
-        sections=[{"title": title, "items": items} for title, items in groups.items()])
+        slug=challenge_slug(theme.id),
+        title=f"{theme.title} ({theme.school_year}): challenge questions",
+        kind=CHALLENGE_KIND,
+        scale=six_point_scale(),
+        purpose="Questions a team answers to choose its small change.",
+        sections=[{"title": title, "items": items} for title, items in groups.items()],
+    )
 
 
 def theme_events(theme_id: int, limit: int = 50) -> list[Event]:
-    return list(db.session.scalars(select(Event).where(Event.context_type == CONTEXT, Event.context_id == theme_id)
-                                   .order_by(Event.starts_at).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Event)
+            .where(Event.context_type == CONTEXT, Event.context_id == theme_id)
+            .order_by(Event.starts_at)
+            .limit(limit)
+        )
+    )

@@ -36,8 +36,9 @@ def phases_of(measure_ids: list[int]) -> dict[int, list[MeasurePhase]]:
     """Phase starts per measure, in date order: one query."""
     out: dict[int, list] = {m: [] for m in measure_ids}
     if measure_ids:
-        for p in db.session.scalars(select(MeasurePhase).where(MeasurePhase.measure_id.in_(measure_ids))
-                                    .order_by(MeasurePhase.starts_on)):
+        for p in db.session.scalars(
+            select(MeasurePhase).where(MeasurePhase.measure_id.in_(measure_ids)).order_by(MeasurePhase.starts_on)
+        ):
             out[p.measure_id].append(p)
     return out
 
@@ -46,20 +47,36 @@ def chart(measure, points, phases=(), *, with_notes: bool = True) -> dict:
     """Everything a chart shows (pure runchart functions): phases, verdict, limits, reading and SVG geometry.
     Without `with_notes` the data points' notes stay off the chart (a summary read outside the team)."""
     dates, values = [p.on for p in points], [p.value for p in points]
-    analysis = runchart.analyse(dates, values, starts=[(p.starts_on, p.label) for p in phases],
-                                better=measure.better or "", kind=measure.chart or "run")
+    analysis = runchart.analyse(
+        dates,
+        values,
+        starts=[(p.starts_on, p.label) for p in phases],
+        better=measure.better or "",
+        kind=measure.chart or "run",
+    )
     notes = [(i, p.note) for i, p in enumerate(points) if p.note] if with_notes else []
-    return {"verdict": runchart.judge(values), "analysis": analysis, "phases": list(phases),
-            "geometry": runchart.geometry(values, dates=dates, baseline=measure.baseline_value,
-                                          target=measure.target_value, analysis=analysis, notes=notes)}
+    return {
+        "verdict": runchart.judge(values),
+        "analysis": analysis,
+        "phases": list(phases),
+        "geometry": runchart.geometry(
+            values,
+            dates=dates,
+            baseline=measure.baseline_value,
+            target=measure.target_value,
+            analysis=analysis,
+            notes=notes,
+        ),
+    }
 
 
 def charted_measures(enquiry_id: int, *, with_notes: bool = True) -> list[tuple]:
     """Every measure with its points and (when quantitative) its chart: three queries."""
     measures = queries.measures_with_points(enquiry_id)
     phases = phases_of([m.id for m, _ in measures])
-    return [(m, pts, chart(m, pts, phases[m.id], with_notes=with_notes) if m.quantitative else None)
-            for m, pts in measures]
+    return [
+        (m, pts, chart(m, pts, phases[m.id], with_notes=with_notes) if m.quantitative else None) for m, pts in measures
+    ]
 
 
 def measure_page(team, enquiry, measure, form, status=200, **forms):
@@ -67,8 +84,16 @@ def measure_page(team, enquiry, measure, form, status=200, **forms):
     points = next(pts for m, pts in queries.measures_with_points(enquiry.id) if m.id == measure.id)
     forms.setdefault("settings_form", ChartSettingsForm(formdata=None, obj=measure))
     forms.setdefault("phase_form", PhaseForm(formdata=None))
-    return render("enquiries/measure.html", fragment="enquiries/_measure_data.html", target="measure-data",
-                  team=team, measure=measure, points=points,
-                  chart=chart(measure, points, phases_of([measure.id])[measure.id]),
-                  form=form or DataPointForm(formdata=None), can_edit=can_edit_team(current_user, team),
-                  status=status, **forms)
+    return render(
+        "enquiries/measure.html",
+        fragment="enquiries/_measure_data.html",
+        target="measure-data",
+        team=team,
+        measure=measure,
+        points=points,
+        chart=chart(measure, points, phases_of([measure.id])[measure.id]),
+        form=form or DataPointForm(formdata=None),
+        can_edit=can_edit_team(current_user, team),
+        status=status,
+        **forms,
+    )

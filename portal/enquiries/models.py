@@ -5,7 +5,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 
@@ -22,7 +23,8 @@ class Theme(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     resources: Mapped[list["ThemeResource"]] = relationship(
-        back_populates="theme", cascade="all, delete-orphan", order_by="ThemeResource.id", lazy="raise_on_sql")
+        back_populates="theme", cascade="all, delete-orphan", order_by="ThemeResource.id", lazy="raise_on_sql"
+    )
 
     def __str__(self) -> str:
         return f"{self.title} ({self.school_year})"
@@ -90,9 +92,11 @@ class Team(db.Model):
 
     theme: Mapped[Theme | None] = relationship(lazy="raise_on_sql")
     members: Mapped[list["TeamMember"]] = relationship(
-        back_populates="team", cascade="all, delete-orphan", order_by="TeamMember.id", lazy="raise_on_sql")
+        back_populates="team", cascade="all, delete-orphan", order_by="TeamMember.id", lazy="raise_on_sql"
+    )
     facilitators: Mapped[list["TeamFacilitator"]] = relationship(
-        back_populates="team", cascade="all, delete-orphan", lazy="raise_on_sql")
+        back_populates="team", cascade="all, delete-orphan", lazy="raise_on_sql"
+    )
 
     def __str__(self) -> str:
         return self.name

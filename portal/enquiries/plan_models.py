@@ -5,17 +5,20 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.enquiries.models import Team
 from portal.extensions import db
 
 STATUSES = ("planning", "implementing", "evaluating", "shared")
-MEASURE_KINDS = {"quantitative": "Quantitative", "qualitative": "Qualitative",
-                 "observation": "Direct observation"}
+MEASURE_KINDS = {"quantitative": "Quantitative", "qualitative": "Qualitative", "observation": "Direct observation"}
 MEASURE_SHOWS = {"outcome": "Outcome", "process": "Process", "balancing": "Balancing"}
 # What a quantitative measure counts, which bounds its values.
-MEASURE_UNITS = {"number": "A number", "percentage": "A percentage (0 to 100)",
-                 "count": "A count (a whole number, 0 or more)"}
+MEASURE_UNITS = {
+    "number": "A number",
+    "percentage": "A percentage (0 to 100)",
+    "count": "A count (a whole number, 0 or more)",
+}
 NOTE_KINDS = {"qualitative": "Qualitative evidence", "observation": "Direct observation"}
 
 

@@ -57,11 +57,19 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
         out = [section_view(s, sections.get(s.key), drafts.get(s.key)) for s in specs]
         return [override if override and v.spec.key == override.spec.key else v for v in out]
 
-    return render("enquiries/plan.html", team=team, enquiry=enquiry, plan_sections=views(PLAN_SECTIONS),
-                  reflection_sections=views(REFLECTION_SECTIONS),
-                  challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
-                  measures=queries.measures_with_points(enquiry.id),
-                  can_edit=can_edit_team(current_user, team), statuses=STATUSES, status=status, max_text=MAX_TEXT)
+    return render(
+        "enquiries/plan.html",
+        team=team,
+        enquiry=enquiry,
+        plan_sections=views(PLAN_SECTIONS),
+        reflection_sections=views(REFLECTION_SECTIONS),
+        challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
+        measures=queries.measures_with_points(enquiry.id),
+        can_edit=can_edit_team(current_user, team),
+        statuses=STATUSES,
+        status=status,
+        max_text=MAX_TEXT,
+    )
 
 
 @bp.get("/teams/<int:team_id>/plan")
@@ -78,19 +86,25 @@ def save_section(team_id, key):
     form = SectionForm()
     text = form.text.data or ""
     if not form.validate_on_submit():  # too long, or a version that is not a number: say so, keep the text
-        return _section_or_page(team, enquiry, SectionView(spec, None, text, form.version.data or 0,
-                                                           error=f"Not saved. {_refusal(form, text)}"), 422)
+        return _section_or_page(
+            team,
+            enquiry,
+            SectionView(spec, None, text, form.version.data or 0, error=f"Not saved. {_refusal(form, text)}"),
+            422,
+        )
     try:
         saved = plans.save_section(enquiry, key, text, base_version=form.version.data or 0, actor=current_user)
     except plans.SectionConflict as conflict:
         db.session.rollback()
-        view = SectionView(spec, conflict.theirs, text, conflict.theirs.version, theirs=conflict.theirs,
-                           error=str(conflict))
+        view = SectionView(
+            spec, conflict.theirs, text, conflict.theirs.version, theirs=conflict.theirs, error=str(conflict)
+        )
         return _section_or_page(team, enquiry, view, 422)
     except ServiceError as error:
         db.session.rollback()
-        return _section_or_page(team, enquiry, SectionView(spec, None, text, form.version.data or 0,
-                                                           error=str(error)), 422)
+        return _section_or_page(
+            team, enquiry, SectionView(spec, None, text, form.version.data or 0, error=str(error)), 422
+        )
     db.session.commit()
     view = section_view(spec, saved)
     view.message = "Saved."
@@ -105,8 +119,7 @@ def _section_or_page(team, enquiry, view, status):
     from portal.core.rendering import wants_fragment
 
     if wants_fragment(f"section-{view.spec.key}"):
-        return render("enquiries/_section.html", view=view, team=team, can_edit=True, status=status,
-                      max_text=MAX_TEXT)
+        return render("enquiries/_section.html", view=view, team=team, can_edit=True, status=status, max_text=MAX_TEXT)
     return _plan_page(team, enquiry, override=view, status=status)
 
 
@@ -123,16 +136,17 @@ def autosave_section(team_id, key):
     _spec(key, team)
     form = SectionForm()
     if not form.validate_on_submit():
-        return render("enquiries/_draft_status.html", key=key, error=_refusal(form, form.text.data or ""),
-                      status=422)
-    draft = plans.save_draft(enquiry, key, form.text.data or "", base_version=form.version.data or 0,
-                             actor=current_user)
+        return render("enquiries/_draft_status.html", key=key, error=_refusal(form, form.text.data or ""), status=422)
+    draft = plans.save_draft(
+        enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
+    )
     db.session.commit()
     if not is_htmx():
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
-    return render("enquiries/_draft_status.html", key=key, saved_at=draft.saved_at if draft else None,
-                  unchanged=draft is None)
+    return render(
+        "enquiries/_draft_status.html", key=key, saved_at=draft.saved_at if draft else None, unchanged=draft is None
+    )
 
 
 @bp.post("/teams/<int:team_id>/status")
@@ -141,8 +155,10 @@ def set_status(team_id):
     team, enquiry = load_team(team_id, edit=True)
     form = StatusForm()
     form.validate_on_submit() or abort(400)
-    run_action(lambda: plans.set_status(enquiry, form.status.data, actor=current_user),
-               done=lambda _: f"The enquiry is now at the {enquiry.status} stage.")
+    run_action(
+        lambda: plans.set_status(enquiry, form.status.data, actor=current_user),
+        done=lambda _: f"The enquiry is now at the {enquiry.status} stage.",
+    )
     return redirect(url_for("enquiries.show_plan", team_id=team.id), code=303)
 
 
@@ -166,14 +182,21 @@ def _measure_form(team, enquiry, measure):
     form = MeasureForm(obj=measure)
     if form.validate_on_submit():
         try:
-            plans.save_measure(enquiry, measure, actor=current_user, **{
-                f: getattr(form, f).data or "" for f in ("name", "kind", "shows", "baseline", "target",
-                                                         "how_collected", "when_collected", "unit")})
+            plans.save_measure(
+                enquiry,
+                measure,
+                actor=current_user,
+                **{
+                    f: getattr(form, f).data or ""
+                    for f in ("name", "kind", "shows", "baseline", "target", "how_collected", "when_collected", "unit")
+                },
+            )
         except ServiceError as error:
             apply_errors(form, error)
         else:
             db.session.commit()
             flash("The data collection plan is saved.", "success")
             return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor="measures"), code=303)
-    return render("enquiries/measure_form.html", form=form, team=team, measure=measure,
-                  status=422 if form.is_submitted() else 200)
+    return render(
+        "enquiries/measure_form.html", form=form, team=team, measure=measure, status=422 if form.is_submitted() else 200
+    )

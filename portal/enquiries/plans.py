@@ -5,7 +5,7 @@ import math
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.plan_models import (
@@ -27,8 +27,13 @@ class SectionConflict(ServiceError):
     """Someone saved the section after this person started editing: nothing is overwritten."""
 
     def __init__(self, theirs: PlanSection):
-        super().__init__(("text", "Someone else saved this section while you were editing. Your text is kept "
-                                  "below theirs: combine the two and save again."))
+        super().__init__(
+            (
+                "text",
+                "Someone else saved this section while you were editing. Your text is kept "
+                "below theirs: combine the two and save again.",
+            )
+        )
         self.theirs = theirs
 
 
@@ -40,8 +45,7 @@ def _check(enquiry: Enquiry, key: str, actor) -> None:
 
 
 def _section(enquiry: Enquiry, key: str) -> PlanSection | None:
-    return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id,
-                                                       PlanSection.key == key))
+    return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key))
 
 
 def _write_if_unchanged(enquiry: Enquiry, key: str, text: str, base_version: int, actor) -> bool:
@@ -51,8 +55,11 @@ def _write_if_unchanged(enquiry: Enquiry, key: str, text: str, base_version: int
     if base_version == 0 and _section(enquiry, key) is None:
         try:
             with db.session.begin_nested():
-                db.session.add(PlanSection(enquiry_id=enquiry.id, key=key, text=text, version=1,
-                                           updated_by_id=actor.id, updated_at=now))
+                db.session.add(
+                    PlanSection(
+                        enquiry_id=enquiry.id, key=key, text=text, version=1, updated_by_id=actor.id, updated_at=now
+                    )
+                )
             return True
         except IntegrityError:
             return False  # someone else saved the section first
@@ -60,7 +67,8 @@ def _write_if_unchanged(enquiry: Enquiry, key: str, text: str, base_version: int
         update(PlanSection)
         .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key, PlanSection.version == base_version)
         .values(text=text, version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=now)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     return result.rowcount == 1
 
 
@@ -71,21 +79,31 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     if len(text) > MAX_SECTION:
         raise ServiceError(("text", f"Keep each section under {MAX_SECTION:,} characters."))
     if not _write_if_unchanged(enquiry, key, text, base_version, actor):
-        theirs = db.session.execute(select(PlanSection).where(
-            PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
-            .execution_options(populate_existing=True)).scalar_one()
+        theirs = db.session.execute(
+            select(PlanSection)
+            .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+            .execution_options(populate_existing=True)
+        ).scalar_one()
         if theirs.text != text:
             raise SectionConflict(theirs)
         # The same text saved twice is agreement, not a conflict: it counts as a save.
-        db.session.execute(update(PlanSection).where(PlanSection.id == theirs.id, PlanSection.text == text)
-                           .values(version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=utcnow())
-                           .execution_options(synchronize_session=False))
-    section = db.session.execute(select(PlanSection).where(
-        PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
-        .execution_options(populate_existing=True)).scalar_one()
+        db.session.execute(
+            update(PlanSection)
+            .where(PlanSection.id == theirs.id, PlanSection.text == text)
+            .values(version=PlanSection.version + 1, updated_by_id=actor.id, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    section = db.session.execute(
+        select(PlanSection)
+        .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+        .execution_options(populate_existing=True)
+    ).scalar_one()
     enquiry.updated_at = section.updated_at
-    db.session.execute(delete(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key,
-                                                  SectionDraft.user_id == actor.id))
+    db.session.execute(
+        delete(SectionDraft).where(
+            SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id
+        )
+    )
     db.session.flush()
     return section
 
@@ -95,8 +113,11 @@ def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, acto
     the saved text needs no draft: leaving the box by pressing Save sends an autosave too, and it may arrive
     after the save; a draft left behind then would look like a conflict later."""
     _check(enquiry, key, actor)
-    draft = db.session.scalar(select(SectionDraft).where(
-        SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id))
+    draft = db.session.scalar(
+        select(SectionDraft).where(
+            SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id
+        )
+    )
     section = _section(enquiry, key)
     if section is not None and section.text == (text or "").replace("\r\n", "\n"):
         if draft is not None:
@@ -114,11 +135,20 @@ def plan_state(enquiry: Enquiry, user) -> tuple[dict, dict]:
     """Saved sections by key (with who saved them) and this person's drafts by key: two queries."""
     from sqlalchemy.orm import selectinload
 
-    sections = {s.key: s for s in db.session.scalars(
-        select(PlanSection).where(PlanSection.enquiry_id == enquiry.id)
-        .options(selectinload(PlanSection.updated_by)))}
-    drafts = {d.key: d for d in db.session.scalars(select(SectionDraft).where(
-        SectionDraft.enquiry_id == enquiry.id, SectionDraft.user_id == user.id))}
+    sections = {
+        s.key: s
+        for s in db.session.scalars(
+            select(PlanSection)
+            .where(PlanSection.enquiry_id == enquiry.id)
+            .options(selectinload(PlanSection.updated_by))
+        )
+    }
+    drafts = {
+        d.key: d
+        for d in db.session.scalars(
+            select(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.user_id == user.id)
+        )
+    }
     return sections, drafts
 
 
@@ -129,15 +159,31 @@ def set_status(enquiry: Enquiry, status: str, *, actor) -> None:
     if status not in STATUSES:
         raise ServiceError(("status", "Choose a status from the list."))
     if abs(STATUSES.index(status) - STATUSES.index(enquiry.status)) > 1:
-        raise ServiceError(("status", f"Move one step at a time: from {enquiry.status} the next step is "
-                                      f"{STATUSES[min(STATUSES.index(enquiry.status) + 1, 3)]}."))
+        raise ServiceError(
+            (
+                "status",
+                f"Move one step at a time: from {enquiry.status} the next step is "
+                f"{STATUSES[min(STATUSES.index(enquiry.status) + 1, 3)]}.",
+            )
+        )
     enquiry.status, enquiry.updated_at = status, utcnow()
     db.session.flush()
 
 
-def save_measure(enquiry: Enquiry, measure: Measure | None, *, actor, name: str, kind: str, shows: str,
-                 baseline: str = "", target: str = "", how_collected: str = "", when_collected: str = "",
-                 unit: str = "number") -> Measure:
+def save_measure(
+    enquiry: Enquiry,
+    measure: Measure | None,
+    *,
+    actor,
+    name: str,
+    kind: str,
+    shows: str,
+    baseline: str = "",
+    target: str = "",
+    how_collected: str = "",
+    when_collected: str = "",
+    unit: str = "number",
+) -> Measure:
     """Add a measure to the data collection plan (or change one); numbers checked for quantitative ones."""
     if not can_edit_team(actor, enquiry.team):
         raise ServiceError((None, "Only the team's members can change the data collection plan."))

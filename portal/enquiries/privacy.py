@@ -27,8 +27,9 @@ def export(user) -> dict:
 def erase(user) -> None:
     """The team's evidence and plan stay (they are the team's), credited to "a former member"; the person's
     unsaved drafts and the name they were given as an observer go."""
-    db.session.execute(update(EvidenceNote).where(EvidenceNote.observer == user.name)
-                       .values(observer=personal_data.FORMER_MEMBER))
+    db.session.execute(
+        update(EvidenceNote).where(EvidenceNote.observer == user.name).values(observer=personal_data.FORMER_MEMBER)
+    )
     db.session.execute(SectionDraft.__table__.delete().where(SectionDraft.user_id == user.id))
     db.session.flush()
 

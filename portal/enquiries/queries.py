@@ -36,10 +36,16 @@ def outlooks(team_ids) -> dict[int, Outlook]:
     """Members, establishments and LAs per team, in one grouped query."""
     if not team_ids:
         return {}
-    rows = db.session.execute(select(
-        TeamMember.team_id, func.count(TeamMember.id), func.count(distinct(TeamMember.establishment_id)),
-        func.count(distinct(TeamMember.authority_id))).where(TeamMember.team_id.in_(list(team_ids)))
-        .group_by(TeamMember.team_id))
+    rows = db.session.execute(
+        select(
+            TeamMember.team_id,
+            func.count(TeamMember.id),
+            func.count(distinct(TeamMember.establishment_id)),
+            func.count(distinct(TeamMember.authority_id)),
+        )
+        .where(TeamMember.team_id.in_(list(team_ids)))
+        .group_by(TeamMember.team_id)
+    )
     return {tid: Outlook(m, e, a) for tid, m, e, a in rows}
 
 
@@ -47,30 +53,41 @@ def themes_with_counts(user) -> tuple[list, set, dict]:
     """All themes (newest year first), the ids this person registered for, and teams per theme."""
     themes = list(db.session.scalars(select(Theme).order_by(Theme.school_year.desc(), Theme.title)))
     mine = set(db.session.scalars(select(Registration.theme_id).where(Registration.user_id == user.id)))
-    counts = dict(db.session.execute(select(Team.theme_id, func.count(Team.id)).where(Team.theme_id.isnot(None))
-                                     .group_by(Team.theme_id)).all())
+    counts = dict(
+        db.session.execute(
+            select(Team.theme_id, func.count(Team.id)).where(Team.theme_id.isnot(None)).group_by(Team.theme_id)
+        ).all()
+    )
     return themes, mine, counts
 
 
 def theme_resources(theme_id: int) -> list:
     from portal.enquiries.models import ThemeResource
 
-    return list(db.session.scalars(select(ThemeResource).where(ThemeResource.theme_id == theme_id)
-                                   .order_by(ThemeResource.id)))
+    return list(
+        db.session.scalars(select(ThemeResource).where(ThemeResource.theme_id == theme_id).order_by(ThemeResource.id))
+    )
 
 
 def link_officers(authority_ids) -> list[LinkOfficer]:
     ids = [a for a in set(authority_ids) if a]
     if not ids:
         return []
-    return list(db.session.scalars(select(LinkOfficer).where(LinkOfficer.authority_id.in_(ids))
-                                   .order_by(LinkOfficer.authority_id)))
+    return list(
+        db.session.scalars(
+            select(LinkOfficer).where(LinkOfficer.authority_id.in_(ids)).order_by(LinkOfficer.authority_id)
+        )
+    )
 
 
 def theme_teams(theme_id: int) -> tuple[Page, dict]:
     """A page of the theme's teams, with each one's enquiry status and outlook."""
-    stmt = (select(Team, Enquiry.status, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
-            .where(Team.theme_id == theme_id).order_by(Team.name, Team.id))
+    stmt = (
+        select(Team, Enquiry.status, Enquiry.published_at)
+        .join(Enquiry, Enquiry.team_id == Team.id)
+        .where(Team.theme_id == theme_id)
+        .order_by(Team.name, Team.id)
+    )
     page = paginate(stmt, rows=True)
     return page, outlooks([r[0].id for r in page.items])
 
@@ -78,12 +95,20 @@ def theme_teams(theme_id: int) -> tuple[Page, dict]:
 def my_teams(user) -> tuple[Page, dict]:
     """A page of the teams the person belongs to or supports (and, for LA officers, teams with members in their
     LA), with the total and each one's outlook: three queries whatever the page."""
-    def scoped(stmt):
-        return (teams_visible_to(user, stmt) if not _is_admin(user) else
-                stmt.where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id))))
 
-    stmt = (select(Team, Enquiry.status, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
-            .options(joinedload(Team.theme)).order_by(Team.created_at.desc(), Team.id.desc()))
+    def scoped(stmt):
+        return (
+            teams_visible_to(user, stmt)
+            if not _is_admin(user)
+            else stmt.where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id)))
+        )
+
+    stmt = (
+        select(Team, Enquiry.status, Enquiry.published_at)
+        .join(Enquiry, Enquiry.team_id == Team.id)
+        .options(joinedload(Team.theme))
+        .order_by(Team.created_at.desc(), Team.id.desc())
+    )
     page = paginate(scoped(stmt), rows=True)
     return page, outlooks([r[0].id for r in page.items])
 
@@ -96,10 +121,15 @@ def _is_admin(user) -> bool:
 
 def team_page(team_id: int):
     """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team = db.session.scalar(select(Team).where(Team.id == team_id).options(
-        joinedload(Team.theme),
-        selectinload(Team.members).joinedload(TeamMember.user),
-        selectinload(Team.facilitators).joinedload(TeamFacilitator.user)))
+    team = db.session.scalar(
+        select(Team)
+        .where(Team.id == team_id)
+        .options(
+            joinedload(Team.theme),
+            selectinload(Team.members).joinedload(TeamMember.user),
+            selectinload(Team.facilitators).joinedload(TeamFacilitator.user),
+        )
+    )
     if team is None:
         return None, None
     enquiry = db.session.scalar(select(Enquiry).where(Enquiry.team_id == team.id))
@@ -108,9 +138,14 @@ def team_page(team_id: int):
 
 
 def pending_requests(team_id: int) -> list[JoinRequest]:
-    return list(db.session.scalars(select(JoinRequest).where(JoinRequest.team_id == team_id,
-                                                             JoinRequest.decided_at.is_(None))
-                                   .options(joinedload(JoinRequest.user)).order_by(JoinRequest.id)))
+    return list(
+        db.session.scalars(
+            select(JoinRequest)
+            .where(JoinRequest.team_id == team_id, JoinRequest.decided_at.is_(None))
+            .options(joinedload(JoinRequest.user))
+            .order_by(JoinRequest.id)
+        )
+    )
 
 
 def measures_with_points(enquiry_id: int) -> list[tuple[Measure, list[DataPoint]]]:
@@ -118,15 +153,22 @@ def measures_with_points(enquiry_id: int) -> list[tuple[Measure, list[DataPoint]
     measures = list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
     points: dict[int, list] = {m.id: [] for m in measures}
     if measures:
-        for p in db.session.scalars(select(DataPoint).where(DataPoint.measure_id.in_(list(points)))
-                                    .order_by(DataPoint.on, DataPoint.id)):
+        for p in db.session.scalars(
+            select(DataPoint).where(DataPoint.measure_id.in_(list(points))).order_by(DataPoint.on, DataPoint.id)
+        ):
             points[p.measure_id].append(p)
     return [(m, points[m.id]) for m in measures]
 
 
 def notes(enquiry_id: int, limit: int = 100) -> list[EvidenceNote]:
-    return list(db.session.scalars(select(EvidenceNote).where(EvidenceNote.enquiry_id == enquiry_id)
-                                   .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(EvidenceNote)
+            .where(EvidenceNote.enquiry_id == enquiry_id)
+            .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def registrations(theme_id: int, authority_id: int | None) -> Page:
@@ -134,18 +176,30 @@ def registrations(theme_id: int, authority_id: int | None) -> Page:
     stmt = select(Registration).where(Registration.theme_id == theme_id)
     if authority_id is not None:
         stmt = stmt.where(Registration.authority_id == authority_id)
-    return paginate(stmt.options(joinedload(Registration.user), joinedload(Registration.establishment))
-                    .order_by(Registration.created_at.desc(), Registration.id.desc()))
+    return paginate(
+        stmt.options(joinedload(Registration.user), joinedload(Registration.establishment)).order_by(
+            Registration.created_at.desc(), Registration.id.desc()
+        )
+    )
 
 
 def published_summaries(theme_id: int) -> Page:
-    stmt = (select(Team, Enquiry.published_at).join(Enquiry, Enquiry.team_id == Team.id)
-            .where(Team.theme_id == theme_id, Enquiry.published_at.isnot(None)))
+    stmt = (
+        select(Team, Enquiry.published_at)
+        .join(Enquiry, Enquiry.team_id == Team.id)
+        .where(Team.theme_id == theme_id, Enquiry.published_at.isnot(None))
+    )
     return paginate(stmt.order_by(Enquiry.published_at.desc()), rows=True)
 
 
 def la_officers(authority_id: int) -> list[User]:
     from portal.accounts.models import UserRole
 
-    return list(db.session.scalars(select(User).join(UserRole).where(
-        UserRole.role == "la_officer", User.authority_id == authority_id).order_by(User.name)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(UserRole)
+            .where(UserRole.role == "la_officer", User.authority_id == authority_id)
+            .order_by(User.name)
+        )
+    )

@@ -15,9 +15,29 @@ XMR_MIN_POINTS = 15  # limits from fewer baseline points move too much to trust
 XMR_FACTOR = 2.66  # 3 / d2, d2 = 1.128 for moving ranges of two points
 # Too few or too many runs (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46, Table 1, from Swed & Eisenhart):
 # useful observations (not on the median) -> (fewest, most) runs expected by chance.
-RUNS_LIMITS = {10: (3, 9), 11: (3, 10), 12: (3, 11), 13: (4, 11), 14: (4, 12), 15: (5, 12), 16: (5, 13),
-               17: (5, 13), 18: (6, 14), 19: (6, 15), 20: (6, 16), 21: (7, 16), 22: (7, 17), 23: (7, 17),
-               24: (8, 18), 25: (8, 18), 26: (9, 19), 27: (10, 19), 28: (10, 20), 29: (10, 20), 30: (11, 21)}
+RUNS_LIMITS = {
+    10: (3, 9),
+    11: (3, 10),
+    12: (3, 11),
+    13: (4, 11),
+    14: (4, 12),
+    15: (5, 12),
+    16: (5, 13),
+    17: (5, 13),
+    18: (6, 14),
+    19: (6, 15),
+    20: (6, 16),
+    21: (7, 16),
+    22: (7, 17),
+    23: (7, 17),
+    24: (8, 18),
+    25: (8, 18),
+    26: (9, 19),
+    27: (10, 19),
+    28: (10, 20),
+    29: (10, 20),
+    30: (11, 21),
+}
 BETTER = {"up": "Higher is better", "down": "Lower is better", "": "Neither direction is better"}
 CHART_KINDS = {"run": "Run chart (median and run rules)", "xmr": "SPC XmR chart (mean and limits)"}
 
@@ -31,8 +51,15 @@ class Signal:
 
     def describe(self, dates=None) -> str:
         length = self.end - self.start + 1
-        span = (f" ({dates[self.start]:%d %b %Y})" if self.start == self.end else
-                f" ({dates[self.start]:%d %b %Y} to {dates[self.end]:%d %b %Y})") if dates else ""
+        span = (
+            (
+                f" ({dates[self.start]:%d %b %Y})"
+                if self.start == self.end
+                else f" ({dates[self.start]:%d %b %Y} to {dates[self.end]:%d %b %Y})"
+            )
+            if dates
+            else ""
+        )
         if self.kind == "shift":
             return f"A shift: {length} points in a row {self.direction} the median{span}."
         if self.kind == "trend":
@@ -51,8 +78,10 @@ class Verdict:
     @property
     def summary(self) -> str:
         if not self.enough:
-            return (f"Too few points to judge yet: the run-chart rules need at least {MIN_POINTS} points, "
-                    "so any pattern so far could be chance.")
+            return (
+                f"Too few points to judge yet: the run-chart rules need at least {MIN_POINTS} points, "
+                "so any pattern so far could be chance."
+            )
         if not self.signals:
             return "No shift or trend: the variation so far looks like chance (random variation)."
         return " ".join(s.describe() for s in self.signals)
@@ -146,8 +175,11 @@ def xmr_limits(values: list[float]) -> Limits:
 
 def astronomical(values: list[float], limits: Limits) -> list[Signal]:
     """Points beyond the natural process limits: special cause, however few points there are."""
-    return [Signal("astronomical", i, i, "above" if v > limits.upper else "below")
-            for i, v in enumerate(values) if v > limits.upper or v < limits.lower]
+    return [
+        Signal("astronomical", i, i, "above" if v > limits.upper else "below")
+        for i, v in enumerate(values)
+        if v > limits.upper or v < limits.lower
+    ]
 
 
 @dataclass(frozen=True)
@@ -175,11 +207,15 @@ def split_phases(dates: list[date], values: list[float], starts: list[tuple[date
         vals = [values[i] for i in idx]
         against = []
         if previous is not None:
-            against = [Signal("shift", idx[0] + s.start, idx[0] + s.end, s.direction)
-                       for s in shifts(vals, previous.median)]
+            against = [
+                Signal("shift", idx[0] + s.start, idx[0] + s.end, s.direction) for s in shifts(vals, previous.median)
+            ]
         verdict = judge(vals)
-        verdict = Verdict(verdict.enough, verdict.median,
-                          [Signal(s.kind, idx[0] + s.start, idx[0] + s.end, s.direction) for s in verdict.signals])
+        verdict = Verdict(
+            verdict.enough,
+            verdict.median,
+            [Signal(s.kind, idx[0] + s.start, idx[0] + s.end, s.direction) for s in verdict.signals],
+        )
         previous = Phase(label, idx[0], idx[-1], on or dates[idx[0]], median(vals), verdict, against)
         phases.append(previous)
     return phases
@@ -206,27 +242,36 @@ def analyse(dates: list[date], values: list[float], *, starts=(), better: str = 
     reading = [BETTER.get(better, BETTER[""]) + "."]
     limits, note = None, ""
     if kind == "xmr" and phases:
-        base = values[phases[0].start:phases[0].end + 1]
+        base = values[phases[0].start : phases[0].end + 1]
         if len(base) >= XMR_MIN_POINTS:
             limits = xmr_limits(base)
         else:
-            note = (f"No limits yet: an XmR chart needs at least {XMR_MIN_POINTS} points in the baseline phase "
-                    f"and it has {len(base)}.")
+            note = (
+                f"No limits yet: an XmR chart needs at least {XMR_MIN_POINTS} points in the baseline phase "
+                f"and it has {len(base)}."
+            )
             reading.append(note)
     for phase in phases:
         where = f"{phase.label} (from {phase.starts_on:%d %b %Y}, {phase.end - phase.start + 1} points)"
-        reading.append(f"{where}: median {_fmt(phase.median)}. {phase.verdict.summary}"
-                       + "".join(_meaning(s.direction, better) for s in phase.verdict.signals[:1]))
+        reading.append(
+            f"{where}: median {_fmt(phase.median)}. {phase.verdict.summary}"
+            + "".join(_meaning(s.direction, better) for s in phase.verdict.signals[:1])
+        )
         for s in phase.against_previous:
-            reading.append(f"Against the previous phase's median: {s.end - s.start + 1} points in a row "
-                           f"{s.direction} it from {dates[s.start]:%d %b %Y}, a shift."
-                           + _meaning(s.direction, better))
+            reading.append(
+                f"Against the previous phase's median: {s.end - s.start + 1} points in a row "
+                f"{s.direction} it from {dates[s.start]:%d %b %Y}, a shift." + _meaning(s.direction, better)
+            )
     if limits is not None:
         outside = astronomical(values, limits)
-        reading.append(f"Limits from the baseline: {_fmt(limits.lower)} to {_fmt(limits.upper)} "
-                       f"around a mean of {_fmt(limits.mean)}. "
-                       + (" ".join(s.describe(dates) + _meaning(s.direction, better) for s in outside)
-                          or "Every point is inside the limits."))
+        reading.append(
+            f"Limits from the baseline: {_fmt(limits.lower)} to {_fmt(limits.upper)} "
+            f"around a mean of {_fmt(limits.mean)}. "
+            + (
+                " ".join(s.describe(dates) + _meaning(s.direction, better) for s in outside)
+                or "Every point is inside the limits."
+            )
+        )
     return Analysis(phases, limits, note, reading)
 
 
@@ -289,8 +334,18 @@ class Geometry:
     notes: list = field(default_factory=list)  # (x, y, number, text)
 
 
-def geometry(values: list[float], *, dates=None, baseline=None, target=None, analysis: Analysis | None = None,
-             notes=(), width=640, height=320, pad=48) -> Geometry:
+def geometry(
+    values: list[float],
+    *,
+    dates=None,
+    baseline=None,
+    target=None,
+    analysis: Analysis | None = None,
+    notes=(),
+    width=640,
+    height=320,
+    pad=48,
+) -> Geometry:
     """Scale values (and lines) into a width x height box; x by date when dates are given, else by order."""
     lim = analysis.limits if analysis else None
     extras = [v for v in (baseline, target) if v is not None] + ([lim.lower, lim.upper] if lim else [])
@@ -307,6 +362,7 @@ def geometry(values: list[float], *, dates=None, baseline=None, target=None, ana
 
         def x(on: date) -> float:
             return round(pad + (on - first).days / days * (width - 2 * pad), 1)
+
         xs = [x(d) for d in dates]
         x_ticks = [(x(on), label) for on, label in date_ticks(first, last)] if len(dates) > 1 else []
     else:
@@ -321,7 +377,19 @@ def geometry(values: list[float], *, dates=None, baseline=None, target=None, ana
     limits = [(y(lim.upper), "Upper limit"), (y(lim.mean), "Mean"), (y(lim.lower), "Lower limit")] if lim else []
     centre = median(values) if values else None
     marks = [(xs[i], y(values[i]), n, text) for n, (i, text) in enumerate(notes, start=1)]
-    return Geometry(width, height, pad, list(zip(xs, [y(v) for v in values], strict=True)),
-                    y(centre) if centre is not None and not phases else None,
-                    y(baseline) if baseline is not None else None, y(target) if target is not None else None,
-                    [(y(t), _fmt(t)) for t in ticks], low, high, x_ticks, phases, limits, marks)
+    return Geometry(
+        width,
+        height,
+        pad,
+        list(zip(xs, [y(v) for v in values], strict=True)),
+        y(centre) if centre is not None and not phases else None,
+        y(baseline) if baseline is not None else None,
+        y(target) if target is not None else None,
+        [(y(t), _fmt(t)) for t in ticks],
+        low,
+        high,
+        x_ticks,
+        phases,
+        limits,
+        marks,
+    )

@@ -23,50 +23,105 @@ def load_scale(ctx) -> None:
     facilitators = ctx.user_ids_by_role.get(Role.KEY_FACILITATOR, [])
     est_la = ctx.establishment_authority
     years = [f"{2020 - k}-{(21 - k) % 100:02d}" for k in range(ctx.years)]
-    theme_rows = [{"school_year": y, "title": t, "description": d, "created_at": datetime(int(y[:4]), 6, 1)}
-                  for y in years for t, d in THEMES_2020_21.items()]
+    theme_rows = [
+        {"school_year": y, "title": t, "description": d, "created_at": datetime(int(y[:4]), 6, 1)}
+        for y in years
+        for t, d in THEMES_2020_21.items()
+    ]
     theme_ids = _ids(Theme, theme_rows)
     team_rows, member_sets = [], []
     for theme_id, row in zip(theme_ids, theme_rows, strict=True):
         for n in range(TEAMS_PER_THEME):
-            team_rows.append({"kind": "themed", "theme_id": theme_id, "name": f"{row['title'][:40]} team {n + 1}",
-                              "shared_goal": "A small change, measured.", "created_at": row["created_at"]})
+            team_rows.append(
+                {
+                    "kind": "themed",
+                    "theme_id": theme_id,
+                    "name": f"{row['title'][:40]} team {n + 1}",
+                    "shared_goal": "A small change, measured.",
+                    "created_at": row["created_at"],
+                }
+            )
             member_sets.append(rng.sample(practitioners, rng.randint(2, 5)))
     team_ids = _ids(Team, team_rows)
     members, registrations, links = [], {}, []
     for team_id, row, people in zip(team_ids, team_rows, member_sets, strict=True):
         for uid in people:
             est = ctx.user_establishment.get(uid)
-            members.append({"team_id": team_id, "user_id": uid, "establishment_id": est,
-                            "authority_id": est_la.get(est), "joined_at": row["created_at"]})
-            registrations[(row["theme_id"], uid)] = {"theme_id": row["theme_id"], "user_id": uid,
-                                                     "authority_id": est_la.get(est), "establishment_id": None,
-                                                     "created_at": row["created_at"]}
+            members.append(
+                {
+                    "team_id": team_id,
+                    "user_id": uid,
+                    "establishment_id": est,
+                    "authority_id": est_la.get(est),
+                    "joined_at": row["created_at"],
+                }
+            )
+            registrations[(row["theme_id"], uid)] = {
+                "theme_id": row["theme_id"],
+                "user_id": uid,
+                "authority_id": est_la.get(est),
+                "establishment_id": None,
+                "created_at": row["created_at"],
+            }
         if facilitators and rng.random() < 0.3:
             links.append({"team_id": team_id, "user_id": rng.choice(facilitators)})
     db.session.execute(insert(TeamMember), members)
     db.session.execute(insert(Registration), list(registrations.values()))
     if links:
         db.session.execute(insert(TeamFacilitator), links)
-    enquiry_rows = [{"team_id": t, "status": "shared" if r["created_at"].year < 2020 else "implementing",
-                     "published_at": r["created_at"] + timedelta(days=280) if r["created_at"].year < 2020 else None,
-                     "updated_at": r["created_at"]} for t, r in zip(team_ids, team_rows, strict=True)]
+    enquiry_rows = [
+        {
+            "team_id": t,
+            "status": "shared" if r["created_at"].year < 2020 else "implementing",
+            "published_at": r["created_at"] + timedelta(days=280) if r["created_at"].year < 2020 else None,
+            "updated_at": r["created_at"],
+        }
+        for t, r in zip(team_ids, team_rows, strict=True)
+    ]
     enquiry_ids = _ids(Enquiry, enquiry_rows)
     sections, measures, notes = [], [], []
     for eid, row in zip(enquiry_ids, enquiry_rows, strict=True):
         for key, text in PLAN.items():
-            sections.append({"enquiry_id": eid, "key": key, "text": text, "version": 1,
-                             "updated_at": row["updated_at"]})
-        measures.append({"enquiry_id": eid, "name": "Minutes of learning outdoors per week", "kind": "quantitative",
-                         "shows": "process", "baseline": "30", "target": "90", "how_collected": "Log",
-                         "when_collected": "Weekly"})
-        measures.append({"enquiry_id": eid, "name": "Engagement", "kind": "observation", "shows": "outcome",
-                         "baseline": "", "target": "", "how_collected": "Observation", "when_collected": "Termly"})
+            sections.append(
+                {"enquiry_id": eid, "key": key, "text": text, "version": 1, "updated_at": row["updated_at"]}
+            )
+        measures.append(
+            {
+                "enquiry_id": eid,
+                "name": "Minutes of learning outdoors per week",
+                "kind": "quantitative",
+                "shows": "process",
+                "baseline": "30",
+                "target": "90",
+                "how_collected": "Log",
+                "when_collected": "Weekly",
+            }
+        )
+        measures.append(
+            {
+                "enquiry_id": eid,
+                "name": "Engagement",
+                "kind": "observation",
+                "shows": "outcome",
+                "baseline": "",
+                "target": "",
+                "how_collected": "Observation",
+                "when_collected": "Termly",
+            }
+        )
         for k in range(2):
-            notes.append({"enquiry_id": eid, "kind": "observation",
-                          "on": row["updated_at"].date() + timedelta(days=40 * k),
-                          "observer": "A colleague", "text": "What we saw.", "file_key": "", "filename": "",
-                          "created_at": row["updated_at"]})
+            notes.append(
+                {
+                    "enquiry_id": eid,
+                    "kind": "observation",
+                    "on": row["updated_at"].date() + timedelta(days=40 * k),
+                    "observer": "A colleague",
+                    "text": "What we saw.",
+                    "file_key": "",
+                    "filename": "",
+                    "created_at": row["updated_at"],
+                }
+            )
     db.session.execute(insert(PlanSection), sections)
     measure_ids = _ids(Measure, measures)
     points, phases = [], []
@@ -75,8 +130,14 @@ def load_scale(ctx) -> None:
             continue
         start = eid_row["updated_at"].date() if isinstance(eid_row["updated_at"], datetime) else date(2020, 9, 1)
         for week, value in enumerate(MINUTES):
-            points.append({"measure_id": mid, "on": start + timedelta(weeks=week), "value": value + rng.randint(-5, 5),
-                           "note": ""})
+            points.append(
+                {
+                    "measure_id": mid,
+                    "on": start + timedelta(weeks=week),
+                    "value": value + rng.randint(-5, 5),
+                    "note": "",
+                }
+            )
         phases.append({"measure_id": mid, "starts_on": start + timedelta(weeks=6), "label": "After the change"})
     db.session.execute(insert(DataPoint), points)
     db.session.execute(insert(MeasurePhase), phases)

@@ -11,13 +11,15 @@ class Section:
 
 
 PLAN_SECTIONS = (
-    Section("change", "The change we hope to make and what it should improve",
-            "One small change to practice, and the outcome for learners it should improve."),
+    Section(
+        "change",
+        "The change we hope to make and what it should improve",
+        "One small change to practice, and the outcome for learners it should improve.",
+    ),
     Section("beneficiaries", "Who benefits, and how we know", "Which learners or families, and the evidence."),
     Section("identifying", "How we will know which learners or families need it"),
     Section("success", "What success looks like", "What will be different, and for whom, if it works."),
-    Section("methods", "The methods we will use to evaluate it",
-            "Add each measure to the data collection plan below."),
+    Section("methods", "The methods we will use to evaluate it", "Add each measure to the data collection plan below."),
     Section("challenges", "Our challenges and who can help"),
     Section("timeline", "Timeline", "When we plan, implement, collect evidence, evaluate and share."),
 )

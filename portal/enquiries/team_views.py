@@ -31,9 +31,13 @@ def new_team(theme_id):
     if not can_register(current_user):
         abort(403)
     form = TeamForm()
-    done = run_form(form, lambda: teams.create_team(actor=current_user, theme=theme, name=form.name.data,
-                                                    shared_goal=form.shared_goal.data or ""),
-                    flash_message=lambda team: f"The team '{team.name}' is set up. Invite your colleagues.")
+    done = run_form(
+        form,
+        lambda: teams.create_team(
+            actor=current_user, theme=theme, name=form.name.data, shared_goal=form.shared_goal.data or ""
+        ),
+        flash_message=lambda team: f"The team '{team.name}' is set up. Invite your colleagues.",
+    )
     if done:
         return redirect(url_for("enquiries.show_team", team_id=done.value.id))
     return render("enquiries/team_form.html", form=form, theme=theme, team=None, status=form_status(form))
@@ -44,9 +48,13 @@ def new_team(theme_id):
 def edit_team(team_id):
     team, _ = load_team(team_id, edit=True)
     form = TeamForm(obj=team)
-    if run_form(form, lambda: teams.update_team(team, actor=current_user, name=form.name.data,
-                                                shared_goal=form.shared_goal.data or ""),
-                flash_message="The team's details are saved."):
+    if run_form(
+        form,
+        lambda: teams.update_team(
+            team, actor=current_user, name=form.name.data, shared_goal=form.shared_goal.data or ""
+        ),
+        flash_message="The team's details are saved.",
+    ):
         return redirect(url_for("enquiries.show_team", team_id=team.id))
     return render("enquiries/team_form.html", form=form, theme=team.theme, team=team, status=form_status(form))
 
@@ -54,12 +62,19 @@ def edit_team(team_id):
 def _team_page(team, enquiry, invite_form=None, status=200):
     outlook = queries.outlooks([team.id]).get(team.id, queries.Outlook())
     member = is_member(current_user, team)
-    return render("enquiries/team.html", team=team, enquiry=enquiry, outlook=outlook, member=member,
-                  can_edit=can_edit_team(current_user, team),
-                  requests=queries.pending_requests(team.id) if member else [],
-                  officers=queries.link_officers([m.authority_id for m in team.members]),
-                  invite_form=invite_form or InviteForm(formdata=None), facilitator_form=FacilitatorForm(formdata=None),
-                  status=status)
+    return render(
+        "enquiries/team.html",
+        team=team,
+        enquiry=enquiry,
+        outlook=outlook,
+        member=member,
+        can_edit=can_edit_team(current_user, team),
+        requests=queries.pending_requests(team.id) if member else [],
+        officers=queries.link_officers([m.authority_id for m in team.members]),
+        invite_form=invite_form or InviteForm(formdata=None),
+        facilitator_form=FacilitatorForm(formdata=None),
+        status=status,
+    )
 
 
 @bp.get("/teams/<int:team_id>")
@@ -73,8 +88,11 @@ def show_team(team_id):
 def invite_member(team_id):
     team, enquiry = load_team(team_id, edit=True)
     form = InviteForm()
-    if run_form(form, lambda: teams.invite(team, form.email.data, actor=current_user),
-                flash_message=lambda invitation: f"An invitation is on its way to {invitation.email}."):
+    if run_form(
+        form,
+        lambda: teams.invite(team, form.email.data, actor=current_user),
+        flash_message=lambda invitation: f"An invitation is on its way to {invitation.email}.",
+    ):
         return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
     return _team_page(team, enquiry, invite_form=form, status=422)
 
@@ -88,8 +106,9 @@ def accept_invitation(token):
     team = db.session.get(Team, invitation.team_id)
     if request.method == "POST":
         ActionForm().validate_on_submit() or abort(400)
-        if run_action(lambda: teams.accept_invitation(invitation, actor=current_user),
-                      done=f"You have joined {team.name}."):
+        if run_action(
+            lambda: teams.accept_invitation(invitation, actor=current_user), done=f"You have joined {team.name}."
+        ):
             return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
     return render("enquiries/join.html", invitation=invitation, team=team)
 
@@ -102,10 +121,14 @@ def request_join(team_id):
         abort(403)
     form = JoinRequestForm()
     form.validate_on_submit() or abort(400)
-    run_action(lambda: teams.request_to_join(team, actor=current_user, message=form.message.data or ""),
-               done=f"Your request to join {team.name} is sent; a member of the team will answer it.")
-    return redirect(url_for("enquiries.show_theme", theme_id=team.theme_id) if team.theme_id
-                    else url_for("enquiries.my_teams"), code=303)
+    run_action(
+        lambda: teams.request_to_join(team, actor=current_user, message=form.message.data or ""),
+        done=f"Your request to join {team.name} is sent; a member of the team will answer it.",
+    )
+    return redirect(
+        url_for("enquiries.show_theme", theme_id=team.theme_id) if team.theme_id else url_for("enquiries.my_teams"),
+        code=303,
+    )
 
 
 @bp.post("/requests/<int:request_id>")
@@ -114,8 +137,10 @@ def decide_request(request_id):
     req = get_or_404(JoinRequest, request_id)
     team, _ = load_team(req.team_id, edit=True)
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: teams.decide_request(req, actor=current_user, accept=request.form.get("decision") == "accept"),
-               done=lambda _: "The request is accepted." if req.accepted else "The request is declined.")
+    run_action(
+        lambda: teams.decide_request(req, actor=current_user, accept=request.form.get("decision") == "accept"),
+        done=lambda _: "The request is accepted." if req.accepted else "The request is declined.",
+    )
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
 
 
@@ -157,9 +182,12 @@ def remove_member(team_id, member_id):
         abort(404)
     ActionForm().validate_on_submit() or abort(400)
     leaving = member.user_id == current_user.id
-    done = run_action(lambda: teams.remove_member(team, member, actor=current_user),
-                      done=lambda person: f"You have left {team.name}." if leaving
-                      else f"{person.name} is no longer a member of {team.name}.")
+    done = run_action(
+        lambda: teams.remove_member(team, member, actor=current_user),
+        done=lambda person: (
+            f"You have left {team.name}." if leaving else f"{person.name} is no longer a member of {team.name}."
+        ),
+    )
     if done and leaving:
         return redirect(url_for("enquiries.my_teams"), code=303)
     return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)

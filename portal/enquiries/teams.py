@@ -3,7 +3,8 @@
 from flask import current_app, url_for
 from sqlalchemy import func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.mail import send_template
 from portal.core.roles import Role
@@ -27,12 +28,12 @@ INVITE_PURPOSE = "team-invite"
 
 
 def _add_member(team: Team, user: User) -> TeamMember:
-    found = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id,
-                                                       TeamMember.user_id == user.id))
+    found = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user.id))
     if found:
         return found
-    member = TeamMember(team_id=team.id, user_id=user.id, establishment_id=user.establishment_id,
-                        authority_id=user.home_authority_id)
+    member = TeamMember(
+        team_id=team.id, user_id=user.id, establishment_id=user.establishment_id, authority_id=user.home_authority_id
+    )
     db.session.add(member)
     if team.theme_id is not None and user.has_role(Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR):
         register(db.session.get(Theme, team.theme_id), actor=user)
@@ -45,8 +46,15 @@ def add_member(team: Team, user: User) -> TeamMember:
     return _add_member(team, user)
 
 
-def create_team(*, actor, name: str, shared_goal: str = "", theme: Theme | None = None, kind: str = "themed",
-                members: tuple[User, ...] = ()) -> Team:
+def create_team(
+    *,
+    actor,
+    name: str,
+    shared_goal: str = "",
+    theme: Theme | None = None,
+    kind: str = "themed",
+    members: tuple[User, ...] = (),
+) -> Team:
     """A team with its (empty) enquiry. Themed teams are formed by a registrant, who becomes the first member;
     network teams (cohorts' matching) pass their members instead."""
     if kind not in TEAM_KINDS:
@@ -55,8 +63,13 @@ def create_team(*, actor, name: str, shared_goal: str = "", theme: Theme | None 
         raise ServiceError(("theme", "Choose the theme."))
     if not name.strip():
         raise ServiceError(("name", "Give the team a name."))
-    team = Team(kind=kind, theme_id=theme.id if theme else None, name=name.strip()[:160],
-                shared_goal=shared_goal.strip(), created_by_id=actor.id)
+    team = Team(
+        kind=kind,
+        theme_id=theme.id if theme else None,
+        name=name.strip()[:160],
+        shared_goal=shared_goal.strip(),
+        created_by_id=actor.id,
+    )
     db.session.add(team)
     db.session.flush()
     db.session.add(Enquiry(team_id=team.id))
@@ -81,11 +94,17 @@ def update_team(team: Team, *, actor, name: str, shared_goal: str) -> None:
 
 
 def _remove(team: Team, member: TeamMember) -> None:
-    others = db.session.scalar(select(func.count(TeamMember.id)).where(TeamMember.team_id == team.id,
-                                                                       TeamMember.id != member.id))
+    others = db.session.scalar(
+        select(func.count(TeamMember.id)).where(TeamMember.team_id == team.id, TeamMember.id != member.id)
+    )
     if not others:
-        raise ServiceError((None, "A team needs at least one member: the last member cannot leave or be removed. "
-                                  "Invite a colleague first."))
+        raise ServiceError(
+            (
+                None,
+                "A team needs at least one member: the last member cannot leave or be removed. "
+                "Invite a colleague first.",
+            )
+        )
     db.session.delete(member)
     db.session.flush()
     db.session.expire(team, ["members"])
@@ -93,8 +112,7 @@ def _remove(team: Team, member: TeamMember) -> None:
 
 def leave_team(team: Team, *, actor) -> None:
     """The member leaves a themed team; the last member cannot (the team would have nobody to carry it on)."""
-    member = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id,
-                                                        TeamMember.user_id == actor.id))
+    member = db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == actor.id))
     if member is None:
         raise ServiceError((None, "You are not a member of this team."))
     _not_network(team)
@@ -124,11 +142,20 @@ def invite(team: Team, email: str, *, actor) -> TeamInvitation:
     invitation = TeamInvitation(team_id=team.id, email=email, invited_by_id=actor.id)
     db.session.add(invitation)
     db.session.flush()
-    link = url_for("enquiries.accept_invitation", token=make_record_token(invitation.id, INVITE_PURPOSE),
-                   _external=True)
+    link = url_for(
+        "enquiries.accept_invitation", token=make_record_token(invitation.id, INVITE_PURPOSE), _external=True
+    )
     days = current_app.config["INVITATION_MAX_AGE"] // 86400
-    send_template(email, "team_invitation", inviter=actor.name, team=team.name, days=days, link=link,
-                  link_label="Join the team", reason=f"{actor.name} invited this address to a collaborative team")
+    send_template(
+        email,
+        "team_invitation",
+        inviter=actor.name,
+        team=team.name,
+        days=days,
+        link=link,
+        link_label="Join the team",
+        reason=f"{actor.name} invited this address to a collaborative team",
+    )
     return invitation
 
 
@@ -153,18 +180,28 @@ def request_to_join(team: Team, *, actor, message: str = "") -> JoinRequest:
     if is_member(actor, team):
         raise ServiceError((None, "You are already a member of this team."))
     _not_network(team)
-    pending = db.session.scalar(select(JoinRequest).where(
-        JoinRequest.team_id == team.id, JoinRequest.user_id == actor.id, JoinRequest.decided_at.is_(None)))
+    pending = db.session.scalar(
+        select(JoinRequest).where(
+            JoinRequest.team_id == team.id, JoinRequest.user_id == actor.id, JoinRequest.decided_at.is_(None)
+        )
+    )
     if pending:
         return pending
     req = JoinRequest(team_id=team.id, user_id=actor.id, message=message.strip()[:1000])
     db.session.add(req)
     db.session.flush()
-    members = db.session.scalars(select(User).join(TeamMember, TeamMember.user_id == User.id).where(
-        TeamMember.team_id == team.id)).all()
-    notify(members, "join_request", f"{actor.name} asks to join {team.name}", req.message,
-           portal_path("enquiries.show_team", team_id=team.id), space=("team", team.id, f"Team: {team.name}"),
-           actor=actor)
+    members = db.session.scalars(
+        select(User).join(TeamMember, TeamMember.user_id == User.id).where(TeamMember.team_id == team.id)
+    ).all()
+    notify(
+        members,
+        "join_request",
+        f"{actor.name} asks to join {team.name}",
+        req.message,
+        portal_path("enquiries.show_team", team_id=team.id),
+        space=("team", team.id, f"Team: {team.name}"),
+        actor=actor,
+    )
     return req
 
 
@@ -180,10 +217,14 @@ def decide_request(req: JoinRequest, *, actor, accept: bool) -> None:
     if accept:
         _add_member(team, person)
     db.session.flush()
-    notify([person], "join_request", f"You {'have joined' if accept else 'were not added to'} {team.name}",
-           "" if accept else "A member of the team answered your request to join.",
-           portal_path("enquiries.show_team", team_id=team.id) if accept else portal_path("enquiries.my_teams"),
-           actor=actor)
+    notify(
+        [person],
+        "join_request",
+        f"You {'have joined' if accept else 'were not added to'} {team.name}",
+        "" if accept else "A member of the team answered your request to join.",
+        portal_path("enquiries.show_team", team_id=team.id) if accept else portal_path("enquiries.my_teams"),
+        actor=actor,
+    )
 
 
 def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitator:
@@ -194,8 +235,9 @@ def assign_facilitator(team: Team, facilitator: User, *, actor) -> TeamFacilitat
         raise ServiceError((None, "A network team's facilitator is assigned in its cohort team space."))
     if not facilitator.has_role(Role.KEY_FACILITATOR):
         raise ServiceError(("facilitator", "Choose someone who is a key facilitator."))
-    found = db.session.scalar(select(TeamFacilitator).where(
-        TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == facilitator.id))
+    found = db.session.scalar(
+        select(TeamFacilitator).where(TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == facilitator.id)
+    )
     if found:
         return found
     link = TeamFacilitator(team_id=team.id, user_id=facilitator.id)

@@ -90,8 +90,9 @@ def register(theme: Theme, *, actor, for_establishment: bool = False) -> Registr
         raise ServiceError((None, "Practitioners, senior leaders and facilitators register for themes."))
     if for_establishment and not (actor.has_role(Role.SENIOR_LEADER) and actor.establishment_id):
         raise ServiceError((None, "Only a senior leader with an establishment can register it."))
-    found = db.session.scalar(select(Registration).where(Registration.theme_id == theme.id,
-                                                         Registration.user_id == actor.id))
+    found = db.session.scalar(
+        select(Registration).where(Registration.theme_id == theme.id, Registration.user_id == actor.id)
+    )
     reg = found or Registration(theme_id=theme.id, user_id=actor.id)
     reg.authority_id = actor.home_authority_id
     if for_establishment:

@@ -24,8 +24,12 @@ from portal.extensions import db
 def labels():
     from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, NOTE_KINDS
 
-    return {"MEASURE_KINDS": MEASURE_KINDS, "MEASURE_SHOWS": MEASURE_SHOWS, "NOTE_KINDS": NOTE_KINDS,
-            "network_context": contexts.for_team}
+    return {
+        "MEASURE_KINDS": MEASURE_KINDS,
+        "MEASURE_SHOWS": MEASURE_SHOWS,
+        "NOTE_KINDS": NOTE_KINDS,
+        "network_context": contexts.for_team,
+    }
 
 
 @bp.get("/")
@@ -49,14 +53,28 @@ def edit_theme(theme_id):
 
 def _theme_form(theme):
     form = ThemeForm(obj=theme)
-    done = run_form(form, lambda: themes.save_theme(theme, actor=current_user, school_year=form.school_year.data,
-                                                    title=form.title.data, description=form.description.data or ""),
-                    flash_message=lambda saved: f"The theme '{saved.title}' is saved.")
+    done = run_form(
+        form,
+        lambda: themes.save_theme(
+            theme,
+            actor=current_user,
+            school_year=form.school_year.data,
+            title=form.title.data,
+            description=form.description.data or "",
+        ),
+        flash_message=lambda saved: f"The theme '{saved.title}' is saved.",
+    )
     if done:
         return redirect(url_for("enquiries.show_theme", theme_id=done.value.id))
     resources = queries.theme_resources(theme.id) if theme and theme.id else []
-    return render("enquiries/theme_form.html", form=form, theme=theme, resources=resources,
-                  resource_form=ResourceForm(formdata=None, prefix="resource"), status=form_status(form))
+    return render(
+        "enquiries/theme_form.html",
+        form=form,
+        theme=theme,
+        resources=resources,
+        resource_form=ResourceForm(formdata=None, prefix="resource"),
+        status=form_status(form),
+    )
 
 
 @bp.post("/themes/<int:theme_id>/resources")
@@ -64,12 +82,22 @@ def _theme_form(theme):
 def add_resource(theme_id):
     theme = get_or_404(Theme, theme_id)
     form = ResourceForm(prefix="resource")  # its title must not share an id with the theme's
-    if run_form(form, lambda: themes.add_resource(theme, actor=current_user, title=form.title.data,
-                                                  url=form.url.data or "", upload=form.file.data),
-                flash_message="The resource is added."):
+    if run_form(
+        form,
+        lambda: themes.add_resource(
+            theme, actor=current_user, title=form.title.data, url=form.url.data or "", upload=form.file.data
+        ),
+        flash_message="The resource is added.",
+    ):
         return redirect(url_for("enquiries.edit_theme", theme_id=theme.id))
-    return render("enquiries/theme_form.html", form=ThemeForm(obj=theme), theme=theme, resource_form=form,
-                  resources=queries.theme_resources(theme.id), status=422)
+    return render(
+        "enquiries/theme_form.html",
+        form=ThemeForm(obj=theme),
+        theme=theme,
+        resource_form=form,
+        resources=queries.theme_resources(theme.id),
+        status=422,
+    )
 
 
 @bp.post("/resources/<int:resource_id>/delete")
@@ -96,14 +124,23 @@ def download_resource(resource_id):
 def show_theme(theme_id):
     theme = get_or_404(Theme, theme_id)
     page, outlooks = queries.theme_teams(theme.id)
-    return render("enquiries/theme.html", fragment="enquiries/_theme_teams.html", target="theme-teams",
-                  theme=theme, resources=queries.theme_resources(theme.id), page=page, outlooks=outlooks,
-                  registered=is_registered(current_user, theme.id), can_register=can_register(current_user),
-                  can_see_registrations=can_see_registrations(current_user),
-                  can_read_summaries=can_read_summaries(current_user, theme.id),
-                  officers=queries.link_officers([current_user.home_authority_id]),
-                  challenge_questions=links.challenge_questions(theme.id), events=links.theme_events(theme.id),
-                  framework=links.challenge_framework(theme.id))
+    return render(
+        "enquiries/theme.html",
+        fragment="enquiries/_theme_teams.html",
+        target="theme-teams",
+        theme=theme,
+        resources=queries.theme_resources(theme.id),
+        page=page,
+        outlooks=outlooks,
+        registered=is_registered(current_user, theme.id),
+        can_register=can_register(current_user),
+        can_see_registrations=can_see_registrations(current_user),
+        can_read_summaries=can_read_summaries(current_user, theme.id),
+        officers=queries.link_officers([current_user.home_authority_id]),
+        challenge_questions=links.challenge_questions(theme.id),
+        events=links.theme_events(theme.id),
+        framework=links.challenge_framework(theme.id),
+    )
 
 
 @bp.post("/themes/<int:theme_id>/challenge-questions")
@@ -113,7 +150,8 @@ def create_challenge_questions(theme_id):
     theme = get_or_404(Theme, theme_id)
     ActionForm().validate_on_submit() or abort(400)
     framework = links.challenge_framework(theme.id) or links.create_challenge_questions(
-        theme, actor=current_user, groups={"Challenge questions": []})
+        theme, actor=current_user, groups={"Challenge questions": []}
+    )
     db.session.commit()
     return redirect(url_for("frameworks.show_framework", framework_id=framework.id), code=303)
 
@@ -125,9 +163,12 @@ def register(theme_id):
     if not can_register(current_user):
         abort(403)
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: themes.register(theme, actor=current_user,
-                                       for_establishment=request.form.get("scope") == "establishment"),
-               done=f"You are registered for {theme.title}. Set up a team or ask to join one.")
+    run_action(
+        lambda: themes.register(
+            theme, actor=current_user, for_establishment=request.form.get("scope") == "establishment"
+        ),
+        done=f"You are registered for {theme.title}. Set up a team or ask to join one.",
+    )
     return redirect(url_for("enquiries.show_theme", theme_id=theme.id), code=303)
 
 
@@ -174,6 +215,11 @@ def link_officers():
             flash("Link officers are saved.", "success")
             return redirect(url_for("enquiries.link_officers"), code=303)
         db.session.rollback()
-    return render("enquiries/link_officers.html", las=las, choices=choices, current=current, errors=errors,
-                  status=422 if errors else 200)
-
+    return render(
+        "enquiries/link_officers.html",
+        las=las,
+        choices=choices,
+        current=current,
+        errors=errors,
+        status=422 if errors else 200,
+    )

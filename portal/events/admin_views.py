@@ -55,9 +55,7 @@ def _new_fields(form) -> dict:
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def create_event():
-    form = EventForm(
-        data={"context_type": "partnership", "kind": "webinar"} if request.method == "GET" else None
-    )
+    form = EventForm(data={"context_type": "partnership", "kind": "webinar"} if request.method == "GET" else None)
     done = run_form(
         form,
         lambda: services.create_event(actor=current_user, **_new_fields(form), **_times(form)),
@@ -118,9 +116,7 @@ def _saved_message(event: Event, promoted: list, sequence_before: int) -> str:
 @bp.route("/series/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def create_series():
-    form = SeriesForm(
-        data={"context_type": "partnership", "kind": "drop_in"} if request.method == "GET" else None
-    )
+    form = SeriesForm(data={"context_type": "partnership", "kind": "drop_in"} if request.method == "GET" else None)
     done = run_form(
         form,
         lambda: services.create_series(

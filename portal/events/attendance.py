@@ -49,9 +49,7 @@ def record_attendance(event: Event, user: User, attended: bool | None, *, actor)
         raise ServiceError((None, "Only the organisers keep this register."))
     if event.starts_at.date() > local_now().date():
         raise ServiceError((None, "Attendance can be recorded from the day of the event."))
-    booking = db.session.scalar(
-        select(Booking).where(Booking.event_id == event.id, Booking.user_id == user.id)
-    )
+    booking = db.session.scalar(select(Booking).where(Booking.event_id == event.id, Booking.user_id == user.id))
     if booking is None or booking.status != BOOKED:
         raise ServiceError((None, f"{user.name} has no place at this event."))
     booking.attended = attended
@@ -166,12 +164,16 @@ def labelled_contexts(*, since: datetime, until: datetime) -> list[tuple[str, ob
         ids = [cid for ct, cid in by_context if ct == ctype and cid is not None]
         if labeller and ids:
             names[ctype] = labeller(ids)
-    return sorted(((context_label(ct, cid, names.get(ct)), rates) for (ct, cid), rates in by_context.items()),
-                  key=lambda row: row[0])
+    return sorted(
+        ((context_label(ct, cid, names.get(ct)), rates) for (ct, cid), rates in by_context.items()),
+        key=lambda row: row[0],
+    )
 
 
 def past_events_query(*, since: datetime, until: datetime):
     """The events held (not cancelled) in a period up to now, newest first, for the report's pager."""
-    return (select(Event)
-            .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
-            .order_by(Event.starts_at.desc(), Event.id))
+    return (
+        select(Event)
+        .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
+        .order_by(Event.starts_at.desc(), Event.id)
+    )

@@ -73,12 +73,9 @@ def load_demo(ctx) -> None:
             end_time=time(17),
             online_url=ONLINE + "drop-in",
             capacity=25,
-            description="Bring your enquiry plan: what change, for whom, and how "
-            "will you know it made a difference?",
+            description="Bring your enquiry plan: what change, for whom, and how will you know it made a difference?",
         )
-        first_event = db.session.scalar(
-            select(Event).where(Event.series_id == series.id).order_by(Event.starts_at)
-        )
+        first_event = db.session.scalar(select(Event).where(Event.series_id == series.id).order_by(Event.starts_at))
         _place(first_event, u["practitioner"])
     sharing = _event(
         ctx,
@@ -131,16 +128,10 @@ def load_scale(ctx) -> None:
     rows = []
     total = 600 * ctx.years
     for i in range(total):
-        start = first_day + timedelta(
-            days=i * (365 * ctx.years + 90) / total, hours=rng.choice((-6, -2, 0, 2))
-        )
+        start = first_day + timedelta(days=i * (365 * ctx.years + 90) / total, hours=rng.choice((-6, -2, 0, 2)))
         start = start.replace(hour=rng.choice((10, 13, 16)), minute=0)
         kind = rng.choice(KINDS)
-        series = (
-            series_ids[min(i * ctx.years // total, ctx.years - 1)]
-            if kind == "drop_in" and i % 3 == 0
-            else None
-        )
+        series = series_ids[min(i * ctx.years // total, ctx.years - 1)] if kind == "drop_in" and i % 3 == 0 else None
         rows.append(
             {
                 "title": f"{kind.replace('_', ' ').capitalize()} {i + 1}",
@@ -159,9 +150,7 @@ def load_scale(ctx) -> None:
                 "created_at": start,
             }
         )
-    event_ids = db.session.scalars(
-        insert(Event).returning(Event.id, sort_by_parameter_order=True), rows
-    ).all()
+    event_ids = db.session.scalars(insert(Event).returning(Event.id, sort_by_parameter_order=True), rows).all()
     bookings = []
     for event_id, row in zip(event_ids, rows, strict=True):
         wanted = rng.randint(5, 60)

@@ -70,8 +70,11 @@ class EventFilterForm(Form):
 class _EventFields(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Enter a title."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
-    kind = SelectField("Kind of event", validators=[DataRequired("Choose what kind of event this is.")],
-                       invalid_choice_message="Choose one of the kinds of event listed.")
+    kind = SelectField(
+        "Kind of event",
+        validators=[DataRequired("Choose what kind of event this is.")],
+        invalid_choice_message="Choose one of the kinds of event listed.",
+    )
     start_time = TimeField("Start time", validators=[DataRequired("Enter a start time, like 16:00.")])
     end_time = TimeField("End time", validators=[DataRequired("Enter an end time, like 17:30.")])
     location = StringField(

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 LONDON = ZoneInfo("Europe/London")
@@ -53,14 +54,10 @@ class Event(db.Model):
     online_url: Mapped[str] = mapped_column(String(500), default="")
     capacity: Mapped[int | None] = mapped_column(Integer)
     compulsory: Mapped[bool] = mapped_column(Boolean, default=False)  # "everyone attends"
-    organiser_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL"), index=True
-    )
+    organiser_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     context_type: Mapped[str] = mapped_column(String(40), default=PARTNERSHIP)
     context_id: Mapped[int | None] = mapped_column(Integer)
-    series_id: Mapped[int | None] = mapped_column(
-        ForeignKey("event_series.id", ondelete="SET NULL"), index=True
-    )
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("event_series.id", ondelete="SET NULL"), index=True)
     sequence: Mapped[int] = mapped_column(Integer, default=0)  # raised on change: calendars update
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -14,9 +14,18 @@ def when(event: Event) -> str:
 def _send(booking: Booking, event: Event, kind: str) -> None:
     """One notice (templates/email/event_notice.*), with the event's calendar file attached."""
     user = booking.user
-    send_template(user.email, "event_notice", (Attachment("event.ics", _ics(event), "text/calendar"),),
-                  kind=kind, name=user.name, event=event, when=when(event), link=event_url(event),
-                  link_label="See the event", reason=f"you have a place on {event.title}")
+    send_template(
+        user.email,
+        "event_notice",
+        (Attachment("event.ics", _ics(event), "text/calendar"),),
+        kind=kind,
+        name=user.name,
+        event=event,
+        when=when(event),
+        link=event_url(event),
+        link_label="See the event",
+        reason=f"you have a place on {event.title}",
+    )
 
 
 def _ics(event: Event) -> bytes:
@@ -36,9 +45,14 @@ def _details(event: Event) -> str:
 
 def _notify(booking: Booking, event: Event, kind: str, subject: str, opening: str) -> None:
     """One message per person: in the portal, and by e-mail (with the .ics) as they chose."""
-    notify([booking.user], kind, subject, f"{opening}\n\n{_details(event)}",
-           portal_path("events.show_event", event_id=event.id),
-           attachments=(Attachment("event.ics", _ics(event), "text/calendar"),))
+    notify(
+        [booking.user],
+        kind,
+        subject,
+        f"{opening}\n\n{_details(event)}",
+        portal_path("events.show_event", event_id=event.id),
+        attachments=(Attachment("event.ics", _ics(event), "text/calendar"),),
+    )
 
 
 def place_offered(booking: Booking, event: Event) -> None:

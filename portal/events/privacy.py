@@ -9,8 +9,11 @@ from portal.extensions import db
 
 def export(user) -> dict:
     bookings = db.session.execute(
-        select(Booking, Event.title, Event.starts_at).join(Event, Event.id == Booking.event_id)
-        .where(Booking.user_id == user.id).order_by(Event.starts_at)).all()
+        select(Booking, Event.title, Event.starts_at)
+        .join(Event, Event.id == Booking.event_id)
+        .where(Booking.user_id == user.id)
+        .order_by(Event.starts_at)
+    ).all()
     rows = [{**personal_data.as_rows([b])[0], "event": title, "starts_at": starts} for b, title, starts in bookings]
     return {"bookings": rows}
 

@@ -50,9 +50,7 @@ def events_query(user, filters: EventFilter, now: datetime):
     if filters.past:
         stmt = stmt.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id)
     else:
-        stmt = stmt.where(Event.ends_at >= now, Event.cancelled.is_(False)).order_by(
-            Event.starts_at, Event.id
-        )
+        stmt = stmt.where(Event.ends_at >= now, Event.cancelled.is_(False)).order_by(Event.starts_at, Event.id)
     if filters.kind:
         stmt = stmt.where(Event.kind == filters.kind)
     if filters.context:
@@ -104,9 +102,7 @@ def my_bookings_query(user, now: datetime, past: bool):
     return stmt.where(Event.ends_at >= now).order_by(Event.starts_at, Event.id)
 
 
-def context_events(
-    context_type: str, context_id: int | None, *, include_cancelled: bool = False
-) -> list[Event]:
+def context_events(context_type: str, context_id: int | None, *, include_cancelled: bool = False) -> list[Event]:
     """Every event of one context (e.g. a cohort's sessions), in date order, in one query."""
     same_id = Event.context_id.is_(None) if context_id is None else Event.context_id == context_id
     stmt = select(Event).where(Event.context_type == context_type, same_id)
@@ -117,16 +113,10 @@ def context_events(
 
 def can_view_event(user, event: Event, booking: Booking | None = None) -> bool:
     """Anyone who may book or organise it, or who holds a place or a queue position on it."""
-    return (
-        (booking is not None and booking.status != CANCELLED)
-        or can_book(user, event)
-        or can_organise(user, event)
-    )
+    return (booking is not None and booking.status != CANCELLED) or can_book(user, event) or can_organise(user, event)
 
 
 def load_event(event_id: int) -> Event | None:
     return db.session.scalar(
-        select(Event)
-        .where(Event.id == event_id)
-        .options(joinedload(Event.organiser), joinedload(Event.series))
+        select(Event).where(Event.id == event_id).options(joinedload(Event.organiser), joinedload(Event.series))
     )

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.events import notices
 from portal.events.models import BOOKED, CANCELLED, PARTNERSHIP, WAITLISTED, Booking, Event, EventSeries
@@ -136,9 +136,7 @@ def create_series(
         raise ServiceError(("dates", f"A series has at most {MAX_SERIES_DATES} dates."))
     if end_time <= start_time:
         raise ServiceError(("end_time", "The events must end after they start."))
-    series = EventSeries(
-        title=title.strip(), kind=kind.strip(), context_type=context_type, context_id=context_id
-    )
+    series = EventSeries(title=title.strip(), kind=kind.strip(), context_type=context_type, context_id=context_id)
     db.session.add(series)
     db.session.flush()
     for day in dates:
@@ -190,9 +188,7 @@ def _lock(event: Event) -> None:
 
 def booked_count(event: Event) -> int:
     return (
-        db.session.scalar(
-            select(func.count(Booking.id)).where(Booking.event_id == event.id, Booking.status == BOOKED)
-        )
+        db.session.scalar(select(func.count(Booking.id)).where(Booking.event_id == event.id, Booking.status == BOOKED))
         or 0
     )
 

@@ -131,9 +131,7 @@ def cancel_booking(event_id):
     except ServiceError as error:
         return _refused(event_id, error)
     db.session.commit()
-    return _answer(
-        event_id, message="Your booking is cancelled." if was_booked else "You have left the waiting list."
-    )
+    return _answer(event_id, message="Your booking is cancelled." if was_booked else "You have left the waiting list.")
 
 
 @bp.get("/<int:event_id>/calendar.ics")
@@ -182,4 +180,3 @@ def calendar_feed(token):
     response.headers["Cache-Control"] = "private, max-age=900"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
-

@@ -50,9 +50,7 @@ def _resources(forum_ids: list[int], resource_ids: list[int]) -> list[Resource]:
     if not resource_ids:
         return []
     return list(
-        db.session.scalars(
-            select(Resource).where(Resource.id.in_(resource_ids), Resource.forum_id.in_(forum_ids))
-        )
+        db.session.scalars(select(Resource).where(Resource.id.in_(resource_ids), Resource.forum_id.in_(forum_ids)))
     )
 
 
@@ -127,9 +125,7 @@ def remove_item(item: AgendaItem, meeting: Meeting, forum: Forum, *, actor) -> N
     db.session.flush()
 
 
-def move_item(
-    meeting: Meeting, forum: Forum, item_id: int, direction: str, *, version: int | None, actor
-) -> None:
+def move_item(meeting: Meeting, forum: Forum, item_id: int, direction: str, *, version: int | None, actor) -> None:
     """Move one item up or down; refused if the page was made from an older version of the agenda."""
     must_edit(actor, forum)
     if version != meeting.agenda_version:
@@ -215,10 +211,22 @@ def publish(meeting: Meeting, forum: Forum, *, actor) -> int:
     )
     recipients = member_emails(forum)
     for address in recipients:
-        send_template(address, "agenda", (Attachment("meeting.ics", ics, "text/calendar"),), update=update,
-                      meeting=meeting, forum=forum.name, day=meeting.starts_at.strftime("%-d %B %Y"), when=when,
-                      where=where, changes=[c.summary for c in changes], agenda=agenda_text(meeting), link=link,
-                      link_label="See the agenda and its resources", reason=f"you are a member of {forum.name}")
+        send_template(
+            address,
+            "agenda",
+            (Attachment("meeting.ics", ics, "text/calendar"),),
+            update=update,
+            meeting=meeting,
+            forum=forum.name,
+            day=meeting.starts_at.strftime("%-d %B %Y"),
+            when=when,
+            where=where,
+            changes=[c.summary for c in changes],
+            agenda=agenda_text(meeting),
+            link=link,
+            link_label="See the agenda and its resources",
+            reason=f"you are a member of {forum.name}",
+        )
     db.session.flush()
     return len(recipients)
 
@@ -250,13 +258,24 @@ def cancel_meeting(meeting: Meeting, forum: Forum, *, actor) -> int:
     if recipients:
         meeting.sequence += 1
         link = url_for("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id, _external=True)
-        ics = to_ics([_calendar_item(meeting, link, cancelled=True)], method="CANCEL",
-                     organizer=current_app.config["MAIL_SENDER"])
+        ics = to_ics(
+            [_calendar_item(meeting, link, cancelled=True)],
+            method="CANCEL",
+            organizer=current_app.config["MAIL_SENDER"],
+        )
         for address in recipients:
-            send_template(address, "meeting_cancelled", (Attachment("meeting.ics", ics, "text/calendar"),),
-                          title=meeting.title, forum=forum.name, day=long_date(meeting.starts_at),
-                          time=f"{meeting.starts_at:%H:%M}", link=link, link_label="See the forum's meetings",
-                          reason=f"you are a member of {forum.name}")
+            send_template(
+                address,
+                "meeting_cancelled",
+                (Attachment("meeting.ics", ics, "text/calendar"),),
+                title=meeting.title,
+                forum=forum.name,
+                day=long_date(meeting.starts_at),
+                time=f"{meeting.starts_at:%H:%M}",
+                link=link,
+                link_label="See the forum's meetings",
+                reason=f"you are a member of {forum.name}",
+            )
     db.session.flush()
     return len(recipients)
 
@@ -270,13 +289,23 @@ def record_minutes(meeting: Meeting, forum: Forum, texts: dict[int, str], *, act
             item.minutes_text = (texts[item.id] or "").strip()
     db.session.flush()
     if not had_minutes and any(item.minutes_text for item in meeting.items):
-        notify(_members(forum), "minutes_published", f"Minutes of {meeting.title} ({forum.name})", "",
-               _meeting_path(forum, meeting), space=_space(forum), actor=actor)
+        notify(
+            _members(forum),
+            "minutes_published",
+            f"Minutes of {meeting.title} ({forum.name})",
+            "",
+            _meeting_path(forum, meeting),
+            space=_space(forum),
+            actor=actor,
+        )
 
 
 def _members(forum: Forum) -> list[User]:
-    return list(db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
-        Membership.forum_id == forum.id)))
+    return list(
+        db.session.scalars(
+            select(User).join(Membership, Membership.user_id == User.id).where(Membership.forum_id == forum.id)
+        )
+    )
 
 
 def _space(forum: Forum) -> tuple[str, int, str]:
@@ -287,25 +316,31 @@ def _meeting_path(forum: Forum, meeting: Meeting) -> str:
     return portal_path("forums.show_meeting", forum_id=forum.id, meeting_id=meeting.id)
 
 
-def add_action(
-    meeting: Meeting, forum: Forum, *, actor, what: str, who: str = "", due: date | None = None
-) -> Action:
+def add_action(meeting: Meeting, forum: Forum, *, actor, what: str, who: str = "", due: date | None = None) -> Action:
     """Record an action; it joins any later draft agenda of the forum straight away."""
     must_edit(actor, forum)
     what = " ".join((what or "").split())
     if not what:
         raise ServiceError(("what", "Enter what is to be done."))
-    action = Action(
-        meeting_id=meeting.id, what=what[:300], who=(who or "").strip()[:120], due=due, done=False
-    )
+    action = Action(meeting_id=meeting.id, what=what[:300], who=(who or "").strip()[:120], due=due, done=False)
     db.session.add(action)
     db.session.flush()
     if action.who:  # "who" is free text: a member whose name it is hears of it
-        named = db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
-            Membership.forum_id == forum.id, func.lower(User.name) == action.who.lower())).all()
+        named = db.session.scalars(
+            select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.forum_id == forum.id, func.lower(User.name) == action.who.lower())
+        ).all()
         due_on = f" by {due:%-d %B %Y}" if due else ""
-        notify(named, "action_assigned", f"An action for you from {meeting.title}: {action.what}{due_on}", "",
-               _meeting_path(forum, meeting), space=_space(forum), actor=actor)
+        notify(
+            named,
+            "action_assigned",
+            f"An action for you from {meeting.title}: {action.what}{due_on}",
+            "",
+            _meeting_path(forum, meeting),
+            space=_space(forum),
+            actor=actor,
+        )
     _carry_to_later(meeting)
     return action
 

@@ -67,9 +67,7 @@ def edit_item(forum_id, meeting_id, item_id):
     form.resources.choices = []
     if run_form(form, lambda: agenda.update_item(item, meeting, forum, actor=current_user, **_fields(form))):
         return _done(forum, meeting, mine, f"Saved: {item.title}.", f"item-{item.id}")
-    return render_meeting(
-        forum, load_meeting(forum, meeting_id), mine, status=422, edit_form=form, editing=item_id
-    )
+    return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, edit_form=form, editing=item_id)
 
 
 @bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/delete")
@@ -106,9 +104,17 @@ def item_resources(forum_id, meeting_id, item_id):
     forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
     q = request.args.get("q", "").strip()[:100]
     page = paginate(queries.linkable_resources(forum, q))
-    return render("forums/item_resources.html", fragment="forums/_item_resource_results.html",
-                  target="item-resource-results", forum=forum, meeting=meeting, item=item, page=page, q=q,
-                  linked={r.id for r in item.resources})
+    return render(
+        "forums/item_resources.html",
+        fragment="forums/_item_resource_results.html",
+        target="item-resource-results",
+        forum=forum,
+        meeting=meeting,
+        item=item,
+        page=page,
+        q=q,
+        linked={r.id for r in item.resources},
+    )
 
 
 @bp.post("/<int:forum_id>/meetings/<int:meeting_id>/items/<int:item_id>/resources/<int:resource_id>")
@@ -124,5 +130,12 @@ def link_resource(forum_id, meeting_id, item_id, resource_id):
     else:
         db.session.commit()
         flash(f"{'Linked' if link else 'Unlinked'}: {resource.title}.", "success")
-    return redirect(url_for("forums.item_resources", forum_id=forum.id, meeting_id=meeting.id, item_id=item.id,
-                            q=request.form.get("q", "")[:100] or None))
+    return redirect(
+        url_for(
+            "forums.item_resources",
+            forum_id=forum.id,
+            meeting_id=meeting.id,
+            item_id=item.id,
+            q=request.form.get("q", "")[:100] or None,
+        )
+    )

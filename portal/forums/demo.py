@@ -14,19 +14,55 @@ from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership,
 from portal.forums.rules import carried_title, school_year, tags_to_store
 
 FORUMS = (
-    ("early-years-forum", "Early Years Forum", "sector", "ELC", "",
-     "Practitioners from early learning and childcare settings across the eight authorities. This year's "
-     "focus: learning through play, and transitions from nursery to P1."),
-    ("primary-forum", "Primary Forum", "sector", "Primary", "",
-     "Class teachers and leaders from primary schools sharing practice in literacy, numeracy and wellbeing."),
-    ("asn-forum", "ASN Forum", "sector", "ASN", "",
-     "Staff from additional support for learning schools and services: communication, inclusion."),
-    ("mathematics-network", "Mathematics Network", "subject", "Secondary", "Mathematics",
-     "Secondary mathematics departments: the senior phase, numeracy across learning and moderation."),
-    ("english-network", "English Network", "subject", "Secondary", "English",
-     "Secondary English departments: reading for pleasure, talk and the senior phase."),
-    ("sciences-network", "Sciences Network", "subject", "Secondary", "Sciences",
-     "Secondary biology, chemistry and physics teachers: practical work and learning outside the classroom."),
+    (
+        "early-years-forum",
+        "Early Years Forum",
+        "sector",
+        "ELC",
+        "",
+        "Practitioners from early learning and childcare settings across the eight authorities. This year's "
+        "focus: learning through play, and transitions from nursery to P1.",
+    ),
+    (
+        "primary-forum",
+        "Primary Forum",
+        "sector",
+        "Primary",
+        "",
+        "Class teachers and leaders from primary schools sharing practice in literacy, numeracy and wellbeing.",
+    ),
+    (
+        "asn-forum",
+        "ASN Forum",
+        "sector",
+        "ASN",
+        "",
+        "Staff from additional support for learning schools and services: communication, inclusion.",
+    ),
+    (
+        "mathematics-network",
+        "Mathematics Network",
+        "subject",
+        "Secondary",
+        "Mathematics",
+        "Secondary mathematics departments: the senior phase, numeracy across learning and moderation.",
+    ),
+    (
+        "english-network",
+        "English Network",
+        "subject",
+        "Secondary",
+        "English",
+        "Secondary English departments: reading for pleasure, talk and the senior phase.",
+    ),
+    (
+        "sciences-network",
+        "Sciences Network",
+        "subject",
+        "Secondary",
+        "Sciences",
+        "Secondary biology, chemistry and physics teachers: practical work and learning outside the classroom.",
+    ),
 )
 
 
@@ -60,9 +96,7 @@ def load_demo(ctx) -> None:
             Membership(forum_id=early.id, user_id=coordinator.id, coordinator=True),
             Membership(forum_id=early.id, user_id=ctx.users["practitioner"].id, coordinator=False),
             Membership(forum_id=forums["primary-forum"].id, user_id=ctx.users["leader"].id, coordinator=True),
-            Membership(
-                forum_id=forums["primary-forum"].id, user_id=ctx.users["practitioner"].id, coordinator=False
-            ),
+            Membership(forum_id=forums["primary-forum"].id, user_id=ctx.users["practitioner"].id, coordinator=False),
         ]
     )
     _early_years_history(early, coordinator)
@@ -163,9 +197,7 @@ def _early_years_history(forum: Forum, coordinator) -> None:
     ]
     stored = store_upload(
         FileStorage(
-            io.BytesIO(
-                b"Transition profile - draft headings\n1. About me\n2. My friends\n3. What I like to learn\n"
-            ),
+            io.BytesIO(b"Transition profile - draft headings\n1. About me\n2. My friends\n3. What I like to learn\n"),
             filename="transition.txt",
         )
     )
@@ -221,9 +253,7 @@ def _early_years_history(forum: Forum, coordinator) -> None:
             lead="Members",
             allotted_minutes=40,
         ),
-        AgendaItem(
-            meeting_id=upcoming.id, position=3, title="Networking and next steps", allotted_minutes=20
-        ),
+        AgendaItem(meeting_id=upcoming.id, position=3, title="Networking and next steps", allotted_minutes=20),
     ]
     items[1].resources = [resources[2]]
     db.session.add_all(items)

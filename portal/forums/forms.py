@@ -44,9 +44,7 @@ class ForumForm(FlaskForm):
 
 
 class FocusForm(FlaskForm):
-    description = TextAreaField(
-        "Description and focus", description="Everyone can read this, members or not."
-    )
+    description = TextAreaField("Description and focus", description="Everyone can read this, members or not.")
     standing_items = TextAreaField(
         "Standing agenda items", description="One a line: every new meeting's draft agenda starts with these."
     )
@@ -66,9 +64,7 @@ class MeetingForm(FlaskForm):
     day = DateField("Date", validators=[Optional()], description="For example 2026-03-17")
     start = TimeField("Start time", validators=[Optional()])
     end = TimeField("End time", validators=[Optional()])
-    place = StringField(
-        "Place", description="Leave empty for an online-only meeting", validators=[Length(max=200)]
-    )
+    place = StringField("Place", description="Leave empty for an online-only meeting", validators=[Length(max=200)])
     online_link = URLField(
         "Online link",
         validators=[Optional(), Length(max=500)],
@@ -79,9 +75,7 @@ class MeetingForm(FlaskForm):
 
 
 class ItemForm(FlaskForm):
-    title = StringField(
-        "Item title", validators=[DataRequired("Enter a title for the agenda item."), Length(max=200)]
-    )
+    title = StringField("Item title", validators=[DataRequired("Enter a title for the agenda item."), Length(max=200)])
     lead = StringField("Lead person", validators=[Optional(), Length(max=120)])
     allotted_minutes = IntegerField(
         "Minutes allotted",
@@ -100,26 +94,20 @@ class MoveForm(FlaskForm):
 
 
 class ActionRecordForm(FlaskForm):
-    what = StringField(
-        "What is to be done", validators=[DataRequired("Enter what is to be done."), Length(max=300)]
-    )
+    what = StringField("What is to be done", validators=[DataRequired("Enter what is to be done."), Length(max=300)])
     who = StringField("Who", validators=[Optional(), Length(max=120)])
     due = DateField("By when", validators=[Optional()])
 
 
 class ResourceForm(FlaskForm):
-    title = StringField(
-        "Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)]
-    )
+    title = StringField("Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional()])
     tags = StringField(
         "Tags",
         description="Separated by commas, for example: play, transitions, outdoor learning",
         validators=[Optional(), Length(max=300)],
     )
-    url = URLField(
-        "Link", description="A web address, or leave empty and choose a file", validators=[Optional()]
-    )
+    url = URLField("Link", description="A web address, or leave empty and choose a file", validators=[Optional()])
     file = FileField("File")
 
 
@@ -141,8 +129,12 @@ class ResponseForm(FlaskForm):
         "Status", choices=[SelectChoice(k, v) for k, v in NEED_STATUSES.items()], validators=[InputRequired()]
     )
     offer = TextAreaField("Professional learning offered", validators=[Optional()])
-    offer_event = SelectField("Event on this portal", coerce=int, validators=[Optional()],
-                              description="Members can book it from the forum's page")
+    offer_event = SelectField(
+        "Event on this portal",
+        coerce=int,
+        validators=[Optional()],
+        description="Members can book it from the forum's page",
+    )
     offer_url = URLField(
         "Or a link to a course elsewhere",
         validators=[Optional(), Length(max=500)],

@@ -3,8 +3,9 @@ development needs with the partnership's professional learning offers."""
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record as audit
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.core.uploads import delete_stored, store_upload
@@ -86,22 +87,38 @@ def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by:
     db.session.add(need)
     db.session.flush()
     if not coordinating:
-        coordinators = db.session.scalars(select(User).join(Membership, Membership.user_id == User.id).where(
-            Membership.forum_id == forum.id, Membership.coordinator.is_(True))).all()
-        notify(coordinators, "need_raised", f"{actor.name} raised a development need in {forum.name}", need.title,
-               portal_path("forums.show_forum", forum_id=forum.id, _anchor="needs"),
-               space=("forum", forum.id, f"Forum: {forum.name}"), actor=actor)
+        coordinators = db.session.scalars(
+            select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.forum_id == forum.id, Membership.coordinator.is_(True))
+        ).all()
+        notify(
+            coordinators,
+            "need_raised",
+            f"{actor.name} raised a development need in {forum.name}",
+            need.title,
+            portal_path("forums.show_forum", forum_id=forum.id, _anchor="needs"),
+            space=("forum", forum.id, f"Forum: {forum.name}"),
+            actor=actor,
+        )
     return need
 
 
 def upcoming_events(limit: int = 200) -> list[Event]:
     """Events a need's offer can point to: those not yet over and not cancelled, soonest first."""
-    return list(db.session.scalars(select(Event).where(Event.ends_at >= local_now(), Event.cancelled.is_(False))
-                                   .order_by(Event.starts_at).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Event)
+            .where(Event.ends_at >= local_now(), Event.cancelled.is_(False))
+            .order_by(Event.starts_at)
+            .limit(limit)
+        )
+    )
 
 
-def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_url: str = "",
-                    offer_event_id: int | None = None) -> None:
+def respond_to_need(
+    need: Need, *, actor, status: str, offer: str = "", offer_url: str = "", offer_event_id: int | None = None
+) -> None:
     """The partnership admin moves a need on and describes the professional learning offered (an event,
     a link, or both)."""
     if not actor.has_role(Role.ADMIN):
@@ -120,5 +137,11 @@ def respond_to_need(need: Need, *, actor, status: str, offer: str = "", offer_ur
     db.session.flush()
     raiser = db.session.get(User, need.recorded_by_id) if need.recorded_by_id else None
     if offered_now and raiser is not None:
-        notify([raiser], "need_offer", f"Professional learning is offered for the need \"{need.title}\"", offer,
-               portal_path("forums.show_forum", forum_id=need.forum_id, _anchor="needs"), actor=actor)
+        notify(
+            [raiser],
+            "need_offer",
+            f'Professional learning is offered for the need "{need.title}"',
+            offer,
+            portal_path("forums.show_forum", forum_id=need.forum_id, _anchor="needs"),
+            actor=actor,
+        )

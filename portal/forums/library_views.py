@@ -132,8 +132,10 @@ def respond_need(need_id):
     events = library.upcoming_events()
     if need.offer_event and need.offer_event not in events:
         events.insert(0, need.offer_event)
-    form.offer_event.choices = [SelectChoice(0, "No event"), *(
-        SelectChoice(e.id, f"{e.title}, {e.starts_at.strftime('%-d %B %Y')}") for e in events)]
+    form.offer_event.choices = [
+        SelectChoice(0, "No event"),
+        *(SelectChoice(e.id, f"{e.title}, {e.starts_at.strftime('%-d %B %Y')}") for e in events),
+    ]
     if run_form(
         form,
         lambda: library.respond_to_need(

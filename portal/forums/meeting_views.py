@@ -105,8 +105,11 @@ def cancel_meeting(forum_id, meeting_id):
     meeting = load_meeting(forum, meeting_id)
     if not confirmed() and not meeting.cancelled and meeting.starts_at > local_now():
         told = " Members were sent the agenda, so each is e-mailed a cancellation." if meeting.published else ""
-        return confirm_page(f"Cancel {meeting.title} on {long_date(meeting.starts_at)}?{told}",
-                            action_label="Cancel the meeting", back_url=meeting_url(forum, meeting))
+        return confirm_page(
+            f"Cancel {meeting.title} on {long_date(meeting.starts_at)}?{told}",
+            action_label="Cancel the meeting",
+            back_url=meeting_url(forum, meeting),
+        )
     try:
         sent = agenda.cancel_meeting(meeting, forum, actor=current_user)
     except ServiceError as error:
@@ -124,8 +127,11 @@ def publish_meeting(forum_id, meeting_id):
     mine = require(current_user, forum, edit=True)
     meeting = load_meeting(forum, meeting_id)
     if not confirmed() and not meeting.cancelled and meeting.starts_at > local_now():
-        return confirm_page(f"E-mail the agenda of {meeting.title} to every member of {forum.name}, with a "
-                            "calendar file?", action_label="Publish the agenda", back_url=meeting_url(forum, meeting))
+        return confirm_page(
+            f"E-mail the agenda of {meeting.title} to every member of {forum.name}, with a calendar file?",
+            action_label="Publish the agenda",
+            back_url=meeting_url(forum, meeting),
+        )
     try:
         sent = agenda.publish(meeting, forum, actor=current_user)
     except ServiceError as error:
@@ -186,6 +192,4 @@ def toggle_action(forum_id, meeting_id, action_id):
     agenda.set_action_done(action, forum, request.form.get("done") == "1", actor=current_user)
     db.session.commit()
     flash(f"Action marked {'done' if action.done else 'open'}.", "success")
-    return redirect(
-        url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions")
-    )
+    return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions"))

@@ -46,8 +46,12 @@ def check_formal_limit(forum: Forum, starts_at: datetime, *, exclude_id: int | N
     year = school_year(starts_at)
     stmt = (
         select(Meeting.starts_at)
-        .where(Meeting.forum_id == forum.id, Meeting.school_year == year, Meeting.formal.is_(True),
-               Meeting.cancelled_at.is_(None))
+        .where(
+            Meeting.forum_id == forum.id,
+            Meeting.school_year == year,
+            Meeting.formal.is_(True),
+            Meeting.cancelled_at.is_(None),
+        )
         .order_by(Meeting.starts_at)
     )
     if exclude_id:
@@ -126,8 +130,11 @@ def create_meeting(
 def _check_past(meeting: Meeting, record_past: bool) -> None:
     if meeting.starts_at <= local_now() and not record_past:
         raise ServiceError(
-            ("day", f"{long_date(meeting.starts_at)} is in the past. To record a meeting that has already "
-                    "happened, tick 'Record a past meeting'; otherwise choose a date to come.")
+            (
+                "day",
+                f"{long_date(meeting.starts_at)} is in the past. To record a meeting that has already "
+                "happened, tick 'Record a past meeting'; otherwise choose a date to come.",
+            )
         )
 
 

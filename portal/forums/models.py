@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.events.models import Event
 from portal.extensions import db
 
@@ -85,9 +86,7 @@ class Meeting(db.Model):
     # Local (Europe/London) wall-clock times, as people arrange them.
     starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(DateTime)
-    school_year: Mapped[int] = mapped_column(
-        Integer, index=True
-    )  # the year the school year starts (1 August)
+    school_year: Mapped[int] = mapped_column(Integer, index=True)  # the year the school year starts (1 August)
     formal: Mapped[bool] = mapped_column(Boolean, default=True)
     place: Mapped[str] = mapped_column(String(200), default="")
     online_link: Mapped[str] = mapped_column(String(500), default="")
@@ -106,9 +105,7 @@ class Meeting(db.Model):
     actions: Mapped[list["Action"]] = relationship(
         back_populates="meeting", order_by="Action.id", cascade="all, delete-orphan"
     )
-    changes: Mapped[list["AgendaChange"]] = relationship(
-        order_by="AgendaChange.id", cascade="all, delete-orphan"
-    )
+    changes: Mapped[list["AgendaChange"]] = relationship(order_by="AgendaChange.id", cascade="all, delete-orphan")
 
     @property
     def length_minutes(self) -> int:
@@ -211,9 +208,7 @@ class Need(db.Model):
     forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text, default="")
-    raised_by: Mapped[str] = mapped_column(
-        String(200), default=""
-    )  # who raised it, in the coordinator's words
+    raised_by: Mapped[str] = mapped_column(String(200), default="")  # who raised it, in the coordinator's words
     status: Mapped[str] = mapped_column(String(12), default="raised", index=True)
     offer: Mapped[str] = mapped_column(Text, default="")
     offer_url: Mapped[str] = mapped_column(String(500), default="")  # a course or page elsewhere

@@ -18,13 +18,9 @@ def forum_list(user) -> tuple[list[Forum], dict[int, int], dict[int, Membership]
     """Top-level forums and networks, member counts, and the user's own memberships (three queries)."""
     forums = list(db.session.scalars(select(Forum).order_by(Forum.kind.desc(), Forum.name)))
     counts = dict(
-        db.session.execute(
-            select(Membership.forum_id, func.count(Membership.id)).group_by(Membership.forum_id)
-        ).all()
+        db.session.execute(select(Membership.forum_id, func.count(Membership.id)).group_by(Membership.forum_id)).all()
     )
-    mine = {
-        m.forum_id: m for m in db.session.scalars(select(Membership).where(Membership.user_id == user.id))
-    }
+    mine = {m.forum_id: m for m in db.session.scalars(select(Membership).where(Membership.user_id == user.id))}
     return forums, counts, mine
 
 
@@ -56,13 +52,9 @@ class ForumPage:
 def forum_page(forum: Forum) -> ForumPage:
     now = local_now()
     base = select(Meeting).where(Meeting.forum_id == forum.id)
-    upcoming = list(
-        db.session.scalars(base.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(RECENT))
-    )
+    upcoming = list(db.session.scalars(base.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(RECENT)))
     past = list(
-        db.session.scalars(
-            base.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(RECENT)
-        )
+        db.session.scalars(base.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(RECENT))
     )
     networks = list(db.session.scalars(select(Forum).where(Forum.parent_id == forum.id).order_by(Forum.name)))
     needs = list(
@@ -75,10 +67,7 @@ def forum_page(forum: Forum) -> ForumPage:
     )
     resources = list(
         db.session.scalars(
-            select(Resource)
-            .where(Resource.forum_id == forum.id)
-            .order_by(Resource.created_at.desc())
-            .limit(RECENT)
+            select(Resource).where(Resource.forum_id == forum.id).order_by(Resource.created_at.desc()).limit(RECENT)
         )
     )
     count = db.session.scalar(select(func.count(Membership.id)).where(Membership.forum_id == forum.id)) or 0
@@ -121,8 +110,11 @@ def linkable_resources(forum: Forum, q: str = ""):
     if q:
         like = f"%{q.lower()}%"
         stmt = stmt.where(
-            or_(func.lower(Resource.title).like(like), func.lower(Resource.description).like(like),
-                Resource.tags.like(like))
+            or_(
+                func.lower(Resource.title).like(like),
+                func.lower(Resource.description).like(like),
+                Resource.tags.like(like),
+            )
         )
     return stmt
 
@@ -159,11 +151,7 @@ class ResourceFilter:
 
 
 def resources_query(forum: Forum, filters: ResourceFilter):
-    stmt = (
-        select(Resource)
-        .where(Resource.forum_id == forum.id)
-        .order_by(Resource.created_at.desc(), Resource.id)
-    )
+    stmt = select(Resource).where(Resource.forum_id == forum.id).order_by(Resource.created_at.desc(), Resource.id)
     if filters.q:
         like = f"%{filters.q.lower()}%"
         stmt = stmt.where(
@@ -183,9 +171,7 @@ def resources_query(forum: Forum, filters: ResourceFilter):
 
 
 def all_needs(status: str = ""):
-    stmt = (
-        select(Need).options(joinedload(Need.forum)).order_by(Need.status == "closed", Need.created_at.desc())
-    )
+    stmt = select(Need).options(joinedload(Need.forum)).order_by(Need.status == "closed", Need.created_at.desc())
     if status:
         stmt = stmt.where(Need.status == status)
     return stmt

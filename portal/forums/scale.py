@@ -48,9 +48,7 @@ def load_scale(ctx) -> None:
         }
         for i, (kind, sector, subject, name) in enumerate(specs)
     ]
-    forum_ids = list(
-        db.session.scalars(insert(Forum).returning(Forum.id, sort_by_parameter_order=True), forum_rows)
-    )
+    forum_ids = list(db.session.scalars(insert(Forum).returning(Forum.id, sort_by_parameter_order=True), forum_rows))
     practitioners = ctx.user_ids_by_role[Role.PRACTITIONER]
     coordinators = ctx.user_ids_by_role.get(Role.FORUM_COORDINATOR, [])
     members = []

@@ -91,9 +91,7 @@ def create_network(parent: Forum, *, actor, name: str, description: str) -> Foru
 
 
 def _membership(forum: Forum, user_id: int) -> Membership | None:
-    return db.session.scalar(
-        select(Membership).where(Membership.forum_id == forum.id, Membership.user_id == user_id)
-    )
+    return db.session.scalar(select(Membership).where(Membership.forum_id == forum.id, Membership.user_id == user_id))
 
 
 def join(forum: Forum, *, actor) -> Membership:
@@ -110,9 +108,7 @@ def join(forum: Forum, *, actor) -> Membership:
 def coordinator_count(forum: Forum) -> int:
     return (
         db.session.scalar(
-            select(func.count(Membership.id)).where(
-                Membership.forum_id == forum.id, Membership.coordinator.is_(True)
-            )
+            select(func.count(Membership.id)).where(Membership.forum_id == forum.id, Membership.coordinator.is_(True))
         )
         or 0
     )

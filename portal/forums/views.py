@@ -130,8 +130,15 @@ def list_members(forum_id):
     mine = require(current_user, forum, edit=True)
     q = request.args.get("q", "").strip()[:100]
     page = queries.members(forum, q)
-    return render("forums/members.html", fragment="forums/_member_results.html", target="member-results",
-                  forum=forum, mine=mine, page=page, q=q)
+    return render(
+        "forums/members.html",
+        fragment="forums/_member_results.html",
+        target="member-results",
+        forum=forum,
+        mine=mine,
+        page=page,
+        q=q,
+    )
 
 
 @bp.post("/<int:forum_id>/members/<int:user_id>/coordinator")

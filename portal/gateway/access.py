@@ -9,8 +9,11 @@ from portal.gateway.models import Block, Request
 
 def can_use_gateway(user) -> bool:
     """People who teach or lead in an establishment publish profiles and send requests."""
-    return bool(user.is_authenticated and user.establishment_id
-                and user.has_role(Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR))
+    return bool(
+        user.is_authenticated
+        and user.establishment_id
+        and user.has_role(Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR)
+    )
 
 
 def can_publish_for_establishment(user) -> bool:
@@ -18,16 +21,35 @@ def can_publish_for_establishment(user) -> bool:
 
 
 def is_blocked(a_id: int, b_id: int) -> bool:
-    return bool(db.session.scalar(select(exists().where(or_(
-        and_(Block.blocker_id == a_id, Block.blocked_id == b_id),
-        and_(Block.blocker_id == b_id, Block.blocked_id == a_id))))))
+    return bool(
+        db.session.scalar(
+            select(
+                exists().where(
+                    or_(
+                        and_(Block.blocker_id == a_id, Block.blocked_id == b_id),
+                        and_(Block.blocker_id == b_id, Block.blocked_id == a_id),
+                    )
+                )
+            )
+        )
+    )
 
 
 def is_connected(a_id: int, b_id: int) -> bool:
     """An accepted request between the two, either way: only then are contact details shown."""
-    return bool(db.session.scalar(select(exists().where(Request.status == "accepted", or_(
-        and_(Request.sender_id == a_id, Request.recipient_id == b_id),
-        and_(Request.sender_id == b_id, Request.recipient_id == a_id))))))
+    return bool(
+        db.session.scalar(
+            select(
+                exists().where(
+                    Request.status == "accepted",
+                    or_(
+                        and_(Request.sender_id == a_id, Request.recipient_id == b_id),
+                        and_(Request.sender_id == b_id, Request.recipient_id == a_id),
+                    ),
+                )
+            )
+        )
+    )
 
 
 def can_see_profile(user, profile) -> bool:
@@ -51,7 +73,11 @@ def can_contact_about(user, person_id: int) -> bool:
 
     if not can_use_gateway(user) or person_id == user.id:
         return False
-    met = or_(and_(Request.sender_id == user.id, Request.recipient_id == person_id),
-              and_(Request.sender_id == person_id, Request.recipient_id == user.id))
-    return bool(db.session.scalar(select(exists().where(met))) or db.session.scalar(select(exists().where(
-        Profile.owner_id == person_id, Profile.status == "active"))))
+    met = or_(
+        and_(Request.sender_id == user.id, Request.recipient_id == person_id),
+        and_(Request.sender_id == person_id, Request.recipient_id == user.id),
+    )
+    return bool(
+        db.session.scalar(select(exists().where(met)))
+        or db.session.scalar(select(exists().where(Profile.owner_id == person_id, Profile.status == "active")))
+    )

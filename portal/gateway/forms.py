@@ -29,13 +29,16 @@ def _interest_choices(labels) -> list:
 
 
 class ProfileForm(FlaskForm):
-    hunch = TextAreaField("What would you like to improve? (your hunch)",
-                          description="A sentence or two, e.g. 'Our P6 boys are reluctant writers: would writing "
-                                      "outdoors help?'", validators=[Length(max=2000)])
+    hunch = TextAreaField(
+        "What would you like to improve? (your hunch)",
+        description="A sentence or two, e.g. 'Our P6 boys are reluctant writers: would writing outdoors help?'",
+        validators=[Length(max=2000)],
+    )
     themes = MultiCheckboxField("Themes", choices=_interest_choices(THEMES))
     areas = MultiCheckboxField("Curriculum areas", choices=_interest_choices(CURRICULUM_AREAS))
-    priorities = MultiCheckboxField("National Improvement Framework priorities",
-                                    choices=_interest_choices(NIF_PRIORITIES))
+    priorities = MultiCheckboxField(
+        "National Improvement Framework priorities", choices=_interest_choices(NIF_PRIORITIES)
+    )
     stages = MultiCheckboxField("Stages you work with", choices=_choices(STAGES))
     mode = SelectField("How would you like to work?", choices=_choices(MODES), default="either")
     frequency = SelectField("How often could you meet?", choices=_choices(FREQUENCIES), default="monthly")
@@ -49,8 +52,9 @@ class ProfileForm(FlaskForm):
 
 
 class RequestForm(FlaskForm):
-    message = TextAreaField("Your message", description="What you would like to do together, and how.",
-                            validators=[Length(max=2000)])
+    message = TextAreaField(
+        "Your message", description="What you would like to do together, and how.", validators=[Length(max=2000)]
+    )
     team = SelectField("Invite them to", coerce=int, choices=[SelectChoice(0, "A new Gateway team")], default=0)
 
 
@@ -60,6 +64,7 @@ class ReportForm(FlaskForm):
 
 class SupportForm(FlaskForm):
     tier = SelectField("Tier of support", choices=_choices(TIERS), default="independent")
-    support_from = SelectField("Ask for support from", choices=[SelectChoice("", "Nobody for now"),
-                                                                *_choices(SUPPORT_FROM)], default="")
+    support_from = SelectField(
+        "Ask for support from", choices=[SelectChoice("", "Nobody for now"), *_choices(SUPPORT_FROM)], default=""
+    )
     note = TextAreaField("What would help? (optional)", validators=[Optional(), Length(max=2000)])

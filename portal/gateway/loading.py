@@ -13,18 +13,40 @@ from portal.extensions import db
 from portal.gateway.models import Block, Profile, Request
 from portal.gateway.ranking import Index, ProfileData, build_index, updated
 
-_COLUMNS = (Profile.id, Profile.owner_id, Profile.authority_id, Profile.sector, Profile.interests, Profile.stages,
-            Profile.hunch, Profile.mode, Profile.available_from, Profile.available_until, Profile.kind,
-            Profile.status, Profile.open_to_contact)
+_COLUMNS = (
+    Profile.id,
+    Profile.owner_id,
+    Profile.authority_id,
+    Profile.sector,
+    Profile.interests,
+    Profile.stages,
+    Profile.hunch,
+    Profile.mode,
+    Profile.available_from,
+    Profile.available_until,
+    Profile.kind,
+    Profile.status,
+    Profile.open_to_contact,
+)
 
 
 def profile_data(row) -> ProfileData:
     """Ranking's view of a profile (a Profile or a row of _COLUMNS)."""
-    return ProfileData(id=row.id, owner_id=row.owner_id, authority_id=row.authority_id, sector=row.sector,
-                       interests=tuple(v for v in row.interests.split(",") if v),
-                       stages=tuple(v for v in row.stages.split(",") if v), hunch=row.hunch, mode=row.mode,
-                       available_from=row.available_from, available_until=row.available_until, kind=row.kind,
-                       status=row.status, open_to_contact=row.open_to_contact)
+    return ProfileData(
+        id=row.id,
+        owner_id=row.owner_id,
+        authority_id=row.authority_id,
+        sector=row.sector,
+        interests=tuple(v for v in row.interests.split(",") if v),
+        stages=tuple(v for v in row.stages.split(",") if v),
+        hunch=row.hunch,
+        mode=row.mode,
+        available_from=row.available_from,
+        available_until=row.available_until,
+        kind=row.kind,
+        status=row.status,
+        open_to_contact=row.open_to_contact,
+    )
 
 
 @dataclass
@@ -54,8 +76,9 @@ def ranking_index() -> Index:
             rows = db.session.execute(select(*_COLUMNS)).all()
             cached = _Cached(build_index(profile_data(r) for r in rows), last_id, latest)
         elif (last_id, latest) != (cached.last_id, cached.latest):
-            rows = db.session.execute(select(*_COLUMNS).where(
-                or_(Profile.updated_at >= cached.latest, Profile.id > cached.last_id))).all()
+            rows = db.session.execute(
+                select(*_COLUMNS).where(or_(Profile.updated_at >= cached.latest, Profile.id > cached.last_id))
+            ).all()
             cached = _Cached(updated(cached.index, [profile_data(r) for r in rows]), last_id, latest)
         _cache[key] = cached
         return cached.index
@@ -69,13 +92,17 @@ def forget_index() -> None:
 
 def blocked_either_way(user_id: int) -> set[int]:
     """People `user_id` blocked or was blocked by: never suggested, never contactable."""
-    rows = db.session.execute(select(Block.blocker_id, Block.blocked_id).where(
-        or_(Block.blocker_id == user_id, Block.blocked_id == user_id))).all()
+    rows = db.session.execute(
+        select(Block.blocker_id, Block.blocked_id).where(or_(Block.blocker_id == user_id, Block.blocked_id == user_id))
+    ).all()
     return {a if b == user_id else b for a, b in rows}
 
 
 def excluded_for(user_id: int) -> set[int]:
     """People never suggested to `user_id`: blocked either way, or already partners (an accepted request)."""
-    partners = db.session.execute(select(Request.sender_id, Request.recipient_id).where(
-        Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id))).all()
+    partners = db.session.execute(
+        select(Request.sender_id, Request.recipient_id).where(
+            Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id)
+        )
+    ).all()
     return blocked_either_way(user_id) | {a if b == user_id else b for a, b in partners}

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 from portal.gateway.vocabulary import FREQUENCIES, INTERESTS, MODES, STAGES
 from portal.organisations.models import Establishment

@@ -29,10 +29,16 @@ STATUS_WORDS = {"active": "Publish", "paused": "Pause", "withdrawn": "Withdraw"}
 def home():
     mine = {kind: services.own_profile(current_user, kind) for kind in KINDS}
     incoming, outgoing = queries.requests_of(current_user)
-    return render("gateway/home.html", mine=mine, incoming=incoming, outgoing=outgoing,
-                  teams=services.gateway_teams_of(current_user), can_use=can_use_gateway(current_user),
-                  can_publish_establishment=can_publish_for_establishment(current_user),
-                  can_view_uptake=can_view_uptake(current_user))
+    return render(
+        "gateway/home.html",
+        mine=mine,
+        incoming=incoming,
+        outgoing=outgoing,
+        teams=services.gateway_teams_of(current_user),
+        can_use=can_use_gateway(current_user),
+        can_publish_establishment=can_publish_for_establishment(current_user),
+        can_view_uptake=can_view_uptake(current_user),
+    )
 
 
 def _allowed(kind: str) -> None:
@@ -47,10 +53,18 @@ def _saved(profile: Profile | None) -> dict | None:
     if profile is None:
         return None
     keys = list(profile.interest_keys)
-    return {"hunch": profile.hunch, "themes": keys, "areas": keys, "priorities": keys,
-            "stages": list(profile.stage_keys), "mode": profile.mode, "frequency": profile.frequency,
-            "available_from": profile.available_from, "available_until": profile.available_until,
-            "open_to_contact": profile.open_to_contact}
+    return {
+        "hunch": profile.hunch,
+        "themes": keys,
+        "areas": keys,
+        "priorities": keys,
+        "stages": list(profile.stage_keys),
+        "mode": profile.mode,
+        "frequency": profile.frequency,
+        "available_from": profile.available_from,
+        "available_until": profile.available_until,
+        "open_to_contact": profile.open_to_contact,
+    }
 
 
 @bp.route("/profile/<kind>", methods=["GET", "POST"])
@@ -59,11 +73,22 @@ def edit_profile(kind):
     _allowed(kind)
     profile = services.own_profile(current_user, kind)
     form = ProfileForm(data=_saved(profile))
-    if run_form(form, lambda: services.save_profile(
-            actor=current_user, kind=kind, hunch=form.hunch.data or "", interests=form.chosen_interests,
-            stages=form.stages.data or [], mode=form.mode.data, frequency=form.frequency.data,
-            available_from=form.available_from.data, available_until=form.available_until.data,
-            open_to_contact=form.open_to_contact.data), flash_message="Your Gateway profile is published."):
+    if run_form(
+        form,
+        lambda: services.save_profile(
+            actor=current_user,
+            kind=kind,
+            hunch=form.hunch.data or "",
+            interests=form.chosen_interests,
+            stages=form.stages.data or [],
+            mode=form.mode.data,
+            frequency=form.frequency.data,
+            available_from=form.available_from.data,
+            available_until=form.available_until.data,
+            open_to_contact=form.open_to_contact.data,
+        ),
+        flash_message="Your Gateway profile is published.",
+    ):
         return redirect(url_for("gateway.suggestions", kind=kind) if kind == "person" else url_for("gateway.home"))
     return render("gateway/profile_form.html", form=form, kind=kind, profile=profile, status=form_status(form))
 
@@ -79,8 +104,10 @@ def change_status(kind, status):
     if request.method == "GET":
         return render("gateway/confirm_status.html", profile=profile, new_status=status, word=STATUS_WORDS[status])
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: services.set_status(profile, status, actor=current_user),
-               done=f"Your profile is {STATUSES[status].lower()}.")
+    run_action(
+        lambda: services.set_status(profile, status, actor=current_user),
+        done=f"Your profile is {STATUSES[status].lower()}.",
+    )
     return redirect(url_for("gateway.home"), code=303)
 
 
@@ -96,10 +123,20 @@ def suggestions():
     filters = queries.filters_from_args(request.args)
     rows = queries.suggestions(current_user, seeker, filters)
     authorities = db.session.execute(db.select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name))
-    return render("gateway/suggestions.html", fragment="gateway/_suggestions.html", target="suggestion-results",
-                  rows=rows, filters=filters, kind=kind, seeker=seeker, authorities=list(authorities),
-                  sectors=[(s, s) for s in SECTORS],
-                  stages=STAGES, interests=INTERESTS, kinds=KINDS)
+    return render(
+        "gateway/suggestions.html",
+        fragment="gateway/_suggestions.html",
+        target="suggestion-results",
+        rows=rows,
+        filters=filters,
+        kind=kind,
+        seeker=seeker,
+        authorities=list(authorities),
+        sectors=[(s, s) for s in SECTORS],
+        stages=STAGES,
+        interests=INTERESTS,
+        kinds=KINDS,
+    )
 
 
 def _request_form(**kwargs) -> RequestForm:
@@ -111,10 +148,15 @@ def _request_form(**kwargs) -> RequestForm:
 def profile_page(profile: Profile, form=None, status: int = 200):
     """A profile as another Gateway user sees it: no e-mail address before a request is accepted."""
     form = form or _request_form(formdata=None)
-    return render("gateway/profile.html", profile=profile, form=form, status=status,
-                  contact=can_see_contact(current_user, profile.owner_id),
-                  between=queries.request_between(current_user.id, profile.id),
-                  can_ask=can_use_gateway(current_user) and profile.owner_id != current_user.id)
+    return render(
+        "gateway/profile.html",
+        profile=profile,
+        form=form,
+        status=status,
+        contact=can_see_contact(current_user, profile.owner_id),
+        between=queries.request_between(current_user.id, profile.id),
+        can_ask=can_use_gateway(current_user) and profile.owner_id != current_user.id,
+    )
 
 
 @bp.get("/profiles/<int:profile_id>")
@@ -135,9 +177,15 @@ def send_request(profile_id):
     if not can_see_profile(current_user, profile):
         abort(404)
     form = _request_form()
-    if run_form(form, lambda: services.send_request(
-            profile, actor=current_user, message=form.message.data or "",
-            team=db.session.get(Team, form.team.data) if form.team.data else None),
-            flash_message=f"Your request is sent to {profile.title}. You will hear by e-mail if they accept."):
+    if run_form(
+        form,
+        lambda: services.send_request(
+            profile,
+            actor=current_user,
+            message=form.message.data or "",
+            team=db.session.get(Team, form.team.data) if form.team.data else None,
+        ),
+        flash_message=f"Your request is sent to {profile.title}. You will hear by e-mail if they accept.",
+    ):
         return redirect(url_for("gateway.show_profile", profile_id=profile.id), code=303)
     return profile_page(profile, form=form, status=form_status(form))

@@ -20,37 +20,68 @@ SUGGESTIONS = 20
 def filters_from_args(args) -> Filters:
     la = args.get("authority", "")
     pick = lambda name, allowed: args.get(name, "") if args.get(name, "") in allowed else ""  # noqa: E731
-    return Filters(authority_id=int(la) if la.isdigit() else None, sector=pick("sector", SECTORS),
-                   stage=pick("stage", STAGES), interest=pick("interest", INTERESTS), kind=pick("who", KINDS))
+    return Filters(
+        authority_id=int(la) if la.isdigit() else None,
+        sector=pick("sector", SECTORS),
+        stage=pick("stage", STAGES),
+        interest=pick("interest", INTERESTS),
+        kind=pick("who", KINDS),
+    )
 
 
 def suggestions(actor, seeker: Profile, filters: Filters) -> list[tuple[Profile, str, bool]]:
     """The best profiles for `seeker`: (profile, one-line reason, already asked), a constant number of queries."""
-    found = suggest(ranking_index(), profile_data(seeker), exclude_owners=excluded_for(actor.id),
-                    filters=filters, k=SUGGESTIONS)
+    found = suggest(
+        ranking_index(), profile_data(seeker), exclude_owners=excluded_for(actor.id), filters=filters, k=SUGGESTIONS
+    )
     ids = [s.profile_id for s in found]
     profiles = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(ids)))} if ids else {}
-    asked = set(db.session.scalars(select(Request.profile_id).where(
-        Request.sender_id == actor.id, Request.profile_id.in_(ids), Request.status == "pending"))) if ids else set()
+    asked = (
+        set(
+            db.session.scalars(
+                select(Request.profile_id).where(
+                    Request.sender_id == actor.id, Request.profile_id.in_(ids), Request.status == "pending"
+                )
+            )
+        )
+        if ids
+        else set()
+    )
     return [(profiles[s.profile_id], s.reason, s.profile_id in asked) for s in found if s.profile_id in profiles]
 
 
 def requests_of(user, limit: int = 20) -> tuple[list[Request], list[Request]]:
     """Requests waiting for the person's answer, and the person's own recent requests (newest first)."""
-    incoming = list(db.session.scalars(select(Request).where(
-        Request.recipient_id == user.id, Request.status == "pending").order_by(Request.created_at.desc()).limit(limit)))
-    outgoing = list(db.session.scalars(select(Request).where(Request.sender_id == user.id)
-                                       .order_by(Request.created_at.desc()).limit(limit)))
+    incoming = list(
+        db.session.scalars(
+            select(Request)
+            .where(Request.recipient_id == user.id, Request.status == "pending")
+            .order_by(Request.created_at.desc())
+            .limit(limit)
+        )
+    )
+    outgoing = list(
+        db.session.scalars(
+            select(Request).where(Request.sender_id == user.id).order_by(Request.created_at.desc()).limit(limit)
+        )
+    )
     return incoming, outgoing
 
 
 def request_between(user_id: int, profile_id: int) -> Request | None:
     """The latest request between the viewer and a profile's owner, either way (what the profile page shows)."""
     profile_owner = select(Profile.owner_id).where(Profile.id == profile_id).scalar_subquery()
-    return db.session.scalar(select(Request).where(or_(
-        and_(Request.sender_id == user_id, Request.profile_id == profile_id),
-        and_(Request.recipient_id == user_id, Request.sender_id == profile_owner)))
-        .order_by(Request.created_at.desc()).limit(1))
+    return db.session.scalar(
+        select(Request)
+        .where(
+            or_(
+                and_(Request.sender_id == user_id, Request.profile_id == profile_id),
+                and_(Request.recipient_id == user_id, Request.sender_id == profile_owner),
+            )
+        )
+        .order_by(Request.created_at.desc())
+        .limit(1)
+    )
 
 
 def misuse_reports(limit: int = 100) -> list[MisuseReport]:
@@ -106,6 +137,9 @@ def uptake(actor) -> Uptake:
     by_sector = _counts(lambda m: [m.sector], la)
     by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la)
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
-    return Uptake(by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
-                  by_sector=[(s, _shown(by_sector.get(s, {}))) for s in SECTORS], by_month=months[:24],
-                  scope=names.get(la, "") if la else "the West Partnership")
+    return Uptake(
+        by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
+        by_sector=[(s, _shown(by_sector.get(s, {}))) for s in SECTORS],
+        by_month=months[:24],
+        scope=names.get(la, "") if la else "the West Partnership",
+    )

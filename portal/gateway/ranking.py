@@ -30,13 +30,75 @@ _MODE = {key: c for c, key in enumerate(MODES)}  # online 0, in_person 1, either
 _SECTOR = {name: c + 1 for c, name in enumerate(SECTORS)}
 _OPEN_END = date.max.toordinal()
 _WORD = re.compile(r"[a-z]{3,}")
-_STOP = frozenset((
-    "the", "and", "for", "with", "that", "this", "are", "our", "how", "can", "what", "will", "from", "more",
-    "into", "their", "they", "them", "have", "has", "was", "were", "who", "which", "when", "where", "your",
-    "you", "about", "been", "also", "than", "then", "very", "much", "many", "some", "such", "each", "other",
-    "only", "over", "just", "like", "want", "would", "could", "should", "does", "doing", "make", "get", "use",
-    "using", "all", "any", "its", "not", "but", "out", "one", "two", "way", "ways", "help",
-))
+_STOP = frozenset(
+    (
+        "the",
+        "and",
+        "for",
+        "with",
+        "that",
+        "this",
+        "are",
+        "our",
+        "how",
+        "can",
+        "what",
+        "will",
+        "from",
+        "more",
+        "into",
+        "their",
+        "they",
+        "them",
+        "have",
+        "has",
+        "was",
+        "were",
+        "who",
+        "which",
+        "when",
+        "where",
+        "your",
+        "you",
+        "about",
+        "been",
+        "also",
+        "than",
+        "then",
+        "very",
+        "much",
+        "many",
+        "some",
+        "such",
+        "each",
+        "other",
+        "only",
+        "over",
+        "just",
+        "like",
+        "want",
+        "would",
+        "could",
+        "should",
+        "does",
+        "doing",
+        "make",
+        "get",
+        "use",
+        "using",
+        "all",
+        "any",
+        "its",
+        "not",
+        "but",
+        "out",
+        "one",
+        "two",
+        "way",
+        "ways",
+        "help",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -166,8 +228,9 @@ def _columns(profiles: list[ProfileData]) -> dict:
         "stages": np.array([stage_bits(p.stages) for p in profiles], dtype=np.int16),
         "mode": np.array([_MODE.get(p.mode, 2) for p in profiles], dtype=np.int8),
         "start": np.array([p.available_from.toordinal() if p.available_from else 0 for p in profiles], dtype=np.int64),
-        "end": np.array([p.available_until.toordinal() if p.available_until else _OPEN_END for p in profiles],
-                        dtype=np.int64),
+        "end": np.array(
+            [p.available_until.toordinal() if p.available_until else _OPEN_END for p in profiles], dtype=np.int64
+        ),
         "interests": _matrix([_interest_columns(p.interests) for p in profiles], len(_INTEREST_COLUMN)),
         "hunch": _matrix([_buckets(p.hunch) for p in profiles], TEXT_DIMS),
         "live": np.array([p.visible for p in profiles], dtype=bool),
@@ -267,8 +330,9 @@ def _reason(index: Index, row: int, seeker: ProfileData, parts: dict) -> str:
     return (bits[0][0].upper() + _join(bits)[1:]) + "."
 
 
-def suggest(index: Index, seeker: ProfileData, *, exclude_owners=frozenset(), filters: Filters = Filters(),
-            k: int = 10) -> list[Suggestion]:
+def suggest(
+    index: Index, seeker: ProfileData, *, exclude_owners=frozenset(), filters: Filters = Filters(), k: int = 10
+) -> list[Suggestion]:
     """The k best visible profiles for `seeker` (never their own, never `exclude_owners`), best first."""
     if not len(index.ids):
         return []

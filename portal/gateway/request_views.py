@@ -28,8 +28,13 @@ def _load_request(request_id: int) -> Request:
 def show_request(request_id):
     req = _load_request(request_id)
     other = req.recipient if req.sender_id == current_user.id else req.sender
-    return render("gateway/request.html", req=req, other=other, contact=can_see_contact(current_user, other.id),
-                  answering=req.recipient_id == current_user.id and req.status == "pending")
+    return render(
+        "gateway/request.html",
+        req=req,
+        other=other,
+        contact=can_see_contact(current_user, other.id),
+        answering=req.recipient_id == current_user.id and req.status == "pending",
+    )
 
 
 @bp.post("/requests/<int:request_id>/decide")
@@ -38,9 +43,14 @@ def decide_request(request_id):
     req = _load_request(request_id)
     ActionForm().validate_on_submit() or abort(400)
     accept = request.form.get("decision") == "accept"
-    done = run_action(lambda: services.decide_request(req, actor=current_user, accept=accept),
-                      done=lambda team: f"You are now in {team.name}: agree your goal and plan your enquiry together."
-                      if team else "The request is declined. They are not told.")
+    done = run_action(
+        lambda: services.decide_request(req, actor=current_user, accept=accept),
+        done=lambda team: (
+            f"You are now in {team.name}: agree your goal and plan your enquiry together."
+            if team
+            else "The request is declined. They are not told."
+        ),
+    )
     if done and done.value is not None:
         return redirect(url_for("enquiries.show_plan", team_id=done.value.id), code=303)
     return redirect(url_for("gateway.home"), code=303)
@@ -61,8 +71,10 @@ def block_person(user_id):
     if request.method == "GET":
         return render("gateway/block.html", person=person)
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: services.block(person, actor=current_user),
-               done=f"You have blocked {person.name}: you will not see or hear from each other in the Gateway.")
+    run_action(
+        lambda: services.block(person, actor=current_user),
+        done=f"You have blocked {person.name}: you will not see or hear from each other in the Gateway.",
+    )
     return redirect(url_for("gateway.home"), code=303)
 
 
@@ -71,8 +83,11 @@ def block_person(user_id):
 def report_person(user_id):
     person = _person(user_id)
     form = ReportForm()
-    if run_form(form, lambda: services.report_misuse(person, actor=current_user, reason=form.reason.data or ""),
-                flash_message="Thank you: the partnership lead officer will look into it."):
+    if run_form(
+        form,
+        lambda: services.report_misuse(person, actor=current_user, reason=form.reason.data or ""),
+        flash_message="Thank you: the partnership lead officer will look into it.",
+    ):
         return redirect(url_for("gateway.home"), code=303)
     return render("gateway/report.html", form=form, person=person, status=form_status(form))
 
@@ -84,10 +99,18 @@ def team_support(team_id):
     if not (is_member(current_user, team) or current_user.has_role(Role.ADMIN)):
         abort(403)
     form = SupportForm(obj=record)
-    if run_form(form, lambda: services.ask_for_support(team, actor=current_user, tier=form.tier.data,
-                                                       support_from=form.support_from.data,
-                                                       note=form.note.data or ""),
-                flash_message=lambda r: "Your request for support is sent." if form.support_from.data
-                else "The team's tier of support is saved."):
+    if run_form(
+        form,
+        lambda: services.ask_for_support(
+            team,
+            actor=current_user,
+            tier=form.tier.data,
+            support_from=form.support_from.data,
+            note=form.note.data or "",
+        ),
+        flash_message=lambda r: (
+            "Your request for support is sent." if form.support_from.data else "The team's tier of support is saved."
+        ),
+    ):
         return redirect(url_for("enquiries.show_team", team_id=team.id), code=303)
     return render("gateway/support.html", form=form, team=team, record=record, status=form_status(form))

@@ -4,7 +4,8 @@ from datetime import date
 
 from sqlalchemy import and_, or_, select, update
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.enquiries import teams
@@ -21,9 +22,19 @@ def own_profile(user, kind: str = "person") -> Profile | None:
     return db.session.scalar(select(Profile).where(Profile.owner_id == user.id, Profile.kind == kind))
 
 
-def save_profile(*, actor, kind: str, hunch: str, interests, stages, mode: str, frequency: str,
-                 available_from: date | None = None, available_until: date | None = None,
-                 open_to_contact: bool = True) -> Profile:
+def save_profile(
+    *,
+    actor,
+    kind: str,
+    hunch: str,
+    interests,
+    stages,
+    mode: str,
+    frequency: str,
+    available_from: date | None = None,
+    available_until: date | None = None,
+    open_to_contact: bool = True,
+) -> Profile:
     """Publish or update the actor's profile (kind "establishment": a senior leader for their establishment)."""
     if kind not in KINDS or not can_use_gateway(actor):
         raise ServiceError((None, "Only practitioners and senior leaders in an establishment publish profiles."))
@@ -67,15 +78,24 @@ def set_status(profile: Profile, status: str, *, actor) -> None:
         raise ServiceError((None, "Choose published, paused or withdrawn."))
     profile.status, profile.updated_at = status, utcnow()
     if status == "withdrawn":
-        db.session.execute(update(Request).where(Request.profile_id == profile.id, Request.status == "pending")
-                           .values(status="declined", decided_at=utcnow()))
+        db.session.execute(
+            update(Request)
+            .where(Request.profile_id == profile.id, Request.status == "pending")
+            .values(status="declined", decided_at=utcnow())
+        )
     db.session.flush()
 
 
 def gateway_teams_of(user) -> list[Team]:
     """The Gateway teams the person is a member of (a new request may invite someone into one of them)."""
-    return list(db.session.scalars(select(Team).join(TeamMember).where(
-        TeamMember.user_id == user.id, Team.kind == "gateway").order_by(Team.name)))
+    return list(
+        db.session.scalars(
+            select(Team)
+            .join(TeamMember)
+            .where(TeamMember.user_id == user.id, Team.kind == "gateway")
+            .order_by(Team.name)
+        )
+    )
 
 
 def send_request(profile: Profile, *, actor, message: str, team: Team | None = None) -> Request:
@@ -90,13 +110,22 @@ def send_request(profile: Profile, *, actor, message: str, team: Team | None = N
         raise ServiceError(("message", "Write a short message: what you would like to do together."))
     if team is not None and (team.kind != "gateway" or not is_member(actor, team)):
         raise ServiceError(("team", "Choose one of your own Gateway teams."))
-    pending = db.session.scalar(select(Request).where(Request.sender_id == actor.id, Request.profile_id == profile.id,
-                                                      Request.status == "pending"))
+    pending = db.session.scalar(
+        select(Request).where(
+            Request.sender_id == actor.id, Request.profile_id == profile.id, Request.status == "pending"
+        )
+    )
     if pending:
         raise ServiceError((None, "You have already sent this person a request: wait for their answer."))
-    req = Request(sender_id=actor.id, profile_id=profile.id, recipient_id=profile.owner_id,
-                  message=message.strip()[:2000], authority_id=actor.establishment.authority_id,
-                  sector=actor.establishment.sector, team_id=team.id if team else None)
+    req = Request(
+        sender_id=actor.id,
+        profile_id=profile.id,
+        recipient_id=profile.owner_id,
+        message=message.strip()[:2000],
+        authority_id=actor.establishment.authority_id,
+        sector=actor.establishment.sector,
+        team_id=team.id if team else None,
+    )
     db.session.add(req)
     db.session.flush()
     notices.request_sent(req)
@@ -109,11 +138,13 @@ def _form_team(req: Request, actor) -> Team:
     if team is not None and is_member(sender, team):
         teams.add_member(team, actor)
         return team
-    team = teams.create_team(actor=actor, kind="gateway", name=f"Gateway: {sender.name} and {actor.name}"[:160],
-                             members=(sender, actor))
+    team = teams.create_team(
+        actor=actor, kind="gateway", name=f"Gateway: {sender.name} and {actor.name}"[:160], members=(sender, actor)
+    )
     est = sender.establishment
-    db.session.add(GatewayTeam(team_id=team.id, authority_id=est.authority_id if est else None,
-                               sector=est.sector if est else ""))
+    db.session.add(
+        GatewayTeam(team_id=team.id, authority_id=est.authority_id if est else None, sector=est.sector if est else "")
+    )
     return team
 
 
@@ -145,10 +176,13 @@ def block(person: User, *, actor) -> Block:
         return found
     found = Block(blocker_id=actor.id, blocked_id=person.id)
     db.session.add(found)
-    between = or_(and_(Request.sender_id == actor.id, Request.recipient_id == person.id),
-                  and_(Request.sender_id == person.id, Request.recipient_id == actor.id))
-    db.session.execute(update(Request).where(between, Request.status == "pending")
-                       .values(status="declined", decided_at=utcnow()))
+    between = or_(
+        and_(Request.sender_id == actor.id, Request.recipient_id == person.id),
+        and_(Request.sender_id == person.id, Request.recipient_id == actor.id),
+    )
+    db.session.execute(
+        update(Request).where(between, Request.status == "pending").values(status="declined", decided_at=utcnow())
+    )
     db.session.flush()
     return found
 
@@ -182,8 +216,13 @@ def ask_for_support(team: Team, *, actor, tier: str, support_from: str, note: st
         officers = []
         if support_from == "link_officer":
             las = select(TeamMember.authority_id).where(TeamMember.team_id == team.id)
-            officers = list(db.session.scalars(select(User).join(LinkOfficer, LinkOfficer.user_id == User.id)
-                                               .where(LinkOfficer.authority_id.in_(las))))
+            officers = list(
+                db.session.scalars(
+                    select(User)
+                    .join(LinkOfficer, LinkOfficer.user_id == User.id)
+                    .where(LinkOfficer.authority_id.in_(las))
+                )
+            )
         db.session.flush()
         notices.support_requested(team, record, officers)
     db.session.flush()

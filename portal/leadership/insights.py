@@ -18,8 +18,16 @@ from portal.leadership.models import SUBMITTED, EvaluationAnswer, EvaluationDoma
 from portal.organisations.models import Establishment
 
 Score = EvaluationDomainScore
-SCORE_COLUMNS = ["evaluation_id", "framework_id", "owner_id", "year", "section_key", "title", "rating_sum",
-                 "rating_count"]
+SCORE_COLUMNS = [
+    "evaluation_id",
+    "framework_id",
+    "owner_id",
+    "year",
+    "section_key",
+    "title",
+    "rating_sum",
+    "rating_count",
+]
 
 
 def _scores_of_answers():

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 from portal.frameworks.models import Framework, FrameworkVersion
 
@@ -230,8 +231,16 @@ class EvaluationDomainScore(db.Model):
     __tablename__ = "evaluation_domain_score"
     __table_args__ = (
         UniqueConstraint("evaluation_id", "section_key", name="uq_evaluation_domain_score_evaluation_id_key"),
-        Index("ix_evaluation_domain_score_insights", "framework_id", "section_key", "year", "owner_id", "title",
-              "rating_sum", "rating_count"),
+        Index(
+            "ix_evaluation_domain_score_insights",
+            "framework_id",
+            "section_key",
+            "year",
+            "owner_id",
+            "title",
+            "rating_sum",
+            "rating_count",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

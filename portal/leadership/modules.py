@@ -50,6 +50,7 @@ BY_KEY = {m.key: m for m in MODULES}
 LEADERSHIP_KIND = "leadership"
 CAPACITY_KIND = "school_capacity"
 
+
 def register_kinds() -> None:
     """Tell the framework editor about the two leadership self-evaluation kinds (called from init_app)."""
     register_kind(
@@ -58,4 +59,6 @@ def register_kinds() -> None:
         [(m.key, f"Module {m.number}: {m.title}") for m in MODULES],
     )
     register_kind(CAPACITY_KIND, "School capacity to collaborate (senior leaders)")
+
+
 EVALUATION_KINDS = (LEADERSHIP_KIND, CAPACITY_KIND)

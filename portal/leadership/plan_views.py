@@ -49,8 +49,11 @@ def create_plan(evaluation_id):
     if created:
         flash("Your plan starts from your weakest domains. Edit it, add goals and choose modules.", "success")
     else:
-        flash("You already have a plan in progress for this programme year: here it is. Delete it first if you "
-              "want to start again.", "info")
+        flash(
+            "You already have a plan in progress for this programme year: here it is. Delete it first if you "
+            "want to start again.",
+            "info",
+        )
     return redirect(url_for("leadership.show_plan", plan_id=plan.id))
 
 
@@ -176,8 +179,11 @@ def remove_goal(plan_id, goal_id):
         ActionForm(),
         lambda plan, f: plans.remove_goal(plan, goal_id, actor=current_user),
         "The goal is removed.",
-        confirm=lambda plan: ("Remove this goal from your plan? It cannot be brought back.", "Remove the goal")
-        if any(g.id == goal_id for g in plan.goals) else None,
+        confirm=lambda plan: (
+            ("Remove this goal from your plan? It cannot be brought back.", "Remove the goal")
+            if any(g.id == goal_id for g in plan.goals)
+            else None
+        ),
     )
 
 
@@ -191,8 +197,7 @@ def choose_modules(plan_id):
             plan_id,
             "modules",
             form,
-            lambda plan, f: plans.choose_modules(plan, f.modules.data or [], actor=current_user,
-                                                 confirmed=confirmed()),
+            lambda plan, f: plans.choose_modules(plan, f.modules.data or [], actor=current_user, confirmed=confirmed()),
             lambda outcome: outcome.message(),
         )
     except plans.CancellationsToConfirm as asked:
@@ -274,9 +279,13 @@ def agree_plan(plan_id):
         lambda outcome: "The plan is agreed." + (f" {outcome.message()}" if outcome else ""),
         owner_only=False,
         confirm=lambda plan: (
-            "Agree this plan? Once agreed it no longer changes, and the leader's module bookings follow it.",
-            "Agree the plan",
-        ) if access.can_agree_plan(current_user, plan) else None,
+            (
+                "Agree this plan? Once agreed it no longer changes, and the leader's module bookings follow it.",
+                "Agree the plan",
+            )
+            if access.can_agree_plan(current_user, plan)
+            else None
+        ),
     )
 
 

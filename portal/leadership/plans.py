@@ -5,9 +5,10 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.services import find_by_email
 from portal.audit.services import record as audit
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
@@ -189,8 +190,11 @@ class ModuleOutcome:
         said = ["Your module choices are saved."]
         changes = self.changes or sessions.ModuleChanges()
         if changes.booked:
-            said.append("Booked: " + "; ".join(_booked_words(b, e) for b, e in
-                                                   zip(changes.booked, changes.to_book, strict=False)) + ".")
+            said.append(
+                "Booked: "
+                + "; ".join(_booked_words(b, e) for b, e in zip(changes.booked, changes.to_book, strict=False))
+                + "."
+            )
         if changes.cancelled:
             said.append("Cancelled: " + "; ".join(e.title for e in changes.cancelled) + ".")
         if changes.refused:
@@ -251,8 +255,14 @@ def share_plan(plan: DevelopmentPlan, email: str, *, actor) -> User:
         plan.status, plan.shared_at = SHARED, utcnow()
     audit(actor, "plan.shared", plan, after={"shared_with": person.id})
     _touch(plan)
-    notify([person], "plan_shared", f"{actor.name} shared a development plan with you: {plan.title}",
-           "Read it, comment on it and agree it when it is ready.", _plan_path(plan), actor=actor)
+    notify(
+        [person],
+        "plan_shared",
+        f"{actor.name} shared a development plan with you: {plan.title}",
+        "Read it, comment on it and agree it when it is ready.",
+        _plan_path(plan),
+        actor=actor,
+    )
     return person
 
 
@@ -273,8 +283,14 @@ def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
     comment = PlanComment(author_id=actor.id, author=actor, body=_text("body", body, "Write a comment.", 4000))
     plan.comments.append(comment)
     db.session.flush()
-    notify(_plan_people(plan), "comment", f"{actor.name} commented on the development plan {plan.title}",
-           comment.body[:200], _plan_path(plan), actor=actor)
+    notify(
+        _plan_people(plan),
+        "comment",
+        f"{actor.name} commented on the development plan {plan.title}",
+        comment.body[:200],
+        _plan_path(plan),
+        actor=actor,
+    )
     return comment
 
 
@@ -291,12 +307,17 @@ def agree_plan(plan: DevelopmentPlan, *, actor) -> ModuleOutcome | None:
     outcome, summary = None, ""
     if driving is not None and driving.id == plan.id:
         changes = sessions.apply_module_changes(owner, sessions.module_changes(owner, plan.module_keys), actor=owner)
-        outcome = ModuleOutcome(drives=True, changes=changes,
-                                in_cohort=sessions.confirmed_cohort_id(owner) is not None)
+        outcome = ModuleOutcome(drives=True, changes=changes, in_cohort=sessions.confirmed_cohort_id(owner) is not None)
         if changes.booked or changes.cancelled or changes.refused:  # the leader is told what their bookings did
             summary = outcome.message().removeprefix("Your module choices are saved. ")
-    notify(_plan_people(plan), "plan_shared", f"{actor.name} agreed the development plan {plan.title}",
-           summary, _plan_path(plan), actor=actor)
+    notify(
+        _plan_people(plan),
+        "plan_shared",
+        f"{actor.name} agreed the development plan {plan.title}",
+        summary,
+        _plan_path(plan),
+        actor=actor,
+    )
     return outcome
 
 

@@ -19,30 +19,35 @@ def export(user) -> dict:
     evaluations = select(SelfEvaluation.id).where(SelfEvaluation.owner_id == user.id)
     plans = select(DevelopmentPlan.id).where(DevelopmentPlan.owner_id == user.id)
     return {
-        "self_evaluations": personal_data.as_rows(db.session.scalars(select(SelfEvaluation).where(
-            SelfEvaluation.owner_id == user.id))),
-        "evaluation_answers": personal_data.as_rows(db.session.scalars(select(EvaluationAnswer).where(
-            EvaluationAnswer.evaluation_id.in_(evaluations)))),
-        "development_plans": personal_data.as_rows(db.session.scalars(select(DevelopmentPlan).where(
-            DevelopmentPlan.owner_id == user.id))),
-        "plan_priorities": personal_data.as_rows(db.session.scalars(select(PlanPriority).where(
-            PlanPriority.plan_id.in_(plans)))),
+        "self_evaluations": personal_data.as_rows(
+            db.session.scalars(select(SelfEvaluation).where(SelfEvaluation.owner_id == user.id))
+        ),
+        "evaluation_answers": personal_data.as_rows(
+            db.session.scalars(select(EvaluationAnswer).where(EvaluationAnswer.evaluation_id.in_(evaluations)))
+        ),
+        "development_plans": personal_data.as_rows(
+            db.session.scalars(select(DevelopmentPlan).where(DevelopmentPlan.owner_id == user.id))
+        ),
+        "plan_priorities": personal_data.as_rows(
+            db.session.scalars(select(PlanPriority).where(PlanPriority.plan_id.in_(plans)))
+        ),
         "plan_goals": personal_data.as_rows(db.session.scalars(select(PlanGoal).where(PlanGoal.plan_id.in_(plans)))),
-        "plan_comments": personal_data.as_rows(db.session.scalars(select(PlanComment).where(
-            PlanComment.author_id == user.id))),
+        "plan_comments": personal_data.as_rows(
+            db.session.scalars(select(PlanComment).where(PlanComment.author_id == user.id))
+        ),
     }
 
 
 def erase(user) -> None:
     """Ratings stay (the aggregate scores stay right); everything the person wrote in their own words goes."""
     evaluations = select(SelfEvaluation.id).where(SelfEvaluation.owner_id == user.id)
-    db.session.execute(update(EvaluationAnswer).where(EvaluationAnswer.evaluation_id.in_(evaluations))
-                       .values(notes=""))
+    db.session.execute(update(EvaluationAnswer).where(EvaluationAnswer.evaluation_id.in_(evaluations)).values(notes=""))
     db.session.execute(delete(PendingAnswers).where(PendingAnswers.evaluation_id.in_(evaluations)))
     plans = select(DevelopmentPlan.id).where(DevelopmentPlan.owner_id == user.id)
     db.session.execute(update(PlanPriority).where(PlanPriority.plan_id.in_(plans)).values(notes=""))
-    db.session.execute(update(PlanComment).where(PlanComment.author_id == user.id)
-                       .values(body="(removed at the author's request)"))
+    db.session.execute(
+        update(PlanComment).where(PlanComment.author_id == user.id).values(body="(removed at the author's request)")
+    )
     db.session.flush()
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.frameworks import scoring
@@ -123,8 +123,13 @@ def keep_pending(evaluation_id: int, position: int, form, *, session_owner_id: i
         return token
     if len(payload.encode()) > PENDING_MAX_BYTES:
         return token
-    recent = db.session.scalar(select(func.count()).select_from(PendingAnswers).where(
-        PendingAnswers.evaluation_id == evaluation.id, PendingAnswers.created_at >= utcnow() - timedelta(hours=1)))
+    recent = db.session.scalar(
+        select(func.count())
+        .select_from(PendingAnswers)
+        .where(
+            PendingAnswers.evaluation_id == evaluation.id, PendingAnswers.created_at >= utcnow() - timedelta(hours=1)
+        )
+    )
     if recent >= PENDING_PER_HOUR:
         return token
     db.session.add(PendingAnswers(token=token, evaluation_id=evaluation.id, position=position, payload=payload))

@@ -43,11 +43,21 @@ def times_for(kind: str) -> tuple[time, time]:
 def date_problems(year, day, what: str = "The session") -> list[tuple[str, str]]:
     """Why `day` cannot hold a session of a cohort in programme year `year` (none when it can)."""
     if not year.starts_on <= day <= year.ends_on:
-        return [("day", f"{what} would fall on {long_date(day)}, outside the {year.label} programme year "
-                        f"({long_date(year.starts_on)} to {long_date(year.ends_on)}).")]
+        return [
+            (
+                "day",
+                f"{what} would fall on {long_date(day)}, outside the {year.label} programme year "
+                f"({long_date(year.starts_on)} to {long_date(year.ends_on)}).",
+            )
+        ]
     if school_day(day) != day:
-        return [("day", f"{long_date(day)} is not a school day (weekends and 20 December to 5 January are "
-                        "holidays). Choose a school day.")]
+        return [
+            (
+                "day",
+                f"{long_date(day)} is not a school day (weekends and 20 December to 5 January are "
+                "holidays). Choose a school day.",
+            )
+        ]
     return []
 
 
@@ -132,8 +142,13 @@ def programme_sessions(
     plan.append(("Final sharing event", SHARING, 245, True))
     problems = [p for title, _, offset, _ in plan for p in date_problems(cohort.year, on(offset), title)]
     if problems:
-        raise ServiceError(("first_day", problems[0][1] + " Choose a first day that lets the whole programme, "
-                                          "about eight months, fit inside the year."))
+        raise ServiceError(
+            (
+                "first_day",
+                problems[0][1] + " Choose a first day that lets the whole programme, "
+                "about eight months, fit inside the year.",
+            )
+        )
     created = []
     for title, kind, offset, compulsory in plan:
         start, end = times_for(kind)

@@ -6,8 +6,8 @@ from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_htmx import make_response as htmx_response
 from flask_login import current_user, login_required
 
-from portal.accounts.models import utcnow
 from portal.core.access import get_or_404, roles_required
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -69,8 +69,9 @@ def _keep_for_later(evaluation_id, position, *, htmx: bool):
     """The session ended before this POST: keep the answers and send the person to sign in and back (the same
     answer whether or not the evaluation exists or anything was kept)."""
     owner = session.get("_user_id")  # still in a cookie whose session was ended; gone after a sign-out
-    token = services.keep_pending(evaluation_id, position, request.form,
-                                  session_owner_id=int(owner) if owner and owner.isdigit() else None)
+    token = services.keep_pending(
+        evaluation_id, position, request.form, session_owner_id=int(owner) if owner and owner.isdigit() else None
+    )
     db.session.commit()
     session[PENDING_KEY] = token  # only this browser can bring them back
     sign_in = url_for(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.events.models import Booking
 from portal.extensions import db
@@ -14,28 +14,62 @@ from portal.learning import services
 from portal.learning.models import LearningEntry
 
 OWN = (
-    ("reading", "Read 'Learning through play' guidance (Realising the Ambition)", 40, "1.5", "clpl", ["2"],
-     "Changed how I set up the P1 morning: more open-ended materials; children sustained play for longer.",
-     "https://education.gov.scot/media/3bjpr3wa/realisingtheambition.pdf"),
-    ("visit", "Visit to a partner school's outdoor learning space", 25, "3", "clpl", ["2", "3"],
-     "Saw loose-parts play in practice; colleagues and I planned a trial for our playground.",
-     "Notes of the visit, shared with the early level team"),
-    ("course", "Coaching conversations course (local authority)", 12, "6", "middle", ["1", "3"],
-     "I now use coaching questions in team meetings; two colleagues led their own enquiry questions.",
-     "Course certificate"),
+    (
+        "reading",
+        "Read 'Learning through play' guidance (Realising the Ambition)",
+        40,
+        "1.5",
+        "clpl",
+        ["2"],
+        "Changed how I set up the P1 morning: more open-ended materials; children sustained play for longer.",
+        "https://education.gov.scot/media/3bjpr3wa/realisingtheambition.pdf",
+    ),
+    (
+        "visit",
+        "Visit to a partner school's outdoor learning space",
+        25,
+        "3",
+        "clpl",
+        ["2", "3"],
+        "Saw loose-parts play in practice; colleagues and I planned a trial for our playground.",
+        "Notes of the visit, shared with the early level team",
+    ),
+    (
+        "course",
+        "Coaching conversations course (local authority)",
+        12,
+        "6",
+        "middle",
+        ["1", "3"],
+        "I now use coaching questions in team meetings; two colleagues led their own enquiry questions.",
+        "Course certificate",
+    ),
 )
 
 
 def _own(person, reviewer, today: date) -> None:
-    if db.session.scalar(select(LearningEntry.id).where(LearningEntry.user_id == person.id,
-                                                         LearningEntry.source.is_(None)).limit(1)):
+    if db.session.scalar(
+        select(LearningEntry.id).where(LearningEntry.user_id == person.id, LearningEntry.source.is_(None)).limit(1)
+    ):
         return  # idempotent: this person's own entries are already there
     for n, (kind, title, days_ago, hours, standard, sections, reflection, evidence) in enumerate(OWN):
         on = today - timedelta(days=days_ago)
-        services.save_entry(None, actor=person, fields={
-            "title": title, "kind": kind, "started_on": on, "ended_on": on, "hours": Decimal(hours),
-            "standard": standard, "sections": sections, "reflection": reflection, "evidence": evidence},
-            reviewer_email=reviewer.email if n == 0 else "")
+        services.save_entry(
+            None,
+            actor=person,
+            fields={
+                "title": title,
+                "kind": kind,
+                "started_on": on,
+                "ended_on": on,
+                "hours": Decimal(hours),
+                "standard": standard,
+                "sections": sections,
+                "reflection": reflection,
+                "evidence": evidence,
+            },
+            reviewer_email=reviewer.email if n == 0 else "",
+        )
 
 
 def load_demo(ctx) -> None:
@@ -43,8 +77,9 @@ def load_demo(ctx) -> None:
     today = date.today()
     _own(u["practitioner"], u["leader"], today)  # the depute reviews the class teacher's PRD
     _own(u["leader"], u["lead"], today)
-    attended = db.session.scalar(select(Booking.id).where(Booking.user_id == u["leader"].id,
-                                                          Booking.attended.is_(True)).limit(1))
+    attended = db.session.scalar(
+        select(Booking.id).where(Booking.user_id == u["leader"].id, Booking.attended.is_(True)).limit(1)
+    )
     if attended is not None:  # the leader has added one event; the practitioner's stays a suggestion
         entry = services.add_from_booking(attended, actor=u["leader"])
         if not entry.reflection:
@@ -66,11 +101,22 @@ def load_scale(ctx) -> None:
     for uid in people:
         for n in range(rng.randint(3, 6)):
             on = today - timedelta(days=rng.randint(0, 365 * ctx.years))
-            rows.append({"user_id": uid, "kind": KINDS[n % 4], "title": f"{KINDS[n % 4].title()} {n + 1}",
-                         "started_on": on, "ended_on": on, "hours": Decimal(rng.choice(("1", "1.5", "3", "6"))),
-                         "standard": rng.choice(("registration", "clpl", "middle")), "sections": "2,3",
-                         "reflection": "What changed in my practice and for learners.", "evidence": "",
-                         "created_at": now, "updated_at": now})
+            rows.append(
+                {
+                    "user_id": uid,
+                    "kind": KINDS[n % 4],
+                    "title": f"{KINDS[n % 4].title()} {n + 1}",
+                    "started_on": on,
+                    "ended_on": on,
+                    "hours": Decimal(rng.choice(("1", "1.5", "3", "6"))),
+                    "standard": rng.choice(("registration", "clpl", "middle")),
+                    "sections": "2,3",
+                    "reflection": "What changed in my practice and for learners.",
+                    "evidence": "",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
     for start in range(0, len(rows), 5000):
-        db.session.execute(insert(LearningEntry), rows[start:start + 5000])
+        db.session.execute(insert(LearningEntry), rows[start : start + 5000])
     db.session.flush()

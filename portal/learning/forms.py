@@ -13,16 +13,25 @@ class EntryForm(FlaskForm):
     kind = SelectField("Type", choices=[SelectChoice(k, KIND_LABELS[k]) for k in OWN_KINDS])
     started_on = DateField("Date (or first day)", validators=[DataRequired("Give the date, as day/month/year.")])
     ended_on = DateField("Last day", validators=[Optional()], description="Leave empty for a single day.")
-    hours = DecimalField("Hours", places=1, validators=[DataRequired("Give the hours (for example 1.5)."),
-                                                        NumberRange(0.1, 500, "Hours are between 0.1 and 500.")])
+    hours = DecimalField(
+        "Hours",
+        places=1,
+        validators=[
+            DataRequired("Give the hours (for example 1.5)."),
+            NumberRange(0.1, 500, "Hours are between 0.1 and 500."),
+        ],
+    )
     standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
     sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
-    reflection = TextAreaField("Reflection", description="The impact on your practice, on learners and on "
-                                                         "colleagues. Never learners' names.")
+    reflection = TextAreaField(
+        "Reflection", description="The impact on your practice, on learners and on colleagues. Never learners' names."
+    )
     evidence = TextAreaField("Evidence", description="Links or short descriptions, one a line.")
-    reviewer_email = EmailField("Share with your reviewer (their e-mail)", validators=[Optional(), Length(max=254)],
-                                description="For Professional Review and Development. Leave empty to keep the "
-                                            "entry private.")
+    reviewer_email = EmailField(
+        "Share with your reviewer (their e-mail)",
+        validators=[Optional(), Length(max=254)],
+        description="For Professional Review and Development. Leave empty to keep the entry private.",
+    )
 
     FIELDS = ("title", "kind", "started_on", "ended_on", "hours", "standard", "sections", "reflection", "evidence")
 

@@ -5,14 +5,21 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 # What kind of learning an entry records (key -> label); the first group comes from the portal.
 KINDS = (
-    ("event", "Session or event attended"), ("module", "Leadership module"), ("enquiry", "Enquiry stage reached"),
-    ("forum", "Forum meeting"), ("account", "Account of practice published"), ("reading", "Professional reading"),
-    ("visit", "Visit"), ("course", "Course elsewhere"), ("other", "Other professional learning"),
+    ("event", "Session or event attended"),
+    ("module", "Leadership module"),
+    ("enquiry", "Enquiry stage reached"),
+    ("forum", "Forum meeting"),
+    ("account", "Account of practice published"),
+    ("reading", "Professional reading"),
+    ("visit", "Visit"),
+    ("course", "Course elsewhere"),
+    ("other", "Other professional learning"),
 )
 KIND_LABELS = dict(KINDS)
 OWN_KINDS = ("reading", "visit", "course", "other", "event", "module", "enquiry", "forum", "account")
@@ -25,8 +32,11 @@ STANDARDS = (
     ("headship", "The Standard for Headship"),
 )
 STANDARD_LABELS = dict(STANDARDS)
-SECTIONS = (("1", "1 Being a teacher in Scotland"), ("2", "2 Professional knowledge and understanding"),
-            ("3", "3 Professional skills and abilities"))
+SECTIONS = (
+    ("1", "1 Being a teacher in Scotland"),
+    ("2", "2 Professional knowledge and understanding"),
+    ("3", "3 Professional skills and abilities"),
+)
 SECTION_LABELS = dict(SECTIONS)
 
 
@@ -52,8 +62,7 @@ class LearningEntry(db.Model):
     evidence: Mapped[str] = mapped_column(Text, default="")  # links or descriptions, one a line
     source: Mapped[str | None] = mapped_column(String(20))  # "booking" when made from the portal
     source_id: Mapped[int | None] = mapped_column(Integer)
-    shared_with_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    shared_with_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -14,34 +14,50 @@ from portal.learning.services import BOOKING
 
 def my_entries(user):
     """A select of the user's entries, newest first (for the pager)."""
-    return (select(LearningEntry).options(joinedload(LearningEntry.shared_with))
-            .where(LearningEntry.user_id == user.id)
-            .order_by(LearningEntry.started_on.desc(), LearningEntry.id.desc()))
+    return (
+        select(LearningEntry)
+        .options(joinedload(LearningEntry.shared_with))
+        .where(LearningEntry.user_id == user.id)
+        .order_by(LearningEntry.started_on.desc(), LearningEntry.id.desc())
+    )
 
 
 def shared_with(user):
     """A select of (entry, owner's name) shared with the user as reviewer."""
-    return (select(LearningEntry, User.name).join(User, User.id == LearningEntry.user_id)
-            .where(LearningEntry.shared_with_id == user.id)
-            .order_by(User.name, LearningEntry.started_on.desc()))
+    return (
+        select(LearningEntry, User.name)
+        .join(User, User.id == LearningEntry.user_id)
+        .where(LearningEntry.shared_with_id == user.id)
+        .order_by(User.name, LearningEntry.started_on.desc())
+    )
 
 
 def suggestions(user, limit: int = 20) -> list:
     """Attended events not yet in the user's record: (booking id, event) pairs, most recent first."""
-    added = and_(LearningEntry.user_id == user.id, LearningEntry.source == BOOKING,
-                 LearningEntry.source_id == Booking.id)
-    return list(db.session.execute(
-        select(Booking.id, Event).join(Event, Event.id == Booking.event_id)
-        .outerjoin(LearningEntry, added)
-        .where(Booking.user_id == user.id, Booking.attended.is_(True), LearningEntry.id.is_(None))
-        .order_by(Event.starts_at.desc()).limit(limit)).all())
+    added = and_(
+        LearningEntry.user_id == user.id, LearningEntry.source == BOOKING, LearningEntry.source_id == Booking.id
+    )
+    return list(
+        db.session.execute(
+            select(Booking.id, Event)
+            .join(Event, Event.id == Booking.event_id)
+            .outerjoin(LearningEntry, added)
+            .where(Booking.user_id == user.id, Booking.attended.is_(True), LearningEntry.id.is_(None))
+            .order_by(Event.starts_at.desc())
+            .limit(limit)
+        ).all()
+    )
 
 
 def entries_in(user, start: date, end: date) -> list[LearningEntry]:
     """The user's entries starting within [start, end], oldest first, for the pack."""
-    return list(db.session.scalars(select(LearningEntry).where(
-        LearningEntry.user_id == user.id, LearningEntry.started_on >= start, LearningEntry.started_on <= end)
-        .order_by(LearningEntry.started_on, LearningEntry.id)))
+    return list(
+        db.session.scalars(
+            select(LearningEntry)
+            .where(LearningEntry.user_id == user.id, LearningEntry.started_on >= start, LearningEntry.started_on <= end)
+            .order_by(LearningEntry.started_on, LearningEntry.id)
+        )
+    )
 
 
 def reviewer_email(entry: LearningEntry) -> str:

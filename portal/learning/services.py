@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.events.models import Booking, Event
 from portal.extensions import db
@@ -21,8 +22,9 @@ def _reviewer(email: str, actor) -> User | None:
         return None
     reviewer = db.session.scalar(select(User).where(func.lower(User.email) == email))
     if reviewer is None:
-        raise ServiceError(("reviewer_email", "No one in the portal has that e-mail address: check it with your "
-                                              "reviewer."))
+        raise ServiceError(
+            ("reviewer_email", "No one in the portal has that e-mail address: check it with your reviewer.")
+        )
     if reviewer.id == actor.id:
         raise ServiceError(("reviewer_email", "Share with your reviewer, not yourself."))
     return reviewer
@@ -60,19 +62,34 @@ def delete_entry(entry: LearningEntry, *, actor) -> None:
 
 def add_from_booking(booking_id: int, *, actor) -> LearningEntry:
     """An entry from an event the actor attended, once: dates and hours from the event, reflection to write."""
-    row = db.session.execute(select(Booking, Event).join(Event, Event.id == Booking.event_id)
-                             .where(Booking.id == booking_id)).first()
+    row = db.session.execute(
+        select(Booking, Event).join(Event, Event.id == Booking.event_id).where(Booking.id == booking_id)
+    ).first()
     if row is None or row.Booking.user_id != actor.id or not row.Booking.attended:
         raise ServiceError((None, "Only events you attended can be added to your record."))
-    existing = db.session.scalar(select(LearningEntry).where(
-        LearningEntry.user_id == actor.id, LearningEntry.source == BOOKING, LearningEntry.source_id == booking_id))
+    existing = db.session.scalar(
+        select(LearningEntry).where(
+            LearningEntry.user_id == actor.id, LearningEntry.source == BOOKING, LearningEntry.source_id == booking_id
+        )
+    )
     if existing is not None:
         return existing
     event = row.Event
     hours = max(Decimal(round((event.ends_at - event.starts_at).total_seconds() / 3600, 1)), Decimal("0.5"))
-    entry = LearningEntry(user_id=actor.id, kind="event", title=event.title, started_on=event.starts_at.date(),
-                          ended_on=event.ends_at.date(), hours=hours, standard="clpl", sections="",
-                          reflection="", evidence="", source=BOOKING, source_id=booking_id)
+    entry = LearningEntry(
+        user_id=actor.id,
+        kind="event",
+        title=event.title,
+        started_on=event.starts_at.date(),
+        ended_on=event.ends_at.date(),
+        hours=hours,
+        standard="clpl",
+        sections="",
+        reflection="",
+        evidence="",
+        source=BOOKING,
+        source_id=booking_id,
+    )
     db.session.add(entry)
     db.session.flush()
     return entry

@@ -21,14 +21,23 @@ LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTI
 @bp.get("/")
 @login_required
 def my_record():
-    return render("learning/record.html", fragment="learning/_entries.html", target="learning-entries",
-                  page=paginate(queries.my_entries(current_user)), suggestions=queries.suggestions(current_user),
-                  **LABELS)
+    return render(
+        "learning/record.html",
+        fragment="learning/_entries.html",
+        target="learning-entries",
+        page=paginate(queries.my_entries(current_user)),
+        suggestions=queries.suggestions(current_user),
+        **LABELS,
+    )
 
 
 def _save(form, entry):
-    return services.save_entry(entry, actor=current_user, fields={k: getattr(form, k).data for k in form.FIELDS},
-                               reviewer_email=form.reviewer_email.data or "")
+    return services.save_entry(
+        entry,
+        actor=current_user,
+        fields={k: getattr(form, k).data for k in form.FIELDS},
+        reviewer_email=form.reviewer_email.data or "",
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -44,8 +53,11 @@ def add_entry():
 @login_required
 def edit_entry(entry_id):
     entry = load_entry(entry_id, edit=True)
-    form = EntryForm(obj=entry, sections=entry.section_keys, reviewer_email=queries.reviewer_email(entry)) \
-        if request.method == "GET" else EntryForm()
+    form = (
+        EntryForm(obj=entry, sections=entry.section_keys, reviewer_email=queries.reviewer_email(entry))
+        if request.method == "GET"
+        else EntryForm()
+    )
     if run_form(form, lambda: _save(form, entry), flash_message="The entry is saved."):
         return redirect(url_for("learning.show_entry", entry_id=entry.id), code=303)
     return render("learning/edit.html", form=form, entry=entry, status=form_status(form))
@@ -55,9 +67,13 @@ def edit_entry(entry_id):
 @login_required
 def show_entry(entry_id):
     entry = load_entry(entry_id)
-    return render("learning/entry.html", entry=entry, mine=entry.user_id == current_user.id,
-                  text=paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS,
-                                  section_labels=SECTION_LABELS), **LABELS)
+    return render(
+        "learning/entry.html",
+        entry=entry,
+        mine=entry.user_id == current_user.id,
+        text=paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS),
+        **LABELS,
+    )
 
 
 @bp.route("/<int:entry_id>/remove", methods=["GET", "POST"])
@@ -73,8 +89,10 @@ def remove_entry(entry_id):
 @bp.post("/suggestions/<int:booking_id>")
 @login_required
 def add_suggestion(booking_id):
-    done = run_action(lambda: services.add_from_booking(booking_id, actor=current_user),
-                      done="The event is in your record: add your reflection and the standard it relates to.")
+    done = run_action(
+        lambda: services.add_from_booking(booking_id, actor=current_user),
+        done="The event is in your record: add your reflection and the standard it relates to.",
+    )
     if not done:
         return redirect(url_for("learning.my_record"), code=303)
     return redirect(url_for("learning.edit_entry", entry_id=done.value.id), code=303)
@@ -91,10 +109,21 @@ def _pack_context():
     form.validate()
     start, end = services.period(form.start.data, form.end.data, date.today())
     entries = queries.entries_in(current_user, start, end)
-    texts = {e.id: paste_text(e, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS,
-                              section_labels=SECTION_LABELS) for e in entries}
-    return dict(form=form, start=start, end=end, entries=entries, texts=texts, person=current_user,
-                hours=hours_by_standard(entries, STANDARD_LABELS), total=sum(e.hours for e in entries), **LABELS)
+    texts = {
+        e.id: paste_text(e, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)
+        for e in entries
+    }
+    return dict(
+        form=form,
+        start=start,
+        end=end,
+        entries=entries,
+        texts=texts,
+        person=current_user,
+        hours=hours_by_standard(entries, STANDARD_LABELS),
+        total=sum(e.hours for e in entries),
+        **LABELS,
+    )
 
 
 @bp.get("/pack")

@@ -25,57 +25,98 @@ class Step:
 
 
 def _evaluations(user) -> list[Step]:
-    drafts = db.session.scalars(select(SelfEvaluation).where(
-        SelfEvaluation.owner_id == user.id, SelfEvaluation.status == DRAFT)
-        .order_by(SelfEvaluation.updated_at.desc()).limit(1))
-    return [Step(f"Continue your self-evaluation: {e.label}",
-                 url_for("leadership.evaluate", evaluation_id=e.id, position=1)) for e in drafts]
+    drafts = db.session.scalars(
+        select(SelfEvaluation)
+        .where(SelfEvaluation.owner_id == user.id, SelfEvaluation.status == DRAFT)
+        .order_by(SelfEvaluation.updated_at.desc())
+        .limit(1)
+    )
+    return [
+        Step(
+            f"Continue your self-evaluation: {e.label}", url_for("leadership.evaluate", evaluation_id=e.id, position=1)
+        )
+        for e in drafts
+    ]
 
 
 def _plans_to_answer(user) -> list[Step]:
-    plans = db.session.scalars(select(DevelopmentPlan).join(PlanShare, PlanShare.plan_id == DevelopmentPlan.id)
-                               .where(PlanShare.user_id == user.id, DevelopmentPlan.status == SHARED)
-                               .options(joinedload(DevelopmentPlan.owner.of_type(User)))
-                               .order_by(DevelopmentPlan.shared_at.desc()).limit(LIMIT))
-    return [Step(f"Read and respond to {p.owner.name}'s development plan",
-                 url_for("leadership.show_plan", plan_id=p.id)) for p in plans]
+    plans = db.session.scalars(
+        select(DevelopmentPlan)
+        .join(PlanShare, PlanShare.plan_id == DevelopmentPlan.id)
+        .where(PlanShare.user_id == user.id, DevelopmentPlan.status == SHARED)
+        .options(joinedload(DevelopmentPlan.owner.of_type(User)))
+        .order_by(DevelopmentPlan.shared_at.desc())
+        .limit(LIMIT)
+    )
+    return [
+        Step(f"Read and respond to {p.owner.name}'s development plan", url_for("leadership.show_plan", plan_id=p.id))
+        for p in plans
+    ]
 
 
 def _bookings(user, now) -> list[Step]:
-    rows = db.session.scalars(select(Booking).join(Booking.event).options(joinedload(Booking.event))
-                              .where(Booking.user_id == user.id, Booking.status != CANCELLED,
-                                     Event.ends_at >= now, Event.cancelled.is_(False))
-                              .order_by(Event.starts_at).limit(LIMIT))
-    return [Step(("On the waiting list: " if b.status == "waitlisted" else "") + b.event.title,
-                 url_for("events.show_event", event_id=b.event_id), b.event.starts_at.strftime("%a %d %b, %H:%M"))
-            for b in rows]
+    rows = db.session.scalars(
+        select(Booking)
+        .join(Booking.event)
+        .options(joinedload(Booking.event))
+        .where(
+            Booking.user_id == user.id, Booking.status != CANCELLED, Event.ends_at >= now, Event.cancelled.is_(False)
+        )
+        .order_by(Event.starts_at)
+        .limit(LIMIT)
+    )
+    return [
+        Step(
+            ("On the waiting list: " if b.status == "waitlisted" else "") + b.event.title,
+            url_for("events.show_event", event_id=b.event_id),
+            b.event.starts_at.strftime("%a %d %b, %H:%M"),
+        )
+        for b in rows
+    ]
 
 
 def _meetings(user, now) -> list[Step]:
     mine = select(Membership.forum_id).where(Membership.user_id == user.id)
-    rows = db.session.scalars(select(Meeting).where(Meeting.forum_id.in_(mine), Meeting.published_at.is_not(None),
-                                                    Meeting.starts_at >= now)
-                              .order_by(Meeting.starts_at).limit(LIMIT))
-    return [Step(f"Forum meeting: {m.title}", url_for("forums.show_meeting", forum_id=m.forum_id, meeting_id=m.id),
-                 m.starts_at.strftime("%a %d %b, %H:%M")) for m in rows]
+    rows = db.session.scalars(
+        select(Meeting)
+        .where(Meeting.forum_id.in_(mine), Meeting.published_at.is_not(None), Meeting.starts_at >= now)
+        .order_by(Meeting.starts_at)
+        .limit(LIMIT)
+    )
+    return [
+        Step(
+            f"Forum meeting: {m.title}",
+            url_for("forums.show_meeting", forum_id=m.forum_id, meeting_id=m.id),
+            m.starts_at.strftime("%a %d %b, %H:%M"),
+        )
+        for m in rows
+    ]
 
 
 def _teams(user) -> list[Step]:
-    themed = db.session.scalars(select(Team).where(Team.id.in_(select(TeamMember.team_id).where(
-        TeamMember.user_id == user.id)), Team.kind == "themed").order_by(Team.id.desc()).limit(LIMIT))
+    themed = db.session.scalars(
+        select(Team)
+        .where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id)), Team.kind == "themed")
+        .order_by(Team.id.desc())
+        .limit(LIMIT)
+    )
     steps = [Step(f"Your team: {t.name}", url_for("enquiries.show_team", team_id=t.id)) for t in themed]
-    nominated = select(Nomination.team_id).where(or_(Nomination.leader_id == user.id,
-                                                     Nomination.practitioner_id == user.id))
-    network = db.session.scalars(select(CohortTeam).where(or_(CohortTeam.id.in_(nominated),
-                                                              CohortTeam.facilitator_id == user.id))
-                                 .order_by(CohortTeam.id.desc()).limit(LIMIT))
-    steps += [Step(f"Network team: {t.cohort.name}, {t.name}", url_for("cohorts.show_team", team_id=t.id))
-              for t in network]
+    nominated = select(Nomination.team_id).where(
+        or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
+    )
+    network = db.session.scalars(
+        select(CohortTeam)
+        .where(or_(CohortTeam.id.in_(nominated), CohortTeam.facilitator_id == user.id))
+        .order_by(CohortTeam.id.desc())
+        .limit(LIMIT)
+    )
+    steps += [
+        Step(f"Network team: {t.cohort.name}, {t.name}", url_for("cohorts.show_team", team_id=t.id)) for t in network
+    ]
     return steps
 
 
 def next_steps(user) -> list[Step]:
     """What this person has in hand across the portal, most pressing first (at most a dozen lines)."""
     now = local_now()
-    return (_evaluations(user) + _plans_to_answer(user) + _bookings(user, now) + _meetings(user, now)
-            + _teams(user))
+    return _evaluations(user) + _plans_to_answer(user) + _bookings(user, now) + _meetings(user, now) + _teams(user)

@@ -36,6 +36,7 @@ def floor():
     only while benchmarking is configured (BENCHMARK=1): otherwise it would be an unthrottled anonymous query."""
     if not current_app.config["BENCHMARK"]:
         abort(404)
-    rows = db.session.execute(select(Establishment.seed_code, Establishment.name, Establishment.sector)
-                              .order_by(Establishment.id).limit(50)).all()
+    rows = db.session.execute(
+        select(Establishment.seed_code, Establishment.name, Establishment.sector).order_by(Establishment.id).limit(50)
+    ).all()
     return render("main/floor.html", rows=rows)

@@ -2,7 +2,7 @@
 
 import click
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.extensions import db
 from portal.notifications.digest import send_digests
 

@@ -20,9 +20,15 @@ def send_digests(now: datetime, *, weekly: bool | None = None, after_each=None) 
     modes = [DAILY] + ([WEEKLY] if (now.weekday() == WEEKLY_DAY if weekly is None else weekly) else [])
     sent = 0
     for mode in modes:
-        pending = db.session.scalars(select(Notification).where(
-            Notification.email_mode == mode, Notification.emailed_at.is_(None), Notification.created_at <= now,
-        ).order_by(Notification.user_id, Notification.space_label, Notification.id)).all()
+        pending = db.session.scalars(
+            select(Notification)
+            .where(
+                Notification.email_mode == mode,
+                Notification.emailed_at.is_(None),
+                Notification.created_at <= now,
+            )
+            .order_by(Notification.user_id, Notification.space_label, Notification.id)
+        ).all()
         by_person: dict[int, list[Notification]] = {}
         for note in pending:
             by_person.setdefault(note.user_id, []).append(note)

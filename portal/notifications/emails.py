@@ -31,9 +31,18 @@ def _reason(kind: str) -> str:
 
 
 def send_one(person, note, token: str, attachments=()) -> None:
-    send_template(person.email, "notification", attachments, name=person.name, headline=note.subject,
-                  summary=note.summary, link=absolute(note.url) if note.url else "",
-                  link_label="Open it in the portal", unsubscribe=unsubscribe_url(token), reason=_reason(note.kind))
+    send_template(
+        person.email,
+        "notification",
+        attachments,
+        name=person.name,
+        headline=note.subject,
+        summary=note.summary,
+        link=absolute(note.url) if note.url else "",
+        link_label="Open it in the portal",
+        unsubscribe=unsubscribe_url(token),
+        reason=_reason(note.kind),
+    )
 
 
 def send_digest(person, period: str, notes: list, tokens: dict[str, str]) -> None:
@@ -41,7 +50,15 @@ def send_digest(person, period: str, notes: list, tokens: dict[str, str]) -> Non
     groups: dict[str, list] = {}
     for note in notes:
         groups.setdefault(note.space_label or "Across the portal", []).append(
-            {"subject": note.subject, "link": absolute(note.url) if note.url else ""})
-    send_template(person.email, "digest", name=person.name, period=period, count=len(notes), groups=groups,
-                  unsubscribes=[(label(kind), unsubscribe_url(token)) for kind, token in tokens.items()],
-                  reason=f"you chose a {period} digest of portal updates")
+            {"subject": note.subject, "link": absolute(note.url) if note.url else ""}
+        )
+    send_template(
+        person.email,
+        "digest",
+        name=person.name,
+        period=period,
+        count=len(notes),
+        groups=groups,
+        unsubscribes=[(label(kind), unsubscribe_url(token)) for kind, token in tokens.items()],
+        reason=f"you chose a {period} digest of portal updates",
+    )

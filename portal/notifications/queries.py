@@ -9,12 +9,20 @@ PER_PAGE = 30
 
 
 def page_for(user, page: int):
-    stmt = select(Notification).where(Notification.user_id == user.id).order_by(
-        Notification.created_at.desc(), Notification.id.desc())
+    stmt = (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
     return db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
 
 
 def latest_unread(user, limit: int = 5) -> list[Notification]:
-    return list(db.session.scalars(select(Notification).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None)).order_by(
-        Notification.created_at.desc(), Notification.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )

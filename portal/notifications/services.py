@@ -4,7 +4,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select, update
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.mail import Attachment
 from portal.core.tokens import make_signed, read_signed
@@ -20,15 +21,32 @@ UNSUBSCRIBE = "unsubscribe"
 
 def modes_for(user_ids: list[int], kind: str) -> dict[int, str]:
     """Each person's e-mail mode for `kind` (one query; the kind's default where they chose nothing)."""
-    chosen = dict(db.session.execute(select(NotificationPreference.user_id, NotificationPreference.mode).where(
-        NotificationPreference.kind == kind, NotificationPreference.user_id.in_(user_ids))).all()) if user_ids else {}
+    chosen = (
+        dict(
+            db.session.execute(
+                select(NotificationPreference.user_id, NotificationPreference.mode).where(
+                    NotificationPreference.kind == kind, NotificationPreference.user_id.in_(user_ids)
+                )
+            ).all()
+        )
+        if user_ids
+        else {}
+    )
     default = KINDS[kind].default
     return {uid: chosen.get(uid, default) for uid in user_ids}
 
 
-def notify(recipients: Iterable[User], kind: str, subject: str, summary: str = "", url: str = "", *,
-           space: tuple[str, int | None, str] | None = None, actor=None,
-           attachments: tuple[Attachment, ...] = ()) -> list[Notification]:
+def notify(
+    recipients: Iterable[User],
+    kind: str,
+    subject: str,
+    summary: str = "",
+    url: str = "",
+    *,
+    space: tuple[str, int | None, str] | None = None,
+    actor=None,
+    attachments: tuple[Attachment, ...] = (),
+) -> list[Notification]:
     """Tell each recipient (once, never the actor) that something happened; `space` is (type, id, label) for
     digests; `url` a path in the portal. Immediate e-mails go now (with `attachments`), digests later."""
     if kind not in KINDS:
@@ -39,9 +57,18 @@ def notify(recipients: Iterable[User], kind: str, subject: str, summary: str = "
     now = utcnow()
     made = []
     for uid, person in people.items():
-        note = Notification(user_id=uid, kind=kind, subject=subject[:200], summary=summary, url=url,
-                            space_type=space_type, space_id=space_id, space_label=space_label[:200],
-                            email_mode=modes[uid], created_at=now)
+        note = Notification(
+            user_id=uid,
+            kind=kind,
+            subject=subject[:200],
+            summary=summary,
+            url=url,
+            space_type=space_type,
+            space_id=space_id,
+            space_label=space_label[:200],
+            email_mode=modes[uid],
+            created_at=now,
+        )
         if note.email_mode == IMMEDIATELY:
             emails.send_one(person, note, unsubscribe_token(person, kind), attachments)
             note.emailed_at = now
@@ -52,8 +79,12 @@ def notify(recipients: Iterable[User], kind: str, subject: str, summary: str = "
 
 
 def unread_count(user) -> int:
-    return db.session.scalar(select(func.count(Notification.id)).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
 
 
 def mark_read(user, ids: list[int] | None = None) -> int:
@@ -65,8 +96,13 @@ def mark_read(user, ids: list[int] | None = None) -> int:
 
 
 def preferences(user) -> dict[str, str]:
-    chosen = dict(db.session.execute(select(NotificationPreference.kind, NotificationPreference.mode).where(
-        NotificationPreference.user_id == user.id)).all())
+    chosen = dict(
+        db.session.execute(
+            select(NotificationPreference.kind, NotificationPreference.mode).where(
+                NotificationPreference.user_id == user.id
+            )
+        ).all()
+    )
     return {kind: chosen.get(kind, spec.default) for kind, spec in KINDS.items()}
 
 

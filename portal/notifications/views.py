@@ -17,8 +17,13 @@ from portal.notifications.models import Notification
 @login_required
 def list_notifications():
     page = queries.page_for(current_user, request.args.get("page", 1, type=int))
-    return render("notifications/list.html", page=page, fragment="notifications/_list.html",
-                  target="notification-list", label=label)
+    return render(
+        "notifications/list.html",
+        page=page,
+        fragment="notifications/_list.html",
+        target="notification-list",
+        label=label,
+    )
 
 
 @bp.get("/bell")
@@ -50,8 +55,11 @@ def mark_all_read():
 @login_required
 def edit_preferences():
     form = preferences_form(services.preferences(current_user))
-    if run_form(form, lambda: services.set_preferences(current_user, {k: getattr(form, k).data for k in KINDS}),
-                flash_message="Your e-mail settings are saved."):
+    if run_form(
+        form,
+        lambda: services.set_preferences(current_user, {k: getattr(form, k).data for k in KINDS}),
+        flash_message="Your e-mail settings are saved.",
+    ):
         return redirect(url_for("notifications.edit_preferences"))
     return render("notifications/preferences.html", form=form, kinds=KINDS, status=form_status(form))
 

@@ -44,10 +44,12 @@ def create_backup(target: Path) -> Path:
                 source.backup(copy)
         else:
             dump = work / "database.pgdump"
-            subprocess.run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(dump), _libpq(url)],
-                           check=True, capture_output=True)
-        manifest = {"created_at": datetime.now(UTC).isoformat(), "database": url.get_backend_name(),
-                    "dump": dump.name}
+            subprocess.run(
+                [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(dump), _libpq(url)],
+                check=True,
+                capture_output=True,
+            )
+        manifest = {"created_at": datetime.now(UTC).isoformat(), "database": url.get_backend_name(), "dump": dump.name}
         (work / "manifest.json").write_text(json.dumps(manifest))
         target.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(target, "w:gz") as archive:
@@ -76,8 +78,20 @@ def restore_backup(source: Path) -> None:
             with sqlite3.connect(dump) as copy, sqlite3.connect(url.database) as live:
                 copy.backup(live)
         else:
-            subprocess.run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                            "--dbname", _libpq(url), str(dump)], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    _pg_tool("pg_restore"),
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--single-transaction",
+                    "--dbname",
+                    _libpq(url),
+                    str(dump),
+                ],
+                check=True,
+                capture_output=True,
+            )
         if (work / "uploads").exists():
             shutil.rmtree(uploads, ignore_errors=True)
             shutil.copytree(work / "uploads", uploads)

@@ -11,8 +11,11 @@ DEMO_SUBJECT = "Demo: a message the mail server refused"
 def load_demo(ctx) -> None:
     if db.session.scalar(select(OutboxMessage.id).where(OutboxMessage.subject == DEMO_SUBJECT)):
         return
-    message = send_mail("nobody@invalid.example", DEMO_SUBJECT,
-                        "This message shows how a failed delivery looks; retry it from the outbox page.")
+    message = send_mail(
+        "nobody@invalid.example",
+        DEMO_SUBJECT,
+        "This message shows how a failed delivery looks; retry it from the outbox page.",
+    )
     message.status, message.attempts = FAILED, 8
     message.last_error = "SMTPRecipientsRefused: {'nobody@invalid.example': (550, b'No such user')}"
     db.session.flush()

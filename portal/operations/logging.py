@@ -11,8 +11,12 @@ from flask import Flask, g, has_request_context, request
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
-                 "logger": record.name, "message": record.getMessage()}
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         if has_request_context() and "request_id" in g:
             entry["request_id"] = g.request_id
         entry.update(getattr(record, "fields", {}))
@@ -46,7 +50,15 @@ def register_logging(app: Flask) -> None:
     def log_request(response):
         response.headers["X-Request-ID"] = g.get("request_id", "")
         if app.config["LOG_REQUESTS"]:
-            access.info("request", extra={"fields": {
-                "method": request.method, "path": request.path, "status": response.status_code,
-                "ms": round((time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000, 1)}})
+            access.info(
+                "request",
+                extra={
+                    "fields": {
+                        "method": request.method,
+                        "path": request.path,
+                        "status": response.status_code,
+                        "ms": round((time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000, 1),
+                    }
+                },
+            )
         return response

@@ -23,6 +23,8 @@ def mail_outbox():
 def retry_mail(message_id):
     message = get_or_404(OutboxMessage, message_id)
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: outbox.retry(message, actor=current_user),
-               done=f"The message to {message.to_address} will be sent again in a moment.")
+    run_action(
+        lambda: outbox.retry(message, actor=current_user),
+        done=f"The message to {message.to_address} will be sent again in a moment.",
+    )
     return redirect(url_for("operations.mail_outbox"), code=303)

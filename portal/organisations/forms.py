@@ -9,5 +9,6 @@ from portal.organisations.models import SECTOR_LABELS
 class EstablishmentFilterForm(Form):
     q = SearchField("Name or SEED code")
     authority = SelectField("Local authority", coerce=lambda v: bounded_int(v, low=1))
-    sector = SelectField("Sector", choices=[SelectChoice("", "All sectors"),
-                                            *(SelectChoice(k, v) for k, v in SECTOR_LABELS.items())])
+    sector = SelectField(
+        "Sector", choices=[SelectChoice("", "All sectors"), *(SelectChoice(k, v) for k, v in SECTOR_LABELS.items())]
+    )

@@ -17,8 +17,9 @@ def resolve_establishment(text: str | None, *, field: str):
         if found:
             return found
         raise ServiceError((field, f"No establishment has the SEED code {text}."))
-    matches = list(db.session.scalars(
-        select(Establishment).where(func.lower(Establishment.name) == text.lower()).limit(5)))
+    matches = list(
+        db.session.scalars(select(Establishment).where(func.lower(Establishment.name) == text.lower()).limit(5))
+    )
     if len(matches) == 1:
         return matches[0]
     if not matches:

@@ -6,8 +6,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.extensions import db
 
 SECTORS = ("ELC", "Primary", "Secondary", "ASN")
-SECTOR_LABELS = {"ELC": "Early learning and childcare", "Primary": "Primary", "Secondary": "Secondary",
-                 "ASN": "Additional support needs"}
+SECTOR_LABELS = {
+    "ELC": "Early learning and childcare",
+    "Primary": "Primary",
+    "Secondary": "Secondary",
+    "ASN": "Additional support needs",
+}
 
 # The eight authorities of the West Partnership: reference data, loaded by the initial migration.
 AUTHORITIES = (
@@ -29,8 +33,7 @@ class LocalAuthority(db.Model):
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
-    establishments: Mapped[list["Establishment"]] = relationship(back_populates="authority",
-                                                                 lazy="raise_on_sql")
+    establishments: Mapped[list["Establishment"]] = relationship(back_populates="authority", lazy="raise_on_sql")
 
     def __str__(self) -> str:
         return self.name

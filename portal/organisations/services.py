@@ -64,8 +64,10 @@ def import_establishments(data: bytes | str) -> ImportResult:
             parsed.append((code, row["name"], la, sector, int(roll) if roll else None))
     if result.errors:
         return result
-    existing = {e.seed_code: e for e in db.session.scalars(
-        select(Establishment).where(Establishment.seed_code.in_([p[0] for p in parsed])))}
+    existing = {
+        e.seed_code: e
+        for e in db.session.scalars(select(Establishment).where(Establishment.seed_code.in_([p[0] for p in parsed])))
+    }
     for code, name, la, sector, roll in parsed:
         est = existing.get(code)
         if est is None:
@@ -95,7 +97,8 @@ def counts_by_authority() -> dict[int, dict[str, int]]:
     """Establishments per LA and sector, in one grouped query."""
     rows = db.session.execute(
         select(Establishment.authority_id, Establishment.sector, func.count()).group_by(
-            Establishment.authority_id, Establishment.sector)
+            Establishment.authority_id, Establishment.sector
+        )
     )
     table: dict[int, dict[str, int]] = {}
     for la_id, sector, n in rows:

@@ -18,29 +18,41 @@ from portal.organisations.forms import EstablishmentFilterForm
 @bp.get("/authorities")
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def list_authorities():
-    return render("organisations/authorities.html", authorities=services.authorities(),
-                  counts=services.counts_by_authority())
+    return render(
+        "organisations/authorities.html", authorities=services.authorities(), counts=services.counts_by_authority()
+    )
 
 
 @bp.get("/establishments")
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def list_establishments():
     form = EstablishmentFilterForm(request.args)
-    form.authority.choices = [SelectChoice("", "All authorities"),
-                             *(SelectChoice(la.id, la.name) for la in services.authorities())]
-    stmt = services.establishment_query(q=(form.q.data or "").strip()[:100], authority_id=form.authority.data,
-                                        sector=form.sector.data or "")
+    form.authority.choices = [
+        SelectChoice("", "All authorities"),
+        *(SelectChoice(la.id, la.name) for la in services.authorities()),
+    ]
+    stmt = services.establishment_query(
+        q=(form.q.data or "").strip()[:100], authority_id=form.authority.data, sector=form.sector.data or ""
+    )
     page = paginate(stmt)
-    return render("organisations/establishments.html", fragment="organisations/_establishment_results.html",
-                  target="establishment-results", form=form, page=page)
+    return render(
+        "organisations/establishments.html",
+        fragment="organisations/_establishment_results.html",
+        target="establishment-results",
+        form=form,
+        page=page,
+    )
 
 
 @bp.route("/establishments/import", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def import_establishments():
     form = CsvUploadForm()
-    done = run_import(form, services.import_establishments,
-                      flash_message=lambda r: f"Import complete: {r.created} added, {r.updated} updated.")
+    done = run_import(
+        form,
+        services.import_establishments,
+        flash_message=lambda r: f"Import complete: {r.created} added, {r.updated} updated.",
+    )
     if done:
         return redirect(url_for("organisations.list_establishments"))
     return render("organisations/import.html", form=form, result=done.value, status=form_status(form))

@@ -16,8 +16,11 @@ def is_reviewer(user) -> bool:
 
 
 def is_team_member(user, team_id: int | None) -> bool:
-    return bool(user.is_authenticated and team_id is not None and db.session.scalar(select(exists().where(
-        TeamMember.team_id == team_id, TeamMember.user_id == user.id))))
+    return bool(
+        user.is_authenticated
+        and team_id is not None
+        and db.session.scalar(select(exists().where(TeamMember.team_id == team_id, TeamMember.user_id == user.id)))
+    )
 
 
 def can_view(user, account: PracticeAccount) -> bool:

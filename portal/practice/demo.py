@@ -5,7 +5,8 @@ from flask import current_app
 from sqlalchemy import insert, select, text, update
 from werkzeug.security import generate_password_hash
 
-from portal.accounts.models import User, UserRole, utcnow
+from portal.accounts.models import User, UserRole
+from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.enquiries import plans, teams
 from portal.enquiries.models import Team, Theme
@@ -16,55 +17,104 @@ from portal.practice.models import PUBLISHED, AccountFacet, PracticeAccount, Use
 
 # (theme, sector of both members' establishments, title, abstract, change, findings, stages, tags, visibility)
 ACCOUNTS = [
-    ("Learning Through Play", "ELC", "Loose parts in the nursery garden",
-     "Two nurseries added loose parts to the garden and observed play weekly. Sustained, child-led play rose "
-     "from a few minutes to most of the session, and quieter children led more games.",
-     "Crates, tubes and fabric in the garden every morning; staff observe rather than direct.",
-     "Observed child-led play episodes rose from 3 to 11 a session; parents noticed more talk about play at home.",
-     ["early"], ["hgios4-2.3", "nif-p2"], "public"),
-    ("Racial Equality", "Secondary", "Whose stories are on our shelves?",
-     "Two English departments audited their class texts with learners and added authors from minority ethnic "
-     "communities. Learners reported feeling more represented and discussions deepened.",
-     "A learner-led audit of S1-S3 class texts, then three new novels taught in S2.",
-     "Pupil voice: 'I saw my family in a book at school for the first time.' More learners chose to read aloud.",
-     ["third", "fourth"], ["nif-p1", "hgios4-3.1", "hgios4-2.2"], "public"),
-    ("Engaging Families in Transition Processes", "Primary", "P7 to S1: families first",
-     "Primary and secondary staff ran family evenings before the move to S1. Families felt better informed and "
-     "fewer learners reported worries in the first term.",
-     "Two family evenings and a shared transition booklet written with P7 learners.",
-     "Worries reported in the first-term check-in fell from 41% to 18% of learners.",
-     ["second", "third"], ["hgios4-2.6", "hgios4-2.5", "nif-d3"], "partnership"),
-    ("Outdoor Learning", "ASN", "Sensory walks as a daily routine",
-     "An additional support needs school made a short sensory walk part of every morning. Time to settle into "
-     "learning fell and staff recorded fewer moments of distress.",
-     "A ten-minute sensory walk in the grounds before the first lesson, every day.",
-     "Median minutes to settle fell from 18 to 7; distress incidents before 10 am halved.",
-     ["early", "first"], ["nif-p2", "hgios4-3.1"], "public"),
-    ("Learner Wellbeing", "Primary", "Check-in circles in P5",
-     "Two primaries began each day with a short check-in circle. Learners' wellbeing scores rose and teachers "
-     "acted sooner on worries.",
-     "A five-minute check-in circle each morning using a shared feelings scale.",
-     "Average wellbeing score rose from 3.1 to 3.9 (of 5); teachers followed up on 24 worries they would have missed.",
-     ["second"], ["nif-p2", "hgios4-3.1", "nif-d2"], "public"),
-    ("Outdoor Learning", "Secondary", "Maths trails in the local park",
-     "A secondary maths department and a feeder primary built maths trails in the park. Engagement of learners "
-     "affected by poverty rose, and attainment in measurement improved.",
-     "One measurement lesson a fortnight on a park maths trail designed with the feeder primary.",
-     "Measurement assessment scores rose by 12 percentage points; attendance on trail days was higher.",
-     ["third"], ["nif-p3", "nif-p5", "hgios4-3.2"], "public"),
+    (
+        "Learning Through Play",
+        "ELC",
+        "Loose parts in the nursery garden",
+        "Two nurseries added loose parts to the garden and observed play weekly. Sustained, child-led play rose "
+        "from a few minutes to most of the session, and quieter children led more games.",
+        "Crates, tubes and fabric in the garden every morning; staff observe rather than direct.",
+        "Observed child-led play episodes rose from 3 to 11 a session; parents noticed more talk about play at home.",
+        ["early"],
+        ["hgios4-2.3", "nif-p2"],
+        "public",
+    ),
+    (
+        "Racial Equality",
+        "Secondary",
+        "Whose stories are on our shelves?",
+        "Two English departments audited their class texts with learners and added authors from minority ethnic "
+        "communities. Learners reported feeling more represented and discussions deepened.",
+        "A learner-led audit of S1-S3 class texts, then three new novels taught in S2.",
+        "Pupil voice: 'I saw my family in a book at school for the first time.' More learners chose to read aloud.",
+        ["third", "fourth"],
+        ["nif-p1", "hgios4-3.1", "hgios4-2.2"],
+        "public",
+    ),
+    (
+        "Engaging Families in Transition Processes",
+        "Primary",
+        "P7 to S1: families first",
+        "Primary and secondary staff ran family evenings before the move to S1. Families felt better informed and "
+        "fewer learners reported worries in the first term.",
+        "Two family evenings and a shared transition booklet written with P7 learners.",
+        "Worries reported in the first-term check-in fell from 41% to 18% of learners.",
+        ["second", "third"],
+        ["hgios4-2.6", "hgios4-2.5", "nif-d3"],
+        "partnership",
+    ),
+    (
+        "Outdoor Learning",
+        "ASN",
+        "Sensory walks as a daily routine",
+        "An additional support needs school made a short sensory walk part of every morning. Time to settle into "
+        "learning fell and staff recorded fewer moments of distress.",
+        "A ten-minute sensory walk in the grounds before the first lesson, every day.",
+        "Median minutes to settle fell from 18 to 7; distress incidents before 10 am halved.",
+        ["early", "first"],
+        ["nif-p2", "hgios4-3.1"],
+        "public",
+    ),
+    (
+        "Learner Wellbeing",
+        "Primary",
+        "Check-in circles in P5",
+        "Two primaries began each day with a short check-in circle. Learners' wellbeing scores rose and teachers "
+        "acted sooner on worries.",
+        "A five-minute check-in circle each morning using a shared feelings scale.",
+        "Average wellbeing score rose from 3.1 to 3.9 (of 5); teachers followed up on 24 worries they would "
+        "have missed.",
+        ["second"],
+        ["nif-p2", "hgios4-3.1", "nif-d2"],
+        "public",
+    ),
+    (
+        "Outdoor Learning",
+        "Secondary",
+        "Maths trails in the local park",
+        "A secondary maths department and a feeder primary built maths trails in the park. Engagement of learners "
+        "affected by poverty rose, and attainment in measurement improved.",
+        "One measurement lesson a fortnight on a park maths trail designed with the feeder primary.",
+        "Measurement assessment scores rose by 12 percentage points; attendance on trail days was higher.",
+        ["third"],
+        ["nif-p3", "nif-p5", "hgios4-3.2"],
+        "public",
+    ),
 ]
-IN_REVIEW = ("Learning Through Play", "ELC", "Talk tables at snack time",
-             "Snack time became a planned talk opportunity with a talk prompt on every table.",
-             "A talk prompt card on every snack table; staff model extending conversations.",
-             "Children's turns in conversation doubled in observed snack times.", ["early"], ["nif-p5"], "partnership")
+IN_REVIEW = (
+    "Learning Through Play",
+    "ELC",
+    "Talk tables at snack time",
+    "Snack time became a planned talk opportunity with a talk prompt on every table.",
+    "A talk prompt card on every snack table; staff model extending conversations.",
+    "Children's turns in conversation doubled in observed snack times.",
+    ["early"],
+    ["nif-p5"],
+    "partnership",
+)
 
 
 def _member(n: int, establishment) -> User:
     email = f"practice.member{n}@demo.example.org"
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
-        user = User(name=f"Team Member {n}", email=email, job_title="Teacher", establishment=establishment,
-                    password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]))
+        user = User(
+            name=f"Team Member {n}",
+            email=email,
+            job_title="Teacher",
+            establishment=establishment,
+            password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]),
+        )
         user.role_rows = [UserRole(role=str(Role.PRACTITIONER))]
         db.session.add(user)
         db.session.flush()
@@ -79,14 +129,22 @@ def _account(n: int, spec, ctx, themes: dict, *, publish: bool) -> None:
     in_sector = [e for e in ctx.establishments if e.sector == sector]
     first = _member(2 * n, in_sector[n % len(in_sector)])
     second = _member(2 * n + 1, in_sector[-1 - n % len(in_sector)])
-    team = teams.create_team(actor=first, theme=themes[theme_title], name=name, members=(first, second),
-                             shared_goal=abstract.split(".")[0] + ".")
+    team = teams.create_team(
+        actor=first,
+        theme=themes[theme_title],
+        name=name,
+        members=(first, second),
+        shared_goal=abstract.split(".")[0] + ".",
+    )
     enquiry = team_page(team.id)[1]
     plans.save_section(enquiry, "change", change, base_version=0, actor=first)
     plans.save_section(enquiry, "result", findings, base_version=0, actor=second)
     account = services.draft_from_enquiry(team.id, actor=first)
-    facets = services.facet_values(account.id) | {"stage": stages, "tag": tags, "features": ["question", "planned",
-                                                                                              "shared"]}
+    facets = services.facet_values(account.id) | {
+        "stage": stages,
+        "tag": tags,
+        "features": ["question", "planned", "shared"],
+    }
     fields = {k: getattr(account, k) for k in services.TEXT_FIELDS} | {"title": title, "abstract": abstract}
     services.save_account(account, actor=first, fields=fields, facets=facets, visibility=visibility)
     for person in (first, second):
@@ -116,35 +174,72 @@ def load_scale(ctx) -> None:
     from portal.practice.vocabularies import STAGES, TAGS
 
     rng = ctx.rng
-    rows = db.session.execute(select(Team.id, Theme.title, Theme.school_year).join(Theme, Theme.id == Team.theme_id)
-                              .order_by(Team.id).limit(SCALE_ACCOUNTS)).all()
+    rows = db.session.execute(
+        select(Team.id, Theme.title, Theme.school_year)
+        .join(Theme, Theme.id == Team.theme_id)
+        .order_by(Team.id)
+        .limit(SCALE_ACCOUNTS)
+    ).all()
     now = utcnow()
-    accounts = [{"team_id": tid, "state": PUBLISHED, "visibility": "public" if i % 3 else "partnership",
-                 "title": f"{theme}: account {i + 1}", "abstract": ACCOUNTS[i % 6][3], "question": "",
-                 "context": "", "change": ACCOUNTS[i % 6][4], "beneficiaries": "", "findings": ACCOUNTS[i % 6][5],
-                 "not_worked": "", "next_steps": "", "features": "question,data", "measures_json": "[]",
-                 "programme": "themed", "theme_title": theme, "school_year": year, "version": 1,
-                 "search_text": f"{theme} {ACCOUNTS[i % 6][3]} {ACCOUNTS[i % 6][4]} {ACCOUNTS[i % 6][5]}",
-                 "created_at": now, "updated_at": now, "published_at": now}
-                for i, (tid, theme, year) in enumerate(rows)]
+    accounts = [
+        {
+            "team_id": tid,
+            "state": PUBLISHED,
+            "visibility": "public" if i % 3 else "partnership",
+            "title": f"{theme}: account {i + 1}",
+            "abstract": ACCOUNTS[i % 6][3],
+            "question": "",
+            "context": "",
+            "change": ACCOUNTS[i % 6][4],
+            "beneficiaries": "",
+            "findings": ACCOUNTS[i % 6][5],
+            "not_worked": "",
+            "next_steps": "",
+            "features": "question,data",
+            "measures_json": "[]",
+            "programme": "themed",
+            "theme_title": theme,
+            "school_year": year,
+            "version": 1,
+            "search_text": f"{theme} {ACCOUNTS[i % 6][3]} {ACCOUNTS[i % 6][4]} {ACCOUNTS[i % 6][5]}",
+            "created_at": now,
+            "updated_at": now,
+            "published_at": now,
+        }
+        for i, (tid, theme, year) in enumerate(rows)
+    ]
     if not accounts:
         return
-    ids = list(db.session.scalars(insert(PracticeAccount).returning(PracticeAccount.id,
-                                                                       sort_by_parameter_order=True), accounts))
+    ids = list(
+        db.session.scalars(
+            insert(PracticeAccount).returning(PracticeAccount.id, sort_by_parameter_order=True), accounts
+        )
+    )
     las = [la for la in db.session.scalars(text("select slug from local_authority"))]
     facets, uses = [], []
     readers = ctx.user_ids_by_role[Role.PRACTITIONER]
     for aid in ids:
-        values = {("sector", rng.choice(["ELC", "Primary", "Secondary", "ASN"])), ("la", rng.choice(las)),
-                  ("la", rng.choice(las)), ("stage", rng.choice(list(STAGES))), ("measure", "quantitative"),
-                  ("tag", rng.choice(list(TAGS))), ("tag", rng.choice(list(TAGS)))}
+        values = {
+            ("sector", rng.choice(["ELC", "Primary", "Secondary", "ASN"])),
+            ("la", rng.choice(las)),
+            ("la", rng.choice(las)),
+            ("stage", rng.choice(list(STAGES))),
+            ("measure", "quantitative"),
+            ("tag", rng.choice(list(TAGS))),
+            ("tag", rng.choice(list(TAGS))),
+        }
         facets += [{"account_id": aid, "facet": f, "value": v} for f, v in values]
-        uses += [{"account_id": aid, "user_id": u, "note": "", "created_at": now}
-                 for u in rng.sample(readers, rng.randint(0, 4))]
+        uses += [
+            {"account_id": aid, "user_id": u, "note": "", "created_at": now}
+            for u in rng.sample(readers, rng.randint(0, 4))
+        ]
     db.session.execute(insert(AccountFacet), facets)
     if uses:
         db.session.execute(insert(Use), uses)
     if db.session.get_bind().dialect.name == "postgresql":
-        db.session.execute(update(PracticeAccount).values(
-            search_vector=db.func.to_tsvector(text("'english'"), PracticeAccount.search_text)))
+        db.session.execute(
+            update(PracticeAccount).values(
+                search_vector=db.func.to_tsvector(text("'english'"), PracticeAccount.search_text)
+            )
+        )
     db.session.flush()

@@ -21,8 +21,15 @@ def measures_snapshot(enquiry_id: int) -> tuple[list[dict], list[str]]:
     snapshot, kinds = [], set()
     for measure, points in queries.measures_with_points(enquiry_id):
         kinds.add(measure.kind)
-        snapshot.append({"name": measure.name, "kind": measure.kind, "baseline": measure.baseline,
-                         "target": measure.target, "points": [[p.on.isoformat(), p.value] for p in points]})
+        snapshot.append(
+            {
+                "name": measure.name,
+                "kind": measure.kind,
+                "baseline": measure.baseline,
+                "target": measure.target,
+                "points": [[p.on.isoformat(), p.value] for p in points],
+            }
+        )
     return snapshot, sorted(kinds)
 
 
@@ -32,19 +39,27 @@ def draft_fields(team, enquiry) -> dict:
     network = contexts.for_team(team)
     rows = db.session.execute(
         select(Establishment.sector, LocalAuthority.slug, LocalAuthority.name)
-        .select_from(TeamMember).join(Establishment, Establishment.id == TeamMember.establishment_id)
+        .select_from(TeamMember)
+        .join(Establishment, Establishment.id == TeamMember.establishment_id)
         .join(LocalAuthority, LocalAuthority.id == Establishment.authority_id)
-        .where(TeamMember.team_id == team.id)).all()
+        .where(TeamMember.team_id == team.id)
+    ).all()
     sectors = sorted({r[0] for r in rows})
     las = {r[1]: r[2] for r in rows}
-    establishments = db.session.scalar(select(db.func.count(db.distinct(TeamMember.establishment_id)))
-                                       .where(TeamMember.team_id == team.id)) or 0
+    establishments = (
+        db.session.scalar(
+            select(db.func.count(db.distinct(TeamMember.establishment_id))).where(TeamMember.team_id == team.id)
+        )
+        or 0
+    )
     measures, kinds = measures_snapshot(enquiry.id)
     notes = queries.notes(enquiry.id, limit=10)
     kinds = sorted(set(kinds) | {n.kind for n in notes})
-    context = (f"A team from {establishments} {'establishment' if establishments == 1 else 'establishments'} "
-               f"({', '.join(SECTOR_LABELS.get(s, s).lower() for s in sectors) or 'sector not recorded'}) in "
-               f"{', '.join(sorted(las.values())) or 'the partnership'}.")
+    context = (
+        f"A team from {establishments} {'establishment' if establishments == 1 else 'establishments'} "
+        f"({', '.join(SECTOR_LABELS.get(s, s).lower() for s in sectors) or 'sector not recorded'}) in "
+        f"{', '.join(sorted(las.values())) or 'the partnership'}."
+    )
     features = ["question"] if (network and network.question) or team.shared_goal else []
     features += ["data"] if any(m["points"] for m in measures) else []
     features += ["observed"] if "observation" in kinds else []

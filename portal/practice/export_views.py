@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from flask import abort, current_app, make_response, render_template, request
 from werkzeug.utils import secure_filename
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.pdf import pdf_response
 from portal.core.rendering import render
 from portal.extensions import db
@@ -66,11 +66,24 @@ def _public_or_404(account_id: int):
 @bp.get("/public")
 def public_library():
     filters = queries.LibraryFilter.from_args(request.args)
-    page = db.paginate(queries.library_query(_Visitor(), filters), page=request.args.get("page", 1, type=int),
-                       per_page=current_app.config["PAGE_SIZE"], error_out=False)
-    return render("practice/public_list.html", fragment="practice/_results.html", target="practice-results",
-                  filters=filters, page=page, facets=queries.facets_of([a.id for a in page.items]), uses={},
-                  LABELS=LABELS, PROGRAMMES=PROGRAMMES, public=True)
+    page = db.paginate(
+        queries.library_query(_Visitor(), filters),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    return render(
+        "practice/public_list.html",
+        fragment="practice/_results.html",
+        target="practice-results",
+        filters=filters,
+        page=page,
+        facets=queries.facets_of([a.id for a in page.items]),
+        uses={},
+        LABELS=LABELS,
+        PROGRAMMES=PROGRAMMES,
+        public=True,
+    )
 
 
 @bp.get("/public/<int:account_id>")
@@ -81,9 +94,13 @@ def public_account(account_id):
 @bp.get("/feed.atom")
 def feed():
     accounts = queries.public_feed()
-    response = make_response(render_template("practice/feed.xml", accounts=accounts,
-                                             updated=max((a.revised_at or a.published_at for a in accounts),
-                                                         default=utcnow())))
+    response = make_response(
+        render_template(
+            "practice/feed.xml",
+            accounts=accounts,
+            updated=max((a.revised_at or a.published_at for a in accounts), default=utcnow()),
+        )
+    )
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     return response
 
@@ -93,5 +110,3 @@ class _Visitor:
 
     is_authenticated = False
     id = None
-
-

@@ -20,11 +20,14 @@ NO_NAMES = "Never learners' names; name schools only as far as the team chooses 
 
 class AccountForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Give the account a title."), Length(max=200)])
-    abstract = TextAreaField("Abstract", description=f"What you changed and what happened, in {ABSTRACT_WORDS} "
-                                                     "words or fewer: readers see this first.")
+    abstract = TextAreaField(
+        "Abstract",
+        description=f"What you changed and what happened, in {ABSTRACT_WORDS} words or fewer: readers see this first.",
+    )
     question = TextAreaField("Our enquiry question")
-    context = TextAreaField("Context", description="Sectors, stages, authorities and kinds of establishment. "
-                                                   + NO_NAMES)
+    context = TextAreaField(
+        "Context", description="Sectors, stages, authorities and kinds of establishment. " + NO_NAMES
+    )
     change = TextAreaField("The small change we made")
     beneficiaries = TextAreaField("Who benefited")
     findings = TextAreaField("What we found", description="Qualitative findings and observations. " + NO_NAMES)
@@ -37,40 +40,61 @@ class AccountForm(FlaskForm):
     la = MultiCheckboxField("Local authorities", choices=[])
     measure = MultiCheckboxField("Kinds of measure", choices=choices(MEASURE_TYPES.items()))
     tag = MultiCheckboxField("National priorities, drivers and quality indicators", choices=choices(TAGS.items()))
-    visibility = RadioField("Who may read it once published", choices=choices(VISIBILITY_LABELS.items()),
-                            default="partnership")
+    visibility = RadioField(
+        "Who may read it once published", choices=choices(VISIBILITY_LABELS.items()), default="partnership"
+    )
 
     FACETS = ("features", "sector", "stage", "la", "measure", "tag")
-    TEXTS = ("title", "abstract", "question", "context", "change", "beneficiaries", "findings", "not_worked",
-             "next_steps")
+    TEXTS = (
+        "title",
+        "abstract",
+        "question",
+        "context",
+        "change",
+        "beneficiaries",
+        "findings",
+        "not_worked",
+        "next_steps",
+    )
 
 
 class FileForm(FlaskForm):
-    file = FileField("Image or file", description="PNG, JPG, PDF, Word, Excel, PowerPoint, CSV or text; up to "
-                                                  "5 MB; three at most")
-    description = StringField("Describe it", description="For images: what it shows, for people who cannot see "
-                                                         "it. No faces of learners.",
-                              validators=[Optional(), Length(max=300)])
+    file = FileField(
+        "Image or file", description="PNG, JPG, PDF, Word, Excel, PowerPoint, CSV or text; up to 5 MB; three at most"
+    )
+    description = StringField(
+        "Describe it",
+        description="For images: what it shows, for people who cannot see it. No faces of learners.",
+        validators=[Optional(), Length(max=300)],
+    )
 
 
 class ReviewForm(FlaskForm):
-    decision = RadioField("Decision", choices=choices([("return", "Return to the team with comments"),
-                                                       ("publish", "Publish")]),
-                          validators=[DataRequired("Choose to return or publish the account.")])
+    decision = RadioField(
+        "Decision",
+        choices=choices([("return", "Return to the team with comments"), ("publish", "Publish")]),
+        validators=[DataRequired("Choose to return or publish the account.")],
+    )
     visibility = RadioField("Who may read it", choices=choices(VISIBILITY_LABELS.items()), validators=[Optional()])
     comment = TextAreaField("Comments for the team", validators=[Optional(), Length(max=5000)])
 
 
 class UseForm(FlaskForm):
-    note = TextAreaField("What your school tried (optional)", validators=[Optional(), Length(max=500)],
-                         description="A sentence or two: the team sees it. Up to 500 characters.")
+    note = TextAreaField(
+        "What your school tried (optional)",
+        validators=[Optional(), Length(max=500)],
+        description="A sentence or two: the team sees it. Up to 500 characters.",
+    )
 
 
 class PresentForm(FlaskForm):
-    event_id = SelectField("Sharing event", coerce=int, choices=[],
-                           validators=[DataRequired("Choose one of your team's sharing events.")])
+    event_id = SelectField(
+        "Sharing event", coerce=int, choices=[], validators=[DataRequired("Choose one of your team's sharing events.")]
+    )
 
 
 class ReviewerForm(FlaskForm):
-    email = EmailField("E-mail address of the new reviewer",
-                       validators=[DataRequired("Enter the reviewer's e-mail address."), Length(max=254)])
+    email = EmailField(
+        "E-mail address of the new reviewer",
+        validators=[DataRequired("Enter the reviewer's e-mail address."), Length(max=254)],
+    )

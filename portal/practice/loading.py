@@ -34,9 +34,10 @@ def charted(measures: list[dict]) -> list[dict]:
         values = [v for _, v in m["points"]]
         chart = None
         if m["kind"] == "quantitative" and values:
-            chart = {"verdict": runchart.judge(values),
-                     "geometry": runchart.geometry(values, baseline=_number(m["baseline"]),
-                                                   target=_number(m["target"]))}
+            chart = {
+                "verdict": runchart.judge(values),
+                "geometry": runchart.geometry(values, baseline=_number(m["baseline"]), target=_number(m["target"])),
+            }
         out.append({**m, "chart": chart, "result": values[-1] if values else None})
     return out
 
@@ -50,9 +51,14 @@ def _number(text):
 
 def body_context(account: PracticeAccount) -> dict:
     """What the account's body shows, the same on the page, in print, in the PDF and in the export."""
-    return {"account": account, "measures": charted(queries.measures(account)),
-            "facets": queries.facets_of([account.id])[account.id], "LABELS": LABELS, "KEY_FEATURES": KEY_FEATURES,
-            "PROGRAMMES": PROGRAMMES}
+    return {
+        "account": account,
+        "measures": charted(queries.measures(account)),
+        "facets": queries.facets_of([account.id])[account.id],
+        "LABELS": LABELS,
+        "KEY_FEATURES": KEY_FEATURES,
+        "PROGRAMMES": PROGRAMMES,
+    }
 
 
 def event_extra(event, user) -> EventExtra | None:
@@ -60,5 +66,7 @@ def event_extra(event, user) -> EventExtra | None:
     accounts = queries.presented_at(event.id, user)
     if not accounts:
         return None
-    return EventExtra("Accounts of practice presented", [
-        (a.title, url_for("practice.show_account", account_id=a.id)) for a in accounts])
+    return EventExtra(
+        "Accounts of practice presented",
+        [(a.title, url_for("practice.show_account", account_id=a.id)) for a in accounts],
+    )

@@ -14,14 +14,16 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.extensions import db
 
 DRAFT, IN_REVIEW, RETURNED, PUBLISHED = "draft", "in_review", "returned", "published"
 STATE_LABELS = {DRAFT: "Draft", IN_REVIEW: "In review", RETURNED: "Returned with comments", PUBLISHED: "Published"}
 PARTNERSHIP, PUBLIC = "partnership", "public"
-VISIBILITY_LABELS = {PARTNERSHIP: "The partnership (everyone signed in to the portal)",
-                     PUBLIC: "Public (a page on the partnership's website, with no personal data)"}
+VISIBILITY_LABELS = {
+    PARTNERSHIP: "The partnership (everyone signed in to the portal)",
+    PUBLIC: "Public (a page on the partnership's website, with no personal data)",
+}
 SEARCH_CONFIG = "english"
 
 
@@ -171,4 +173,3 @@ class Presentation(db.Model):
     account_id: Mapped[int] = mapped_column(ForeignKey("practice_account.id", ondelete="CASCADE"), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-

@@ -37,13 +37,26 @@ class LibraryFilter:
 
     @classmethod
     def from_args(cls, args) -> "LibraryFilter":
-        return cls(q=(args.get("q") or "").strip()[:200], theme=(args.get("theme") or "").strip()[:160],
-                   year=(args.get("year") or "").strip()[:7], programme=(args.get("programme") or "").strip()[:20],
-                   facets={f: args.get(f).strip()[:60] for f in FACETS if (args.get(f) or "").strip()})
+        return cls(
+            q=(args.get("q") or "").strip()[:200],
+            theme=(args.get("theme") or "").strip()[:160],
+            year=(args.get("year") or "").strip()[:7],
+            programme=(args.get("programme") or "").strip()[:20],
+            facets={f: args.get(f).strip()[:60] for f in FACETS if (args.get(f) or "").strip()},
+        )
 
     def args(self) -> dict:
-        return {k: v for k, v in {"q": self.q, "theme": self.theme, "year": self.year, "programme": self.programme,
-                                  **self.facets}.items() if v}
+        return {
+            k: v
+            for k, v in {
+                "q": self.q,
+                "theme": self.theme,
+                "year": self.year,
+                "programme": self.programme,
+                **self.facets,
+            }.items()
+            if v
+        }
 
 
 def text_match(q: str):
@@ -51,8 +64,7 @@ def text_match(q: str):
     if db.engine.dialect.name == "postgresql":
         query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q)
         return PracticeAccount.search_vector.op("@@")(query)
-    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-               for w in q.split()]
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in q.split()]
     return and_(*(PracticeAccount.search_text.ilike(f"%{w}%", escape="\\") for w in escaped))
 
 
@@ -70,18 +82,33 @@ def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
     if filters.programme:
         stmt = stmt.where(PracticeAccount.programme == filters.programme)
     for facet, value in filters.facets.items():
-        stmt = stmt.where(exists().where(AccountFacet.account_id == PracticeAccount.id, AccountFacet.facet == facet,
-                                         AccountFacet.value == value))
+        stmt = stmt.where(
+            exists().where(
+                AccountFacet.account_id == PracticeAccount.id, AccountFacet.facet == facet, AccountFacet.value == value
+            )
+        )
     return stmt.order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
 
 
 def filter_choices() -> dict:
     """The themes and years that published accounts have (two small grouped queries)."""
     published = PracticeAccount.state == PUBLISHED
-    themes = list(db.session.scalars(select(PracticeAccount.theme_title).where(published)
-                                     .group_by(PracticeAccount.theme_title).order_by(PracticeAccount.theme_title)))
-    years = list(db.session.scalars(select(PracticeAccount.school_year).where(published)
-                                    .group_by(PracticeAccount.school_year).order_by(PracticeAccount.school_year.desc())))
+    themes = list(
+        db.session.scalars(
+            select(PracticeAccount.theme_title)
+            .where(published)
+            .group_by(PracticeAccount.theme_title)
+            .order_by(PracticeAccount.theme_title)
+        )
+    )
+    years = list(
+        db.session.scalars(
+            select(PracticeAccount.school_year)
+            .where(published)
+            .group_by(PracticeAccount.school_year)
+            .order_by(PracticeAccount.school_year.desc())
+        )
+    )
     return {"themes": [t for t in themes if t], "years": years}
 
 
@@ -89,8 +116,10 @@ def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
     found: dict[int, dict[str, list[str]]] = {i: {f: [] for f in FACETS} for i in account_ids}
     if account_ids:
         for aid, facet, value in db.session.execute(
-                select(AccountFacet.account_id, AccountFacet.facet, AccountFacet.value)
-                .where(AccountFacet.account_id.in_(list(account_ids))).order_by(AccountFacet.value)):
+            select(AccountFacet.account_id, AccountFacet.facet, AccountFacet.value)
+            .where(AccountFacet.account_id.in_(list(account_ids)))
+            .order_by(AccountFacet.value)
+        ):
             found[aid].setdefault(facet, []).append(value)
     return found
 
@@ -98,8 +127,13 @@ def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
 def use_counts(account_ids) -> dict[int, int]:
     if not account_ids:
         return {}
-    return dict(db.session.execute(select(Use.account_id, func.count(Use.id))
-                                   .where(Use.account_id.in_(list(account_ids))).group_by(Use.account_id)).all())
+    return dict(
+        db.session.execute(
+            select(Use.account_id, func.count(Use.id))
+            .where(Use.account_id.in_(list(account_ids)))
+            .group_by(Use.account_id)
+        ).all()
+    )
 
 
 def measures(account: PracticeAccount) -> list[dict]:
@@ -107,27 +141,35 @@ def measures(account: PracticeAccount) -> list[dict]:
 
 
 def files(account_id: int) -> list[AccountFile]:
-    return list(db.session.scalars(select(AccountFile).where(AccountFile.account_id == account_id)
-                                   .order_by(AccountFile.id)))
+    return list(
+        db.session.scalars(select(AccountFile).where(AccountFile.account_id == account_id).order_by(AccountFile.id))
+    )
 
 
 def history(account_id: int) -> list[Review]:
-    return list(db.session.scalars(select(Review).where(Review.account_id == account_id)
-                                   .order_by(Review.created_at, Review.id)))
+    return list(
+        db.session.scalars(select(Review).where(Review.account_id == account_id).order_by(Review.created_at, Review.id))
+    )
 
 
 def versions(account_id: int) -> list[AccountVersion]:
-    return list(db.session.scalars(select(AccountVersion).where(AccountVersion.account_id == account_id)
-                                   .order_by(AccountVersion.number.desc())))
+    return list(
+        db.session.scalars(
+            select(AccountVersion).where(AccountVersion.account_id == account_id).order_by(AccountVersion.number.desc())
+        )
+    )
 
 
 def uses(account_id: int) -> list[tuple]:
     """Uses with the school's name (the team sees where its idea travelled; never who wrote the note)."""
     from portal.organisations.models import Establishment
 
-    return db.session.execute(select(Use, Establishment.name).outerjoin(Establishment,
-                                                                         Establishment.id == Use.establishment_id)
-                              .where(Use.account_id == account_id).order_by(Use.created_at.desc())).all()
+    return db.session.execute(
+        select(Use, Establishment.name)
+        .outerjoin(Establishment, Establishment.id == Use.establishment_id)
+        .where(Use.account_id == account_id)
+        .order_by(Use.created_at.desc())
+    ).all()
 
 
 def my_use(account_id: int, user) -> Use | None:
@@ -137,20 +179,33 @@ def my_use(account_id: int, user) -> Use | None:
 
 
 def presentations(account_id: int) -> list[Event]:
-    return list(db.session.scalars(select(Event).join(Presentation, Presentation.event_id == Event.id)
-                                   .where(Presentation.account_id == account_id).order_by(Event.starts_at)))
+    return list(
+        db.session.scalars(
+            select(Event)
+            .join(Presentation, Presentation.event_id == Event.id)
+            .where(Presentation.account_id == account_id)
+            .order_by(Event.starts_at)
+        )
+    )
 
 
 def presented_at(event_id: int, user) -> list[PracticeAccount]:
     """Accounts presented at an event that `user` may see (drafts only for their team and reviewers)."""
-    stmt = (select(PracticeAccount).join(Presentation, Presentation.account_id == PracticeAccount.id)
-            .where(Presentation.event_id == event_id).order_by(PracticeAccount.title))
+    stmt = (
+        select(PracticeAccount)
+        .join(Presentation, Presentation.account_id == PracticeAccount.id)
+        .where(Presentation.event_id == event_id)
+        .order_by(PracticeAccount.title)
+    )
     return list(db.session.scalars(visible_accounts(user, stmt)))
 
 
 def review_queue() -> list[PracticeAccount]:
-    return list(db.session.scalars(select(PracticeAccount).where(PracticeAccount.state == IN_REVIEW)
-                                   .order_by(PracticeAccount.submitted_at)))
+    return list(
+        db.session.scalars(
+            select(PracticeAccount).where(PracticeAccount.state == IN_REVIEW).order_by(PracticeAccount.submitted_at)
+        )
+    )
 
 
 def my_teams(user) -> list[tuple]:
@@ -158,15 +213,24 @@ def my_teams(user) -> list[tuple]:
     from portal.enquiries.models import Team
 
     return db.session.execute(
-        select(Team, PracticeAccount).join(TeamMember, TeamMember.team_id == Team.id)
+        select(Team, PracticeAccount)
+        .join(TeamMember, TeamMember.team_id == Team.id)
         .outerjoin(PracticeAccount, PracticeAccount.team_id == Team.id)
-        .where(TeamMember.user_id == user.id).order_by(Team.created_at.desc(), Team.id.desc()).limit(100)).all()
+        .where(TeamMember.user_id == user.id)
+        .order_by(Team.created_at.desc(), Team.id.desc())
+        .limit(100)
+    ).all()
 
 
 def public_feed(limit: int = 30) -> list[PracticeAccount]:
-    return list(db.session.scalars(select(PracticeAccount).where(
-        PracticeAccount.state == PUBLISHED, PracticeAccount.visibility == PUBLIC)
-        .order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(PracticeAccount)
+            .where(PracticeAccount.state == PUBLISHED, PracticeAccount.visibility == PUBLIC)
+            .order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def reviewers() -> list[User]:
@@ -183,8 +247,6 @@ def counts() -> dict:
     return {"published": published or 0, "uses": used or 0, "schools": schools or 0}
 
 
-
-
 def sharing_events(team) -> list[Event]:
     """The sharing events of the team's theme or cohort that it may present at (not cancelled)."""
     from sqlalchemy import or_
@@ -192,7 +254,13 @@ def sharing_events(team) -> list[Event]:
     from portal.cohorts.models import CohortTeam
 
     theme = and_(Event.context_type == "theme", Event.context_id == team.theme_id, Event.kind == "sharing_event")
-    cohort = and_(Event.context_type == "network_cohort", Event.kind == "network-sharing",
-                  Event.context_id.in_(select(CohortTeam.cohort_id).where(CohortTeam.team_id == team.id)))
-    return list(db.session.scalars(select(Event).where(or_(theme, cohort), Event.cancelled.is_(False))
-                                   .order_by(Event.starts_at).limit(20)))
+    cohort = and_(
+        Event.context_type == "network_cohort",
+        Event.kind == "network-sharing",
+        Event.context_id.in_(select(CohortTeam.cohort_id).where(CohortTeam.team_id == team.id)),
+    )
+    return list(
+        db.session.scalars(
+            select(Event).where(or_(theme, cohort), Event.cancelled.is_(False)).order_by(Event.starts_at).limit(20)
+        )
+    )

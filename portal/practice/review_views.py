@@ -33,10 +33,21 @@ def review_account(account_id):
     if not is_reviewer(current_user):
         abort(403)
     form = ReviewForm()
-    if run_form(form, lambda: services.review(account, actor=current_user, decision=form.decision.data,
-                                              comment=form.comment.data or "", visibility=form.visibility.data or ""),
-                flash_message=lambda _: "The account is published." if account.is_published
-                else "The account is returned to the team with your comments."):
+    if run_form(
+        form,
+        lambda: services.review(
+            account,
+            actor=current_user,
+            decision=form.decision.data,
+            comment=form.comment.data or "",
+            visibility=form.visibility.data or "",
+        ),
+        flash_message=lambda _: (
+            "The account is published."
+            if account.is_published
+            else "The account is returned to the team with your comments."
+        ),
+    ):
         return redirect(url_for("practice.show_account", account_id=account.id), code=303)
     return render("practice/review.html", **body_context(account), review_form=form, status=form_status(form))
 
@@ -63,8 +74,10 @@ def reviewers():
 def remove_reviewer(user_id):
     person = db.session.get(User, user_id) or abort(404)
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: services.set_reviewer(person, actor=current_user, granted=False),
-               done=f"{person.name} no longer reviews accounts.")
+    run_action(
+        lambda: services.set_reviewer(person, actor=current_user, granted=False),
+        done=f"{person.name} no longer reviews accounts.",
+    )
     return redirect(url_for("practice.reviewers"), code=303)
 
 
@@ -78,12 +91,24 @@ def present_account(account_id):
     form.event_id.choices = choices((e.id, f"{e.title}, {e.starts_at:%d %B %Y}") for e in events)
     if request.method == "POST" and request.form.get("withdraw", type=int):
         ActionForm().validate_on_submit() or abort(400)
-        run_action(lambda: services.withdraw_presentation(account, request.form.get("withdraw", type=int),
-                                                          actor=current_user), done="You will not present there.")
+        run_action(
+            lambda: services.withdraw_presentation(account, request.form.get("withdraw", type=int), actor=current_user),
+            done="You will not present there.",
+        )
         return redirect(url_for("practice.present_account", account_id=account.id), code=303)
-    if run_form(form, lambda: services.present_at(account, db.session.get(Event, form.event_id.data),
-                                                  actor=current_user, eligible_ids={e.id for e in events}),
-                flash_message="Your team is signed up to present this account."):
+    if run_form(
+        form,
+        lambda: services.present_at(
+            account, db.session.get(Event, form.event_id.data), actor=current_user, eligible_ids={e.id for e in events}
+        ),
+        flash_message="Your team is signed up to present this account.",
+    ):
         return redirect(url_for("practice.present_account", account_id=account.id), code=303)
-    return render("practice/present.html", account=account, form=form, events=events,
-                  presenting=queries.presentations(account.id), status=form_status(form))
+    return render(
+        "practice/present.html",
+        account=account,
+        form=form,
+        events=events,
+        presenting=queries.presentations(account.id),
+        status=form_status(form),
+    )

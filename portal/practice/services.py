@@ -7,7 +7,8 @@ import json
 
 from sqlalchemy import delete, func, literal_column, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.uploads import delete_stored, store_upload
 from portal.enquiries.models import TeamMember
@@ -43,8 +44,17 @@ from portal.practice.vocabularies import (
     TAGS,
 )
 
-TEXT_FIELDS = ("title", "abstract", "question", "context", "change", "beneficiaries", "findings", "not_worked",
-               "next_steps")
+TEXT_FIELDS = (
+    "title",
+    "abstract",
+    "question",
+    "context",
+    "change",
+    "beneficiaries",
+    "findings",
+    "not_worked",
+    "next_steps",
+)
 MAX_TEXT = 10000
 
 
@@ -73,9 +83,11 @@ def draft_from_enquiry(team_id: int, *, actor) -> PracticeAccount:
 
 def facet_values(account_id: int) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"sector": [], "stage": [], "la": [], "measure": [], "tag": []}
-    for facet, value in db.session.execute(select(AccountFacet.facet, AccountFacet.value)
-                                           .where(AccountFacet.account_id == account_id)
-                                           .order_by(AccountFacet.facet, AccountFacet.value)):
+    for facet, value in db.session.execute(
+        select(AccountFacet.facet, AccountFacet.value)
+        .where(AccountFacet.account_id == account_id)
+        .order_by(AccountFacet.facet, AccountFacet.value)
+    ):
         found.setdefault(facet, []).append(value)
     return found
 
@@ -88,9 +100,12 @@ def _allowed_facets() -> dict[str, set]:
 def _set_facets(account: PracticeAccount, facets: dict[str, list[str]]) -> None:
     allowed = _allowed_facets()
     db.session.execute(delete(AccountFacet).where(AccountFacet.account_id == account.id))
-    db.session.add_all(AccountFacet(account_id=account.id, facet=facet, value=value)
-                       for facet, values in facets.items() for value in sorted(set(values))
-                       if value in allowed.get(facet, ()))
+    db.session.add_all(
+        AccountFacet(account_id=account.id, facet=facet, value=value)
+        for facet, values in facets.items()
+        for value in sorted(set(values))
+        if value in allowed.get(facet, ())
+    )
 
 
 def _search_text(account: PracticeAccount, facets: dict) -> str:
@@ -110,8 +125,9 @@ def snapshot(account: PracticeAccount) -> str:
     return json.dumps({f: getattr(account, f) for f in (*TEXT_FIELDS, "features", "measures_json")})
 
 
-def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict, visibility: str,
-                 programme: str | None = None) -> bool:
+def save_account(
+    account: PracticeAccount, *, actor, fields: dict, facets: dict, visibility: str, programme: str | None = None
+) -> bool:
     """Save the team's words; returns True when a published account was corrected (a new version, "updated").
     A change to a draft clears the consents given to the earlier text."""
     if not can_edit(actor, account):
@@ -125,8 +141,9 @@ def save_account(account: PracticeAccount, *, actor, fields: dict, facets: dict,
     if len(fields["title"]) > 200:
         errors.append(("title", "Keep the title under 200 characters."))
     if words(fields["abstract"]) > ABSTRACT_WORDS:
-        errors.append(("abstract", f"Keep the abstract to {ABSTRACT_WORDS} words or fewer "
-                                   f"(it has {words(fields['abstract'])})."))
+        errors.append(
+            ("abstract", f"Keep the abstract to {ABSTRACT_WORDS} words or fewer (it has {words(fields['abstract'])}).")
+        )
     for key in TEXT_FIELDS[1:]:
         if len(fields[key]) > MAX_TEXT:
             errors.append((key, f"Keep this under {MAX_TEXT:,} characters."))
@@ -165,8 +182,13 @@ def add_file(account: PracticeAccount, upload, *, actor, description: str = "") 
     if stored.key.rsplit(".", 1)[-1] in {"png", "jpg", "jpeg"} and not description.strip():
         delete_stored(stored.key)
         raise ServiceError(("description", "Describe the image for people who cannot see it."))
-    item = AccountFile(account_id=account.id, file_key=stored.key, filename=stored.filename, size=stored.size,
-                       description=description.strip()[:300])
+    item = AccountFile(
+        account_id=account.id,
+        file_key=stored.key,
+        filename=stored.filename,
+        size=stored.size,
+        description=description.strip()[:300],
+    )
     db.session.add(item)
     db.session.flush()
     return item
@@ -182,8 +204,14 @@ def remove_file(account: PracticeAccount, item: AccountFile, *, actor) -> None:
 
 def members_and_consents(account: PracticeAccount) -> list[tuple[User, bool]]:
     """Every current member of the team, and whether they have agreed: two queries."""
-    people = list(db.session.scalars(select(User).join(TeamMember, TeamMember.user_id == User.id)
-                                     .where(TeamMember.team_id == account.team_id).order_by(User.name)))
+    people = list(
+        db.session.scalars(
+            select(User)
+            .join(TeamMember, TeamMember.user_id == User.id)
+            .where(TeamMember.team_id == account.team_id)
+            .order_by(User.name)
+        )
+    )
     agreed = set(db.session.scalars(select(Consent.user_id).where(Consent.account_id == account.id)))
     return [(p, p.id in agreed) for p in people]
 
@@ -208,8 +236,9 @@ def submit(account: PracticeAccount, *, actor) -> None:
         raise ServiceError((None, "Only a draft or a returned account can be submitted."))
     waiting = [p.name for p, agreed in members_and_consents(account) if not agreed]
     if waiting:
-        raise ServiceError((None, f"Every member must agree before the account is submitted: waiting for "
-                                  f"{len(waiting)} of the team."))
+        raise ServiceError(
+            (None, f"Every member must agree before the account is submitted: waiting for {len(waiting)} of the team.")
+        )
     account.state, account.submitted_at = IN_REVIEW, utcnow()
     db.session.add(Review(account_id=account.id, actor_id=actor.id, decision="submitted"))
     db.session.flush()
@@ -294,6 +323,7 @@ def present_at(account: PracticeAccount, event, *, actor, eligible_ids: set[int]
 def withdraw_presentation(account: PracticeAccount, event_id: int, *, actor) -> None:
     if not can_edit(actor, account):
         raise ServiceError((None, "Only the team's members can change where it presents."))
-    db.session.execute(delete(Presentation).where(Presentation.account_id == account.id,
-                                                  Presentation.event_id == event_id))
+    db.session.execute(
+        delete(Presentation).where(Presentation.account_id == account.id, Presentation.event_id == event_id)
+    )
     db.session.flush()

@@ -54,10 +54,20 @@ VOCABULARIES = (
 TAGS = {key: label for _, vocabulary in VOCABULARIES for key, label in vocabulary.items()}
 
 # Curriculum for Excellence levels, and the senior phase.
-STAGES = {"early": "Early level", "first": "First level", "second": "Second level", "third": "Third level",
-          "fourth": "Fourth level", "senior": "Senior phase"}
-PROGRAMMES = {"themed": "Themed network", "network": "Collaborative Learning Network cohort",
-              "leadership": "Leadership network", "forum": "Forum enquiry network"}
+STAGES = {
+    "early": "Early level",
+    "first": "First level",
+    "second": "Second level",
+    "third": "Third level",
+    "fourth": "Fourth level",
+    "senior": "Senior phase",
+}
+PROGRAMMES = {
+    "themed": "Themed network",
+    "network": "Collaborative Learning Network cohort",
+    "leadership": "Leadership network",
+    "forum": "Forum enquiry network",
+}
 MEASURE_TYPES = {"quantitative": "Quantitative", "qualitative": "Qualitative", "observation": "Direct observation"}
 # The key features every project should show (outcome planner, DOMAIN.md).
 KEY_FEATURES = {

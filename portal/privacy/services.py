@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
-from portal.accounts.models import LoginFailure, User, utcnow
+from portal.accounts.models import LoginFailure, User
 from portal.audit.models import AuditEntry
 from portal.audit.services import record as audit
 from portal.core import personal_data
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.enquiries.plan_models import SectionDraft
@@ -39,8 +40,13 @@ def withdraw_request(user: User) -> None:
 
 
 def pending_requests() -> list[User]:
-    return list(db.session.scalars(select(User).where(User.erasure_requested_at.is_not(None),
-                                                      User.erased_at.is_(None)).order_by(User.erasure_requested_at)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.erasure_requested_at.is_not(None), User.erased_at.is_(None))
+            .order_by(User.erasure_requested_at)
+        )
+    )
 
 
 def erase(user: User, *, actor: User | None) -> None:
@@ -60,19 +66,33 @@ def purge(now=None) -> dict[str, int]:
     """Apply the retention schedule; running it again at once changes nothing."""
     now = now or utcnow()
     done = {}
-    stale = list(db.session.scalars(select(User).where(
-        User.password_hash.is_(None), User.invited_at < now - RETENTION["unanswered invitations"],
-        User.erased_at.is_(None))))
+    stale = list(
+        db.session.scalars(
+            select(User).where(
+                User.password_hash.is_(None),
+                User.invited_at < now - RETENTION["unanswered invitations"],
+                User.erased_at.is_(None),
+            )
+        )
+    )
     for user in stale:
         erase(user, actor=None)
     done["unanswered invitations"] = len(stale)
     for label, statement in (
-        ("answers kept after a session ended", delete(PendingAnswers).where(
-            PendingAnswers.created_at < now - RETENTION["answers kept after a session ended"])),
-        ("unsaved drafts of enquiry plans", delete(SectionDraft).where(
-            SectionDraft.saved_at < now - RETENTION["unsaved drafts of enquiry plans"])),
-        ("failed sign-in records", delete(LoginFailure).where(
-            LoginFailure.at < now - RETENTION["failed sign-in records"])),
+        (
+            "answers kept after a session ended",
+            delete(PendingAnswers).where(
+                PendingAnswers.created_at < now - RETENTION["answers kept after a session ended"]
+            ),
+        ),
+        (
+            "unsaved drafts of enquiry plans",
+            delete(SectionDraft).where(SectionDraft.saved_at < now - RETENTION["unsaved drafts of enquiry plans"]),
+        ),
+        (
+            "failed sign-in records",
+            delete(LoginFailure).where(LoginFailure.at < now - RETENTION["failed sign-in records"]),
+        ),
         ("audit log entries", delete(AuditEntry).where(AuditEntry.at < now - RETENTION["audit log entries"])),
     ):
         done[label] = db.session.execute(statement).rowcount

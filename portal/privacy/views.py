@@ -3,10 +3,11 @@
 from flask import abort, make_response, redirect, url_for
 from flask_login import current_user, login_required
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import record as audit
 from portal.core import personal_data
 from portal.core.access import get_or_404, roles_required
+from portal.core.dates import utcnow
 from portal.core.forms import ActionForm, run_action
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -46,8 +47,10 @@ def request_erasure():
     """A confirm page (works without JavaScript); the POST asks the lead officer to erase the account."""
     form = ActionForm()
     if form.validate_on_submit():
-        run_action(lambda: services.request_erasure(current_user._get_current_object()),
-                   done="Your request is with the partnership lead officer, who will confirm it.")
+        run_action(
+            lambda: services.request_erasure(current_user._get_current_object()),
+            done="Your request is with the partnership lead officer, who will confirm it.",
+        )
         return redirect(url_for("privacy.my_data"))
     return render("privacy/request_erasure.html", form=form)
 
@@ -56,8 +59,9 @@ def request_erasure():
 @login_required
 def withdraw_erasure():
     ActionForm().validate_on_submit() or abort(400)
-    run_action(lambda: services.withdraw_request(current_user._get_current_object()),
-               done="Your erasure request is withdrawn.")
+    run_action(
+        lambda: services.withdraw_request(current_user._get_current_object()), done="Your erasure request is withdrawn."
+    )
     return redirect(url_for("privacy.my_data"))
 
 

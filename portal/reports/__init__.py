@@ -8,4 +8,5 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 def init_app(app: Flask) -> None:
     """Import the view modules, register what reports offers the other domains, then the blueprint."""
     from portal.reports import views  # noqa: F401  (routes on bp)
+
     app.register_blueprint(bp)

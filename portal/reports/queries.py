@@ -13,8 +13,12 @@ from portal.extensions import db
 from portal.forums.models import Membership
 from portal.organisations.models import Establishment, LocalAuthority
 
-CONTEXT_LABELS = {"partnership": "Partnership events", "theme": "Themed enquiry events",
-                  "leadership_cohort": "Leadership programme sessions", "network_cohort": "Network cohort events"}
+CONTEXT_LABELS = {
+    "partnership": "Partnership events",
+    "theme": "Themed enquiry events",
+    "leadership_cohort": "Leadership programme sessions",
+    "network_cohort": "Network cohort events",
+}
 
 
 @dataclass
@@ -62,19 +66,24 @@ def participation(authority_id: int | None = None) -> list[AuthorityRow]:
         select(Registration.authority_id, Registration.establishment_id),
         select(Nomination.authority_id, Nomination.establishment_id),
         select(Establishment.authority_id, Establishment.id)
-        .join(User, User.establishment_id == Establishment.id).join(Membership, Membership.user_id == User.id),
+        .join(User, User.establishment_id == Establishment.id)
+        .join(Membership, Membership.user_id == User.id),
     ).subquery()
     counts = {
         "establishments": select(Establishment.authority_id, func.count()).group_by(Establishment.authority_id),
         "taking_part": select(involved.c.la, func.count(func.distinct(involved.c.est)))
-        .where(involved.c.est.is_not(None)).group_by(involved.c.la),
-        "team_members": select(TeamMember.authority_id, func.count(func.distinct(TeamMember.user_id)))
-        .group_by(TeamMember.authority_id),
+        .where(involved.c.est.is_not(None))
+        .group_by(involved.c.la),
+        "team_members": select(TeamMember.authority_id, func.count(func.distinct(TeamMember.user_id))).group_by(
+            TeamMember.authority_id
+        ),
         "forum_members": select(Establishment.authority_id, func.count(func.distinct(Membership.user_id)))
-        .join(User, User.establishment_id == Establishment.id).join(Membership, Membership.user_id == User.id)
+        .join(User, User.establishment_id == Establishment.id)
+        .join(Membership, Membership.user_id == User.id)
         .group_by(Establishment.authority_id),
-        "nominated": select(Nomination.authority_id, func.count(func.distinct(Nomination.establishment_id)))
-        .group_by(Nomination.authority_id),
+        "nominated": select(Nomination.authority_id, func.count(func.distinct(Nomination.establishment_id))).group_by(
+            Nomination.authority_id
+        ),
     }
     for name, stmt in counts.items():
         for la, n in _grouped(stmt).items():
@@ -90,5 +99,6 @@ def overview(authority_id: int | None = None) -> Overview:
     for (context_type, _), rates in context_summary().items():
         label = CONTEXT_LABELS.get(context_type, context_type)
         attendance[label] = attendance.get(label, Rates()) + rates
-    return Overview(rows=participation(authority_id), teams=teams, reporting_findings=reporting or 0,
-                    attendance=attendance)
+    return Overview(
+        rows=participation(authority_id), teams=teams, reporting_findings=reporting or 0, attendance=attendance
+    )

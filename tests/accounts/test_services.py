@@ -42,16 +42,18 @@ def test_la_officer_cannot_grant_wide_roles(app, make_user, make_establishment):
     officer = make_user(Role.LA_OFFICER, authority_slug="glasgow-city")
     school = make_establishment(authority_slug="glasgow-city")
     with app.test_request_context(), pytest.raises(ServiceError, match="practitioners and senior leaders"):
-        services.invite_person(actor=officer, name="B", email="b@test.example.org", establishment=school,
-                               roles={Role.ADMIN})
+        services.invite_person(
+            actor=officer, name="B", email="b@test.example.org", establishment=school, roles={Role.ADMIN}
+        )
 
 
 def test_invitation_link_sets_a_password_once(app, make_user, make_establishment, mailbox):
     admin = make_user(Role.ADMIN)
     school = make_establishment()
     with app.test_request_context():
-        person = services.invite_person(actor=admin, name="Newcomer", email="New@Test.example.org",
-                                        establishment=school)
+        person = services.invite_person(
+            actor=admin, name="Newcomer", email="New@Test.example.org", establishment=school
+        )
         db.session.commit()
         token = mailbox.link(mailbox.last_to("new@test.example.org"), "/invitation/").rsplit("/", 1)[-1]
         assert services.user_from_token(token, "invite").id == person.id

@@ -26,8 +26,9 @@ def test_sign_in_keeps_the_address_on_error(client, make_user):
 
 def test_next_parameter_cannot_leave_the_site(client, make_user):
     make_user(Role.PRACTITIONER, email="safe@test.example.org")
-    response = client.post("/sign-in?next=//evil.example.com/x",
-                           data={"email": "safe@test.example.org", "password": PASSWORD})
+    response = client.post(
+        "/sign-in?next=//evil.example.com/x", data={"email": "safe@test.example.org", "password": PASSWORD}
+    )
     assert response.headers["Location"].endswith("/home")
 
 
@@ -82,8 +83,9 @@ def test_profile_edit_saves(client, login, make_user, make_establishment):
     school = make_establishment(name="Unique Academy")
     me = make_user(Role.PRACTITIONER)
     login(me)
-    response = client.post("/profile", data={"name": "Renamed", "job_title": "PT", "establishment": school.seed_code,
-                                             "promoted": "y"})
+    response = client.post(
+        "/profile", data={"name": "Renamed", "job_title": "PT", "establishment": school.seed_code, "promoted": "y"}
+    )
     assert response.status_code == 302
     db.session.expire_all()
     saved = db.session.get(User, me.id)
@@ -109,8 +111,9 @@ def test_people_list_fragment_and_vary(client, login, make_user, htmx_get):
     assert b"<html" not in fragment.data and fragment.data.strip().startswith(b'<div id="people-results"')
     assert b"Zebedee Findme" in fragment.data
     assert "HX-Request" in fragment.headers["Vary"]
-    boosted = client.get("/people?q=zebedee", headers={"HX-Request": "true", "HX-Boosted": "true",
-                                                      "HX-Target": "people-results"})
+    boosted = client.get(
+        "/people?q=zebedee", headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "people-results"}
+    )
     assert b"<html" in boosted.data
 
 
@@ -128,8 +131,9 @@ def test_people_list_query_count_does_not_grow(client, login, make_user):
 def test_admin_edits_roles(client, login, make_user):
     login(make_user(Role.ADMIN))
     person = make_user(Role.PRACTITIONER)
-    response = client.post(f"/people/{person.id}", data={"roles": ["practitioner", "key_facilitator"],
-                                                          "authority": "0", "active": "y"})
+    response = client.post(
+        f"/people/{person.id}", data={"roles": ["practitioner", "key_facilitator"], "authority": "0", "active": "y"}
+    )
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(User, person.id).roles == {Role.PRACTITIONER, Role.KEY_FACILITATOR}
@@ -145,8 +149,15 @@ def test_la_officer_cannot_edit_roles(client, login, make_user):
 def test_invite_page_sends_a_real_email(client, login, make_user, make_establishment, mailbox):
     login(make_user(Role.ADMIN))
     school = make_establishment()
-    response = client.post("/people/invite", data={"name": "Invitee", "email": "invitee@test.example.org",
-                                                   "establishment": school.seed_code, "roles": ["senior_leader"]})
+    response = client.post(
+        "/people/invite",
+        data={
+            "name": "Invitee",
+            "email": "invitee@test.example.org",
+            "establishment": school.seed_code,
+            "roles": ["senior_leader"],
+        },
+    )
     assert response.status_code == 302
     message = mailbox.last_to("invitee@test.example.org")
     assert "/invitation/" in mailbox.body(message)
@@ -155,16 +166,20 @@ def test_invite_page_sends_a_real_email(client, login, make_user, make_establish
 def test_people_csv_import_is_all_or_nothing(client, login, make_user, make_establishment, mailbox):
     login(make_user(Role.ADMIN))
     school = make_establishment()
-    bad = (f"name,email,seed_code,roles\nGood Person,good@test.example.org,{school.seed_code},practitioner\n"
-           f"Bad Person,not-an-email,{school.seed_code},wizard\n")
-    response = client.post("/people/import", data={"file": (io.BytesIO(bad.encode()), "people.csv")},
-                           content_type="multipart/form-data")
+    bad = (
+        f"name,email,seed_code,roles\nGood Person,good@test.example.org,{school.seed_code},practitioner\n"
+        f"Bad Person,not-an-email,{school.seed_code},wizard\n"
+    )
+    response = client.post(
+        "/people/import", data={"file": (io.BytesIO(bad.encode()), "people.csv")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 422
     assert b"email is not a valid address" in response.data and b"&#39;wizard&#39; is not a role" in response.data
     assert db.session.query(User).filter_by(email="good@test.example.org").count() == 0
     assert mailbox.messages == []
     good = f"name,email,seed_code\nGood Person,good@test.example.org,{school.seed_code}\n"
-    response = client.post("/people/import", data={"file": (io.BytesIO(good.encode()), "people.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/people/import", data={"file": (io.BytesIO(good.encode()), "people.csv")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 302
     assert len(mailbox.to("good@test.example.org")) == 1

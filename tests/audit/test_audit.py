@@ -19,15 +19,24 @@ def _actions():
 def test_sign_ins_roles_and_deactivation_are_recorded(app, client, make_user):
     admin = make_user(Role.ADMIN)
     person = make_user(Role.PRACTITIONER, email="audited@test.example.org")
-    client.post("/sign-in", data={"email": "audited@test.example.org", "password": "wrong"},
-                environ_base={"REMOTE_ADDR": "192.0.2.5"})
+    client.post(
+        "/sign-in",
+        data={"email": "audited@test.example.org", "password": "wrong"},
+        environ_base={"REMOTE_ADDR": "192.0.2.5"},
+    )
     client.post("/sign-in", data={"email": "audited@test.example.org", "password": PASSWORD})
     with app.test_request_context():
         services.set_roles(db.session.get(User, person.id), {Role.SENIOR_LEADER}, actor=db.session.get(User, admin.id))
         services.set_active(db.session.get(User, person.id), False, actor=db.session.get(User, admin.id))
         db.session.commit()
-    assert _actions() == ["sign_in.failed", "sign_in.password", "roles.changed", "sessions.ended",
-                          "account.deactivated", "sessions.ended"]
+    assert _actions() == [
+        "sign_in.failed",
+        "sign_in.password",
+        "roles.changed",
+        "sessions.ended",
+        "account.deactivated",
+        "sessions.ended",
+    ]
     failed = db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id)).first()
     assert (failed.subject_type, failed.subject_id, failed.address) == ("user_account", person.id, "192.0.2.5")
     roles = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "roles.changed")).one()

@@ -26,11 +26,19 @@ def synthetic(n: int, rng: random.Random) -> list[ProfileData]:
     out = []
     for i in range(n):
         sector = rng.choice(SECTORS)
-        out.append(ProfileData(id=i + 1, owner_id=i + 1, authority_id=rng.randint(1, 8), sector=sector,
-                               interests=tuple(rng.sample(keys, rng.randint(1, 4))),
-                               stages=tuple(SECTOR_STAGES[sector][: rng.randint(1, 2)]),
-                               hunch=f"Improving {rng.choice(WANTS)} for learners {rng.choice(WHO)}",
-                               mode=rng.choice(list(MODES)), status="active" if rng.random() < 0.95 else "paused"))
+        out.append(
+            ProfileData(
+                id=i + 1,
+                owner_id=i + 1,
+                authority_id=rng.randint(1, 8),
+                sector=sector,
+                interests=tuple(rng.sample(keys, rng.randint(1, 4))),
+                stages=tuple(SECTOR_STAGES[sector][: rng.randint(1, 2)]),
+                hunch=f"Improving {rng.choice(WANTS)} for learners {rng.choice(WHO)}",
+                mode=rng.choice(list(MODES)),
+                status="active" if rng.random() < 0.95 else "paused",
+            )
+        )
     return out
 
 

@@ -33,14 +33,30 @@ PAGES = [
     Page("profile (practitioner)", "practitioner", "/profile"),
     Page("themed enquiries (practitioner)", "practitioner", "/enquiries/"),
     Page("theme with 60 teams (lead officer)", "lead", "/enquiries/themes/{id}", "select min(id) from enquiry_theme"),
-    Page("team page (practitioner)", "practitioner", "/enquiries/teams/{id}",
-         "select id from enquiry_team where name = 'Outdoor Explorers'"),
-    Page("enquiry plan (practitioner)", "practitioner", "/enquiries/teams/{id}/plan",
-         "select id from enquiry_team where name = 'Outdoor Explorers'"),
-    Page("impact evidence (practitioner)", "practitioner", "/enquiries/teams/{id}/evidence",
-         "select id from enquiry_team where name = 'Outdoor Explorers'"),
-    Page("scale team evidence (lead officer)", "lead", "/enquiries/teams/{id}/evidence",
-         "select min(id) from enquiry_team"),
+    Page(
+        "team page (practitioner)",
+        "practitioner",
+        "/enquiries/teams/{id}",
+        "select id from enquiry_team where name = 'Outdoor Explorers'",
+    ),
+    Page(
+        "enquiry plan (practitioner)",
+        "practitioner",
+        "/enquiries/teams/{id}/plan",
+        "select id from enquiry_team where name = 'Outdoor Explorers'",
+    ),
+    Page(
+        "impact evidence (practitioner)",
+        "practitioner",
+        "/enquiries/teams/{id}/evidence",
+        "select id from enquiry_team where name = 'Outdoor Explorers'",
+    ),
+    Page(
+        "scale team evidence (lead officer)",
+        "lead",
+        "/enquiries/teams/{id}/evidence",
+        "select min(id) from enquiry_team",
+    ),
     Page("my teams (LA officer)", "la_officer", "/enquiries/teams"),
 ]
 
@@ -50,8 +66,12 @@ PAGES += [
     Page("forums list (practitioner)", "practitioner", "/forums"),
     Page("forum page, five years of history (lead officer)", "lead", "/forums/1"),
     Page("forum meetings, first page (lead officer)", "lead", "/forums/1/meetings"),
-    Page("meeting with agenda and minutes (lead officer)", "lead", "/forums/1/meetings/{id}",
-         "select max(id) from forum_meeting where forum_id = 1"),
+    Page(
+        "meeting with agenda and minutes (lead officer)",
+        "lead",
+        "/forums/1/meetings/{id}",
+        "select max(id) from forum_meeting where forum_id = 1",
+    ),
     Page("forum resources, tag filter (lead officer)", "lead", "/forums/1/resources?tag=play"),
     Page("forum members (lead officer)", "lead", "/forums/1/members"),
     Page("development needs across forums (lead officer)", "lead", "/forums/needs"),
@@ -64,16 +84,32 @@ FACILITATOR = "select id from user_account where email = 'facilitator@demo.examp
 PAGES += [
     Page("events list (practitioner)", "practitioner", "/events"),
     Page("my bookings (practitioner)", "practitioner", "/events/mine"),
-    Page("event page (practitioner)", "practitioner", "/events/{id}",
-         "select min(id) from event where starts_at > CURRENT_TIMESTAMP and context_type = 'partnership'"),
+    Page(
+        "event page (practitioner)",
+        "practitioner",
+        "/events/{id}",
+        "select min(id) from event where starts_at > CURRENT_TIMESTAMP and context_type = 'partnership'",
+    ),
     Page("attendance report (lead officer)", "lead", "/events/attendance"),
     Page("self-evaluations (senior leader)", "leader", "/leadership/evaluations"),
-    Page("evaluation domain page (senior leader)", "leader", "/leadership/evaluations/{id}/domains/1",
-         f"select max(id) from self_evaluation where status = 'draft' and owner_id = ({LEADER})"),
-    Page("evaluation result (senior leader)", "leader", "/leadership/evaluations/{id}/result",
-         f"select min(id) from self_evaluation where status = 'submitted' and owner_id = ({LEADER})"),
-    Page("development plan (senior leader)", "leader", "/leadership/plans/{id}",
-         f"select min(id) from development_plan where owner_id = ({LEADER})"),
+    Page(
+        "evaluation domain page (senior leader)",
+        "leader",
+        "/leadership/evaluations/{id}/domains/1",
+        f"select max(id) from self_evaluation where status = 'draft' and owner_id = ({LEADER})",
+    ),
+    Page(
+        "evaluation result (senior leader)",
+        "leader",
+        "/leadership/evaluations/{id}/result",
+        f"select min(id) from self_evaluation where status = 'submitted' and owner_id = ({LEADER})",
+    ),
+    Page(
+        "development plan (senior leader)",
+        "leader",
+        "/leadership/plans/{id}",
+        f"select min(id) from development_plan where owner_id = ({LEADER})",
+    ),
     Page("leadership insights, 8,000 evaluations (researcher)", "researcher", "/leadership/insights"),
     Page("audit log, 100,000 entries (lead officer)", "lead", "/audit/"),
     Page("audit log by person (lead officer)", "lead", "/audit/?person=practitioner@demo.example.org"),
@@ -81,15 +117,22 @@ PAGES += [
     Page("network cohorts (lead officer)", "lead", "/cohorts"),
     Page("network cohort page (lead officer)", "lead", "/cohorts/{id}", "select max(id) from network_cohort"),
     Page("survey status (lead officer)", "lead", "/cohorts/{id}/survey-status", "select max(id) from network_cohort"),
-    Page("cohort team space (facilitator)", "facilitator", "/cohort-teams/{id}",
-         f"select min(id) from cohort_team where facilitator_id = ({FACILITATOR})"),
+    Page(
+        "cohort team space (facilitator)",
+        "facilitator",
+        "/cohort-teams/{id}",
+        f"select min(id) from cohort_team where facilitator_id = ({FACILITATOR})",
+    ),
 ]
 
 # Accounts of practice: the scale data holds 400 published accounts with facets and uses.
 PAGES += [
     Page("accounts of practice library (practitioner)", "practitioner", "/practice/"),
-    Page("accounts of practice, filters and search (practitioner)", "practitioner",
-         "/practice/?la=glasgow-city&sector=Primary&q=learners"),
+    Page(
+        "accounts of practice, filters and search (practitioner)",
+        "practitioner",
+        "/practice/?la=glasgow-city&sector=Primary&q=learners",
+    ),
     Page("accounts of practice, public list (visitor)", None, "/practice/public?q=outdoor"),
 ]
 
@@ -98,10 +141,17 @@ GATEWAY_TEAM = "select min(team_id) from gateway_team"
 PAGES += [
     Page("gateway home (practitioner)", "practitioner", "/gateway/"),
     Page("gateway suggestions, 30,000 profiles (practitioner)", "practitioner", "/gateway/suggestions"),
-    Page("gateway suggestions, filtered (practitioner)", "practitioner",
-         "/gateway/suggestions?sector=Secondary&interest=outdoor-learning"),
-    Page("gateway profile (practitioner)", "practitioner", "/gateway/profiles/{id}",
-         "select min(id) from gateway_profile where status = 'active'"),
+    Page(
+        "gateway suggestions, filtered (practitioner)",
+        "practitioner",
+        "/gateway/suggestions?sector=Secondary&interest=outdoor-learning",
+    ),
+    Page(
+        "gateway profile (practitioner)",
+        "practitioner",
+        "/gateway/profiles/{id}",
+        "select min(id) from gateway_profile where status = 'active'",
+    ),
     Page("gateway uptake (lead officer)", "lead", "/gateway/uptake"),
     Page("gateway uptake (LA officer)", "la_officer", "/gateway/uptake"),
 ]
@@ -112,11 +162,18 @@ PAGES += [
     Page("forum discussions, years of topics (lead officer)", "lead", "/discussions/forum/1"),
     Page("forum discussions, page 40 (lead officer)", "lead", "/discussions/forum/1?page=40"),
     Page("discussion search in a forum (lead officer)", "lead", "/discussions/forum/1?q=measured"),
-    Page("topic with the most posts (lead officer)", "lead", "/discussions/topics/{id}",
-         "select id from discussion_topic where space_type = 'forum' and space_id = 1 "
-         "order by post_count desc limit 1"),
-    Page("theme discussions (practitioner)", "practitioner", "/discussions/theme/{id}",
-         "select theme_id from enquiry_team where name = 'Outdoor Explorers'"),
+    Page(
+        "topic with the most posts (lead officer)",
+        "lead",
+        "/discussions/topics/{id}",
+        "select id from discussion_topic where space_type = 'forum' and space_id = 1 order by post_count desc limit 1",
+    ),
+    Page(
+        "theme discussions (practitioner)",
+        "practitioner",
+        "/discussions/theme/{id}",
+        "select theme_id from enquiry_team where name = 'Outdoor Explorers'",
+    ),
     Page("what's new (practitioner)", "practitioner", "/discussions/new"),
     Page("what's new, every space (lead officer)", "lead", "/discussions/new"),
     Page("notification bell (practitioner)", "practitioner", "/notifications/bell"),

@@ -35,8 +35,7 @@ end
 
 
 def flask(env, *args):
-    subprocess.run([sys.executable, "-m", "flask", *args], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "flask", *args], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 def prepare(url: str, env: dict) -> float:
@@ -55,8 +54,9 @@ def sign_in(base: str, account: str | None) -> str:
     page = opener.open(f"{base}/sign-in").read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     local = next(a[1] for a in DEMO_ACCOUNTS if a[0] == account)
-    data = urllib.parse.urlencode({"csrf_token": token, "email": f"{local}@{DEMO_DOMAIN}",
-                                   "password": "demo-portal-2026"}).encode()
+    data = urllib.parse.urlencode(
+        {"csrf_token": token, "email": f"{local}@{DEMO_DOMAIN}", "password": "demo-portal-2026"}
+    ).encode()
     opener.open(f"{base}/sign-in", data)
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
@@ -74,20 +74,48 @@ def load(base: str, path: str, cookie: str, seconds: int, lua: str) -> dict:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     requests, duration_us, p50, p95, errors = re.search(r"BENCH (\d+) (\d+) ([\d.]+) ([\d.]+) (\d+)", out).groups()
-    return {"rps": round(int(requests) / (int(duration_us) / 1e6), 1), "p50_ms": float(p50),
-            "p95_ms": float(p95), "errors": int(errors)}
+    return {
+        "rps": round(int(requests) / (int(duration_us) / 1e6), 1),
+        "p50_ms": float(p50),
+        "p95_ms": float(p95),
+        "errors": int(errors),
+    }
 
 
 def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
-    env = {**os.environ, "DATABASE_URL": url, "DEMO_MODE": "1", "COUNT_QUERIES": "1", "BENCHMARK": "1",
-           "FLASK_APP": "wsgi.py",
-           "SECRET_KEY": "bench", "PORTAL_ENV": "development", "LOG_REQUESTS": "0"}  # no log line per request
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEMO_MODE": "1",
+        "COUNT_QUERIES": "1",
+        "BENCHMARK": "1",
+        "FLASK_APP": "wsgi.py",
+        "SECRET_KEY": "bench",
+        "PORTAL_ENV": "development",
+        "LOG_REQUESTS": "0",
+    }  # no log line per request
     load_seconds = prepare(url, env)
     print(f"[{name}] scale data loaded in {load_seconds:.1f} s", flush=True)
     engine = create_engine(url)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-k", "sync", "-w", "2", "-b",
-                               f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"], env=env, cwd=ROOT)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-k",
+            "sync",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -110,8 +138,17 @@ def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
             for _ in range(10):  # warm both workers (templates compiled, connections open)
                 probe(base, path, cookie)
             result = load(base, path, cookie, seconds, lua)
-            rows.append({"database": name, "page": page.label, "path": path, "status": status,
-                         "queries": queries, "bytes": size, **result})
+            rows.append(
+                {
+                    "database": name,
+                    "page": page.label,
+                    "path": path,
+                    "status": status,
+                    "queries": queries,
+                    "bytes": size,
+                    **result,
+                }
+            )
             print(f"[{name}] {page.label}: {result['rps']} req/s", flush=True)
         floor = next(r for r in rows if r["page"] == FLOOR.label)["rps"] or 1
         for row in rows:
@@ -162,16 +199,19 @@ def main() -> None:
             server.stop()
     print(f"\n{'database':<11}{'page':<45}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'SQL':>5}{'bytes':>8}{'x floor':>8}")
     for r in rows:
-        print(f"{r['database']:<11}{r['page'][:44]:<45}{r['rps']:>8}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
-              f"{r['queries']:>5}{r['bytes']:>8}{r['ratio_to_floor']:>8.2f}")
+        print(
+            f"{r['database']:<11}{r['page'][:44]:<45}{r['rps']:>8}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
+            f"{r['queries']:>5}{r['bytes']:>8}{r['ratio_to_floor']:>8.2f}"
+        )
     missing = [r for r in rows if target_missed(r)]
-    print(f"\nTarget (issue 17): >= {TARGET_RATIO['sqlite']}x the floor on SQLite, >= {TARGET_RATIO['postgresql']}x on "
-          f"PostgreSQL, p95 < {TARGET_P95_MS} ms, <= {TARGET_QUERIES} queries. Pages missing it: {len(missing)}")
+    print(
+        f"\nTarget (issue 17): >= {TARGET_RATIO['sqlite']}x the floor on SQLite, >= {TARGET_RATIO['postgresql']}x on "
+        f"PostgreSQL, p95 < {TARGET_P95_MS} ms, <= {TARGET_QUERIES} queries. Pages missing it: {len(missing)}"
+    )
     for r in missing:
         print(f"  {r['database']:<11}{r['page'][:44]:<45} {', '.join(target_missed(r))}")
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"seconds_per_page": args.seconds, "connections": 16, "rows": rows},
-                                         indent=2))
+    Path(args.out).write_text(json.dumps({"seconds_per_page": args.seconds, "connections": 16, "rows": rows}, indent=2))
     print(f"\nwritten to {args.out}")
     shutil.rmtree(workdir, ignore_errors=True)
 

@@ -32,9 +32,15 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def live_server(tmp_path, smtp_server):
     """A fresh portal with the demo data, CSRF on as in production, mail to the test SMTP server."""
-    app = create_app(config_for_tests(
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'browser.db'}", WTF_CSRF_ENABLED=True,
-        MAIL_PORT=smtp_server[0].port, UPLOAD_ROOT=str(tmp_path / "uploads"), SERVER_NAME=None))
+    app = create_app(
+        config_for_tests(
+            SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'browser.db'}",
+            WTF_CSRF_ENABLED=True,
+            MAIL_PORT=smtp_server[0].port,
+            UPLOAD_ROOT=str(tmp_path / "uploads"),
+            SERVER_NAME=None,
+        )
+    )
     with app.app_context():
         db.create_all()
         ensure_authorities()
@@ -46,8 +52,9 @@ def live_server(tmp_path, smtp_server):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SimpleNamespace(url=f"http://127.0.0.1:{server.port}", app=app, users=users,
-                          password=app.config["DEMO_PASSWORD"])
+    yield SimpleNamespace(
+        url=f"http://127.0.0.1:{server.port}", app=app, users=users, password=app.config["DEMO_PASSWORD"]
+    )
     server.shutdown()
     thread.join(5)
     smtp_server[1].deliver = lambda: None
@@ -62,9 +69,11 @@ def assert_accessible(page) -> None:
     page.evaluate(AXE + "\n;undefined")  # evaluate bypasses the page's CSP, as an extension would
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
-    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
-                for v in result["violations"]]
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+    )
+    problems = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})" for v in result["violations"]
+    ]
     assert not problems, f"axe violations on {page.url}:\n" + "\n".join(problems)
 
 

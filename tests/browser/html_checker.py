@@ -20,7 +20,14 @@ def html_errors(paths: list[Path]) -> list[str]:
         return []
     result = subprocess.run(
         ["java", "-Xss1024k", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, paths)],
-        capture_output=True, text=True, timeout=600, check=False)
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    return [f"{Path(m.get('url', '')).name}:{m.get('lastLine', '?')}: {m['message']}"
-            f" [{m.get('extract', '').strip()[:100]}]" for m in messages if m["type"] == "error"]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()[:100]}]"
+        for m in messages
+        if m["type"] == "error"
+    ]

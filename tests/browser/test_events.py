@@ -38,23 +38,15 @@ def test_organiser_marks_attendance_on_the_register(page, live_server):
     page.get_by_role("link", name="Register and attendance").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Register")
     assert_accessible(page)
-    page.get_by_role("group", name="Attendance of Ewan Practitioner").get_by_text(
-        "Attended", exact=True
-    ).click()
+    page.get_by_role("group", name="Attendance of Ewan Practitioner").get_by_text("Attended", exact=True).click()
     expect(page.get_by_role("row", name="Ewan Practitioner")).to_contain_text("Saved")
-    page.get_by_role("group", name="Attendance of Callum Coordinator").get_by_text(
-        "Absent", exact=True
-    ).click()
+    page.get_by_role("group", name="Attendance of Callum Coordinator").get_by_text("Absent", exact=True).click()
     expect(page.get_by_role("row", name="Callum Coordinator")).to_contain_text("Saved")
     assert_accessible(page)
     page.reload()
-    expect(
-        page.get_by_role("group", name="Attendance of Ewan Practitioner").get_by_label("Attended")
-    ).to_be_checked()
+    expect(page.get_by_role("group", name="Attendance of Ewan Practitioner").get_by_label("Attended")).to_be_checked()
     expect(page.get_by_text("Callum Coordinator (absent)")).to_be_visible()
-    page.get_by_role("group", name="Attendance of Catriona Leader").get_by_text(
-        "Attended", exact=True
-    ).click()
+    page.get_by_role("group", name="Attendance of Catriona Leader").get_by_text("Attended", exact=True).click()
     page.get_by_role("button", name="Save the register").click()
     expect(page.get_by_role("status").first).to_contain_text("The register is saved")
     assert_accessible(page)

@@ -98,7 +98,8 @@ def test_coordinator_from_we_should_meet_to_agenda_out_and_minutes(page, live_se
     page.get_by_role("link", name="Early Years Forum").click()
     _plan_meeting(page, "Informal catch-up", 60, formal=False)
     expect(page.locator("#agenda")).to_contain_text(
-        "Carried forward: Photograph block play areas for the library (Ewan Practitioner)")
+        "Carried forward: Photograph block play areas for the library (Ewan Practitioner)"
+    )
     expect(page.get_by_text("Informal meeting")).to_be_visible()
     assert_accessible(page)
 

@@ -9,10 +9,18 @@ from tests.browser.conftest import assert_accessible, sign_in
 from tests.support.smtp import Mailbox
 
 
-@pytest.mark.parametrize("key, nav_item", [
-    ("lead", "People"), ("la_officer", "People"), ("leader", "Forums"), ("practitioner", "Forums"),
-    ("facilitator", "Forums"), ("coordinator", "Forums"), ("researcher", "Establishments"),
-])
+@pytest.mark.parametrize(
+    "key, nav_item",
+    [
+        ("lead", "People"),
+        ("la_officer", "People"),
+        ("leader", "Forums"),
+        ("practitioner", "Forums"),
+        ("facilitator", "Forums"),
+        ("coordinator", "Forums"),
+        ("researcher", "Establishments"),
+    ],
+)
 def test_each_demo_account_signs_in_to_its_home(page, live_server, key, nav_item):
     page.goto(live_server.url)
     assert_accessible(page)
@@ -55,9 +63,11 @@ def test_live_filter_narrows_establishments(page, live_server):
 def test_csv_import_with_a_bad_row_shows_the_line_and_writes_nothing(page, live_server, tmp_path):
     sign_in(page, live_server, "lead")
     path = tmp_path / "schools.csv"
-    path.write_text("seed_code,name,local_authority,sector,roll\n"
-                    "7700001,Harbour Primary School,Inverclyde,Primary,210\n"
-                    "77x,Broken School,Nowhere,College,\n")
+    path.write_text(
+        "seed_code,name,local_authority,sector,roll\n"
+        "7700001,Harbour Primary School,Inverclyde,Primary,210\n"
+        "77x,Broken School,Nowhere,College,\n"
+    )
     page.goto(f"{live_server.url}/establishments/import")
     assert_accessible(page)
     page.get_by_label("CSV file").set_input_files(str(path))
@@ -66,8 +76,9 @@ def test_csv_import_with_a_bad_row_shows_the_line_and_writes_nothing(page, live_
     expect(page.locator("#import-errors")).to_contain_text("seed_code must be 5 to 10 digits")
     expect(page.get_by_role("alert")).to_contain_text("Nothing was imported")
     assert_accessible(page)
-    path.write_text("seed_code,name,local_authority,sector,roll\n"
-                    "7700001,Harbour Primary School,Inverclyde,Primary,210\n")
+    path.write_text(
+        "seed_code,name,local_authority,sector,roll\n7700001,Harbour Primary School,Inverclyde,Primary,210\n"
+    )
     page.get_by_label("CSV file").set_input_files(str(path))
     page.get_by_role("button", name="Check and import").click()
     expect(page.get_by_role("status")).to_contain_text("1 added, 0 updated")

@@ -16,7 +16,8 @@ def test_two_practitioners_in_different_las_form_a_gateway_team(page, live_serve
     expect(page.get_by_role("alert")).to_contain_text("Choose at least one interest")
     assert_accessible(page)
     page.get_by_label("What would you like to improve? (your hunch)").fill(
-        "Could weekly numeracy lessons outdoors help P5 learners who rarely engage in maths?")
+        "Could weekly numeracy lessons outdoors help P5 learners who rarely engage in maths?"
+    )
     for label in ("Outdoor Learning", "Mathematics and numeracy", "Second level (P5 to P7)"):
         page.get_by_text(label, exact=True).click()  # the design system's label covers its box
         expect(page.get_by_label(label)).to_be_checked()

@@ -52,9 +52,11 @@ def test_autosave_survives_a_reload(page, live_server):
     first = page.locator("fieldset.wp_statement").first
     first.locator("label", has_text="4 Established").click()
     expect(page.locator("#autosave-status")).to_contain_text("Saved as a draft")
+
     def saves_everything(response) -> bool:  # the delayed save after the last keystroke, not an earlier one
         return response.url.endswith("/autosave") and "Typed and never submitted" in unquote_plus(
-            response.request.post_data or "")
+            response.request.post_data or ""
+        )
 
     with page.expect_response(saves_everything, timeout=15000):  # saved while typing: no button pressed
         first.get_by_label("Evidence or notes (optional)").press_sequentially("Typed and never submitted")

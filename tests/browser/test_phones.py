@@ -10,8 +10,9 @@ from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.html_checker import html_errors
 
 # PHONES_ROLES="lead researcher" narrows the run while iterating.
-ROLES = tuple(os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator "
-                                             "researcher").split())
+ROLES = tuple(
+    os.environ.get("PHONES_ROLES", "lead la_officer leader practitioner facilitator coordinator researcher").split()
+)
 PHONE, DESKTOP = 320, 1280
 
 

@@ -34,14 +34,17 @@ def test_account_of_practice_from_draft_to_reuse(page, live_server, browser):
     page.get_by_role("button", name="Draft an account for Outdoor Explorers").click()
     expect(page.get_by_role("status")).to_contain_text("drafted from your enquiry record")
     expect(page.get_by_label("The small change we made")).to_have_value(
-        "Take one literacy and one numeracy lesson a week outdoors in the school grounds and the local park.")
+        "Take one literacy and one numeracy lesson a week outdoors in the school grounds and the local park."
+    )
     assert_accessible(page)
     page.get_by_label("Abstract").fill("word " * 121)
     page.get_by_role("button", name="Save the account").click()
     expect(page.get_by_role("alert")).to_contain_text("120 words or fewer")
     assert_accessible(page)
-    page.get_by_label("Abstract").fill("Two P5 classes in two authorities took a literacy and a numeracy lesson "
-                                       "outdoors every week; minutes outdoors tripled and engagement rose.")
+    page.get_by_label("Abstract").fill(
+        "Two P5 classes in two authorities took a literacy and a numeracy lesson "
+        "outdoors every week; minutes outdoors tripled and engagement rose."
+    )
     _tick(page, "Second level")
     _tick(page, "Improvement in children and young people's health and wellbeing")
     _tick(page, "Public (a page on the partnership's website, with no personal data)")

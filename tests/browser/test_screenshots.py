@@ -18,8 +18,11 @@ OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 def test_key_pages_at_375px(browser, live_server):
     OUT.mkdir(parents=True, exist_ok=True)
     shots = {
-        "practitioner": [("home", "/home", None), ("enquiry-plan", "/enquiries/teams", "Outdoor Explorers"),
-                         ("forum-meeting", "/home", None)],
+        "practitioner": [
+            ("home", "/home", None),
+            ("enquiry-plan", "/enquiries/teams", "Outdoor Explorers"),
+            ("forum-meeting", "/home", None),
+        ],
         "lead": [("matching", "/cohorts", None), ("events", "/events", None)],
     }
     for key, pages in shots.items():
@@ -34,8 +37,10 @@ def test_key_pages_at_375px(browser, live_server):
             if name == "forum-meeting":
                 page.locator("main a[href*='/meetings/']").first.click()
             if name == "matching":
-                cohort = page.evaluate("Array.from(document.querySelectorAll('main a'))"
-                                       ".map(a => a.pathname).find(p => /^\\/cohorts\\/\\d+$/.test(p))")
+                cohort = page.evaluate(
+                    "Array.from(document.querySelectorAll('main a'))"
+                    ".map(a => a.pathname).find(p => /^\\/cohorts\\/\\d+$/.test(p))"
+                )
                 page.goto(f"{live_server.url}{cohort}/matching")
             page.wait_for_load_state("networkidle")
             page.mouse.move(5, 600)  # no hover styles in the picture

@@ -1,6 +1,5 @@
 """Access expectations for network cohorts: staff pages, an LA's own nominations, participants, team spaces."""
 
-
 from portal.cohorts.models import CohortFacilitator, CohortTeam, NetworkCohort, Nomination
 from portal.cohorts.teams import ensure_meetings
 from portal.extensions import db

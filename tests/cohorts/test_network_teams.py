@@ -103,8 +103,12 @@ def test_team_space_links_to_the_network_teams_plan_and_evidence(client, login, 
     plan_url = f"/enquiries/teams/{cohort_team.team_id}/plan"
     assert "Data collection plan and evidence" in space and f'href="{plan_url}#measures"' in space
     assert "arrive with the enquiry record" not in space
-    for url in (plan_url, f"/enquiries/teams/{cohort_team.team_id}/evidence",
-                f"/enquiries/teams/{cohort_team.team_id}/summary", f"/enquiries/teams/{cohort_team.team_id}"):
+    for url in (
+        plan_url,
+        f"/enquiries/teams/{cohort_team.team_id}/evidence",
+        f"/enquiries/teams/{cohort_team.team_id}/summary",
+        f"/enquiries/teams/{cohort_team.team_id}",
+    ):
         page = client.get(url)
         text = page.get_data(as_text=True)
         assert page.status_code == 200 and "cohort 2026-27 A, Team 1" in text
@@ -112,8 +116,10 @@ def test_team_space_links_to_the_network_teams_plan_and_evidence(client, login, 
     plan = client.get(plan_url).get_data(as_text=True)
     assert "Will number talks raise confidence?" in plan and "Our enquiry question" in plan  # shown, stored once
     assert "Collaborative Learning Network cohort 2026-27 A" in client.get("/enquiries/teams").get_data(as_text=True)
-    new = client.post(f"/enquiries/teams/{cohort_team.team_id}/measures/new",
-                      data={"name": "Confidence", "kind": "quantitative", "shows": "outcome", "baseline": "40"})
+    new = client.post(
+        f"/enquiries/teams/{cohort_team.team_id}/measures/new",
+        data={"name": "Confidence", "kind": "quantitative", "shows": "outcome", "baseline": "40"},
+    )
     assert new.status_code == 303 and "Confidence" in client.get(plan_url).get_data(as_text=True)
 
 
@@ -133,8 +139,14 @@ def test_cohort_pages_list_the_events_with_links(client, login, make_user):
     admin = make_user(Role.ADMIN)
     cohort = make_cohort()
     nom = fill(cohort, per_la=1)[0]
-    services.save_cohort(cohort, actor=admin, school_year="2026-27", letter="A", interests="A\nB\nC",
-                         dates={"launch_on": date(2030, 9, 3), "matching_on": date(2030, 10, 1)})
+    services.save_cohort(
+        cohort,
+        actor=admin,
+        school_year="2026-27",
+        letter="A",
+        interests="A\nB\nC",
+        dates={"launch_on": date(2030, 9, 3), "matching_on": date(2030, 10, 1)},
+    )
     db.session.commit()
     launch = sessions.cohort_events(cohort)[0]
     login(admin)
@@ -155,9 +167,14 @@ def test_query_counts_of_team_space_and_network_plan_do_not_grow(client, login, 
     login(admin)
     small = _publish(admin, per_la=1)[0]
     big = _publish(admin, per_la=4, year="2027-28", start=50)[0]
-    counts = [[_count(client, url.format(t=t)) for url in ("/cohort-teams/{t.id}", "/enquiries/teams/{t.team_id}/plan",
-                                                           "/enquiries/teams/{t.team_id}")] for t in (small, big)]
-    print('query counts', counts)
+    counts = [
+        [
+            _count(client, url.format(t=t))
+            for url in ("/cohort-teams/{t.id}", "/enquiries/teams/{t.team_id}/plan", "/enquiries/teams/{t.team_id}")
+        ]
+        for t in (small, big)
+    ]
+    print("query counts", counts)
     assert counts[0] == counts[1], counts
 
 

@@ -16,8 +16,9 @@ def test_a_participant_cannot_be_named_in_two_cohorts_of_one_year(app, make_user
     first = make_cohort(letter="A")
     taken = fill(first, per_la=1, facilitators=False)[0]
     second = make_cohort(letter="B")
-    db.session.add(Nomination(cohort_id=second.id, establishment_id=taken.establishment_id,
-                              authority_id=taken.authority_id))
+    db.session.add(
+        Nomination(cohort_id=second.id, establishment_id=taken.establishment_id, authority_id=taken.authority_id)
+    )
     db.session.commit()
     again = db.session.scalars(db.select(Nomination).where(Nomination.cohort_id == second.id)).one()
     with pytest.raises(ServiceError, match="already named in cohort 2026-27 A"):

@@ -140,14 +140,22 @@ def test_network_cohort_events_have_their_own_times_and_dates_between_launch_and
 
     admin = make_user(Role.ADMIN)
     dates = {"launch_on": date(2031, 9, 3), "matching_on": date(2031, 10, 8), "sharing_on": date(2032, 5, 12)}
-    cohort = cohort_services.save_cohort(None, actor=admin, school_year="2031-32", letter="A",
-                                         interests="Play\nNumeracy\nWellbeing", dates=dates)
+    cohort = cohort_services.save_cohort(
+        None, actor=admin, school_year="2031-32", letter="A", interests="Play\nNumeracy\nWellbeing", dates=dates
+    )
     times = {e.kind: (e.starts_at.time(), e.ends_at.time()) for e in cohort_sessions.cohort_events(cohort)}
     assert times["network-launch"] != times["network-matching"]
     assert times["network-sharing"] == (time(9, 0), time(12, 0))
     with pytest.raises(ServiceError) as refused:
-        cohort_services.save_cohort(cohort, actor=admin, school_year="2031-32", letter="A",
-                                    interests="Play\nNumeracy\nWellbeing",
-                                    dates=dates | {"matching_on": date(2031, 8, 27)})
-    assert refused.value.errors[0] == ("matching_on", "Matching event cannot be before the launch on "
-                                                      "Wednesday 3 September 2031.")
+        cohort_services.save_cohort(
+            cohort,
+            actor=admin,
+            school_year="2031-32",
+            letter="A",
+            interests="Play\nNumeracy\nWellbeing",
+            dates=dates | {"matching_on": date(2031, 8, 27)},
+        )
+    assert refused.value.errors[0] == (
+        "matching_on",
+        "Matching event cannot be before the launch on Wednesday 3 September 2031.",
+    )

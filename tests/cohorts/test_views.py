@@ -64,14 +64,10 @@ def test_officers_see_and_change_only_their_own_la(client, login, make_user, mak
     assert client.get(f"/nominations/{other[0].id}").status_code == 404
     assert client.post(f"/nominations/{other[0].id}/remove").status_code == 403
     est = make_establishment()
-    response = client.post(
-        f"/cohorts/{cohort.id}/nominations", data={"nominate-establishment": est.id}
-    )
+    response = client.post(f"/cohorts/{cohort.id}/nominations", data={"nominate-establishment": est.id})
     assert response.status_code == 303 and "/nominations/" in response.headers["Location"]
     foreign = make_establishment(authority_slug="inverclyde")
-    refused = client.post(
-        f"/cohorts/{cohort.id}/nominations", data={"nominate-establishment": foreign.id}
-    )
+    refused = client.post(f"/cohorts/{cohort.id}/nominations", data={"nominate-establishment": foreign.id})
     assert refused.status_code == 422 and b"There is a problem" in refused.data
 
 

@@ -41,12 +41,21 @@ def setup(world):
     forum = Forum(name="Matrix Discussion Forum", slug="matrix-discussion-forum", kind="sector", sector="ELC")
     db.session.add(forum)
     db.session.flush()
-    db.session.add_all([Membership(forum_id=forum.id, user_id=users["forum_coordinator"].id, coordinator=True),
-                        Membership(forum_id=forum.id, user_id=users["practitioner"].id, coordinator=False)])
+    db.session.add_all(
+        [
+            Membership(forum_id=forum.id, user_id=users["forum_coordinator"].id, coordinator=True),
+            Membership(forum_id=forum.id, user_id=users["practitioner"].id, coordinator=False),
+        ]
+    )
     db.session.flush()
     with current_app.test_request_context():
-        topic = services.create_topic(find("forum", forum.id), actor=users["practitioner"], title="Matrix topic",
-                                      body="Hello", upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"))
+        topic = services.create_topic(
+            find("forum", forum.id),
+            actor=users["practitioner"],
+            title="Matrix topic",
+            body="Hello",
+            upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"),
+        )
     db.session.commit()
     first = db.session.scalar(select(Post.id).where(Post.topic_id == topic.id))
     space = {"space_type": "forum", "space_id": forum.id}

@@ -28,9 +28,13 @@ def space_world(app, make_user):
         theme = Theme(school_year="2026-27", title="Learning Through Play")
         db.session.add_all([forum, theme])
         db.session.flush()
-        db.session.add_all([Membership(forum_id=forum.id, user_id=people.coordinator.id, coordinator=True),
-                            Membership(forum_id=forum.id, user_id=people.member.id, coordinator=False),
-                            Registration(theme_id=theme.id, user_id=people.member.id)])
+        db.session.add_all(
+            [
+                Membership(forum_id=forum.id, user_id=people.coordinator.id, coordinator=True),
+                Membership(forum_id=forum.id, user_id=people.member.id, coordinator=False),
+                Registration(theme_id=theme.id, user_id=people.member.id),
+            ]
+        )
         db.session.commit()
         people.forum, people.theme = forum, theme
         people.forum_space = lambda: find("forum", forum.id)

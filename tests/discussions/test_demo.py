@@ -12,8 +12,13 @@ from portal.notifications.services import unread_count
 
 def test_demo_spaces_are_lively_and_the_practitioner_has_news(app, client):
     ctx = load_demo()
-    per_space = dict(db.session.execute(select(Topic.space_type + ":" + cast(Topic.space_id, String),
-                                               func.count(Topic.id)).group_by(Topic.space_type, Topic.space_id)).all())
+    per_space = dict(
+        db.session.execute(
+            select(Topic.space_type + ":" + cast(Topic.space_id, String), func.count(Topic.id)).group_by(
+                Topic.space_type, Topic.space_id
+            )
+        ).all()
+    )
     forums = db.session.scalars(select(Forum.id)).all()
     themes = db.session.scalars(select(Theme.id).where(Theme.school_year == "2020-21")).all()
     assert all(per_space.get(f"forum:{i}", 0) >= 3 for i in forums), per_space

@@ -13,7 +13,7 @@ XSS = [
     "<img src=x onerror=alert(1)>",
     "<svg/onload=alert(1)>",
     "<iframe src=javascript:alert(1)></iframe>",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "[click](javascript:alert(1))",
     "[click](JaVaScRiPt:alert(1))",
     "[click](java&#x09;script:alert(1))",
@@ -21,27 +21,51 @@ XSS = [
     "[click](vbscript:msgbox(1))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "![x](javascript:alert(1))",
-    "![x\" onerror=\"alert(1)](https://example.org/a.png)",
-    "[x](https://example.org \"title\" onmouseover=alert(1))",
+    '![x" onerror="alert(1)](https://example.org/a.png)',
+    '[x](https://example.org "title" onmouseover=alert(1))',
     "<details open ontoggle=alert(1)>",
     "<body onload=alert(1)>",
     "<style>*{background:url(javascript:alert(1))}</style>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "<<script>script>alert(1)<</script>/script>",
     "`<script>alert(1)</script>`",
     "```\n<script>alert(1)</script>\n```",
-    "<a href=\"https://example.org\" onclick=\"alert(1)\">x</a>",
+    '<a href="https://example.org" onclick="alert(1)">x</a>',
     "[a](<javascript:alert(1)>)",
-    "<object data=\"javascript:alert(1)\"></object>",
+    '<object data="javascript:alert(1)"></object>',
     "<form action=javascript:alert(1)><button>x</button></form>",
     "<input autofocus onfocus=alert(1)>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     "@[<img src=x onerror=alert(1)>]",
     "> <script>alert(1)</script>",
     "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
 ]
-ALLOWED_TAGS = {"p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5",
-                "h6", "hr", "del", "table", "thead", "tbody", "tr", "th", "td", "span"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "del",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+}
 
 
 class Live(HTMLParser):
@@ -78,7 +102,11 @@ def test_no_payload_survives(payload):
 
 def test_the_checker_catches_live_markup():
     assert live_problems('<img src=x onerror=alert(1)><a href="javascript:x">') == [
-        "tag img", "attribute src", "attribute onerror", "href javascript:x"]
+        "tag img",
+        "attribute src",
+        "attribute onerror",
+        "href javascript:x",
+    ]
 
 
 def test_markdown_renders_and_links_open_safely():

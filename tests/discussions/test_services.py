@@ -36,8 +36,12 @@ def test_access_per_space(space_world):
 def test_mentions_notify_only_people_who_may_see_the_space(space_world, mailbox):
     w = space_world
     space = w.forum_space()
-    topic = services.create_topic(space, actor=w.member, title="Play ideas",
-                                  body="What do you think, @[Catriona Coord]? And @[Owen Outsider], @[Fiona Facil]?")
+    topic = services.create_topic(
+        space,
+        actor=w.member,
+        title="Play ideas",
+        body="What do you think, @[Catriona Coord]? And @[Owen Outsider], @[Fiona Facil]?",
+    )
     db.session.commit()
     assert [n.subject for n in notes(w.coordinator, "mention")] == ['Morag Member mentioned you in "Play ideas"']
     assert notes(w.outsider) == [] and notes(w.facilitator) == []  # neither may see this forum
@@ -114,11 +118,21 @@ def test_attachments_use_the_shared_upload_checks(space_world):
     w = space_world
     space = w.forum_space()
     with pytest.raises(ServiceError) as refused:
-        services.create_topic(space, actor=w.member, title="T", body="See file",
-                              upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"))
+        services.create_topic(
+            space,
+            actor=w.member,
+            title="T",
+            body="See file",
+            upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"),
+        )
     assert refused.value.errors[0][0] == "attachment"
-    topic = services.create_topic(space, actor=w.member, title="T", body="See file",
-                                  upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"))
+    topic = services.create_topic(
+        space,
+        actor=w.member,
+        title="T",
+        body="See file",
+        upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"),
+    )
     post = db.session.scalars(select(services.Post).where(services.Post.topic_id == topic.id)).one()
     assert post.filename == "notes.txt" and post.size == 5
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import insert, select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.discussions.models import Post, Topic, TopicRead
 from portal.extensions import db
 from portal.notifications.models import Notification
@@ -57,8 +57,9 @@ def test_topic_list_page_and_fragment(client, login, htmx_get, space_world):
 def test_delete_asks_first_then_shows_the_reason(client, login, space_world):
     w = space_world
     login(w.member)
-    topic_url = client.post(f"/discussions/forum/{w.forum.id}/new", data={"title": "T", "body": "Oops"}
-                            ).headers["Location"]
+    topic_url = client.post(f"/discussions/forum/{w.forum.id}/new", data={"title": "T", "body": "Oops"}).headers[
+        "Location"
+    ]
     post_id = db.session.scalar(select(Post.id))
     assert b"Delete the post" in client.get(f"/discussions/posts/{post_id}/delete").data
     assert client.post(f"/discussions/posts/{post_id}/delete", data={"reason": ""}).status_code == 422
@@ -69,26 +70,72 @@ def test_delete_asks_first_then_shows_the_reason(client, login, space_world):
 def _grow(space_world, topics: int, posts_each: int, start: int) -> None:
     """Bulk topics and posts in the forum, and unread notifications for the member."""
     w, now = space_world, utcnow()
-    ids = db.session.scalars(insert(Topic).returning(Topic.id), [
-        {"space_type": "forum", "space_id": w.forum.id, "anchor": "", "title": f"Grown {start + i}",
-         "author_id": w.coordinator.id, "created_at": now - timedelta(hours=i),
-         "last_post_at": now - timedelta(hours=i), "post_count": posts_each} for i in range(topics)]).all()
-    db.session.execute(insert(Post), [
-        {"topic_id": t, "author_id": w.coordinator.id, "body": "Text", "body_html": "<p>Text</p>", "file_key": "",
-         "filename": "", "size": 0, "delete_reason": "", "created_at": now} for t in ids for _ in range(posts_each)])
+    ids = db.session.scalars(
+        insert(Topic).returning(Topic.id),
+        [
+            {
+                "space_type": "forum",
+                "space_id": w.forum.id,
+                "anchor": "",
+                "title": f"Grown {start + i}",
+                "author_id": w.coordinator.id,
+                "created_at": now - timedelta(hours=i),
+                "last_post_at": now - timedelta(hours=i),
+                "post_count": posts_each,
+            }
+            for i in range(topics)
+        ],
+    ).all()
+    db.session.execute(
+        insert(Post),
+        [
+            {
+                "topic_id": t,
+                "author_id": w.coordinator.id,
+                "body": "Text",
+                "body_html": "<p>Text</p>",
+                "file_key": "",
+                "filename": "",
+                "size": 0,
+                "delete_reason": "",
+                "created_at": now,
+            }
+            for t in ids
+            for _ in range(posts_each)
+        ],
+    )
     db.session.execute(insert(TopicRead), [{"user_id": w.member.id, "topic_id": t, "read_at": now} for t in ids[::2]])
-    db.session.execute(insert(Notification), [
-        {"user_id": w.member.id, "kind": "reply", "subject": f"N {start + i}", "summary": "", "url": "/",
-         "space_type": "forum", "space_id": w.forum.id, "space_label": "Forum", "email_mode": "off", "created_at": now}
-        for i in range(topics)])
+    db.session.execute(
+        insert(Notification),
+        [
+            {
+                "user_id": w.member.id,
+                "kind": "reply",
+                "subject": f"N {start + i}",
+                "summary": "",
+                "url": "/",
+                "space_type": "forum",
+                "space_id": w.forum.id,
+                "space_label": "Forum",
+                "email_mode": "off",
+                "created_at": now,
+            }
+            for i in range(topics)
+        ],
+    )
     db.session.commit()
 
 
 def _counts(client, space_world) -> dict:
     topic_id = db.session.scalar(select(Topic.id).order_by(Topic.id.desc()))  # the newest: more posts when grown
-    pages = {"topics": f"/discussions/forum/{space_world.forum.id}", "topic": f"/discussions/topics/{topic_id}",
-             "search": f"/discussions/forum/{space_world.forum.id}?q=Text", "bell": "/notifications/bell",
-             "notifications": "/notifications", "whats_new": "/discussions/new"}
+    pages = {
+        "topics": f"/discussions/forum/{space_world.forum.id}",
+        "topic": f"/discussions/topics/{topic_id}",
+        "search": f"/discussions/forum/{space_world.forum.id}?q=Text",
+        "bell": "/notifications/bell",
+        "notifications": "/notifications",
+        "whats_new": "/discussions/new",
+    }
     client.get(pages["topic"])  # the first visit also records the read: count a later one
     counts = {}
     for name, url in pages.items():

@@ -26,8 +26,9 @@ EXPECT = {
     "enquiries.list_themes": signed_in(),
     "enquiries.new_theme": only("admin"),
     "enquiries.edit_theme": only("admin"),
-    "enquiries.add_resource": post("admin", ok=302, data={"resource-title": "Paper",
-                                                          "resource-url": "https://example.org/p"}),
+    "enquiries.add_resource": post(
+        "admin", ok=302, data={"resource-title": "Paper", "resource-url": "https://example.org/p"}
+    ),
     "enquiries.delete_resource": post("admin"),
     "enquiries.download_resource": signed_in(),
     "enquiries.show_theme": signed_in(),
@@ -71,44 +72,74 @@ def setup(world):
     admin = u["admin"]
     theme = themes.save_theme(None, actor=admin, school_year="2020-21", title="Outdoor Learning", description="")
     themes.add_resource(theme, actor=admin, title="To delete", url="https://example.org/old")
-    kept = themes.add_resource(theme, actor=admin, title="Paper", upload=FileStorage(
-        io.BytesIO(b"%PDF-1.4 paper"), filename="paper.pdf"))
+    kept = themes.add_resource(
+        theme, actor=admin, title="Paper", upload=FileStorage(io.BytesIO(b"%PDF-1.4 paper"), filename="paper.pdf")
+    )
     team = teams.create_team(actor=u["practitioner"], theme=theme, name="Matrix team")
     teams.assign_facilitator(team, u["key_facilitator"], actor=admin)
     themes.register(theme, actor=u["senior_leader"])
     enquiry = team_page(team.id)[1]
-    measure = plans.save_measure(enquiry, None, actor=u["practitioner"], name="Minutes", kind="quantitative",
-                                 shows="outcome")
+    measure = plans.save_measure(
+        enquiry, None, actor=u["practitioner"], name="Minutes", kind="quantitative", shows="outcome"
+    )
     phase = charts.add_phase(enquiry, measure, actor=u["practitioner"], starts_on=date(2021, 1, 11), label="Change")
-    note = evidence.add_note(enquiry, actor=u["practitioner"], kind="observation", on=date.today(),
-                             observer="Ewan", text="Seen", upload=FileStorage(io.BytesIO(b"notes"),
-                                                                              filename="notes.txt"))
+    note = evidence.add_note(
+        enquiry,
+        actor=u["practitioner"],
+        kind="observation",
+        on=date.today(),
+        observer="Ewan",
+        text="Seen",
+        upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"),
+    )
     evidence.publish_summary(enquiry, actor=u["practitioner"])
     req = JoinRequest(team_id=team.id, user_id=u["forum_coordinator"].id)
     db.session.add(req)
     db.session.commit()
     deleted = db.session.scalar(db.select(ThemeResource).where(ThemeResource.title == "To delete"))
     t = {"team_id": team.id}
-    world.args.update({
-        "enquiries.edit_theme": {"theme_id": theme.id}, "enquiries.add_resource": {"theme_id": theme.id},
-        "enquiries.delete_resource": {"resource_id": deleted.id},
-        "enquiries.download_resource": {"resource_id": kept.id},
-        "enquiries.show_theme": {"theme_id": theme.id},
-        "enquiries.create_challenge_questions": {"theme_id": theme.id}, "enquiries.register": {"theme_id": theme.id},
-        "enquiries.list_registrations": {"theme_id": theme.id}, "enquiries.list_summaries": {"theme_id": theme.id},
-        "enquiries.new_team": {"theme_id": theme.id}, "enquiries.accept_invitation": {"token": "forged"},
-        "enquiries.decide_request": {"request_id": req.id},
-        "enquiries.remove_member": {**t, "member_id": db.session.scalar(
-            db.select(TeamMember.id).where(TeamMember.team_id == team.id))},
-        "enquiries.save_section": {**t, "key": "change"}, "enquiries.autosave_section": {**t, "key": "change"},
-        "enquiries.edit_measure": {**t, "measure_id": measure.id},
-        "enquiries.show_measure": {**t, "measure_id": measure.id},
-        "enquiries.add_data_point": {**t, "measure_id": measure.id},
-        "enquiries.download_attachment": {**t, "note_id": note.id},
-        "enquiries.set_chart": {**t, "measure_id": measure.id}, "enquiries.add_phase": {**t, "measure_id": measure.id},
-        "enquiries.remove_phase": {**t, "measure_id": measure.id, "phase_id": phase.id},
-    })
-    for endpoint in ("edit_team", "show_team", "leave_team", "invite_member", "request_join", "assign_facilitator",
-                     "show_plan", "set_status", "new_measure", "show_evidence", "new_note", "show_summary",
-                     "publish_summary"):
+    world.args.update(
+        {
+            "enquiries.edit_theme": {"theme_id": theme.id},
+            "enquiries.add_resource": {"theme_id": theme.id},
+            "enquiries.delete_resource": {"resource_id": deleted.id},
+            "enquiries.download_resource": {"resource_id": kept.id},
+            "enquiries.show_theme": {"theme_id": theme.id},
+            "enquiries.create_challenge_questions": {"theme_id": theme.id},
+            "enquiries.register": {"theme_id": theme.id},
+            "enquiries.list_registrations": {"theme_id": theme.id},
+            "enquiries.list_summaries": {"theme_id": theme.id},
+            "enquiries.new_team": {"theme_id": theme.id},
+            "enquiries.accept_invitation": {"token": "forged"},
+            "enquiries.decide_request": {"request_id": req.id},
+            "enquiries.remove_member": {
+                **t,
+                "member_id": db.session.scalar(db.select(TeamMember.id).where(TeamMember.team_id == team.id)),
+            },
+            "enquiries.save_section": {**t, "key": "change"},
+            "enquiries.autosave_section": {**t, "key": "change"},
+            "enquiries.edit_measure": {**t, "measure_id": measure.id},
+            "enquiries.show_measure": {**t, "measure_id": measure.id},
+            "enquiries.add_data_point": {**t, "measure_id": measure.id},
+            "enquiries.download_attachment": {**t, "note_id": note.id},
+            "enquiries.set_chart": {**t, "measure_id": measure.id},
+            "enquiries.add_phase": {**t, "measure_id": measure.id},
+            "enquiries.remove_phase": {**t, "measure_id": measure.id, "phase_id": phase.id},
+        }
+    )
+    for endpoint in (
+        "edit_team",
+        "show_team",
+        "leave_team",
+        "invite_member",
+        "request_join",
+        "assign_facilitator",
+        "show_plan",
+        "set_status",
+        "new_measure",
+        "show_evidence",
+        "new_note",
+        "show_summary",
+        "publish_summary",
+    ):
         world.args[f"enquiries.{endpoint}"] = t

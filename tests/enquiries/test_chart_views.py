@@ -10,8 +10,14 @@ from portal.extensions import db
 
 def _points(world, values, start=date(2021, 1, 4)):
     for i, v in enumerate(values):
-        evidence.add_data_point(world.enquiry, world.measure, actor=world.ewan, on=start + timedelta(days=7 * i),
-                                value=str(v), note="Forest school visit" if i == 3 else "")
+        evidence.add_data_point(
+            world.enquiry,
+            world.measure,
+            actor=world.ewan,
+            on=start + timedelta(days=7 * i),
+            value=str(v),
+            note="Forest school visit" if i == 3 else "",
+        )
     db.session.commit()
 
 
@@ -24,8 +30,8 @@ def test_settings_and_phase_forms_change_the_chart_reading(client, login, world)
     assert added.status_code == 303
     page = client.get(url).text
     assert "Lower is better" in page and "Outdoor timetable" in page and "deterioration" in page
-    start = page.index('<svg', page.index("<figure"))  # the chart, not the header's icons
-    svg = page[start:page.index("</svg>", start)]
+    start = page.index("<svg", page.index("<figure"))  # the chart, not the header's icons
+    svg = page[start : page.index("</svg>", start)]
     assert "Baseline" in svg and "Outdoor timetable" in svg and "Feb 2021" in svg  # phase labels, dated axis
     assert "Forest school visit" in svg  # the note is drawn on the chart
     assert ".1<" not in svg and "3.8" not in svg
@@ -57,8 +63,7 @@ def test_xmr_says_why_there_are_no_limits_then_draws_them(client, login, world):
 
 
 def test_removing_a_phase_asks_first_and_only_members_may(client, login, world, make_user):
-    phase = charts.add_phase(world.enquiry, world.measure, actor=world.ewan, starts_on=date(2021, 2, 1),
-                             label="Change")
+    phase = charts.add_phase(world.enquiry, world.measure, actor=world.ewan, starts_on=date(2021, 2, 1), label="Change")
     db.session.commit()
     phase_id = phase.id
     url = f"/enquiries/teams/{world.team.id}/measures/{world.measure.id}/phases/{phase.id}/remove"

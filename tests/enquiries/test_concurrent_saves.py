@@ -32,8 +32,12 @@ def _cookie(app, user) -> str:
 
 def _post(port, path, cookie, form) -> int:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("POST", path, body=urlencode(form), headers={
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    connection.request(
+        "POST",
+        path,
+        body=urlencode(form),
+        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    )
     status = connection.getresponse().status
     connection.close()
     return status

@@ -19,8 +19,9 @@ def test_a_too_long_section_is_refused_with_its_text_and_a_message(client, login
 def test_a_too_long_section_by_htmx_comes_back_in_its_section(client, login, world):
     login(world.ewan)
     url = f"/enquiries/teams/{world.team.id}/plan/change"
-    response = client.post(url, data={"text": LONG, "version": "0"},
-                           headers={"HX-Request": "true", "HX-Target": "section-change"})
+    response = client.post(
+        url, data={"text": LONG, "version": "0"}, headers={"HX-Request": "true", "HX-Target": "section-change"}
+    )
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert page.lstrip().startswith('<section id="section-change"') and LONG.strip() in page and "Not saved" in page
@@ -28,8 +29,11 @@ def test_a_too_long_section_by_htmx_comes_back_in_its_section(client, login, wor
 
 def test_a_too_long_autosave_says_it_was_not_kept(client, login, world):
     login(world.ewan)
-    response = client.post(f"/enquiries/teams/{world.team.id}/plan/change/draft",
-                           data={"text": LONG, "version": "0"}, headers={"HX-Request": "true"})
+    response = client.post(
+        f"/enquiries/teams/{world.team.id}/plan/change/draft",
+        data={"text": LONG, "version": "0"},
+        headers={"HX-Request": "true"},
+    )
     assert response.status_code == 422
     assert "Not kept" in response.get_data(as_text=True)
 

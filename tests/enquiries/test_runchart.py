@@ -94,7 +94,9 @@ def test_phases_have_their_own_median_and_a_shift_against_the_baseline_reads_by_
     change = (dates[10], "New timetable")
     phases = split_phases(dates, values, [change])
     assert [(p.label, p.start, p.end, p.median) for p in phases] == [
-        ("Baseline", 0, 9, 5), ("New timetable", 10, 15, 10)]
+        ("Baseline", 0, 9, 5),
+        ("New timetable", 10, 15, 10),
+    ]
     assert [(s.start, s.end, s.direction) for s in phases[1].against_previous] == [(10, 15, "above")]
     up = " ".join(analyse(dates, values, starts=[change], better="up").reading)
     down = " ".join(analyse(dates, values, starts=[change], better="down").reading)
@@ -125,7 +127,12 @@ def test_nice_ticks_step_by_one_two_or_five():
 
 def test_date_ticks_are_months_or_days():
     assert [label for _, label in date_ticks(date(2021, 1, 15), date(2021, 6, 20))] == [
-        "Feb 2021", "Mar 2021", "Apr 2021", "May 2021", "Jun 2021"]
+        "Feb 2021",
+        "Mar 2021",
+        "Apr 2021",
+        "May 2021",
+        "Jun 2021",
+    ]
     assert [label for _, label in date_ticks(date(2021, 3, 1), date(2021, 3, 29))][:2] == ["01 Mar", "08 Mar"]
 
 

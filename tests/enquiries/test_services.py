@@ -129,19 +129,36 @@ def test_status_moves_one_step_at_a_time(world):
 
 def test_quantitative_measures_need_numbers(world):
     with pytest.raises(ServiceError) as caught:
-        plans.save_measure(world.enquiry, None, actor=world.ewan, name="Attendance", kind="quantitative",
-                           shows="outcome", baseline="about ten", target="nan")
+        plans.save_measure(
+            world.enquiry,
+            None,
+            actor=world.ewan,
+            name="Attendance",
+            kind="quantitative",
+            shows="outcome",
+            baseline="about ten",
+            target="nan",
+        )
     assert {f for f, _ in caught.value.errors} == {"baseline", "target"}
-    m = plans.save_measure(world.enquiry, None, actor=world.ewan, name="Voice", kind="qualitative",
-                           shows="balancing", baseline="quiet", target="heard")
+    m = plans.save_measure(
+        world.enquiry,
+        None,
+        actor=world.ewan,
+        name="Voice",
+        kind="qualitative",
+        shows="balancing",
+        baseline="quiet",
+        target="heard",
+    )
     with pytest.raises(ServiceError, match="quantitative"):
         evidence.add_data_point(world.enquiry, m, actor=world.ewan, on=date.today(), value="3")
 
 
 def test_data_points_check_value_and_date(world):
     with pytest.raises(ServiceError) as caught:
-        evidence.add_data_point(world.enquiry, world.measure, actor=world.ewan,
-                                on=date.today() + timedelta(days=60), value="lots")
+        evidence.add_data_point(
+            world.enquiry, world.measure, actor=world.ewan, on=date.today() + timedelta(days=60), value="lots"
+        )
     assert {f for f, _ in caught.value.errors} == {"on", "value"}
     point = evidence.add_data_point(world.enquiry, world.measure, actor=world.ewan, on=date(2021, 3, 1), value="42.5")
     assert point.value == 42.5
@@ -149,14 +166,35 @@ def test_data_points_check_value_and_date(world):
 
 def test_notes_with_attachments_use_the_shared_upload_checks(world):
     with pytest.raises(ServiceError) as caught:
-        evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date.today(), observer="",
-                          text="", upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"))
+        evidence.add_note(
+            world.enquiry,
+            actor=world.ewan,
+            kind="observation",
+            on=date.today(),
+            observer="",
+            text="",
+            upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"),
+        )
     assert {f for f, _ in caught.value.errors} == {"observer", "text"}
     with pytest.raises(ServiceError, match="must be one of"):
-        evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date.today(), observer="Ewan",
-                          text="Seen", upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"))
-    note = evidence.add_note(world.enquiry, actor=world.ewan, kind="qualitative", on=date.today(), observer="Ewan",
-                             text="Pupil voice", upload=FileStorage(io.BytesIO(b"%PDF-1.4"), filename="voice.pdf"))
+        evidence.add_note(
+            world.enquiry,
+            actor=world.ewan,
+            kind="observation",
+            on=date.today(),
+            observer="Ewan",
+            text="Seen",
+            upload=FileStorage(io.BytesIO(b"MZ..."), filename="virus.exe"),
+        )
+    note = evidence.add_note(
+        world.enquiry,
+        actor=world.ewan,
+        kind="qualitative",
+        on=date.today(),
+        observer="Ewan",
+        text="Pupil voice",
+        upload=FileStorage(io.BytesIO(b"%PDF-1.4"), filename="voice.pdf"),
+    )
     assert note.file_key.endswith(".pdf") and note.filename == "voice.pdf"
 
 
@@ -222,8 +260,7 @@ def test_network_team_members_neither_leave_nor_are_removed(make_user, app):
     team = teams.create_team(actor=make_user(Role.ADMIN), kind="network", name="Cohort A team 4", members=(a, b))
     with pytest.raises(ServiceError, match="cohort matched"):
         teams.leave_team(team, actor=a)
-    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id,
-                                                             TeamMember.user_id == b.id))
+    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == b.id))
     with pytest.raises(ServiceError, match="cohort matched"):
         teams.remove_member(team, member_b, actor=a)
     assert is_member(a, team) and is_member(b, team)

@@ -9,10 +9,17 @@ from portal.extensions import db
 
 
 def test_names_and_notes_only_when_the_team_chose_to_show_them(client, login, world, make_user):
-    evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date(2021, 3, 2),
-                      observer="Morag Observer", text="Children led the walk")
-    evidence.add_data_point(world.enquiry, world.measure, actor=world.ewan, on=date(2021, 3, 1), value="12",
-                            note="Jamie was off sick")
+    evidence.add_note(
+        world.enquiry,
+        actor=world.ewan,
+        kind="observation",
+        on=date(2021, 3, 2),
+        observer="Morag Observer",
+        text="Children led the walk",
+    )
+    evidence.add_data_point(
+        world.enquiry, world.measure, actor=world.ewan, on=date(2021, 3, 1), value="12", note="Jamie was off sick"
+    )
     evidence.publish_summary(world.enquiry, actor=world.ewan)
     registrant = make_user(Role.PRACTITIONER)
     themes.register(world.theme, actor=registrant)

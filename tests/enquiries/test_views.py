@@ -34,8 +34,11 @@ def test_plan_section_saves_as_fragment_and_refuses_a_stale_save(client, login, 
 def test_autosave_keeps_a_draft_that_the_page_restores(client, login, world):
     login(world.ewan)
     base = f"/enquiries/teams/{world.team.id}/plan"
-    response = client.post(f"{base}/success/draft", data={"text": "Half a thought", "version": "0"},
-                           headers={"HX-Request": "true", "HX-Target": "draft-success"})
+    response = client.post(
+        f"{base}/success/draft",
+        data={"text": "Half a thought", "version": "0"},
+        headers={"HX-Request": "true", "HX-Target": "draft-success"},
+    )
     assert response.status_code == 200 and "Draft kept at" in response.text
     page = client.get(base).text
     assert "Half a thought" in page and "Your unsaved draft" in page
@@ -46,14 +49,21 @@ def test_autosave_keeps_a_draft_that_the_page_restores(client, login, world):
 def test_user_text_is_escaped_everywhere(client, login, world):
     plans.save_section(world.enquiry, "change", XSS, base_version=0, actor=world.ewan)
     teams.update_team(world.team, actor=world.ewan, name=XSS[:60], shared_goal=XSS)
-    evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date.today(), observer=XSS[:150],
-                      text=XSS)
+    evidence.add_note(
+        world.enquiry, actor=world.ewan, kind="observation", on=date.today(), observer=XSS[:150], text=XSS
+    )
     evidence.publish_summary(world.enquiry, actor=world.ewan)
     db.session.commit()
     login(world.ewan)
     t = world.team.id
-    for url in [f"/enquiries/teams/{t}", f"/enquiries/teams/{t}/plan", f"/enquiries/teams/{t}/evidence",
-                f"/enquiries/teams/{t}/summary", f"/enquiries/themes/{world.theme.id}", "/enquiries/teams"]:
+    for url in [
+        f"/enquiries/teams/{t}",
+        f"/enquiries/teams/{t}/plan",
+        f"/enquiries/teams/{t}/evidence",
+        f"/enquiries/teams/{t}/summary",
+        f"/enquiries/themes/{world.theme.id}",
+        "/enquiries/teams",
+    ]:
         body = client.get(url).text
         assert "<script>alert" not in body and "<img src=x" not in body, url
         assert 'onerror="alert' not in body, url
@@ -62,8 +72,11 @@ def test_user_text_is_escaped_everywhere(client, login, world):
 def test_data_point_errors_keep_what_was_typed(client, login, world, htmx_get):
     login(world.ewan)
     url = f"/enquiries/teams/{world.team.id}/measures/{world.measure.id}"
-    bad = client.post(f"{url}/points", data={"on": "2021-03-01", "value": "twelve", "note": "wet day"},
-                      headers={"HX-Request": "true", "HX-Target": "measure-data"})
+    bad = client.post(
+        f"{url}/points",
+        data={"on": "2021-03-01", "value": "twelve", "note": "wet day"},
+        headers={"HX-Request": "true", "HX-Target": "measure-data"},
+    )
     assert bad.status_code == 422 and "Enter a number" in bad.text and 'value="twelve"' in bad.text
     assert 'value="wet day"' in bad.text and "<html" not in bad.text
     future = client.post(f"{url}/points", data={"on": "2099-01-01", "value": "3"})
@@ -77,9 +90,17 @@ def test_data_point_errors_keep_what_was_typed(client, login, world, htmx_get):
 
 def test_attachment_is_served_only_to_people_who_may_see_the_team(client, login, world, make_user):
     login(world.ewan)
-    response = client.post(f"/enquiries/teams/{world.team.id}/evidence/new", data={
-        "kind": "observation", "on": "2021-03-02", "observer": "Ailsa", "text": "Children led the walk",
-        "file": (io.BytesIO(b"%PDF-1.4 observation"), "walk.pdf")}, content_type="multipart/form-data")
+    response = client.post(
+        f"/enquiries/teams/{world.team.id}/evidence/new",
+        data={
+            "kind": "observation",
+            "on": "2021-03-02",
+            "observer": "Ailsa",
+            "text": "Children led the walk",
+            "file": (io.BytesIO(b"%PDF-1.4 observation"), "walk.pdf"),
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
     from portal.enquiries.plan_models import EvidenceNote
 
@@ -96,9 +117,17 @@ def test_attachment_is_served_only_to_people_who_may_see_the_team(client, login,
 
 def test_wrong_upload_type_is_refused_beside_the_field(client, login, world):
     login(world.ewan)
-    response = client.post(f"/enquiries/teams/{world.team.id}/evidence/new", data={
-        "kind": "observation", "on": "2021-03-02", "observer": "Ailsa", "text": "Kept text",
-        "file": (io.BytesIO(b"<html>"), "page.html")}, content_type="multipart/form-data")
+    response = client.post(
+        f"/enquiries/teams/{world.team.id}/evidence/new",
+        data={
+            "kind": "observation",
+            "on": "2021-03-02",
+            "observer": "Ailsa",
+            "text": "Kept text",
+            "file": (io.BytesIO(b"<html>"), "page.html"),
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 422 and "must be one of" in response.text and "Kept text" in response.text
 
 
@@ -135,16 +164,26 @@ def grow(world, app):
             team = teams.create_team(actor=world.ewan, theme=world.theme, name=f"Extra {i}")
             with app.test_request_context():
                 teams.accept_invitation(teams.invite(team, world.ailsa.email, actor=world.ewan), actor=world.ailsa)
-            m = plans.save_measure(world.enquiry, None, actor=world.ewan, name=f"M{i}", kind="quantitative",
-                                   shows="outcome", baseline="1", target="9")
+            m = plans.save_measure(
+                world.enquiry,
+                None,
+                actor=world.ewan,
+                name=f"M{i}",
+                kind="quantitative",
+                shows="outcome",
+                baseline="1",
+                target="9",
+            )
             for d in range(12):
                 evidence.add_data_point(world.enquiry, m, actor=world.ewan, on=date(2021, 1, d + 1), value=str(d))
-            evidence.add_note(world.enquiry, actor=world.ewan, kind="observation", on=date(2021, 2, 1),
-                              observer="E", text="seen")
+            evidence.add_note(
+                world.enquiry, actor=world.ewan, kind="observation", on=date(2021, 2, 1), observer="E", text="seen"
+            )
             key = ["change", "success", "timeline"][i % 3]
             saved = plans.plan_state(world.enquiry, world.ewan)[0].get(key)
-            plans.save_section(world.enquiry, key, f"t{i}", base_version=saved.version if saved else 0,
-                               actor=world.ewan)
+            plans.save_section(
+                world.enquiry, key, f"t{i}", base_version=saved.version if saved else 0, actor=world.ewan
+            )
             themes.register(world.theme, actor=world.ailsa)
         db.session.commit()
 
@@ -154,10 +193,17 @@ def grow(world, app):
 def test_query_counts_do_not_grow_with_the_data(client, login, world, grow):
     login(world.ewan)
     t = world.team.id
-    urls = [f"/enquiries/teams/{t}", f"/enquiries/teams/{t}/plan", f"/enquiries/teams/{t}/evidence",
-            f"/enquiries/teams/{t}/measures/{world.measure.id}", f"/enquiries/teams/{t}/summary",
-            f"/enquiries/themes/{world.theme.id}", "/enquiries/", "/enquiries/teams",
-            f"/enquiries/themes/{world.theme.id}/summaries"]
+    urls = [
+        f"/enquiries/teams/{t}",
+        f"/enquiries/teams/{t}/plan",
+        f"/enquiries/teams/{t}/evidence",
+        f"/enquiries/teams/{t}/measures/{world.measure.id}",
+        f"/enquiries/teams/{t}/summary",
+        f"/enquiries/themes/{world.theme.id}",
+        "/enquiries/",
+        "/enquiries/teams",
+        f"/enquiries/themes/{world.theme.id}/summaries",
+    ]
     grow(1)
     small = {u: client.get(u).headers["X-Query-Count"] for u in urls}
     grow(6)
@@ -223,8 +269,7 @@ def test_network_teams_offer_neither_leaving_nor_removing(client, login, make_us
     a, b = make_user(Role.PRACTITIONER), make_user(Role.SENIOR_LEADER, authority_slug="inverclyde")
     team = teams.create_team(actor=make_user(Role.ADMIN), kind="network", name="Cohort B team 1", members=(a, b))
     db.session.commit()
-    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id,
-                                                             TeamMember.user_id == b.id))
+    member_b = db.session.scalar(db.select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == b.id))
     login(a)
     page = client.get(f"/enquiries/teams/{team.id}").text
     assert "Leave this team" not in page and "Remove from the team" not in page

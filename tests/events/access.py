@@ -26,9 +26,7 @@ EXPECT = {
 
 def setup(world):
     start = (local_now() + timedelta(days=5)).replace(hour=10, minute=0, second=0, microsecond=0)
-    upcoming = Event(
-        title="Matrix webinar", kind="webinar", starts_at=start, ends_at=start + timedelta(hours=1)
-    )
+    upcoming = Event(title="Matrix webinar", kind="webinar", starts_at=start, ends_at=start + timedelta(hours=1))
     past = Event(
         title="Matrix sharing event",
         kind="sharing_event",

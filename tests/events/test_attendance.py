@@ -26,9 +26,7 @@ def test_organiser_records_attendance_and_sees_no_shows(app, make_user, make_eve
     with pytest.raises(ServiceError, match="no place"):
         attendance.record_attendance(event, make_user(), True, actor=organiser)
     with pytest.raises(ServiceError, match="day of the event"):
-        attendance.record_attendance(
-            make_event(days=3, organiser_id=organiser.id), came, True, actor=organiser
-        )
+        attendance.record_attendance(make_event(days=3, organiser_id=organiser.id), came, True, actor=organiser)
 
 
 def test_rates_per_event_and_per_context(app, make_user, make_event, add_booking):

@@ -46,9 +46,7 @@ def _grow(events: int, people: int, me: User, target: Event, start: int) -> None
         for i in range(events)
     ]
     ids = db.session.scalars(insert(Event).returning(Event.id), rows).all()
-    bookings = [
-        {"event_id": e, "user_id": u, "status": "booked", "attended": True} for e in ids for u in users
-    ]
+    bookings = [{"event_id": e, "user_id": u, "status": "booked", "attended": True} for e in ids for u in users]
     bookings += [{"event_id": e, "user_id": me.id, "status": "booked", "attended": None} for e in ids]
     bookings += [{"event_id": target.id, "user_id": u, "status": "booked", "attended": None} for u in users]
     if not start:  # the person also holds a place at the event whose page is measured

@@ -24,9 +24,7 @@ def test_booking_until_full_then_waiting_list(app, make_user, make_event):
     assert db.session.query(Booking).count() == 3
 
 
-def test_cancel_promotes_the_longest_waiting_and_emails_them_with_the_ics(
-    app, make_user, make_event, mailbox
-):
+def test_cancel_promotes_the_longest_waiting_and_emails_them_with_the_ics(app, make_user, make_event, mailbox):
     event = make_event(capacity=1, title="Launch webinar")
     a, b, c = (make_user(Role.PRACTITIONER) for _ in range(3))
     first = services.book(event, a, actor=a)
@@ -130,9 +128,7 @@ def test_changing_time_raises_sequence_and_tells_booked_people(app, make_user, m
         assert event.sequence == 1
         services.update_event(event, actor=admin, cancelled=True)
     assert [m["Subject"].split(":")[0] for m in mailbox.to(person.email)] == ["Changed", "Cancelled"]
-    assert b"STATUS:CANCELLED" in next(mailbox.last_to(person.email).iter_attachments()).get_payload(
-        decode=True
-    )
+    assert b"STATUS:CANCELLED" in next(mailbox.last_to(person.email).iter_attachments()).get_payload(decode=True)
 
 
 def test_only_organisers_change_events_and_bad_values_are_refused(app, make_user, make_event):
@@ -141,9 +137,7 @@ def test_only_organisers_change_events_and_bad_values_are_refused(app, make_user
         services.update_event(event, actor=make_user(), title="Mine now")
     admin = make_user(Role.ADMIN)
     with pytest.raises(ServiceError) as error:
-        services.update_event(
-            event, actor=admin, ends_at=event.starts_at, capacity=0, online_url="javascript:x"
-        )
+        services.update_event(event, actor=admin, ends_at=event.starts_at, capacity=0, online_url="javascript:x")
     assert {field for field, _ in error.value.errors} == {"ends_at", "capacity", "online_url"}
     organiser = make_user(Role.KEY_FACILITATOR)
     event.organiser_id = organiser.id
@@ -200,9 +194,7 @@ def test_series_creates_one_event_per_date(app, make_user):
     assert [e.starts_at.date() for e in events] == dates
     assert all(e.capacity == 20 and e.ends_at.hour == 17 for e in events)
     with pytest.raises(ServiceError):
-        services.create_series(
-            actor=admin, title="x", kind="drop_in", dates=[], start_time=time(16), end_time=time(17)
-        )
+        services.create_series(actor=admin, title="x", kind="drop_in", dates=[], start_time=time(16), end_time=time(17))
 
 
 def test_owning_domains_book_a_group_and_list_their_events(app, make_user, make_event, mailbox):
@@ -227,9 +219,7 @@ def _calendar_of(message):
     return cal, cal.walk("VEVENT")[0]
 
 
-def test_changes_and_cancellation_reach_calendars_as_updates_of_the_same_entry(
-    app, make_user, make_event, mailbox
-):
+def test_changes_and_cancellation_reach_calendars_as_updates_of_the_same_entry(app, make_user, make_event, mailbox):
     """The same UID, a rising SEQUENCE, METHOD:REQUEST then METHOD:CANCEL with STATUS:CANCELLED."""
     organiser = make_user(Role.ADMIN)
     event = make_event(title="Network meeting", location="Room 1")

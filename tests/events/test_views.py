@@ -10,9 +10,7 @@ from portal.extensions import db
 HX = {"HX-Request": "true"}
 
 
-def test_list_shows_upcoming_partnership_events_in_both_renderings(
-    client, login, make_user, make_event, htmx_get
-):
+def test_list_shows_upcoming_partnership_events_in_both_renderings(client, login, make_user, make_event, htmx_get):
     make_event(title="Launch webinar", capacity=10)
     make_event(title="Old event", days=-5)
     make_event(title="Cohort session", context_type="leadership_cohort", context_id=1)
@@ -107,9 +105,7 @@ def test_register_works_as_a_plain_form_and_row_by_row(client, login, make_user,
     login(admin)
     page = client.get(f"/events/{event.id}/register").get_data(as_text=True)
     assert "Ann Came" in page and "Attendance of Bob Away" in page
-    response = client.post(
-        f"/events/{event.id}/register", data={f"attended-{b1.id}": "yes", f"attended-{b2.id}": "no"}
-    )
+    response = client.post(f"/events/{event.id}/register", data={f"attended-{b1.id}": "yes", f"attended-{b2.id}": "no"})
     assert response.status_code == 302
     db.session.expire_all()
     assert [b.attended for b in db.session.query(Booking).order_by(Booking.id)] == [True, False]
@@ -120,9 +116,9 @@ def test_register_works_as_a_plain_form_and_row_by_row(client, login, make_user,
         data={f"attended-{b2.id}": "yes"},
         headers={**HX, "HX-Target": f"attendance-{b2.id}"},
     )
-    assert row.get_data(as_text=True).lstrip().startswith(
-        f'<tr id="attendance-{b2.id}"'
-    ) and "Saved" in row.get_data(as_text=True)
+    assert row.get_data(as_text=True).lstrip().startswith(f'<tr id="attendance-{b2.id}"') and "Saved" in row.get_data(
+        as_text=True
+    )
     db.session.expire_all()
     assert db.session.get(Booking, b2.id).attended is True
 
@@ -234,9 +230,7 @@ def test_booking_without_csrf_token_is_refused(app, client, login, make_user, ma
     assert db.session.query(Booking).count() == 0
 
 
-def test_fewer_places_than_bookings_removes_nobody_and_says_so(
-    client, login, make_user, make_event, add_booking
-):
+def test_fewer_places_than_bookings_removes_nobody_and_says_so(client, login, make_user, make_event, add_booking):
     event = make_event(capacity=3)
     for _ in range(3):
         add_booking(event, make_user())
@@ -247,8 +241,7 @@ def test_fewer_places_than_bookings_removes_nobody_and_says_so(
     assert db.session.query(Booking).filter_by(status="booked").count() == 3
 
 
-def test_feed_and_download_carry_time_zone_sequence_and_cancellation(client, login, make_user, make_event,
-                                                                      add_booking):
+def test_feed_and_download_carry_time_zone_sequence_and_cancellation(client, login, make_user, make_event, add_booking):
     from icalendar import Calendar
 
     live, called_off = make_event(title="Still on"), make_event(title="Called off", cancelled=True, sequence=3)
@@ -265,6 +258,8 @@ def test_feed_and_download_carry_time_zone_sequence_and_cancellation(client, log
     assert str(events[called_off.uid]["status"]) == "CANCELLED" and int(events[called_off.uid]["sequence"]) == 3
     assert str(events[live.uid]["status"]) == "CONFIRMED"
     assert all(e["dtstart"].params["TZID"] == "Europe/London" for e in events.values())
+
+
 def test_editing_only_the_place_of_a_leadership_module_keeps_its_kind(app, client, login, make_user):
     """The editor offers every kind an event can have, so a browser posts the event's own kind back."""
     from datetime import date as day_type
@@ -274,8 +269,9 @@ def test_editing_only_the_place_of_a_leadership_module_keeps_its_kind(app, clien
 
     admin = make_user(Role.ADMIN)
     first = day_type.today() + timedelta(days=14)
-    year = programme.create_year(label="K", starts_on=first - timedelta(days=20), ends_on=first + timedelta(days=330),
-                                 actor=admin)
+    year = programme.create_year(
+        label="K", starts_on=first - timedelta(days=20), ends_on=first + timedelta(days=330), actor=admin
+    )
     cohort = programme.create_cohort(year, name="K", actor=admin, first_day=first)
     module = next(e for e in sessions.cohort_sessions(cohort) if e.kind == sessions.module_kind("collaboration"))
     db.session.commit()
@@ -297,6 +293,7 @@ def test_an_unknown_kind_is_refused_and_saving_nothing_says_so(client, login, ma
     page = client.get(f"/events/{event.id}/edit").get_data(as_text=True)
     from tests.support.forms import browser_data
 
-    same = client.post(f"/events/{event.id}/edit", data=browser_data(page, f"/events/{event.id}/edit"),
-                       follow_redirects=True)
+    same = client.post(
+        f"/events/{event.id}/edit", data=browser_data(page, f"/events/{event.id}/edit"), follow_redirects=True
+    )
     assert "Nothing was changed" in same.get_data(as_text=True), same.get_data(as_text=True)[-3000:]

@@ -57,9 +57,7 @@ EXPECT = {
 
 def setup(world):
     users = world.users
-    forum = Forum(
-        name="Matrix Forum", slug="matrix-forum", kind="sector", sector="ELC", description="Public."
-    )
+    forum = Forum(name="Matrix Forum", slug="matrix-forum", kind="sector", sector="ELC", description="Public.")
     other = Forum(name="Joinable Forum", slug="joinable-forum", kind="sector", sector="Primary")
     db.session.add_all([forum, other])
     db.session.flush()

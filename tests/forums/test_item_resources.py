@@ -10,8 +10,10 @@ from portal.forums.models import AgendaChange, Forum, Resource
 
 
 def _library(forum, n, prefix="Resource"):
-    resources = [Resource(forum_id=forum.id, title=f"{prefix} {k:03}", url="https://example.org", tags=",play,")
-                 for k in range(n)]
+    resources = [
+        Resource(forum_id=forum.id, title=f"{prefix} {k:03}", url="https://example.org", tags=",play,")
+        for k in range(n)
+    ]
     db.session.add_all(resources)
     db.session.commit()
     return resources
@@ -20,8 +22,8 @@ def _library(forum, n, prefix="Resource"):
 def test_link_and_unlink_log_changes_once_published(app, world, make_meeting, make_forum):
     meeting = make_meeting(world.forum, world.coordinator)
     item = agenda.add_item(meeting, world.forum, actor=world.coordinator, title="Block play")
-    mine, = _library(world.forum, 1)
-    elsewhere, = _library(make_forum(name="Other Forum"), 1)
+    (mine,) = _library(world.forum, 1)
+    (elsewhere,) = _library(make_forum(name="Other Forum"), 1)
     with app.test_request_context():
         agenda.publish(meeting, world.forum, actor=world.coordinator)
     agenda.link_resource(item, meeting, world.forum, mine.id, True, actor=world.coordinator)
@@ -64,9 +66,11 @@ def test_meeting_page_size_does_not_grow_with_the_library(client, login, world, 
     agenda.link_resource(item, meeting, world.forum, first.id, True, actor=world.coordinator)
     db.session.commit()
     login(world.coordinator)
-    urls = [f"/forums/{world.forum.id}/meetings/{meeting.id}",
-            f"/forums/{world.forum.id}/meetings/{meeting.id}/items/{item.id}/edit",
-            f"/forums/{world.forum.id}/meetings/{meeting.id}/items/{item.id}/resources"]
+    urls = [
+        f"/forums/{world.forum.id}/meetings/{meeting.id}",
+        f"/forums/{world.forum.id}/meetings/{meeting.id}/items/{item.id}/edit",
+        f"/forums/{world.forum.id}/meetings/{meeting.id}/items/{item.id}/resources",
+    ]
 
     def measure():
         responses = [client.get(u) for u in urls]
@@ -85,6 +89,6 @@ def test_parent_forum_resources_can_be_linked_from_a_network(app, world, make_me
     network = make_forum(name="Outdoor Network", coordinators=[world.coordinator], parent=world.forum)
     meeting = make_meeting(network, world.coordinator)
     item = agenda.add_item(meeting, network, actor=world.coordinator, title="Mud kitchens")
-    parents, = _library(world.forum, 1)
+    (parents,) = _library(world.forum, 1)
     agenda.link_resource(item, meeting, db.session.get(Forum, network.id), parents.id, True, actor=world.coordinator)
     assert [r.id for r in item.resources] == [parents.id]

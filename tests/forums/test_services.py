@@ -134,9 +134,7 @@ def test_a_second_coordinator_lets_the_first_step_down(world):
 
 
 def test_a_specialist_network_has_its_own_coordinator(world):
-    network = services.create_network(
-        world.forum, actor=world.coordinator, name="Youth voice", description=""
-    )
+    network = services.create_network(world.forum, actor=world.coordinator, name="Youth voice", description="")
     assert network.parent_id == world.forum.id and network.kind == "network"
     with pytest.raises(ServiceError):
         services.leave(network, actor=world.coordinator)
@@ -163,9 +161,7 @@ def test_items_need_a_title_and_non_negative_minutes(world, make_meeting):
 
 def test_publishing_emails_every_member_with_a_calendar_file(app, world, make_meeting, mailbox):
     meeting = make_meeting(world.forum, world.coordinator)
-    agenda.add_item(
-        meeting, world.forum, actor=world.coordinator, title="Block play", lead="Mo", allotted_minutes=30
-    )
+    agenda.add_item(meeting, world.forum, actor=world.coordinator, title="Block play", lead="Mo", allotted_minutes=30)
     with app.test_request_context():
         sent = agenda.publish(meeting, world.forum, actor=world.coordinator)
     assert sent == 2

@@ -209,9 +209,7 @@ def test_minutes_and_actions(client, login, world, make_meeting):
 def test_resource_library_files_links_search_and_bad_files(client, login, world):
     login(world.coordinator)
     base = f"/forums/{world.forum.id}/resources"
-    client.post(
-        f"{base}/new", data={"title": "Play guidance", "url": "https://example.org/play", "tags": "Play"}
-    )
+    client.post(f"{base}/new", data={"title": "Play guidance", "url": "https://example.org/play", "tags": "Play"})
     client.post(
         f"{base}/new",
         data={
@@ -230,9 +228,7 @@ def test_resource_library_files_links_search_and_bad_files(client, login, world)
     login(world.member)
     assert "2 resources found" in client.get(base).get_data(as_text=True)
     assert "1 resource found" in client.get(f"{base}?tag=play").get_data(as_text=True)
-    found = client.get(
-        f"{base}?q=transition", headers={"HX-Request": "true", "HX-Target": "resource-results"}
-    )
+    found = client.get(f"{base}?q=transition", headers={"HX-Request": "true", "HX-Target": "resource-results"})
     assert found.get_data(as_text=True).lstrip().startswith('<div id="resource-results"')
     resource = db.session.query(Resource).filter_by(title="Transition notes").one()
     download = client.get(f"{base}/{resource.id}/file")
@@ -242,16 +238,12 @@ def test_resource_library_files_links_search_and_bad_files(client, login, world)
 
 def test_needs_from_forum_to_partnership_offer(client, login, world):
     login(world.coordinator)
-    client.post(
-        f"/forums/{world.forum.id}/needs/new", data={"title": "Observing play", "raised_by": "Members"}
-    )
+    client.post(f"/forums/{world.forum.id}/needs/new", data={"title": "Observing play", "raised_by": "Members"})
     need = db.session.query(Need).one()
     login(world.admin)
     assert "Observing play" in client.get("/forums/needs").get_data(as_text=True)
     refused = client.post(f"/forums/needs/{need.id}", data={"status": "offered", "offer": ""})
-    assert refused.status_code == 422 and "Describe the professional learning" in refused.get_data(
-        as_text=True
-    )
+    assert refused.status_code == 422 and "Describe the professional learning" in refused.get_data(as_text=True)
     client.post(
         f"/forums/needs/{need.id}",
         data={
@@ -268,16 +260,21 @@ def test_needs_from_forum_to_partnership_offer(client, login, world):
 def test_a_need_offer_links_to_an_event(client, login, world):
     from portal.events.models import Event
 
-    event = Event(title="Observation twilight", kind="workshop", starts_at=local_now() + timedelta(days=9),
-                  ends_at=local_now() + timedelta(days=9, hours=2))
+    event = Event(
+        title="Observation twilight",
+        kind="workshop",
+        starts_at=local_now() + timedelta(days=9),
+        ends_at=local_now() + timedelta(days=9, hours=2),
+    )
     need = Need(forum_id=world.forum.id, title="Observing play")
     db.session.add_all([event, need])
     db.session.commit()
     login(world.admin)
     form = client.get(f"/forums/needs/{need.id}").get_data(as_text=True)
     assert "Observation twilight" in form
-    client.post(f"/forums/needs/{need.id}", data={"status": "offered", "offer": "A twilight",
-                                                  "offer_event": str(event.id)})
+    client.post(
+        f"/forums/needs/{need.id}", data={"status": "offered", "offer": "A twilight", "offer_event": str(event.id)}
+    )
     login(world.member)
     page = client.get(f"/forums/{world.forum.id}").get_data(as_text=True)
     assert f'href="/events/{event.id}"' in page and "Book: Observation twilight" in page
@@ -295,9 +292,7 @@ def _grow(world, make_user, make_meeting, n):
         extra = make_user(Role.PRACTITIONER)
         services.join(world.forum, actor=extra)
         services.set_coordinator(world.forum, extra.id, k % 2 == 0, actor=world.coordinator)
-        db.session.add(
-            Resource(forum_id=world.forum.id, title=f"R{k}", url="https://example.org", tags=",a,")
-        )
+        db.session.add(Resource(forum_id=world.forum.id, title=f"R{k}", url="https://example.org", tags=",a,"))
         db.session.add(Need(forum_id=world.forum.id, title=f"N{k}"))
     db.session.commit()
     resources = db.session.query(Resource).all()
@@ -331,9 +326,7 @@ def test_query_counts_do_not_grow_with_the_data(app, client, login, world, make_
         resources = db.session.query(Resource).all()
         m = db.session.get(Meeting, meeting.id)
         for r in resources:
-            agenda.add_item(
-                m, world.forum, actor=world.coordinator, title=f"Item {r.title}", resource_ids=[r.id]
-            )
+            agenda.add_item(m, world.forum, actor=world.coordinator, title=f"Item {r.title}", resource_ids=[r.id])
         with app.test_request_context():
             agenda.publish(m, world.forum, actor=world.coordinator)
         agenda.update_item(m.items[0], m, world.forum, actor=world.coordinator, title="Changed")

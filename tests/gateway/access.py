@@ -21,11 +21,16 @@ EXPECT = {
     "gateway.suggestions": only(*USERS),
     "gateway.show_profile": hidden(*USERS, "admin"),
     # the owner is refused on the form (422); other people in an establishment send it
-    "gateway.send_request": Expect(403, {"anonymous": 302, "practitioner": 303, "key_facilitator": 303,
-                                         "senior_leader": 422}, "POST", {"message": "Shall we?", "team": "0"}),
+    "gateway.send_request": Expect(
+        403,
+        {"anonymous": 302, "practitioner": 303, "key_facilitator": 303, "senior_leader": 422},
+        "POST",
+        {"message": "Shall we?", "team": "0"},
+    ),
     "gateway.show_request": hidden("practitioner", "key_facilitator", "admin"),
-    "gateway.decide_request": hidden("practitioner", "key_facilitator", "admin", ok=303, method="POST",
-                                     data={"decision": "decline"}),
+    "gateway.decide_request": hidden(
+        "practitioner", "key_facilitator", "admin", ok=303, method="POST", data={"decision": "decline"}
+    ),
     "gateway.block_person": hidden("practitioner", "senior_leader"),
     "gateway.report_person": hidden("practitioner", "senior_leader"),
     "gateway.team_support": only("practitioner", "senior_leader", "admin"),
@@ -35,8 +40,15 @@ EXPECT = {
 
 
 def _publish(user, kind="person") -> Profile:
-    return services.save_profile(actor=user, kind=kind, hunch="Outdoor numeracy", mode="either",
-                                 frequency="monthly", interests=[interest_key("Outdoor Learning")], stages=["second"])
+    return services.save_profile(
+        actor=user,
+        kind=kind,
+        hunch="Outdoor numeracy",
+        mode="either",
+        frequency="monthly",
+        interests=[interest_key("Outdoor Learning")],
+        stages=["second"],
+    )
 
 
 def setup(world):
@@ -51,14 +63,16 @@ def setup(world):
         accepted = services.send_request(mine, actor=u["senior_leader"], message="Shall we?")
         team = services.decide_request(accepted, actor=u["practitioner"], accept=True)
     db.session.commit()
-    world.args.update({
-        "gateway.edit_profile": {"kind": "person"},
-        "gateway.change_status": {"kind": "person", "status": "paused"},
-        "gateway.show_profile": {"profile_id": mine.id},
-        "gateway.send_request": {"profile_id": theirs.id},
-        "gateway.show_request": {"request_id": waiting.id},
-        "gateway.decide_request": {"request_id": waiting.id},
-        "gateway.block_person": {"user_id": u["key_facilitator"].id},
-        "gateway.report_person": {"user_id": u["key_facilitator"].id},
-        "gateway.team_support": {"team_id": team.id},
-    })
+    world.args.update(
+        {
+            "gateway.edit_profile": {"kind": "person"},
+            "gateway.change_status": {"kind": "person", "status": "paused"},
+            "gateway.show_profile": {"profile_id": mine.id},
+            "gateway.send_request": {"profile_id": theirs.id},
+            "gateway.show_request": {"request_id": waiting.id},
+            "gateway.decide_request": {"request_id": waiting.id},
+            "gateway.block_person": {"user_id": u["key_facilitator"].id},
+            "gateway.report_person": {"user_id": u["key_facilitator"].id},
+            "gateway.team_support": {"team_id": team.id},
+        }
+    )

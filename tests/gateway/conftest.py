@@ -22,11 +22,19 @@ def fresh_index():
 
 @pytest.fixture
 def publish():
-    def make(user, kind="person", hunch="Taking numeracy outdoors for P5", interests=(OUTDOOR,), stages=("second",),
-             **kw):
-        profile = services.save_profile(actor=user, kind=kind, hunch=hunch, interests=list(interests),
-                                        stages=list(stages), mode=kw.pop("mode", "either"),
-                                        frequency=kw.pop("frequency", "monthly"), **kw)
+    def make(
+        user, kind="person", hunch="Taking numeracy outdoors for P5", interests=(OUTDOOR,), stages=("second",), **kw
+    ):
+        profile = services.save_profile(
+            actor=user,
+            kind=kind,
+            hunch=hunch,
+            interests=list(interests),
+            stages=list(stages),
+            mode=kw.pop("mode", "either"),
+            frequency=kw.pop("frequency", "monthly"),
+            **kw,
+        )
         db.session.commit()
         return profile
 
@@ -37,9 +45,14 @@ def publish():
 def people(app, make_user, make_establishment, publish):
     """Ewan (Glasgow) and Ailsa (Renfrewshire) with profiles; Fraser (Glasgow) without; the lead officer."""
     ewan = make_user(Role.PRACTITIONER, name="Ewan", email="ewan@test.example.org")
-    ailsa = make_user(Role.PRACTITIONER, name="Ailsa", email="ailsa@test.example.org",
-                      establishment=make_establishment(authority_slug="renfrewshire"))
+    ailsa = make_user(
+        Role.PRACTITIONER,
+        name="Ailsa",
+        email="ailsa@test.example.org",
+        establishment=make_establishment(authority_slug="renfrewshire"),
+    )
     fraser = make_user(Role.PRACTITIONER, name="Fraser", email="fraser@test.example.org")
     admin = make_user(Role.ADMIN, name="Lead", email="lead@test.example.org")
-    return SimpleNamespace(ewan=ewan, ailsa=ailsa, fraser=fraser, admin=admin, ewan_profile=publish(ewan),
-                           ailsa_profile=publish(ailsa))
+    return SimpleNamespace(
+        ewan=ewan, ailsa=ailsa, fraser=fraser, admin=admin, ewan_profile=publish(ewan), ailsa_profile=publish(ailsa)
+    )

@@ -47,8 +47,9 @@ def test_only_a_senior_leader_publishes_for_an_establishment(people, publish, ma
     assert publish(leader, kind="establishment").kind == "establishment"
 
 
-def test_suggestions_prefer_shared_interest_and_other_las_and_hide_paused(people, publish, make_user,
-                                                                          make_establishment):
+def test_suggestions_prefer_shared_interest_and_other_las_and_hide_paused(
+    people, publish, make_user, make_establishment
+):
     scientist = make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="inverclyde"))
     publish(scientist, interests=(SCIENCES,), hunch="Fieldwork in S2")
     neighbour = make_user(Role.PRACTITIONER)  # Glasgow, like Ewan
@@ -171,7 +172,8 @@ def test_uptake_suppresses_small_numbers_and_scopes_la_officers(app, people, mak
 
 def test_the_warm_index_sees_new_and_changed_profiles(people, publish, make_user, make_establishment):
     assert [p.owner_id for p, _, _ in queries.suggestions(people.ewan, people.ewan_profile, Filters())] == [
-        people.ailsa.id]
+        people.ailsa.id
+    ]
     newcomer = make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="inverclyde"))
     publish(newcomer)
     publish(people.ailsa, interests=(SCIENCES,), hunch="Fieldwork")  # saved again: no shared interest now

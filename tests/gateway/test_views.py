@@ -15,8 +15,10 @@ def test_contact_details_hidden_until_acceptance(client, login, people):
     login(people.ewan)
     page = client.get(f"/gateway/profiles/{people.ailsa_profile.id}").get_data(as_text=True)
     assert "Ailsa" in page and "ailsa@test.example.org" not in page
-    response = client.post(f"/gateway/profiles/{people.ailsa_profile.id}/requests",
-                           data={"message": "Shall we plan outdoor numeracy together?", "team": "0"})
+    response = client.post(
+        f"/gateway/profiles/{people.ailsa_profile.id}/requests",
+        data={"message": "Shall we plan outdoor numeracy together?", "team": "0"},
+    )
     assert response.status_code == 303
     req = db.session.scalar(select(Request))
     login(people.ailsa)
@@ -26,8 +28,7 @@ def test_contact_details_hidden_until_acceptance(client, login, people):
     assert response.status_code == 303 and response.headers["Location"].endswith("/plan")
     assert "ewan@test.example.org" in client.get(f"/gateway/requests/{req.id}").get_data(as_text=True)
     login(people.ewan)
-    assert "ailsa@test.example.org" in client.get(f"/gateway/profiles/{people.ailsa_profile.id}").get_data(
-        as_text=True)
+    assert "ailsa@test.example.org" in client.get(f"/gateway/profiles/{people.ailsa_profile.id}").get_data(as_text=True)
     assert client.get(response.headers["Location"]).status_code == 200  # Ewan is in the team and sees its plan
 
 
@@ -39,8 +40,9 @@ def test_a_third_person_never_sees_the_request_or_the_address(client, login, peo
     login(people.fraser)
     assert client.get(f"/gateway/requests/{req.id}").status_code == 404
     assert client.post(f"/gateway/requests/{req.id}/decide", data={"decision": "accept"}).status_code == 404
-    assert "ailsa@test.example.org" not in client.get(
-        f"/gateway/profiles/{people.ailsa_profile.id}").get_data(as_text=True)
+    assert "ailsa@test.example.org" not in client.get(f"/gateway/profiles/{people.ailsa_profile.id}").get_data(
+        as_text=True
+    )
 
 
 def test_paused_profile_is_not_there_for_others(client, login, people):
@@ -54,14 +56,23 @@ def test_paused_profile_is_not_there_for_others(client, login, people):
 
 def test_profile_form_keeps_what_was_typed_when_refused(client, login, people):
     login(people.fraser)
-    response = client.post("/gateway/profile/person", data={"hunch": "Boys' writing outdoors", "mode": "online",
-                                                            "frequency": "weekly"})
+    response = client.post(
+        "/gateway/profile/person", data={"hunch": "Boys' writing outdoors", "mode": "online", "frequency": "weekly"}
+    )
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Choose at least one interest" in page and "Boys&#39; writing outdoors" in page
-    response = client.post("/gateway/profile/person", data={"hunch": "Boys' writing outdoors", "mode": "online",
-                                                            "frequency": "weekly", "themes": [OUTDOOR],
-                                                            "stages": ["second"], "open_to_contact": "y"})
+    response = client.post(
+        "/gateway/profile/person",
+        data={
+            "hunch": "Boys' writing outdoors",
+            "mode": "online",
+            "frequency": "weekly",
+            "themes": [OUTDOOR],
+            "stages": ["second"],
+            "open_to_contact": "y",
+        },
+    )
     assert response.status_code == 302 and "/gateway/suggestions" in response.headers["Location"]
 
 
@@ -89,25 +100,67 @@ def test_suggestions_ask_for_a_profile_first(client, login, people):
 
 
 def _grow(n: int, start: int, establishment_id: int, authority_id: int) -> None:
-    users = db.session.scalars(insert(User).returning(User.id), [
-        {"name": f"Grown {start + i}", "email": f"grown{start + i}@test.example.org", "job_title": "Teacher",
-         "promoted": False, "active": True, "establishment_id": establishment_id} for i in range(n)]).all()
+    users = db.session.scalars(
+        insert(User).returning(User.id),
+        [
+            {
+                "name": f"Grown {start + i}",
+                "email": f"grown{start + i}@test.example.org",
+                "job_title": "Teacher",
+                "promoted": False,
+                "active": True,
+                "establishment_id": establishment_id,
+            }
+            for i in range(n)
+        ],
+    ).all()
     db.session.execute(insert(UserRole), [{"user_id": u, "role": "practitioner"} for u in users])
-    db.session.execute(insert(Profile), [
-        {"owner_id": u, "kind": "person", "establishment_id": establishment_id, "authority_id": authority_id,
-         "sector": "Primary", "hunch": "Outdoor numeracy", "interests": OUTDOOR, "stages": "second", "mode": "either",
-         "frequency": "monthly", "open_to_contact": True, "status": "active"} for u in users])
-    db.session.execute(insert(Request), [
-        {"sender_id": u, "profile_id": db.session.scalar(select(Profile.id).where(Profile.owner_id == users[0])),
-         "recipient_id": users[0], "message": "Hi", "status": "pending", "sector": "Primary",
-         "authority_id": authority_id} for u in users[1:]])
+    db.session.execute(
+        insert(Profile),
+        [
+            {
+                "owner_id": u,
+                "kind": "person",
+                "establishment_id": establishment_id,
+                "authority_id": authority_id,
+                "sector": "Primary",
+                "hunch": "Outdoor numeracy",
+                "interests": OUTDOOR,
+                "stages": "second",
+                "mode": "either",
+                "frequency": "monthly",
+                "open_to_contact": True,
+                "status": "active",
+            }
+            for u in users
+        ],
+    )
+    db.session.execute(
+        insert(Request),
+        [
+            {
+                "sender_id": u,
+                "profile_id": db.session.scalar(select(Profile.id).where(Profile.owner_id == users[0])),
+                "recipient_id": users[0],
+                "message": "Hi",
+                "status": "pending",
+                "sector": "Primary",
+                "authority_id": authority_id,
+            }
+            for u in users[1:]
+        ],
+    )
     db.session.commit()
 
 
 def test_query_counts_do_not_grow(client, login, people):
     est, la = people.ailsa.establishment_id, people.ailsa_profile.authority_id
-    pages = ["/gateway/", "/gateway/suggestions", "/gateway/suggestions?interest=outdoor-learning",
-             f"/gateway/profiles/{people.ailsa_profile.id}"]
+    pages = [
+        "/gateway/",
+        "/gateway/suggestions",
+        "/gateway/suggestions?interest=outdoor-learning",
+        f"/gateway/profiles/{people.ailsa_profile.id}",
+    ]
 
     def counts(user):
         login(user)

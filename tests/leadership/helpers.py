@@ -40,8 +40,9 @@ def leader_world(leader, admin):
     draft = services.start_evaluation(ensure_frameworks()["leadership"], label="Draft", actor=leader)
     plan = plan_from(submitted, version, leader)
     today = date.today()
-    year = programme.create_year(label="2030-31", starts_on=today - timedelta(days=30),
-                                 ends_on=today + timedelta(days=330), actor=admin)
+    year = programme.create_year(
+        label="2030-31", starts_on=today - timedelta(days=30), ends_on=today + timedelta(days=330), actor=admin
+    )
     cohort = programme.create_cohort(year, name="Cohort A", actor=admin, first_day=date.today() + timedelta(days=30))
     place = programme.nominate(cohort, leader.email, actor=admin)
     db.session.commit()

@@ -26,8 +26,9 @@ def booked(app, make_user):
     facilitator = make_user(Role.KEY_FACILITATOR)
     leader = make_user(Role.SENIOR_LEADER, email="booked@test.example.org")
     first = _first_day()
-    year = programme.create_year(label="Y", starts_on=first - timedelta(days=30), ends_on=first + timedelta(days=330),
-                                 actor=admin)
+    year = programme.create_year(
+        label="Y", starts_on=first - timedelta(days=30), ends_on=first + timedelta(days=330), actor=admin
+    )
     cohort = programme.create_cohort(year, name="A", actor=admin, first_day=first)
     programme.confirm(programme.nominate(cohort, leader.email, actor=admin), actor=admin)
     evaluation, version = submitted_evaluation(leader)
@@ -36,8 +37,11 @@ def booked(app, make_user):
     plans.share_plan(agreed, facilitator.email, actor=leader)
     plans.agree_plan(agreed, actor=facilitator)
     db.session.commit()
-    by_key = {e.kind.removeprefix(sessions.MODULE + "-"): e for e in sessions.cohort_sessions(cohort)
-              if e.kind.startswith(sessions.MODULE)}
+    by_key = {
+        e.kind.removeprefix(sessions.MODULE + "-"): e
+        for e in sessions.cohort_sessions(cohort)
+        if e.kind.startswith(sessions.MODULE)
+    }
     return leader, agreed, by_key, evaluation, version
 
 
@@ -68,8 +72,9 @@ def test_saving_a_plan_that_does_not_drive_bookings_says_so(booked, client, logi
     current = _another_plan(evaluation, leader)
     db.session.commit()
     assert plans.booking_plan(leader).id == agreed.id
-    response = client.post(f"/leadership/plans/{current.id}/modules", data={"modules": ["collaboration"]},
-                           follow_redirects=True)
+    response = client.post(
+        f"/leadership/plans/{current.id}/modules", data={"modules": ["collaboration"]}, follow_redirects=True
+    )
     assert "do not change your bookings" in response.get_data(as_text=True)
 
 
@@ -77,8 +82,9 @@ def test_single_current_plan_drives_and_cancelling_needs_confirmation(app, make_
     admin = make_user(Role.ADMIN)
     leader = make_user(Role.SENIOR_LEADER, email="single@test.example.org")
     first = _first_day()
-    year = programme.create_year(label="Y2", starts_on=first - timedelta(days=30),
-                                 ends_on=first + timedelta(days=330), actor=admin)
+    year = programme.create_year(
+        label="Y2", starts_on=first - timedelta(days=30), ends_on=first + timedelta(days=330), actor=admin
+    )
     cohort = programme.create_cohort(year, name="B", actor=admin, first_day=first)
     programme.confirm(programme.nominate(cohort, leader.email, actor=admin), actor=admin)
     evaluation, version = submitted_evaluation(leader)

@@ -17,8 +17,9 @@ from tests.leadership.helpers import submitted_evaluation
 def _from_answers(framework_id, owners=None):
     """The reference: mean of every answer per domain and year, people counted once, straight from answers."""
     rows = db.session.execute(
-        select(FrameworkSection.short_title, SelfEvaluation.submitted_at, SelfEvaluation.owner_id,
-               EvaluationAnswer.rating)
+        select(
+            FrameworkSection.short_title, SelfEvaluation.submitted_at, SelfEvaluation.owner_id, EvaluationAnswer.rating
+        )
         .join(EvaluationAnswer, EvaluationAnswer.evaluation_id == SelfEvaluation.id)
         .join(FrameworkItem, FrameworkItem.id == EvaluationAnswer.item_id)
         .join(FrameworkSection, FrameworkSection.id == FrameworkItem.section_id)

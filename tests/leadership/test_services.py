@@ -139,8 +139,9 @@ def test_la_officers_nominate_their_own_la_only(app, make_user):
 
 def test_choosing_a_module_books_its_session_and_waitlist_promotes(app, make_user, mailbox):
     admin = make_user(Role.ADMIN)
-    year = programme.create_year(label="2033-34", starts_on=date.today(), ends_on=date.today() + timedelta(days=330),
-                                 actor=admin)
+    year = programme.create_year(
+        label="2033-34", starts_on=date.today(), ends_on=date.today() + timedelta(days=330), actor=admin
+    )
     cohort = programme.create_cohort(year, name="A", actor=admin, first_day=date.today() + timedelta(days=10))
     module_3 = next(e for e in sessions.cohort_sessions(cohort) if e.kind == sessions.module_kind("data"))
     module_3.capacity = 1

@@ -27,5 +27,11 @@ def setup(world):
     booking = attended_booking(u[OWNER])
     db.session.commit()
     e = {"entry_id": entry.id}
-    world.args.update({"learning.show_entry": e, "learning.edit_entry": e, "learning.remove_entry": e,
-                       "learning.add_suggestion": {"booking_id": booking.id}})
+    world.args.update(
+        {
+            "learning.show_entry": e,
+            "learning.edit_entry": e,
+            "learning.remove_entry": e,
+            "learning.add_suggestion": {"booking_id": booking.id},
+        }
+    )

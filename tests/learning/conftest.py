@@ -11,8 +11,9 @@ from portal.learning import services
 
 
 def attended_booking(person, *, title="Network meeting: enquiry questions", attended=True) -> Booking:
-    event = Event(title=title, kind="meeting", starts_at=datetime(2026, 10, 6, 15, 45),
-                  ends_at=datetime(2026, 10, 6, 17, 15))
+    event = Event(
+        title=title, kind="meeting", starts_at=datetime(2026, 10, 6, 15, 45), ends_at=datetime(2026, 10, 6, 17, 15)
+    )
     db.session.add(event)
     db.session.flush()
     booking = Booking(event_id=event.id, user_id=person.id, status="booked", attended=attended)
@@ -21,12 +22,30 @@ def attended_booking(person, *, title="Network meeting: enquiry questions", atte
     return booking
 
 
-def own_entry(person, *, title="Read about loose parts play", reviewer=None, on=date(2026, 9, 10),
-              evidence="https://example.org/notes") -> object:
-    entry = services.save_entry(None, actor=person, fields={
-        "title": title, "kind": "reading", "started_on": on, "ended_on": None, "hours": Decimal("1.5"),
-        "standard": "clpl", "sections": ["2", "3"], "reflection": "Children played for longer.",
-        "evidence": evidence}, reviewer_email=reviewer.email if reviewer else "")
+def own_entry(
+    person,
+    *,
+    title="Read about loose parts play",
+    reviewer=None,
+    on=date(2026, 9, 10),
+    evidence="https://example.org/notes",
+) -> object:
+    entry = services.save_entry(
+        None,
+        actor=person,
+        fields={
+            "title": title,
+            "kind": "reading",
+            "started_on": on,
+            "ended_on": None,
+            "hours": Decimal("1.5"),
+            "standard": "clpl",
+            "sections": ["2", "3"],
+            "reflection": "Children played for longer.",
+            "evidence": evidence,
+        },
+        reviewer_email=reviewer.email if reviewer else "",
+    )
     db.session.commit()
     return entry
 

@@ -21,14 +21,26 @@ def test_school_year_runs_august_to_july():
 
 
 def test_hours_by_standard_and_paste_text():
-    entries = [SimpleNamespace(standard="clpl", hours=Decimal("1.5")), SimpleNamespace(standard="middle", hours=3),
-               SimpleNamespace(standard="clpl", hours=Decimal("2"))]
+    entries = [
+        SimpleNamespace(standard="clpl", hours=Decimal("1.5")),
+        SimpleNamespace(standard="middle", hours=3),
+        SimpleNamespace(standard="clpl", hours=Decimal("2")),
+    ]
     assert hours_by_standard(entries, STANDARD_LABELS) == [
         ("The Standard for Career-Long Professional Learning", Decimal("3.5")),
-        ("The Standard for Middle Leadership", Decimal("3"))]
-    entry = SimpleNamespace(title="Visit", kind="visit", started_on=date(2026, 9, 1), ended_on=date(2026, 9, 2),
-                            hours=Decimal("6"), standard="clpl", section_keys=["1", "3"], reflection="",
-                            evidence_lines=["notes"])
+        ("The Standard for Middle Leadership", Decimal("3")),
+    ]
+    entry = SimpleNamespace(
+        title="Visit",
+        kind="visit",
+        started_on=date(2026, 9, 1),
+        ended_on=date(2026, 9, 2),
+        hours=Decimal("6"),
+        standard="clpl",
+        section_keys=["1", "3"],
+        reflection="",
+        evidence_lines=["notes"],
+    )
     text = paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)
     assert "Dates: 01/09/2026 to 02/09/2026" in text
     assert "Sections: 1 Being a teacher in Scotland; 3 Professional skills and abilities" in text
@@ -40,9 +52,18 @@ def test_save_updates_and_shares_with_a_named_reviewer(make_user):
     entry = own_entry(person)
     first = entry.updated_at
     assert entry.sections == "2,3" and entry.shared_with_id is None
-    services.save_entry(entry, actor=person, fields={"title": "Changed", "started_on": entry.started_on,
-                                                     "standard": "middle", "hours": 2, "sections": ["1"]},
-                        reviewer_email=reviewer.email.upper())
+    services.save_entry(
+        entry,
+        actor=person,
+        fields={
+            "title": "Changed",
+            "started_on": entry.started_on,
+            "standard": "middle",
+            "hours": 2,
+            "sections": ["1"],
+        },
+        reviewer_email=reviewer.email.upper(),
+    )
     assert entry.shared_with_id == reviewer.id and entry.title == "Changed" and entry.updated_at >= first
 
 
@@ -50,17 +71,21 @@ def test_save_updates_and_shares_with_a_named_reviewer(make_user):
 def test_sharing_refuses_unknown_people_and_oneself(make_user, email, message):
     person = make_user(Role.PRACTITIONER)
     with pytest.raises(ServiceError, match=message):
-        services.save_entry(None, actor=person, fields={"title": "x", "started_on": date(2026, 9, 1),
-                                                        "standard": "clpl", "hours": 1},
-                            reviewer_email=person.email if email == "self" else email)
+        services.save_entry(
+            None,
+            actor=person,
+            fields={"title": "x", "started_on": date(2026, 9, 1), "standard": "clpl", "hours": 1},
+            reviewer_email=person.email if email == "self" else email,
+        )
 
 
 def test_only_the_owner_changes_or_removes(make_user):
     person, other = make_user(Role.PRACTITIONER), make_user(Role.PRACTITIONER)
     entry = own_entry(person)
     with pytest.raises(ServiceError):
-        services.save_entry(entry, actor=other, fields={"title": "x", "started_on": date(2026, 9, 1),
-                                                        "standard": "clpl", "hours": 1})
+        services.save_entry(
+            entry, actor=other, fields={"title": "x", "started_on": date(2026, 9, 1), "standard": "clpl", "hours": 1}
+        )
     with pytest.raises(ServiceError):
         services.delete_entry(entry, actor=other)
     services.delete_entry(entry, actor=person)
@@ -96,6 +121,7 @@ def test_scale_step_inserts_a_few_entries_per_person(make_user):
 
     people = [make_user(Role.PRACTITIONER).id for _ in range(3)]
     load_scale(ScaleContext(rng=random.Random(1), user_ids_by_role={Role.PRACTITIONER: people}))
-    counts = [db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == p))
-              for p in people]
+    counts = [
+        db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == p)) for p in people
+    ]
     assert all(3 <= c <= 6 for c in counts)

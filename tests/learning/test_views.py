@@ -12,8 +12,11 @@ from tests.learning.conftest import attended_booking, own_entry
 
 
 def test_reviewer_sees_only_shared_entries_and_others_nothing(client, login, make_user):
-    person, reviewer, other = (make_user(Role.PRACTITIONER), make_user(Role.SENIOR_LEADER),
-                               make_user(Role.SENIOR_LEADER))
+    person, reviewer, other = (
+        make_user(Role.PRACTITIONER),
+        make_user(Role.SENIOR_LEADER),
+        make_user(Role.SENIOR_LEADER),
+    )
     shared = own_entry(person, title="Shared reading", reviewer=reviewer)
     private = own_entry(person, title="Private visit")
     login(reviewer)
@@ -31,9 +34,17 @@ def test_reviewer_sees_only_shared_entries_and_others_nothing(client, login, mak
 def test_add_entry_keeps_what_was_typed_when_refused(client, login, make_user):
     person = make_user(Role.PRACTITIONER)
     login(person)
-    data = {"title": "Course on coaching", "kind": "course", "started_on": "2026-09-10", "hours": "6",
-            "standard": "middle", "sections": ["1", "3"], "reflection": "I coach now.", "evidence": "",
-            "reviewer_email": "nobody@example.org"}
+    data = {
+        "title": "Course on coaching",
+        "kind": "course",
+        "started_on": "2026-09-10",
+        "hours": "6",
+        "standard": "middle",
+        "sections": ["1", "3"],
+        "reflection": "I coach now.",
+        "evidence": "",
+        "reviewer_email": "nobody@example.org",
+    }
     refused = client.post("/learning/new", data=data)
     assert refused.status_code == 422
     body = refused.get_data(as_text=True)
@@ -53,8 +64,7 @@ def test_record_lists_suggestions_and_adding_one_opens_the_entry(client, login, 
     response = client.post(f"/learning/suggestions/{booking.id}")
     assert response.status_code == 303 and "/edit" in response.headers["Location"]
     client.post(f"/learning/suggestions/{booking.id}")
-    assert db.session.scalar(db.select(db.func.count(LearningEntry.id))
-                             .where(LearningEntry.user_id == person.id)) == 1
+    assert db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == person.id)) == 1
     assert "Add to my record" not in client.get("/learning/").get_data(as_text=True)
 
 

@@ -16,13 +16,16 @@ def test_signed_in_visitor_goes_home(client, login, make_user):
     assert client.get("/").headers["Location"].endswith("/home")
 
 
-@pytest.mark.parametrize("role, expected, absent", [
-    (Role.ADMIN, [b"People", b"Import establishments"], []),
-    (Role.LA_OFFICER, [b"People", b"Invite people"], [b"Import establishments"]),
-    (Role.PRACTITIONER, [b"Your profile", b"Themed enquiries"], [b"Invite people"]),
-    (Role.SENIOR_LEADER, [b"Self-evaluation"], [b"Invite people"]),
-    (Role.RESEARCHER, [b"Establishments", b"Reports"], [b"Invite people"]),
-])
+@pytest.mark.parametrize(
+    "role, expected, absent",
+    [
+        (Role.ADMIN, [b"People", b"Import establishments"], []),
+        (Role.LA_OFFICER, [b"People", b"Invite people"], [b"Import establishments"]),
+        (Role.PRACTITIONER, [b"Your profile", b"Themed enquiries"], [b"Invite people"]),
+        (Role.SENIOR_LEADER, [b"Self-evaluation"], [b"Invite people"]),
+        (Role.RESEARCHER, [b"Establishments", b"Reports"], [b"Invite people"]),
+    ],
+)
 def test_home_page_is_made_for_the_role(client, login, make_user, role, expected, absent):
     login(make_user(role))
     page = client.get("/home").data
@@ -104,8 +107,11 @@ def test_home_lists_what_the_person_has_in_hand(app, client):
     from portal.demo.commands import load_demo
 
     users = load_demo().users
-    for key, expected in (("leader", "Continue your self-evaluation"), ("practitioner", "Your team: Outdoor Explorers"),
-                          ("coordinator", "Forum meeting:")):
+    for key, expected in (
+        ("leader", "Continue your self-evaluation"),
+        ("practitioner", "Your team: Outdoor Explorers"),
+        ("coordinator", "Forum meeting:"),
+    ):
         with client.session_transaction() as session:
             session["_user_id"] = str(users[key].id)
         assert expected in client.get("/home").get_data(as_text=True), key

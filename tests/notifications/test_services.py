@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db

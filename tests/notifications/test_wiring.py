@@ -60,17 +60,27 @@ def test_forum_members_raise_needs_and_hear_of_offers_minutes_and_actions(app, m
     forum = Forum(name="ASN Forum", slug="asn-forum-wiring", kind="sector", sector="ASN")
     db.session.add(forum)
     db.session.flush()
-    db.session.add_all([Membership(forum_id=forum.id, user_id=coordinator.id, coordinator=True),
-                        Membership(forum_id=forum.id, user_id=member.id, coordinator=False)])
+    db.session.add_all(
+        [
+            Membership(forum_id=forum.id, user_id=coordinator.id, coordinator=True),
+            Membership(forum_id=forum.id, user_id=member.id, coordinator=False),
+        ]
+    )
     db.session.commit()
     with app.test_request_context():
         need = library.record_need(forum, actor=member, title="Makaton training", raised_by="ignored")
         assert need.raised_by == "Morag Member"
         library.respond_to_need(need, actor=admin, status="offered", offer="Makaton level 1 in March")
-        meeting = create_meeting(forum, actor=coordinator, title="Spring meeting",
-                                 day=(local_now() - timedelta(days=2)).date(),
-                                 start=local_now().time().replace(hour=16),
-                                 end=local_now().time().replace(hour=17), place="Hall", record_past=True)
+        meeting = create_meeting(
+            forum,
+            actor=coordinator,
+            title="Spring meeting",
+            day=(local_now() - timedelta(days=2)).date(),
+            start=local_now().time().replace(hour=16),
+            end=local_now().time().replace(hour=17),
+            place="Hall",
+            record_past=True,
+        )
         item = agenda.add_item(meeting, forum, actor=coordinator, title="Sharing")
         agenda.record_minutes(meeting, forum, {item.id: "We shared."}, actor=coordinator)
         agenda.record_minutes(meeting, forum, {item.id: "We shared a lot."}, actor=coordinator)  # told once

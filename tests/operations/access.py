@@ -14,8 +14,14 @@ EXPECT = {
 
 
 def setup(world):
-    message = OutboxMessage(to_address="matrix@test.example.org", subject="Matrix", content=b"Subject: Matrix\r\n",
-                            status=FAILED, attempts=8, last_error="OSError: down")
+    message = OutboxMessage(
+        to_address="matrix@test.example.org",
+        subject="Matrix",
+        content=b"Subject: Matrix\r\n",
+        status=FAILED,
+        attempts=8,
+        last_error="OSError: down",
+    )
     db.session.add(message)
     db.session.commit()
     world.args["operations.retry_mail"] = {"message_id": message.id}

@@ -10,8 +10,9 @@ from tests.support.smtp import FOOTER, Mailbox
 def test_an_invitation_has_both_parts_one_button_and_says_why(app, make_user, make_establishment, mailbox):
     admin = make_user(Role.ADMIN)
     with app.test_request_context():
-        accounts.invite_person(actor=admin, name="Nia <Newcomer>", email="nia@test.example.org",
-                               establishment=make_establishment())
+        accounts.invite_person(
+            actor=admin, name="Nia <Newcomer>", email="nia@test.example.org", establishment=make_establishment()
+        )
         db.session.commit()
     message = mailbox.last_to("nia@test.example.org")
     assert message["Subject"] == "You are invited to the West Partnership portal"
@@ -40,6 +41,9 @@ def test_no_service_builds_message_text_itself():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "portal"
-    callers = [p.relative_to(root).as_posix() for p in root.rglob("*.py")
-               if "send_mail(" in p.read_text() and p.parent.name not in {"core", "demo"} and p.name != "demo.py"]
+    callers = [
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.py")
+        if "send_mail(" in p.read_text() and p.parent.name not in {"core", "demo"} and p.name != "demo.py"
+    ]
     assert callers == []

@@ -6,7 +6,8 @@ from datetime import timedelta
 from flask import url_for
 from sqlalchemy import func, select
 
-from portal.core.mail import FAILED, PENDING, SENDING, SENT, OutboxMessage, send_mail, utcnow
+from portal.core.dates import utcnow
+from portal.core.mail import FAILED, PENDING, SENDING, SENT, OutboxMessage, send_mail
 from portal.core.outbox import deliver_pending
 from portal.core.roles import Role
 from portal.extensions import db
@@ -38,7 +39,12 @@ def test_a_request_never_talks_to_smtp(app, client, make_user, mailbox):
 
 
 def test_smtp_down_during_a_publish_then_up_every_message_arrives_exactly_once(
-        app, world, make_meeting, make_user, mailbox):  # noqa: F811
+    app,
+    world,
+    make_meeting,
+    make_user,
+    mailbox,
+):
     for n in range(3):
         person = make_user(Role.PRACTITIONER, email=f"extra{n}@test.example.org")
         db.session.add(Membership(forum_id=world.forum.id, user_id=person.id, coordinator=False))

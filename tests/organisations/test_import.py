@@ -10,10 +10,12 @@ from portal.extensions import db
 from portal.organisations.models import Establishment
 from portal.organisations.services import import_establishments
 
-GOOD = ("seed_code,name,local_authority,sector,roll\n"
-        "8100001,Harbour Primary School,Inverclyde,Primary,210\n"
-        "8100002,Bay Early Learning Centre,inverclyde,Early Years,\n"
-        "8100003,Hill High School,glasgow-city,Secondary,1100\n")
+GOOD = (
+    "seed_code,name,local_authority,sector,roll\n"
+    "8100001,Harbour Primary School,Inverclyde,Primary,210\n"
+    "8100002,Bay Early Learning Centre,inverclyde,Early Years,\n"
+    "8100003,Hill High School,glasgow-city,Secondary,1100\n"
+)
 
 
 def count() -> int:
@@ -37,16 +39,23 @@ def test_reimport_updates_and_never_duplicates(app):
 
 
 def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(app):
-    data = ("seed_code,name,local_authority,sector,roll\n"
-            "8100001,Fine School,Inverclyde,Primary,100\n"
-            "12,,Atlantis,College,lots\n"
-            "8100001,Duplicate,Inverclyde,Primary,\n")
+    data = (
+        "seed_code,name,local_authority,sector,roll\n"
+        "8100001,Fine School,Inverclyde,Primary,100\n"
+        "12,,Atlantis,College,lots\n"
+        "8100001,Duplicate,Inverclyde,Primary,\n"
+    )
     result = import_establishments(data)
     assert not result.ok
     assert [e.line for e in result.errors] == [3, 4]
     reasons = result.errors[0].reason
-    for expected in ("seed_code must be 5 to 10 digits", "name is empty", "'Atlantis' is not one of",
-                     "sector must be one of", "roll must be a whole number"):
+    for expected in (
+        "seed_code must be 5 to 10 digits",
+        "name is empty",
+        "'Atlantis' is not one of",
+        "sector must be one of",
+        "roll must be a whole number",
+    ):
         assert expected in reasons
     assert "also on line 2" in result.errors[1].reason
     assert count() == 0
@@ -62,13 +71,17 @@ def test_missing_columns_and_empty_files(app):
 def test_upload_page_shows_errors_and_keeps_the_database_clean(client, login, make_user):
     login(make_user(Role.ADMIN))
     bad = GOOD + "999,No Code School,Renfrewshire,Primary,\n"
-    response = client.post("/establishments/import", data={"file": (io.BytesIO(bad.encode()), "s.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/establishments/import", data={"file": (io.BytesIO(bad.encode()), "s.csv")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 422
     assert b"Nothing was imported" in response.data and b"<td>5</td>" in response.data
     assert count() == 0
-    response = client.post("/establishments/import", data={"file": (io.BytesIO(GOOD.encode()), "s.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/establishments/import",
+        data={"file": (io.BytesIO(GOOD.encode()), "s.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     assert count() == 3
 

@@ -20,9 +20,10 @@ def test_fragment_for_the_live_filter(client, login, make_user, make_establishme
     assert response.data.strip().startswith(b'<div id="establishment-results"')
     assert b"Gamma High" in response.data and b"<html" not in response.data
     assert "HX-Request" in response.headers["Vary"]
-    history = client.get("/establishments?q=gamma", headers={"HX-Request": "true",
-                                                             "HX-History-Restore-Request": "true",
-                                                             "HX-Target": "establishment-results"})
+    history = client.get(
+        "/establishments?q=gamma",
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true", "HX-Target": "establishment-results"},
+    )
     assert b"<html" in history.data
 
 

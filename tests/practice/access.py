@@ -58,16 +58,27 @@ def setup(world):
     item = services.add_file(draft, FileStorage(BytesIO(b"notes"), filename="notes.txt"), actor=u["practitioner"])
     db.session.commit()
     d, p = {"account_id": draft.id}, {"account_id": published.id}
-    world.args.update({
-        "practice.draft_account": {"team_id": team.team.id},
-        "practice.show_account": d, "practice.edit_account": d, "practice.add_file": d,
-        "practice.remove_file": {**d, "file_id": item.id}, "practice.download_file": {**d, "file_id": item.id},
-        "practice.give_consent": d, "practice.submit_account": d, "practice.present_account": d,
-        "practice.record_use": p, "practice.print_account": p, "practice.pdf_account": p,
-        "practice.export_account": p, "practice.public_account": p, "practice.review_account": p,
-        "practice.show_version": {**p, "number": 1},
-        "practice.remove_reviewer": {"user_id": team.reviewer.id},
-    })
+    world.args.update(
+        {
+            "practice.draft_account": {"team_id": team.team.id},
+            "practice.show_account": d,
+            "practice.edit_account": d,
+            "practice.add_file": d,
+            "practice.remove_file": {**d, "file_id": item.id},
+            "practice.download_file": {**d, "file_id": item.id},
+            "practice.give_consent": d,
+            "practice.submit_account": d,
+            "practice.present_account": d,
+            "practice.record_use": p,
+            "practice.print_account": p,
+            "practice.pdf_account": p,
+            "practice.export_account": p,
+            "practice.public_account": p,
+            "practice.review_account": p,
+            "practice.show_version": {**p, "number": 1},
+            "practice.remove_reviewer": {"user_id": team.reviewer.id},
+        }
+    )
 
 
 def _team_for(world):

@@ -2,7 +2,7 @@
 
 from sqlalchemy import insert
 
-from portal.accounts.models import utcnow
+from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.practice import services
@@ -12,14 +12,32 @@ from tests.practice.test_services import _publish
 
 def _grow(count: int, start: int, readers: list[int]) -> None:
     now = utcnow()
-    rows = [{"state": "published", "visibility": "public", "title": f"Grown account {start + i}",
-             "abstract": "Learners outdoors", "programme": "themed", "theme_title": "Outdoor Learning",
-             "school_year": "2020-21", "search_text": "woodland learners outdoors", "version": 1,
-             "published_at": now, "features": "", "measures_json": "[]"} for i in range(count)]
+    rows = [
+        {
+            "state": "published",
+            "visibility": "public",
+            "title": f"Grown account {start + i}",
+            "abstract": "Learners outdoors",
+            "programme": "themed",
+            "theme_title": "Outdoor Learning",
+            "school_year": "2020-21",
+            "search_text": "woodland learners outdoors",
+            "version": 1,
+            "published_at": now,
+            "features": "",
+            "measures_json": "[]",
+        }
+        for i in range(count)
+    ]
     ids = db.session.scalars(insert(PracticeAccount).returning(PracticeAccount.id), rows).all()
-    db.session.execute(insert(AccountFacet), [{"account_id": a, "facet": f, "value": v} for a in ids
-                                              for f, v in (("la", "renfrewshire"), ("sector", "ELC"),
-                                                           ("tag", "nif-p2"))])
+    db.session.execute(
+        insert(AccountFacet),
+        [
+            {"account_id": a, "facet": f, "value": v}
+            for a in ids
+            for f, v in (("la", "renfrewshire"), ("sector", "ELC"), ("tag", "nif-p2"))
+        ],
+    )
     db.session.execute(insert(Use), [{"account_id": a, "user_id": u, "note": ""} for a in ids for u in readers])
     for account in db.session.scalars(db.select(PracticeAccount).where(PracticeAccount.id.in_(ids))):
         services.index_text(account, account.search_text)
@@ -27,9 +45,14 @@ def _grow(count: int, start: int, readers: list[int]) -> None:
 
 
 def _counts(client, login, reader, account_id) -> dict:
-    pages = {"library": "/practice/", "search": "/practice/?q=woodland&la=renfrewshire&sector=ELC",
-             "account": f"/practice/{account_id}", "public": "/practice/public?q=woodland",
-             "public_account": f"/practice/public/{account_id}", "feed": "/practice/feed.atom"}
+    pages = {
+        "library": "/practice/",
+        "search": "/practice/?q=woodland&la=renfrewshire&sector=ELC",
+        "account": f"/practice/{account_id}",
+        "public": "/practice/public?q=woodland",
+        "public_account": f"/practice/public/{account_id}",
+        "feed": "/practice/feed.atom",
+    }
     login(reader)
     counts = {}
     for name, url in pages.items():

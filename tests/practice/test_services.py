@@ -10,8 +10,7 @@ from portal.practice import queries, services
 from portal.practice.models import IN_REVIEW, PUBLISHED, RETURNED, AccountVersion
 from portal.practice.queries import LibraryFilter
 
-TEXTS = ("title", "abstract", "question", "context", "change", "beneficiaries", "findings", "not_worked",
-         "next_steps")
+TEXTS = ("title", "abstract", "question", "context", "change", "beneficiaries", "findings", "not_worked", "next_steps")
 
 
 def _fields(account, **changes):
@@ -49,11 +48,17 @@ def test_only_members_draft(world, make_user):
 def test_abstract_is_at_most_120_words(world):
     account = services.draft_from_enquiry(world.team.id, actor=world.ewan)
     with pytest.raises(ServiceError) as refused:
-        services.save_account(account, actor=world.ewan, fields=_fields(account, abstract="word " * 121),
-                              facets={}, visibility="partnership")
+        services.save_account(
+            account,
+            actor=world.ewan,
+            fields=_fields(account, abstract="word " * 121),
+            facets={},
+            visibility="partnership",
+        )
     assert refused.value.errors[0][0] == "abstract"
-    services.save_account(account, actor=world.ewan, fields=_fields(account, abstract="word " * 120), facets={},
-                          visibility="partnership")
+    services.save_account(
+        account, actor=world.ewan, fields=_fields(account, abstract="word " * 120), facets={}, visibility="partnership"
+    )
 
 
 def test_every_current_member_consents_and_an_edit_asks_again(world):
@@ -62,8 +67,9 @@ def test_every_current_member_consents_and_an_edit_asks_again(world):
     with pytest.raises(ServiceError, match="waiting for 1"):
         services.submit(account, actor=world.ewan)
     services.give_consent(account, actor=world.ailsa)
-    services.save_account(account, actor=world.ewan, fields=_fields(account, title="New title"), facets={},
-                          visibility="public")
+    services.save_account(
+        account, actor=world.ewan, fields=_fields(account, title="New title"), facets={}, visibility="public"
+    )
     assert not any(agreed for _, agreed in services.members_and_consents(account))
     services.give_consent(account, actor=world.ewan)
     services.give_consent(account, actor=world.ailsa)
@@ -92,8 +98,9 @@ def test_review_returns_with_a_comment_then_publishes(world, make_user):
 
 def test_a_correction_after_publishing_is_a_new_version(world):
     account = _publish(world)
-    corrected = services.save_account(account, actor=world.ewan, fields=_fields(account, findings="Corrected."),
-                                      facets={}, visibility="public")
+    corrected = services.save_account(
+        account, actor=world.ewan, fields=_fields(account, findings="Corrected."), facets={}, visibility="public"
+    )
     db.session.commit()
     assert corrected and account.version == 2 and account.revised_at is not None
     kept = db.session.scalars(select(AccountVersion).where(AccountVersion.account_id == account.id)).all()

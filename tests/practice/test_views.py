@@ -20,8 +20,15 @@ def test_draft_edit_keeps_what_was_typed_when_refused(client, login, world):
     edit_url = response.headers["Location"]
     page = client.get(edit_url)
     assert page.status_code == 200 and b"woodland" in page.data
-    response = client.post(edit_url, data={"title": "Our woodland maths", "abstract": "word " * 121,
-                                           "change": "Typed change", "visibility": "public"})
+    response = client.post(
+        edit_url,
+        data={
+            "title": "Our woodland maths",
+            "abstract": "word " * 121,
+            "change": "Typed change",
+            "visibility": "public",
+        },
+    )
     assert response.status_code == 422
     assert b"120 words or fewer" in response.data and b"Typed change" in response.data
 
@@ -47,8 +54,12 @@ def test_pdf_parses_and_holds_the_title(client, login, world, make_user):
 
 def test_public_page_export_and_feed_name_nobody(client, world):
     account = _publish(world, visibility="public")
-    for url in (f"/practice/public/{account.id}", f"/practice/{account.id}.html", "/practice/feed.atom",
-                "/practice/public"):
+    for url in (
+        f"/practice/public/{account.id}",
+        f"/practice/{account.id}.html",
+        "/practice/feed.atom",
+        "/practice/public",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert b"Outdoor Explorers" in response.data, url
@@ -67,8 +78,12 @@ def test_partnership_accounts_are_not_public(client, world):
 def test_drafts_are_for_the_team_and_reviewers_only(client, login, world, make_user):
     account = services.draft_from_enquiry(world.team.id, actor=world.ewan)
     db.session.commit()
-    for person, status in ((make_user(Role.LA_OFFICER, authority_slug="renfrewshire"), 403),
-                           (make_user(Role.KEY_FACILITATOR), 403), (world.ailsa, 200), (world.admin, 200)):
+    for person, status in (
+        (make_user(Role.LA_OFFICER, authority_slug="renfrewshire"), 403),
+        (make_user(Role.KEY_FACILITATOR), 403),
+        (world.ailsa, 200),
+        (world.admin, 200),
+    ):
         login(person)
         assert client.get(f"/practice/{account.id}").status_code == status
         assert client.get(f"/practice/{account.id}.pdf").status_code == status
@@ -79,9 +94,15 @@ def test_drafts_are_for_the_team_and_reviewers_only(client, login, world, make_u
 def test_event_page_lists_the_accounts_presented(client, login, world):
     account = _publish(world)
     start = datetime.now().replace(microsecond=0) + timedelta(days=30)
-    event = events.create_event(actor=world.admin, title="Outdoor Learning sharing event", kind="sharing_event",
-                                starts_at=start, ends_at=start + timedelta(hours=1), context_type="theme",
-                                context_id=world.theme.id)
+    event = events.create_event(
+        actor=world.admin,
+        title="Outdoor Learning sharing event",
+        kind="sharing_event",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        context_type="theme",
+        context_id=world.theme.id,
+    )
     db.session.commit()
     login(world.ewan)
     response = client.post(f"/practice/{account.id}/present", data={"event_id": event.id})
@@ -99,10 +120,20 @@ def test_demo_has_six_published_accounts_across_themes_and_sectors_and_one_in_re
     load_demo()
     published = select(PracticeAccount.id).where(PracticeAccount.state == "published")
     assert db.session.scalar(select(func.count()).select_from(published.subquery())) >= 6
-    assert db.session.scalar(select(func.count(func.distinct(PracticeAccount.theme_title)))
-                             .where(PracticeAccount.state == "published")) >= 4
-    assert db.session.scalar(select(func.count(func.distinct(AccountFacet.value))).where(
-        AccountFacet.facet == "sector", AccountFacet.account_id.in_(published))) == 4
+    assert (
+        db.session.scalar(
+            select(func.count(func.distinct(PracticeAccount.theme_title))).where(PracticeAccount.state == "published")
+        )
+        >= 4
+    )
+    assert (
+        db.session.scalar(
+            select(func.count(func.distinct(AccountFacet.value))).where(
+                AccountFacet.facet == "sector", AccountFacet.account_id.in_(published)
+            )
+        )
+        == 4
+    )
     assert db.session.scalar(select(func.count(PracticeAccount.id)).where(PracticeAccount.state == "in_review")) == 1
 
 

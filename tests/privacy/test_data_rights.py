@@ -46,8 +46,15 @@ def test_download_my_data_holds_every_domain(app, client, demo):
     domains = {name.split("/")[0] for name in files if "/" in name}
     assert domains == {p.name for p in personal_data.providers()}
     assert {"accounts", "events", "leadership", "enquiries", "cohorts", "forums", "audit"} <= domains
-    for table in ("accounts/profile", "events/bookings", "leadership/self_evaluations", "leadership/development_plans",
-                  "enquiries/team_memberships", "cohorts/interests_survey", "forums/memberships"):
+    for table in (
+        "accounts/profile",
+        "events/bookings",
+        "leadership/self_evaluations",
+        "leadership/development_plans",
+        "enquiries/team_memberships",
+        "cohorts/interests_survey",
+        "forums/memberships",
+    ):
         assert json.loads(files[f"{table}.json"]), table
         assert files[f"{table}.csv"].count(b"\n") >= 2, table
     assert leader.email.encode() in files["accounts/profile.json"]
@@ -55,8 +62,10 @@ def test_download_my_data_holds_every_domain(app, client, demo):
     assert b"data.exported" in _zip(client.post("/profile/data/download"))["audit/audit_entries.json"]
 
 
-@pytest.mark.parametrize("value, cell", [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-2", "'-2"), ("@x", "'@x"),
-                                         ("plain", "plain"), (None, "")])
+@pytest.mark.parametrize(
+    "value, cell",
+    [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-2", "'-2"), ("@x", "'@x"), ("plain", "plain"), (None, "")],
+)
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, cell):
     assert personal_data.csv_cell(value) == cell
     assert personal_data.to_csv([{"a": value}]).splitlines()[1].strip('"') == cell
@@ -80,8 +89,9 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
         "team_id": list(db.session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == person.id))),
         "forum_id": list(db.session.scalars(select(Membership.forum_id).where(Membership.user_id == person.id))),
         "event_id": list(db.session.scalars(select(Booking.event_id).where(Booking.user_id == person.id))),
-        "cohort_id": list(db.session.scalars(select(Nomination.cohort_id).where(
-            Nomination.practitioner_id == person.id))),
+        "cohort_id": list(
+            db.session.scalars(select(Nomination.cohort_id).where(Nomination.practitioner_id == person.id))
+        ),
     }
     assert all(ids.values())
     browser = _as(app.test_client(), person.id)
@@ -110,7 +120,8 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
 def test_purge_applies_the_retention_schedule_and_is_idempotent(app, make_user):
     from datetime import timedelta
 
-    from portal.accounts.models import LoginFailure, utcnow
+    from portal.accounts.models import LoginFailure
+    from portal.core.dates import utcnow
     from portal.privacy import services
 
     stale = make_user(password=False, name="Never Answered")

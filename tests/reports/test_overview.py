@@ -15,12 +15,11 @@ def test_researcher_sees_every_authority_and_the_totals(client, login, make_user
 def test_la_officer_sees_only_their_authority(client, login, make_user):
     login(make_user(Role.LA_OFFICER, authority_slug="inverclyde"))
     page = client.get("/reports/").get_data(as_text=True)
-    table = page[page.index('id="participation"'):page.index("</table>")]
+    table = page[page.index('id="participation"') : page.index("</table>")]
     assert "Inverclyde" in table and "Renfrewshire" not in table and "West Partnership" not in table
 
 
-def test_team_members_count_towards_their_establishment_taking_part(app, client, login, make_user,
-                                                                    make_establishment):
+def test_team_members_count_towards_their_establishment_taking_part(app, client, login, make_user, make_establishment):
     school = make_establishment(authority_slug="renfrewshire")
     make_establishment(authority_slug="renfrewshire")  # a second establishment that takes no part
     member = make_user(Role.PRACTITIONER, establishment=school)
@@ -28,7 +27,7 @@ def test_team_members_count_towards_their_establishment_taking_part(app, client,
     db.session.commit()
     login(make_user(Role.ADMIN))
     page = client.get("/reports/").get_data(as_text=True)
-    row = page[page.index('<th scope="row">Renfrewshire'):].split("</tr>")[0]
+    row = page[page.index('<th scope="row">Renfrewshire') :].split("</tr>")[0]
     cells = [c.split("<")[0] for c in row.split("<td>")[1:]]
     assert cells[:3] == ["2", "1", "50%"] and cells[3] == "1"
 

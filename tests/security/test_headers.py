@@ -23,8 +23,9 @@ def test_signed_in_pages_are_never_stored(client, login, make_user):
 
 def test_hsts_outside_development_only(app, client):
     assert "Strict-Transport-Security" not in client.get("/sign-in").headers
-    production = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
-                                             ENV_NAME="production"))
+    production = create_app(
+        config_for_tests(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], ENV_NAME="production")
+    )
     response = production.test_client().get("/sign-in")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
 

@@ -6,12 +6,15 @@ from portal.accounts import passwords, services
 from portal.core.roles import Role
 
 
-@pytest.mark.parametrize("password, reason", [
-    ("short", "at least 12"),
-    ("password1234", "very common password"),
-    ("aaaaaaaaaaaaaaaa", "Repeats"),
-    ("westpartnership", "easy to guess"),
-])
+@pytest.mark.parametrize(
+    "password, reason",
+    [
+        ("short", "at least 12"),
+        ("password1234", "very common password"),
+        ("aaaaaaaaaaaaaaaa", "Repeats"),
+        ("westpartnership", "easy to guess"),
+    ],
+)
 def test_weak_passwords_are_refused_with_a_reason(password, reason):
     assert reason in passwords.weakness(password)
 

@@ -53,8 +53,11 @@ def test_role_change_and_deactivation_end_the_persons_sessions(app, make_user):
     person = make_user(Role.PRACTITIONER, email="changed@test.example.org")
     browser = _signed_in(app, "changed@test.example.org")
     with app.test_request_context():
-        services.set_roles(db.session.get(User, person.id), {Role.PRACTITIONER, Role.SENIOR_LEADER},
-                           actor=db.session.get(User, admin.id))
+        services.set_roles(
+            db.session.get(User, person.id),
+            {Role.PRACTITIONER, Role.SENIOR_LEADER},
+            actor=db.session.get(User, admin.id),
+        )
         db.session.commit()
     assert not _works(browser)
     browser = _signed_in(app, "changed@test.example.org")
@@ -62,8 +65,10 @@ def test_role_change_and_deactivation_end_the_persons_sessions(app, make_user):
         services.set_active(db.session.get(User, person.id), False, actor=db.session.get(User, admin.id))
         db.session.commit()
     assert not _works(browser)
-    assert app.test_client().post("/sign-in", data={"email": "changed@test.example.org",
-                                                    "password": PASSWORD}).status_code == 422
+    assert (
+        app.test_client().post("/sign-in", data={"email": "changed@test.example.org", "password": PASSWORD}).status_code
+        == 422
+    )
 
 
 def test_saving_the_same_roles_keeps_sessions(app, make_user):
@@ -93,6 +98,7 @@ def test_a_copied_cookie_dies_at_a_password_change_and_this_browser_stays(app, m
     new = "kettle orbit lantern grove"
     wrong = owner.post("/profile/password", data={"current": "not it", "password": new, "confirm": new})
     assert wrong.status_code == 422 and b"current password is not right" in wrong.data and _works(thief)
-    assert owner.post("/profile/password", data={"current": PASSWORD, "password": new, "confirm": new}
-                      ).status_code == 302
+    assert (
+        owner.post("/profile/password", data={"current": PASSWORD, "password": new, "confirm": new}).status_code == 302
+    )
     assert _works(owner) and not _works(thief)

@@ -89,11 +89,15 @@ def test_counts_live_in_the_database_so_every_host_shares_them(app, make_user):
 @pytest.mark.parametrize("proxies, expected", [(0, "127.0.0.1"), (1, "192.0.2.44")])
 def test_client_address_behind_a_configured_number_of_proxies(app, make_user, proxies, expected):
     make_user(Role.PRACTITIONER, email="proxied@test.example.org")
-    proxied = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
-                                          PROXY_COUNT=proxies))
+    proxied = create_app(
+        config_for_tests(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], PROXY_COUNT=proxies)
+    )
     client = proxied.test_client()
-    client.post("/sign-in", data={"email": "proxied@test.example.org", "password": "nope"},
-                headers={"X-Forwarded-For": "198.51.100.7, 192.0.2.44"})
+    client.post(
+        "/sign-in",
+        data={"email": "proxied@test.example.org", "password": "nope"},
+        headers={"X-Forwarded-For": "198.51.100.7, 192.0.2.44"},
+    )
     with proxied.app_context():
         keys = set(db.session.scalars(db.select(LoginFailure.key)))
         db.session.remove()

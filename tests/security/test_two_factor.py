@@ -77,11 +77,17 @@ def test_required_for_admin_and_la_officers_enrolment_at_sign_in(app, make_user)
     make_user(Role.LA_OFFICER, email="officer@test.example.org")
     make_user(Role.PRACTITIONER, email="teacher@test.example.org")
     teacher = app.test_client()
-    assert teacher.post("/sign-in", data={"email": "teacher@test.example.org",
-                                          "password": PASSWORD}).headers["Location"].endswith("/home")
+    assert (
+        teacher.post("/sign-in", data={"email": "teacher@test.example.org", "password": PASSWORD})
+        .headers["Location"]
+        .endswith("/home")
+    )
     officer = app.test_client()
-    assert officer.post("/sign-in", data={"email": "officer@test.example.org",
-                                          "password": PASSWORD}).headers["Location"].endswith("/sign-in/code")
+    assert (
+        officer.post("/sign-in", data={"email": "officer@test.example.org", "password": PASSWORD})
+        .headers["Location"]
+        .endswith("/sign-in/code")
+    )
     page = officer.get("/sign-in/code")
     assert b"Set up two-factor sign-in" in page.data and b"<svg" in page.data
     with app.app_context():

@@ -8,8 +8,16 @@ route with no expectation fails the suite.
 
 from dataclasses import dataclass, field
 
-ACTORS = ("anonymous", "practitioner", "senior_leader", "key_facilitator", "forum_coordinator", "la_officer",
-          "admin", "researcher")
+ACTORS = (
+    "anonymous",
+    "practitioner",
+    "senior_leader",
+    "key_facilitator",
+    "forum_coordinator",
+    "la_officer",
+    "admin",
+    "researcher",
+)
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,11 @@ def _nginx_conf(tmp: Path, port: int, hosts: list[int]) -> Path:
     """The shipped server block with this test's ports, inside a minimal main configuration."""
     site = (ROOT / "deploy/nginx/portal.conf").read_text()
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = re.sub(r"    server 127\.0\.0\.1:8001[^\n]*\n    server 127\.0\.0\.1:8002[^\n]*\n",
-                  "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n" for p in hosts), site)
+    site = re.sub(
+        r"    server 127\.0\.0\.1:8001[^\n]*\n    server 127\.0\.0\.1:8002[^\n]*\n",
+        "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n" for p in hosts),
+        site,
+    )
     site = site.replace("/srv/portal/static/", f"{ROOT}/static/")
     assert f"127.0.0.1:{hosts[1]}" in site, "the shipped upstream block changed: update this test"
     (tmp / "site.conf").write_text(site)
@@ -97,12 +100,17 @@ class Browser:
     def post(self, path: str, data: dict, files: dict | None = None):
         if files:
             boundary = uuid.uuid4().hex
-            parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
-                     for k, v in data.items()]
+            parts = [
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                for k, v in data.items()
+            ]
             for name, (filename, content) in files.items():
-                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                             f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode() + content
-                             + b"\r\n")
+                parts.append(
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                    f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                    + content
+                    + b"\r\n"
+                )
             body = b"".join(parts) + f"--{boundary}--\r\n".encode()
             headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
         else:
@@ -139,23 +147,49 @@ def region(postgres, tmp_path):
         forum_id = forum.id
         db.session.remove()
     hosts = [free_port(), free_port()]
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "PORTAL_ENV": "development",
-           "UPLOAD_ROOT": str(tmp_path / "shared-uploads"), "PROXY_COUNT": "1", "MAIL_BACKEND": "file",
-           "MAIL_OUTBOX": str(tmp_path / "outbox"), "LOG_REQUESTS": "0",
-           "TWO_FACTOR_REQUIRED": "0"}  # two-factor sign-in has its own tests; this one is about hosts
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "SECRET_KEY": SECRET,
+        "PORTAL_ENV": "development",
+        "UPLOAD_ROOT": str(tmp_path / "shared-uploads"),
+        "PROXY_COUNT": "1",
+        "MAIL_BACKEND": "file",
+        "MAIL_OUTBOX": str(tmp_path / "outbox"),
+        "LOG_REQUESTS": "0",
+        "TWO_FACTOR_REQUIRED": "0",
+    }  # two-factor sign-in has its own tests; this one is about hosts
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    processes = [subprocess.Popen([gunicorn, "-k", "sync", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-                                  cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL) for port in hosts]
+    processes = [
+        subprocess.Popen(
+            [gunicorn, "-k", "sync", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in hosts
+    ]
     port = free_port()
-    nginx = subprocess.Popen([NGINX, "-c", str(_nginx_conf(tmp_path, port, hosts)), "-g", "daemon off;"],
-                             start_new_session=True)
+    nginx = subprocess.Popen(
+        [NGINX, "-c", str(_nginx_conf(tmp_path, port, hosts)), "-g", "daemon off;"], start_new_session=True
+    )
     try:
         for host in hosts:
             _wait_for(f"http://127.0.0.1:{host}/healthz")
         _wait_for(f"http://127.0.0.1:{port}/healthz")
-        yield type("Region", (), {"base": f"http://127.0.0.1:{port}", "app": app, "hosts": hosts,
-                                  "processes": processes, "forum_id": forum_id})
+        yield type(
+            "Region",
+            (),
+            {
+                "base": f"http://127.0.0.1:{port}",
+                "app": app,
+                "hosts": hosts,
+                "processes": processes,
+                "forum_id": forum_id,
+            },
+        )
     finally:
         for process in [*processes, nginx]:
             if process.poll() is None:
@@ -185,8 +219,11 @@ def test_two_hosts_behind_nginx(region):
     # An upload through one host downloads, byte for byte, through the other (shared UPLOAD_ROOT).
     content = b"%PDF-1.4\n" + bytes(range(256)) * 64
     token = browser.token(f"/forums/{region.forum_id}/resources/new")
-    status, headers, _ = browser.post(f"/forums/{region.forum_id}/resources/new",
-                                      {"csrf_token": token, "title": "Shared file"}, {"file": ("a.pdf", content)})
+    status, headers, _ = browser.post(
+        f"/forums/{region.forum_id}/resources/new",
+        {"csrf_token": token, "title": "Shared file"},
+        {"file": ("a.pdf", content)},
+    )
     assert status == 200, "the upload was refused"
     with region.app.app_context():
         resource_id = db.session.scalar(select(Resource.id).where(Resource.title == "Shared file"))
@@ -202,13 +239,15 @@ def test_two_hosts_behind_nginx(region):
     stranger = Browser(region.base)
     token, hit = stranger.token(), set()
     for _ in range(5):
-        _, headers, _ = stranger.post("/sign-in", {"csrf_token": token, "email": "person@region.example.org",
-                                                   "password": "wrong password"})
+        _, headers, _ = stranger.post(
+            "/sign-in", {"csrf_token": token, "email": "person@region.example.org", "password": "wrong password"}
+        )
         hit.add(_upstream(headers))
     assert len(hit) == 2
     for _ in range(2):  # the right password now, on each host: the account is locked everywhere
-        status, _, body = stranger.post("/sign-in", {"csrf_token": token, "email": "person@region.example.org",
-                                                     "password": PASSWORD})
+        status, _, body = stranger.post(
+            "/sign-in", {"csrf_token": token, "email": "person@region.example.org", "password": PASSWORD}
+        )
         assert status == 429 and b"Sign out" not in body
 
 
@@ -220,8 +259,7 @@ def test_a_host_killed_mid_load_loses_no_acknowledged_write(region):
 
     def writer():
         while not stop.is_set() and len(acknowledged) < 200:
-            status, _, _ = browser.post("/password/forgot", {"csrf_token": token,
-                                                              "email": "person@region.example.org"})
+            status, _, _ = browser.post("/password/forgot", {"csrf_token": token, "email": "person@region.example.org"})
             if status == 200:
                 acknowledged.append(status)
             for count, event in reached.items():
@@ -236,7 +274,10 @@ def test_a_host_killed_mid_load_loses_no_acknowledged_write(region):
     stop.set()
     thread.join(60)
     with region.app.app_context():
-        stored = db.session.scalar(select(func.count()).select_from(OutboxMessage)
-                                   .where(OutboxMessage.to_address == "person@region.example.org"))
+        stored = db.session.scalar(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.to_address == "person@region.example.org")
+        )
         db.session.remove()
     assert stored >= len(acknowledged)
