@@ -9,7 +9,7 @@ from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nom
 from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors, run_form
+from portal.core.forms import ServiceError, run_form
 from portal.core.inputs import bounded_int
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -129,32 +129,23 @@ def edit_nomination(nomination_id):
     if request.method == "POST":
         if not can_edit_nomination(current_user, nomination):
             abort(403)
-        if form.validate_on_submit():
-            try:
-                for slot in ("leader", "practitioner"):
-                    picked = getattr(form, slot).data
-                    name, email = (
-                        getattr(form, f"{slot}_name").data or "",
-                        getattr(form, f"{slot}_email").data or "",
-                    )
-                    if picked or name or email:
-                        person = db.session.get(User, picked) if picked and not (name or email) else None
-                        services.name_person(
-                            nomination, slot, actor=current_user, person=person, name=name, email=email
-                        )
-            except ServiceError as error:
-                db.session.rollback()
-                apply_errors(form, error)
-            else:
-                db.session.commit()
-                flash(f"The people for {nomination.establishment.name} are saved.", "success")
-                return redirect(
-                    url_for(
-                        "cohorts.list_nominations",
-                        cohort_id=nomination.cohort_id,
-                        authority=nomination.authority_id,
-                    )
+
+        def name_people():
+            for slot in ("leader", "practitioner"):
+                picked = getattr(form, slot).data
+                name, email = getattr(form, f"{slot}_name").data or "", getattr(form, f"{slot}_email").data or ""
+                if picked or name or email:
+                    person = db.session.get(User, picked) if picked and not (name or email) else None
+                    services.name_person(nomination, slot, actor=current_user, person=person, name=name, email=email)
+
+        if run_form(form, name_people, flash_message=f"The people for {nomination.establishment.name} are saved."):
+            return redirect(
+                url_for(
+                    "cohorts.list_nominations",
+                    cohort_id=nomination.cohort_id,
+                    authority=nomination.authority_id,
                 )
+            )
     return render(
         "cohorts/nomination.html",
         nomination=nomination,

@@ -8,9 +8,8 @@ from portal.cohorts.access import can_edit_meetings, can_manage_cohorts, can_vie
 from portal.cohorts.forms import MeetingForm, TeamPlanForm
 from portal.cohorts.models import SupportMeeting
 from portal.cohorts.rules import QUESTION_CHECKLIST
-from portal.core.forms import ServiceError, apply_errors, run_form
+from portal.core.forms import run_form
 from portal.core.rendering import render, wants_fragment
-from portal.extensions import db
 
 
 def _team(team_id):
@@ -88,25 +87,22 @@ def save_meeting(team_id, kind):
     if not can_edit_meetings(current_user, team):
         abort(403)
     form = MeetingForm(prefix=f"m{kind}")
-    if form.validate_on_submit():
-        try:
-            teams.save_meeting(
-                meeting,
-                actor=current_user,
-                meets_on=form.meets_on.data,
-                held=form.held.data,
-                notes=form.notes.data or "",
-                actions=form.actions.data or "",
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            if wants_fragment("team-meetings"):
-                return _page(team, saved=meeting.title)
-            flash(f"Support meeting saved: {meeting.title}.", "success")
-            return redirect(url_for("cohorts.show_team", team_id=team.id))
+    saved = run_form(
+        form,
+        lambda: teams.save_meeting(
+            meeting,
+            actor=current_user,
+            meets_on=form.meets_on.data,
+            held=form.held.data,
+            notes=form.notes.data or "",
+            actions=form.actions.data or "",
+        ),
+    )
+    if saved:
+        if wants_fragment("team-meetings"):
+            return _page(team, saved=meeting.title)
+        flash(f"Support meeting saved: {meeting.title}.", "success")
+        return redirect(url_for("cohorts.show_team", team_id=team.id))
     return _page(team, meeting_forms={kind: form}, status=422)
 
 

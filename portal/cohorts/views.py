@@ -1,6 +1,6 @@
 """Network cohort pages: the list, creating and editing a cohort, the cohort page with its design rules."""
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.cohorts import bp, queries, rules, services, sessions
@@ -8,10 +8,9 @@ from portal.cohorts.access import can_manage_cohorts, can_view_cohort
 from portal.cohorts.forms import AdvanceForm, CohortForm
 from portal.cohorts.models import EVENT_DATES, NetworkCohort
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors, form_status, run_form
+from portal.core.forms import form_status, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.extensions import db
 
 
 @bp.get("/cohorts")
@@ -94,16 +93,15 @@ def show_cohort(cohort_id, form=None, status=200):
 def advance_cohort(cohort_id):
     cohort = get_or_404(NetworkCohort, cohort_id)
     form = AdvanceForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        stage = services.advance(cohort, actor=current_user, reason=form.reason.data or "")
-    except ServiceError as error:
-        db.session.rollback()
-        apply_errors(form, error)
+    done = run_form(
+        form,
+        lambda: services.advance(cohort, actor=current_user, reason=form.reason.data or ""),
+        flash_message=lambda _: f"Cohort {cohort.name}: {cohort.stage_label.lower()}.",
+    )
+    if not done:
+        if not form.errors and not form.form_errors:
+            abort(400)  # only the CSRF token can fail here, and it says nothing to show
         return show_cohort(cohort_id, form=form, status=422)
-    db.session.commit()
-    flash(f"Cohort {cohort.name}: {cohort.stage_label.lower()}.", "success")
-    if stage == "matching" and "cohorts.matching_event" in current_app.view_functions:
+    if done.value == "matching" and "cohorts.matching_event" in current_app.view_functions:
         return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id))
     return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))

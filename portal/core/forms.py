@@ -61,6 +61,7 @@ class Submitted:
 
     ok: bool
     value: Any = None
+    error: str = ""  # the refusal's message (attempt)
 
     def __bool__(self) -> bool:
         return self.ok
@@ -94,6 +95,18 @@ def run_action(action: Callable[[], Any], *, done: str | Callable[[Any], str]) -
         return Submitted(False)
     db.session.commit()
     flash(done(value) if callable(done) else done, "success")
+    return Submitted(True, value)
+
+
+def attempt(action: Callable[[], Any]) -> Submitted:
+    """A change answered in place (an htmx fragment, or the page shown again with its problem): run `action()`;
+    a refusal rolls back and its message is `.error`, success commits. The view decides what to show."""
+    try:
+        value = action()
+    except ServiceError as error:
+        db.session.rollback()
+        return Submitted(False, error=str(error))
+    db.session.commit()
     return Submitted(True, value)
 
 

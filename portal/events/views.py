@@ -3,7 +3,7 @@
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.core.forms import ActionForm, ServiceError
+from portal.core.forms import ActionForm, attempt
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.core.uploads import content_disposition
@@ -95,24 +95,17 @@ def _answer(event_id: int, *, message: str | None = None, error: str | None = No
     return redirect(url_for("events.show_event", event_id=event_id))
 
 
-def _refused(event_id: int, error: ServiceError):
-    db.session.rollback()
-    return _answer(event_id, error=str(error))
-
-
 @bp.post("/<int:event_id>/book")
 @login_required
 def book_event(event_id):
     ActionForm().validate_on_submit() or abort(400)
     event, _ = _visible_event_or_404(event_id)
-    try:
-        booking = services.book(event, current_user, actor=current_user)
-    except ServiceError as error:
-        return _refused(event_id, error)
-    db.session.commit()
+    done = attempt(lambda: services.book(event, current_user, actor=current_user))
+    if not done:
+        return _answer(event_id, error=done.error)
     message = (
         "You are booked."
-        if booking.status == BOOKED
+        if done.value.status == BOOKED
         else "The event is full: you are on the waiting list and will be e-mailed if a place comes up."
     )
     return _answer(event_id, message=message)
@@ -125,12 +118,10 @@ def cancel_booking(event_id):
     event, booking = _visible_event_or_404(event_id)
     if booking is None:
         return _answer(event_id)
-    try:
-        was_booked = booking.status == BOOKED
-        services.cancel(booking, actor=current_user)
-    except ServiceError as error:
-        return _refused(event_id, error)
-    db.session.commit()
+    was_booked = booking.status == BOOKED
+    done = attempt(lambda: services.cancel(booking, actor=current_user))
+    if not done:
+        return _answer(event_id, error=done.error)
     return _answer(event_id, message="Your booking is cancelled." if was_booked else "You have left the waiting list.")
 
 

@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.core.forms import ServiceError, run_form
+from portal.core.forms import attempt, run_action, run_form
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.extensions import db
@@ -87,12 +87,9 @@ def move_item(forum_id, meeting_id, item_id):
     form = MoveForm()
     version = int(form.version.data) if (form.version.data or "").isdigit() else None
     direction = request.form.get("direction", "")
-    try:
-        agenda.move_item(meeting, forum, item.id, direction, version=version, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
-    db.session.commit()
+    done = attempt(lambda: agenda.move_item(meeting, forum, item.id, direction, version=version, actor=current_user))
+    if not done:
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=done.error)
     return _done(forum, meeting, mine, f"Moved {direction}: {item.title}.", f"item-{item.id}")
 
 
@@ -122,14 +119,10 @@ def item_resources(forum_id, meeting_id, item_id):
 def link_resource(forum_id, meeting_id, item_id, resource_id):
     forum, _, meeting, item = _load(forum_id, meeting_id, item_id)
     link = request.form.get("link") == "1"
-    try:
-        resource = agenda.link_resource(item, meeting, forum, resource_id, link, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(str(error), "info")
-    else:
-        db.session.commit()
-        flash(f"{'Linked' if link else 'Unlinked'}: {resource.title}.", "success")
+    run_action(
+        lambda: agenda.link_resource(item, meeting, forum, resource_id, link, actor=current_user),
+        done=lambda resource: f"{'Linked' if link else 'Unlinked'}: {resource.title}.",
+    )
     return redirect(
         url_for(
             "forums.item_resources",

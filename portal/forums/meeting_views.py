@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.dates import long_date
-from portal.core.forms import ServiceError, form_status, run_form
+from portal.core.forms import attempt, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.forums import agenda, bp, queries
@@ -110,12 +110,10 @@ def cancel_meeting(forum_id, meeting_id):
             action_label="Cancel the meeting",
             back_url=meeting_url(forum, meeting),
         )
-    try:
-        sent = agenda.cancel_meeting(meeting, forum, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
-    db.session.commit()
+    done = attempt(lambda: agenda.cancel_meeting(meeting, forum, actor=current_user))
+    if not done:
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=done.error)
+    sent = done.value
     flash(f"The meeting is cancelled.{f' {sent} members were e-mailed.' if sent else ''}", "success")
     return redirect(meeting_url(forum, meeting))
 
@@ -132,12 +130,10 @@ def publish_meeting(forum_id, meeting_id):
             action_label="Publish the agenda",
             back_url=meeting_url(forum, meeting),
         )
-    try:
-        sent = agenda.publish(meeting, forum, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=str(error))
-    db.session.commit()
+    done = attempt(lambda: agenda.publish(meeting, forum, actor=current_user))
+    if not done:
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=done.error)
+    sent = done.value
     flash(
         f"The agenda is out: e-mailed to {sent} member{'s' if sent != 1 else ''} with a calendar file.",
         "success",

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
 from portal.core.access import roles_required
-from portal.core.forms import ServiceError, form_status, run_form
+from portal.core.forms import ServiceError, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -13,12 +13,6 @@ from portal.forums import bp, queries, services
 from portal.forums.access import require, standing
 from portal.forums.forms import FocusForm, ForumForm, NetworkForm
 from portal.forums.loading import load_forum
-
-
-def refused(error: ServiceError, to: str) -> object:
-    """Post/redirect/get for a refused button: the explanation as a flash message."""
-    flash(str(error), "error")
-    return redirect(to)
 
 
 @bp.get("")
@@ -112,15 +106,8 @@ def join_forum(forum_id):
 @login_required
 def leave_forum(forum_id):
     forum = load_forum(forum_id)
-    back = url_for("forums.show_forum", forum_id=forum.id)
-    try:
-        services.leave(forum, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        return refused(error, back)
-    db.session.commit()
-    flash(f"You have left {forum.name}.", "success")
-    return redirect(back)
+    run_action(lambda: services.leave(forum, actor=current_user), done=f"You have left {forum.name}.")
+    return redirect(url_for("forums.show_forum", forum_id=forum.id))
 
 
 @bp.get("/<int:forum_id>/members")
@@ -146,19 +133,15 @@ def list_members(forum_id):
 def set_coordinator(forum_id, user_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
-    back = url_for("forums.list_members", forum_id=forum.id)
     make = request.form.get("coordinator") == "1"
-    try:
+
+    def change():
         if make and request.form.get("hand_over") == "1":
-            services.hand_over(forum, user_id, actor=current_user)
-        else:
-            services.set_coordinator(forum, user_id, make, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        return refused(error, back)
-    db.session.commit()
-    flash("Coordinators updated.", "success")
-    return redirect(back)
+            return services.hand_over(forum, user_id, actor=current_user)
+        return services.set_coordinator(forum, user_id, make, actor=current_user)
+
+    run_action(change, done="Coordinators updated.")
+    return redirect(url_for("forums.list_members", forum_id=forum.id))
 
 
 @bp.route("/<int:forum_id>/networks/new", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, form_status, run_form
+from portal.core.forms import attempt, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.extensions import db
@@ -234,9 +234,8 @@ def remove_item(framework_id, item_id):
 @roles_required(Role.ADMIN)
 def publish_framework(framework_id):
     framework = get_or_404(Framework, framework_id)
-    try:
-        version = services.publish_latest(framework, actor=current_user)
-    except ServiceError as error:
-        flash(str(error), "info")
+    done = attempt(lambda: services.publish_latest(framework, actor=current_user))
+    if not done:
+        flash(done.error, "info")
         return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
-    return _done(framework, f"Version {version.number} is published: new responses use it.")
+    return _done(framework, f"Version {done.value.number} is published: new responses use it.")
