@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from portal.accounts.models import User
 from portal.accounts.services import find_by_email
 from portal.core.access import roles_required
-from portal.core.forms import ActionForm, ServiceError, form_status, run_form
+from portal.core.forms import ActionForm, ServiceError, attempt, form_status, run_form
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
@@ -146,18 +146,18 @@ def register(event_id):
     error = None
     if request.method == "POST":
         ActionForm().validate_on_submit() or abort(400)
-        try:
+
+        def mark_everyone():
             for booking in bookings:
                 mark = _parse_mark(request.form.get(f"attended-{booking.id}"))
                 if mark is not None and mark != booking.attended:
                     attendance.record_attendance(event, booking.user, mark, actor=current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            error = str(exc)
-        else:
-            db.session.commit()
+
+        done = attempt(mark_everyone)
+        if done:
             flash("The register is saved.", "success")
             return redirect(url_for("events.register", event_id=event.id))
+        error = done.error
     return render(
         "events/register.html",
         event=event,
@@ -178,16 +178,8 @@ def record_attendance(event_id, booking_id):
     if booking is None or booking.event_id != event.id:
         abort(404)
     user = db.session.get(User, booking.user_id)
-    error = None
-    try:
-        attendance.record_attendance(
-            event, user, _parse_mark(request.form.get(f"attended-{booking.id}")), actor=current_user
-        )
-    except ServiceError as exc:
-        db.session.rollback()
-        error = str(exc)
-    else:
-        db.session.commit()
+    mark = _parse_mark(request.form.get(f"attended-{booking.id}"))
+    error = attempt(lambda: attendance.record_attendance(event, user, mark, actor=current_user)).error or None
     if wants_fragment(f"attendance-{booking.id}"):
         booking = db.session.get(Booking, booking_id)
         return render(

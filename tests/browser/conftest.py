@@ -1,5 +1,6 @@
 """Browser tests: the portal served from a thread on loopback, driven by Debian's headless Chromium."""
 
+import re
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,6 +13,7 @@ from portal import create_app
 from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
+from tests.browser.html_checker import html_errors
 from tests.conftest import config_for_tests
 from tests.support.smtp import outbox_deliverer
 
@@ -62,10 +64,41 @@ def live_server(tmp_path, smtp_server):
         db.engine.dispose()
 
 
+# Every page a browser test checks with axe is also saved here (as the browser holds it after htmx swaps) and
+# given to the Nu Html Checker once per test worker, at the end of the session (one Java start for all).
+CHECKED_PAGES: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_checked_page_is_valid_html(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("checked-pages")
+    CHECKED_PAGES.clear()
+    CHECKED_PAGES["__folder__"] = folder
+    yield
+    pages = [path for key, path in CHECKED_PAGES.items() if key != "__folder__"]
+    errors = html_errors(pages)
+    assert not errors, "The Nu Html Checker found errors on pages the browser tests opened:\n" + "\n".join(errors)
+
+
+def _save_for_the_html_checker(page) -> None:
+    folder = CHECKED_PAGES.get("__folder__")
+    if folder is None:
+        return
+    # One file per path shape (ids become N), so a walk over many similar pages is checked once per shape.
+    shape = re.sub(r"\d+", "N", page.url.split("://", 1)[-1].split("/", 1)[-1].split("#")[0]) or "home"
+    name = re.sub(r"[^A-Za-z0-9]+", "-", shape)[:150] + ".html"
+    if name not in CHECKED_PAGES:
+        path = folder / name
+        path.write_text(page.content())
+        CHECKED_PAGES[name] = path
+
+
 def assert_accessible(page) -> None:
     """Run axe-core (WCAG 2.0-2.2 A and AA rules) on the page once its lazy loads (the notification bell) have
-    settled, so axe never reads a node htmx is swapping out; fail on any violation."""
+    settled, so axe never reads a node htmx is swapping out; fail on any violation. The page is also kept for
+    the Nu Html Checker (see every_checked_page_is_valid_html)."""
     page.wait_for_load_state("networkidle")
+    _save_for_the_html_checker(page)
     page.evaluate(AXE + "\n;undefined")  # evaluate bypasses the page's CSP, as an extension would
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
