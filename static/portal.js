@@ -79,8 +79,11 @@ window.addEventListener("resize", updateTableRegions);
 
 /* Long pages short on a phone: opening one <details data-one-open="group"> closes the others of its group
    (without JavaScript several may be open). Printing opens them all. */
+var printing = false;  // while printing every section stays open: the toggles that opening queues close nothing
+
 function closeOtherDisclosures(event) {
   var opened = event.target;
+  if (printing) return;
   if (!(opened instanceof HTMLDetailsElement) || !opened.open || !opened.dataset.oneOpen) return;
   document.querySelectorAll('details[data-one-open="' + opened.dataset.oneOpen + '"][open]').forEach(function (other) {
     if (other !== opened) other.open = false;
@@ -88,6 +91,7 @@ function closeOtherDisclosures(event) {
 }
 
 function openDisclosuresForPrint() {
+  printing = true;
   document.querySelectorAll("details[data-one-open]:not([open])").forEach(function (details) {
     details.open = true;
   });
@@ -95,6 +99,7 @@ function openDisclosuresForPrint() {
 
 document.addEventListener("toggle", closeOtherDisclosures, true);  // toggle does not bubble: capture it
 window.addEventListener("beforeprint", openDisclosuresForPrint);
+window.addEventListener("afterprint", function () { printing = false; });
 
 /* After an in-place change, focus goes to what changed: content marked data-focus-after-swap (e.g. the
    matching event's move preview) takes focus when htmx brings it in, so a phone scrolls to it. */

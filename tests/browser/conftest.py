@@ -76,6 +76,7 @@ def every_checked_page_is_valid_html(tmp_path_factory):
     CHECKED_PAGES["__folder__"] = folder
     yield
     pages = [path for key, path in CHECKED_PAGES.items() if key != "__folder__"]
+    print(f"\nNu Html Checker: {len(pages)} page shapes the browser tests opened")
     errors = html_errors(pages)
     assert not errors, "The Nu Html Checker found errors on pages the browser tests opened:\n" + "\n".join(errors)
 
