@@ -29,7 +29,8 @@ def _load(forum_id, meeting_id, item_id=None):
 def _done(forum, meeting, mine, message: str, anchor: str = "agenda"):
     """htmx: the fresh agenda with the message read out; otherwise redirect to the meeting page."""
     if wants_fragment("agenda"):
-        return render_meeting(forum, load_meeting(forum, meeting.id), mine, done=message)
+        focus = anchor if anchor != "agenda" else None
+        return render_meeting(forum, load_meeting(forum, meeting.id), mine, done=message, focus=focus)
     flash(message, "success")
     return redirect(meeting_url(forum, meeting, anchor))
 
