@@ -49,6 +49,9 @@ class Config:
     UPLOAD_ROOT = os.environ.get("UPLOAD_ROOT", str(INSTANCE / "uploads"))
     INVITATION_MAX_AGE = 7 * 24 * 3600
     RESET_MAX_AGE = 3600
+    # "Forgot password" answers no sooner than this, so a known address (token, e-mail queued) and an unknown
+    # one (nothing to do) take the same time; tests/security/test_timing.py measures both.
+    RESET_ANSWER_SECONDS = float(os.environ.get("RESET_ANSWER_SECONDS", 0.4))
     # Sign-in throttling (portal/accounts/throttle.py): delays, never lock-outs.
     LOGIN_FREE_FAILURES = 3  # per account and address before the delay starts (2, 4, 8 ... seconds)
     LOGIN_MAX_DELAY_SECONDS = 15 * 60
@@ -78,4 +81,5 @@ class TestConfig(Config):
     TWO_FACTOR_REQUIRED = False  # tests/security/test_two_factor.py turns it on
     MAIL_BACKEND = "smtp"
     COUNT_QUERIES = True
+    RESET_ANSWER_SECONDS = 0  # tests/security/test_timing.py sets the production floor back
     LOG_REQUESTS = False  # tests/operations turns it on to check the log line

@@ -172,8 +172,10 @@ function portalFocusAfterSwap(event) {
   var region = document.getElementById("request-problem");
   if (region) { region.hidden = true; }
   if (target.id && /^(autosave-status|draft-)/.test(target.id)) { return; } // typing goes on
-  var message = target.querySelector("[role=alert], [role=status], .ds_error-summary");
-  var place = message || target;
+  var problem = target.querySelector("[role=alert], .ds_error-summary");
+  var changed = target.querySelector("[data-focus-after-swap]");  // the view named what changed
+  var message = target.querySelector("[role=status]");
+  var place = problem || changed || message || target;
   if (!place.hasAttribute("tabindex")) { place.setAttribute("tabindex", "-1"); }
   place.focus();
 }

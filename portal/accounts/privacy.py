@@ -1,8 +1,10 @@
 """What the accounts domain holds about a person, for "download my data" and erasure (core.personal_data)."""
 
+from datetime import timedelta
+
 from sqlalchemy import delete, select
 
-from portal.accounts.models import RecoveryCode, User, UserRole
+from portal.accounts.models import LoginFailure, RecoveryCode, User, UserRole
 from portal.core import personal_data
 from portal.core.dates import utcnow
 from portal.extensions import db
@@ -29,5 +31,10 @@ def erase(user: User) -> None:
     db.session.flush()
 
 
+def purge_login_failures(cutoff) -> int:
+    return db.session.execute(delete(LoginFailure).where(LoginFailure.at < cutoff)).rowcount
+
+
 def register(app) -> None:
     personal_data.register(app, "accounts", export=export, erase=erase)
+    personal_data.register_retention(app, "failed sign-in records", timedelta(days=30), purge_login_failures)

@@ -16,6 +16,7 @@ from portal.accounts.forms import (
 )
 from portal.core.forms import ActionForm, ServiceError, apply_errors, form_status, run_form
 from portal.core.rendering import render
+from portal.core.security import taking_at_least
 from portal.extensions import db
 from portal.organisations.lookup import resolve_establishment
 
@@ -102,8 +103,9 @@ def reset_password(token):
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
-        db.session.commit()  # the queued message, if the address has an account
+        with taking_at_least(current_app.config["RESET_ANSWER_SECONDS"]):  # known or not: the same time
+            services.request_password_reset(form.email.data)
+            db.session.commit()  # the queued message, if the address has an account
         return render("accounts/reset_sent.html", email=form.email.data)
     return render("accounts/forgot_password.html", form=form, status=form_status(form))
 

@@ -36,7 +36,7 @@ class CohortForm(FlaskForm):
     interests = TextAreaField(
         "Interests participants choose from",
         description="One per line",
-        validators=[DataRequired("List the interests.")],
+        validators=[DataRequired("List the interests."), Length(max=4000)],
     )
 
 
@@ -83,7 +83,7 @@ class InterestsForm(FlaskForm):
     hunch = TextAreaField(
         "Your hunch",
         description="The question you wonder about in your own practice, in a sentence or two.",
-        validators=[DataRequired("Write your hunch.")],
+        validators=[DataRequired("Write your hunch."), Length(max=2000)],
     )
 
     def set_interests(self, interests: list[str]) -> None:

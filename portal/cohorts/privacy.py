@@ -2,7 +2,15 @@
 
 from sqlalchemy import or_, select, update
 
-from portal.cohorts.models import CohortFacilitator, ConfidenceResponse, InterestResponse, Nomination
+from portal.cohorts.models import (
+    CohortFacilitator,
+    CohortTeam,
+    ConfidenceResponse,
+    InterestResponse,
+    Nomination,
+    RuleWaiver,
+    SupportMeeting,
+)
 from portal.core import personal_data
 from portal.extensions import db
 
@@ -28,3 +36,13 @@ def erase(user) -> None:
 
 def register(app) -> None:
     personal_data.register(app, "cohorts", export=export, erase=erase)
+    personal_data.register_free_text(
+        app,
+        SupportMeeting.notes,
+        SupportMeeting.actions,
+        CohortTeam.summary,
+        CohortTeam.enquiry_question,
+        CohortTeam.observation_plan,
+        RuleWaiver.detail,
+        RuleWaiver.reason,
+    )

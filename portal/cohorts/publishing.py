@@ -3,6 +3,7 @@ notifications, the record kept."""
 
 from sqlalchemy import select
 
+from portal.audit.services import record as audit
 from portal.cohorts import network_teams, queries, teams
 from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import CohortFacilitator, CohortTeam, MatchingRecord, NetworkCohort, Nomination
@@ -81,6 +82,7 @@ def publish(
         network_teams.create_network_team(team, actor=actor)
         created.append(team)
     cohort.stage, cohort.published_at = "published", utcnow()
+    audit(actor, "cohort.published", cohort, after={"teams": len(created), "placed": len(placed)})
     db.session.add(
         MatchingRecord(
             cohort_id=cohort.id,
@@ -141,6 +143,13 @@ def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> N
     if clash is not None:
         clash.facilitator_id = None  # one team each: the other team waits for a new facilitator
         network_teams.sync_facilitator(clash, actor=actor)
+    audit(
+        actor,
+        "cohort.facilitator_assigned",
+        team,
+        before={"facilitator": team.facilitator_id},
+        after={"facilitator": person_id},
+    )
     team.facilitator_id = person_id
     network_teams.sync_facilitator(team, actor=actor)
     db.session.add(

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import User
 from portal.accounts.services import find_by_email, invite_person
+from portal.audit.services import record as audit
 from portal.cohorts import rules, sessions
 from portal.cohorts.access import can_edit_nominations, can_manage_cohorts
 from portal.cohorts.models import (
@@ -69,14 +70,28 @@ def save_cohort(
     problems = sessions.date_problems(dates.get("launch_on"), dates.get("sharing_on"), dates)
     if problems:
         raise ServiceError(*problems)
+    created = cohort is None
     if cohort is None:
         cohort = NetworkCohort(stage="nominating")
         db.session.add(cohort)
+    before = {attr: getattr(cohort, attr) for attr, _ in EVENT_DATES}
     cohort.school_year, cohort.letter, cohort.team_count = school_year, letter, team_count
     cohort.interests_text = "\n".join(lines)
     for attr, _ in EVENT_DATES:
         setattr(cohort, attr, dates.get(attr))
     db.session.flush()
+    after = {attr: getattr(cohort, attr) for attr, _ in EVENT_DATES}
+    if created:
+        audit(actor, "cohort.created", cohort, after={"name": cohort.name, **after})
+    elif before != after:
+        changed = [attr for attr in after if before[attr] != after[attr]]
+        audit(
+            actor,
+            "cohort.dates_changed",
+            cohort,
+            before={a: before[a] for a in changed},
+            after={a: after[a] for a in changed},
+        )
     sessions.sync_events(cohort, actor=actor)
     return cohort
 
@@ -108,6 +123,7 @@ def nominate(cohort: NetworkCohort, establishment, *, actor) -> Nomination:
     )
     db.session.add(nomination)
     db.session.flush()
+    audit(actor, "nomination.added", nomination, after={"cohort": cohort.id, "establishment": establishment.id})
     return nomination
 
 
@@ -158,8 +174,10 @@ def name_person(
     if other == person.id:
         raise ServiceError((slot, "Name two different people."))
     _check_not_elsewhere(nomination.cohort, person, slot)
+    before = nomination.leader_id if leader else nomination.practitioner_id
     setattr(nomination, "leader" if leader else "practitioner", person)
     db.session.flush()
+    audit(actor, "nomination.person_named", nomination, before={slot: before}, after={slot: person.id})
     cohort = nomination.cohort
     # Someone invited just now gets the invitation e-mail as their one message.
     notify(
@@ -204,6 +222,17 @@ def _check_not_elsewhere(cohort: NetworkCohort, person: User, slot: str) -> None
 
 def remove_nomination(nomination: Nomination, *, actor) -> None:
     _check_may_nominate(nomination.cohort, nomination.authority_id, actor)
+    audit(
+        actor,
+        "nomination.removed",
+        nomination,
+        before={
+            "cohort": nomination.cohort_id,
+            "establishment": nomination.establishment_id,
+            "leader": nomination.leader_id,
+            "practitioner": nomination.practitioner_id,
+        },
+    )
     db.session.delete(nomination)
     db.session.flush()
 
@@ -239,11 +268,13 @@ def add_facilitator(
     )
     db.session.add(row)
     db.session.flush()
+    audit(actor, "cohort.facilitator_named", person, after={"cohort": cohort.id, "authority": authority_id})
     return row
 
 
 def remove_facilitator(row: CohortFacilitator, cohort: NetworkCohort, *, actor) -> None:
     _check_may_nominate(cohort, row.authority_id, actor)
+    audit(actor, "cohort.facilitator_removed", ("user_account", row.user_id), before={"cohort": cohort.id})
     db.session.delete(row)
     db.session.flush()
 
@@ -275,8 +306,10 @@ def advance(cohort: NetworkCohort, *, actor, reason: str = "") -> str:
                     at=utcnow(),
                 )
             )
+    stage_before = cohort.stage
     cohort.stage = STAGES[STAGES.index(cohort.stage) + 1]
     db.session.flush()
+    audit(actor, "cohort.advanced", cohort, before={"stage": stage_before}, after={"stage": cohort.stage})
     if cohort.stage == "survey":
         _confirm_nominations(cohort, actor)
     return cohort.stage

@@ -62,6 +62,16 @@ def _check_when(event, starts_at, ends_at) -> list[tuple[str, str]]:
     return [("day", message.replace("Day ", "This session ", 1)) for _, message in problems]
 
 
+def _follow_moved_event(event) -> None:
+    """The events editor moved one of the cohort's events: the cohort's date follows, so the next cohort save
+    (whose form shows the cohort's dates) keeps the event where the admin put it."""
+    cohort = db.session.get(NetworkCohort, event.context_id)
+    attr = next((a for a, (kind, _) in SESSIONS.items() if kind == event.kind), None)
+    if cohort is not None and attr is not None and getattr(cohort, attr) != event.starts_at.date():
+        setattr(cohort, attr, event.starts_at.date())
+        db.session.flush()
+
+
 def _cohorts_of(user):
     """Cohort ids where the person is a nominated participant or a named key facilitator."""
     participant = select(Nomination.cohort_id).where(
@@ -98,6 +108,7 @@ def register_policy() -> None:
             labels=_labels,
             kinds={kind: f"Network cohort: {title}" for kind, title in SESSIONS.values()},
             check_when=_check_when,
+            on_moved=_follow_moved_event,
         ),
     )
 

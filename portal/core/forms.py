@@ -62,6 +62,7 @@ class Submitted:
     ok: bool
     value: Any = None
     error: str = ""  # the refusal's message (attempt)
+    errors: tuple = ()  # the refusal's (field, message) pairs (attempt)
 
     def __bool__(self) -> bool:
         return self.ok
@@ -105,7 +106,7 @@ def attempt(action: Callable[[], Any]) -> Submitted:
         value = action()
     except ServiceError as error:
         db.session.rollback()
-        return Submitted(False, error=str(error))
+        return Submitted(False, error=str(error), errors=tuple(error.errors))
     db.session.commit()
     return Submitted(True, value)
 

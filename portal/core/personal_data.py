@@ -6,20 +6,34 @@ walk the registry, so a domain added later only registers its own pair.
 
 export(user) -> {"table name": [ {column: value}, ... ]}; erase(user) removes or anonymises the person's data
 and keeps shared records (a team's evidence) under "a former member". Both flush; the caller commits.
+
+Two more registries live here, filled by each domain in its init_app:
+
+    personal_data.register_free_text(app, Meeting.minutes_text, Post.body, Post.body_html)
+        text others typed (minutes, notes, posts): on erasure the person's name becomes "a former member";
+    personal_data.register_retention(app, "failed sign-in records", timedelta(days=30), purge_fn)
+        one rule of the retention schedule: purge_fn(cutoff) removes what is older than cutoff and returns a
+        count; `flask privacy purge` runs every rule (idempotent) and the privacy notice lists them.
 """
 
 import csv
+import html
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import inspect
+from sqlalchemy import inspect, or_, select
+
+from portal.extensions import db
 
 FORMER_MEMBER = "A former member"
+FORMER_MEMBER_IN_TEXT = "a former member"  # what replaces the person's name inside someone else's sentence
+SHORTEST_NAME = 3  # shorter "names" would rewrite ordinary words
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,6 +50,73 @@ def register(app, name: str, *, export: Callable, erase: Callable | None = None)
 
 def providers() -> list[Provider]:
     return list(current_app.extensions.get("personal_data", {}).values())
+
+
+@dataclass(frozen=True)
+class Retention:
+    label: str
+    period: timedelta
+    purge: Callable  # purge(cutoff: datetime) -> int, flushes; removes or anonymises what is older than cutoff
+
+
+def register_retention(app, label: str, period: timedelta, purge: Callable) -> None:
+    app.extensions.setdefault("retention", {})[label] = Retention(label, period, purge)
+
+
+def retention_rules() -> list[Retention]:
+    return list(current_app.extensions.get("retention", {}).values())
+
+
+def register_free_text(app, *columns) -> None:
+    """Columns of text that people type about others (minutes, notes, posts): scrubbed of an erased name."""
+    app.extensions.setdefault("personal_data_free_text", []).extend(columns)
+
+
+def free_text_columns() -> list:
+    return list(current_app.extensions.get("personal_data_free_text", []))
+
+
+def _variants(name: str) -> set[str]:
+    """The name as typed and as HTML escapers write it (rendered posts keep HTML)."""
+    escaped = html.escape(name, quote=False)
+    return {name, html.escape(name), escaped, escaped.replace("'", "&#39;"), escaped.replace("'", "&apos;")}
+
+
+def _name_pattern(name: str) -> re.Pattern:
+    variants = sorted(_variants(name), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in variants) + r")(?!\w)", re.IGNORECASE)
+
+
+def scrub_name(text: str, name: str) -> str:
+    """`text` with every whole-word mention of `name` (any case, plain or HTML-escaped) made "a former member"."""
+    if not text or len(name.strip()) < SHORTEST_NAME:
+        return text
+    return _name_pattern(name.strip()).sub(FORMER_MEMBER_IN_TEXT, text)
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def scrub_free_text(user) -> int:
+    """Replace the person's name (and e-mail) in every registered free-text column; returns rows changed.
+    Candidate rows are found in the database (one query per column), the exact replacement is done here."""
+    changed = 0
+    for needle in (user.name, user.email):
+        if not needle or len(needle.strip()) < SHORTEST_NAME or needle == FORMER_MEMBER:
+            continue
+        needles = _variants(needle.strip())
+        for column in free_text_columns():
+            model = column.class_
+            rows = db.session.scalars(select(model).where(or_(*(column.ilike(_like(n), escape="\\") for n in needles))))
+            for row in rows:
+                before = getattr(row, column.key)
+                after = scrub_name(before, needle)
+                if after != before:
+                    setattr(row, column.key, after)
+                    changed += 1
+    db.session.flush()
+    return changed
 
 
 def as_rows(records, *, leave_out: tuple[str, ...] = ()) -> list[dict]:
@@ -91,7 +172,9 @@ def export_zip(user) -> bytes:
 
 
 def erase_all(user) -> None:
-    """Run every domain's erasure for `user` (the accounts domain anonymises the person last)."""
+    """Run every domain's erasure for `user`, scrub their name from others' free text, and let the accounts
+    domain anonymise the person last."""
+    scrub_free_text(user)
     for provider in sorted(providers(), key=lambda p: p.name == "accounts"):
         if provider.erase:
             provider.erase(user)

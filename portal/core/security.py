@@ -1,5 +1,8 @@
 """Security headers on every response, and the client address read through a configured number of proxies."""
 
+import time
+from contextlib import contextmanager
+
 from flask import request
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -43,3 +46,16 @@ def register_security_headers(app) -> None:
             # A signed-in page is personal: no browser, proxy or back button may keep a copy.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+@contextmanager
+def taking_at_least(seconds: float):
+    """Run the block, then wait out the rest of `seconds`: an answer whose work depends on a secret (does this
+    address have an account?) leaves after the same time either way. The floor must exceed the slow path."""
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        left = seconds - (time.monotonic() - started)
+        if left > 0:
+            time.sleep(left)

@@ -13,4 +13,7 @@ def init_app(app) -> None:
 
     register_contexts()
     add_demo_steps(app, demo=("portal.discussions.demo:load_demo",), scale=("portal.discussions.scale:load_scale",))
+    from portal.discussions.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what discussions exports and erases for data rights
     app.register_blueprint(bp)

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import is_htmx, render
 from portal.core.uploads import send_stored
@@ -135,15 +136,23 @@ def publish_summary(team_id):
     from portal.core.forms import ActionForm
 
     ActionForm().validate_on_submit() or abort(400)
-    if request.form.get("action") == "withdraw":
+    withdrawing = request.form.get("action") == "withdraw"
+    readers = "everyone registered for the theme" if team.theme_id else "researchers and the team's supporters"
+    if not confirmed():
+        return confirm_page(
+            f"Withdraw the sharing summary of {team.name}? Only the team and its supporters will read it."
+            if withdrawing
+            else f"Publish the sharing summary of {team.name}? {readers.capitalize()} will read it.",
+            action_label="Withdraw the summary" if withdrawing else "Publish the summary",
+            back_url=url_for("enquiries.show_summary", team_id=team.id),
+        )
+    if withdrawing:
         evidence.withdraw_summary(enquiry, actor=current_user)
         flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
     else:
         evidence.publish_summary(enquiry, actor=current_user, include_names=request.form.get("include_names") == "y")
         flash(
-            "The sharing summary is published: "
-            + ("everyone registered for the theme" if team.theme_id else "researchers and the team's supporters")
-            + " can read it.",
+            f"The sharing summary is published: {readers} can read it.",
             "success",
         )
     db.session.commit()

@@ -1,10 +1,12 @@
 """Registrations, team memberships and the evidence a person wrote, for "download my data" and erasure."""
 
-from sqlalchemy import select, update
+from datetime import timedelta
+
+from sqlalchemy import delete, select, update
 
 from portal.core import personal_data
-from portal.enquiries.models import JoinRequest, Registration, TeamMember
-from portal.enquiries.plan_models import DataPoint, EvidenceNote, PlanSection, SectionDraft
+from portal.enquiries.models import JoinRequest, Registration, Team, TeamMember
+from portal.enquiries.plan_models import DataPoint, EvidenceNote, Measure, PlanSection, SectionDraft
 from portal.extensions import db
 
 
@@ -34,5 +36,19 @@ def erase(user) -> None:
     db.session.flush()
 
 
+def purge_drafts(cutoff) -> int:
+    return db.session.execute(delete(SectionDraft).where(SectionDraft.saved_at < cutoff)).rowcount
+
+
 def register(app) -> None:
     personal_data.register(app, "enquiries", export=export, erase=erase)
+    personal_data.register_free_text(
+        app,
+        PlanSection.text,
+        EvidenceNote.text,
+        DataPoint.note,
+        Measure.how_collected,
+        Team.shared_goal,
+        JoinRequest.message,
+    )
+    personal_data.register_retention(app, "unsaved drafts of enquiry plans", timedelta(days=180), purge_drafts)

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
 from portal.core.access import get_or_404, roles_required
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -182,6 +183,13 @@ def remove_member(team_id, member_id):
         abort(404)
     ActionForm().validate_on_submit() or abort(400)
     leaving = member.user_id == current_user.id
+    if not confirmed():
+        return confirm_page(
+            f"Leave {team.name}?" if leaving else f"Remove {member.user.name} from {team.name}?",
+            details=["What they wrote stays with the team's plan and evidence."] if not leaving else (),
+            action_label="Leave the team" if leaving else "Remove from the team",
+            back_url=url_for("enquiries.show_team", team_id=team.id),
+        )
     done = run_action(
         lambda: teams.remove_member(team, member, actor=current_user),
         done=lambda person: (

@@ -21,6 +21,8 @@ its own package (e.g. in portal/leadership/__init__.py or its views module):
 - labels(ids) -> {context_id: name}: how reports name contexts; default "<label> <id>".
 - check_when(event, starts_at, ends_at) -> [(field, message)]: the owning domain's rules for when its
   events may be (e.g. inside the programme year, on school days); the events editor refuses a move that breaks them.
+- on_moved(event): called after the events editor (or any update_event) moves one of the context's events to
+  another day, so the owning domain keeps its own record of the date in step (e.g. a cohort's matching date).
 - kinds: {kind: label} of the events this context owns (e.g. "leadership-module-data": "Module 3: ..."), so
   the events editor offers them (and keeps them when an event is edited) and pages never show the code.
 A context_type with no registered policy is visible and bookable by admins and organisers only.
@@ -52,6 +54,7 @@ class ContextPolicy:
     labels: Callable | None = None
     kinds: dict = field(default_factory=dict)
     check_when: Callable | None = None
+    on_moved: Callable | None = None
 
 
 _REGISTRY: dict[str, ContextPolicy] = {}

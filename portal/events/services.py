@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from portal.audit.services import record as audit
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.events import notices
@@ -94,6 +95,7 @@ def create_event(
     _check_organiser(actor, event)
     db.session.add(event)
     db.session.flush()
+    audit(actor, "event.published", event, after={"title": event.title, "starts_at": event.starts_at})
     return event
 
 
@@ -171,14 +173,34 @@ def update_event(event: Event, *, actor, **changes) -> list[Booking]:
         problems = check_when(event, merged["starts_at"], merged["ends_at"])
         if problems:
             raise ServiceError(*problems)
+    before = {name: getattr(event, name) for name in changed}
     for name in changed:
         setattr(event, name, changes[name])
     event.sequence += 1
     db.session.flush()
+    _audit_change(actor, event, before)
+    on_moved = policy_for(event.context_type).on_moved
+    if on_moved and "starts_at" in changed and before["starts_at"].date() != event.starts_at.date():
+        on_moved(event)
     if changed & set(NOTIFIABLE):
         for booking in _bookings(event, BOOKED):
             notices.event_changed(booking, event)
     return promote_waitlist(event) if "capacity" in changed else []
+
+
+def _audit_change(actor, event: Event, before: dict) -> None:
+    """Moving and cancelling are audited with before/after; other edits name the fields that changed."""
+    after = {name: getattr(event, name) for name in before}
+    if before.get("cancelled") is False and event.cancelled:
+        audit(actor, "event.cancelled", event)
+    elif before.get("cancelled") is True and not event.cancelled:
+        audit(actor, "event.reinstated", event)
+    when = {name: before[name] for name in ("starts_at", "ends_at") if name in before}
+    if when:
+        audit(actor, "event.moved", event, before=when, after={name: after[name] for name in when})
+    rest = sorted(set(before) - {"starts_at", "ends_at", "cancelled"})
+    if rest:
+        audit(actor, "event.changed", event, after={"fields": rest})
 
 
 def _lock(event: Event) -> None:

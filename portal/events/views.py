@@ -3,6 +3,8 @@
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from portal.core.confirm import confirm_page, confirmed
+from portal.core.dates import long_date
 from portal.core.forms import ActionForm, attempt
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
@@ -10,7 +12,7 @@ from portal.core.uploads import content_disposition
 from portal.events import bp, ics, notices, queries, services
 from portal.events.extras import extras_for
 from portal.events.forms import EventFilterForm, kind_label
-from portal.events.models import BOOKED, local_now
+from portal.events.models import BOOKED, WAITLISTED, local_now
 from portal.events.policies import can_organise
 from portal.extensions import db
 
@@ -118,6 +120,15 @@ def cancel_booking(event_id):
     event, booking = _visible_event_or_404(event_id)
     if booking is None:
         return _answer(event_id)
+    if not confirmed() and booking.status in (BOOKED, WAITLISTED):
+        booked = booking.status == BOOKED
+        return confirm_page(
+            f"{'Cancel your place at' if booked else 'Leave the waiting list for'} {event.title} on "
+            f"{long_date(event.starts_at)}?",
+            details=["Your place goes to the next person waiting, if there is one."] if booked else (),
+            action_label="Cancel my booking" if booked else "Leave the waiting list",
+            back_url=url_for("events.show_event", event_id=event_id),
+        )
     was_booked = booking.status == BOOKED
     done = attempt(lambda: services.cancel(booking, actor=current_user))
     if not done:

@@ -17,6 +17,7 @@ from portal.forums.rules import move, timing
 from portal.forums.services import must_edit
 from portal.notifications.services import notify, portal_path
 
+MAX_MINUTE = 4000  # characters per item's minute (the page shows it; the server holds it)
 STALE = (
     "The agenda has changed since you opened this page (someone else may be editing it). It is shown "
     "below as it is now: check it and move the item again."
@@ -283,6 +284,13 @@ def cancel_meeting(meeting: Meeting, forum: Forum, *, actor) -> int:
 def record_minutes(meeting: Meeting, forum: Forum, texts: dict[int, str], *, actor) -> None:
     """Save the minute of each item (missing items keep what they had); the first minutes tell the members."""
     must_edit(actor, forum)
+    too_long = [
+        (f"minute-{item.id}", f"Keep the minute of “{item.title}” to {MAX_MINUTE:,} characters or fewer.")
+        for item in meeting.items
+        if len((texts.get(item.id) or "").strip()) > MAX_MINUTE
+    ]
+    if too_long:
+        raise ServiceError(*too_long)
     had_minutes = any(item.minutes_text for item in meeting.items)
     for item in meeting.items:
         if item.id in texts:

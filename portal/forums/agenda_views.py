@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import attempt, run_action, run_form
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
@@ -28,7 +29,8 @@ def _load(forum_id, meeting_id, item_id=None):
 def _done(forum, meeting, mine, message: str, anchor: str = "agenda"):
     """htmx: the fresh agenda with the message read out; otherwise redirect to the meeting page."""
     if wants_fragment("agenda"):
-        return render_meeting(forum, load_meeting(forum, meeting.id), mine, done=message)
+        focus = anchor if anchor != "agenda" else None
+        return render_meeting(forum, load_meeting(forum, meeting.id), mine, done=message, focus=focus)
     flash(message, "success")
     return redirect(meeting_url(forum, meeting, anchor))
 
@@ -75,6 +77,13 @@ def edit_item(forum_id, meeting_id, item_id):
 def remove_item(forum_id, meeting_id, item_id):
     forum, mine, meeting, item = _load(forum_id, meeting_id, item_id)
     title = item.title
+    if not confirmed():
+        return confirm_page(
+            f"Remove “{title}” from the agenda of {meeting.title}?",
+            details=["The agenda's change list shows the removal to members."] if meeting.published else (),
+            action_label="Remove the item",
+            back_url=meeting_url(forum, meeting, f"item-{item.id}"),
+        )
     agenda.remove_item(item, meeting, forum, actor=current_user)
     db.session.commit()
     return _done(forum, meeting, mine, f"Removed: {title}.")

@@ -39,14 +39,18 @@ class ForumForm(FlaskForm):
     )
     sector = SelectField("Sector", choices=SECTOR_CHOICES, validators=[Optional()])
     subject = StringField("Subject (curriculum networks)", validators=[Optional(), Length(max=80)])
-    description = TextAreaField("Description and focus")
+    description = TextAreaField("Description and focus", validators=[Length(max=4000)])
     officer = StringField("Partnership officer's e-mail address", validators=[Optional(), Length(max=254)])
 
 
 class FocusForm(FlaskForm):
-    description = TextAreaField("Description and focus", description="Everyone can read this, members or not.")
+    description = TextAreaField(
+        "Description and focus", description="Everyone can read this, members or not.", validators=[Length(max=4000)]
+    )
     standing_items = TextAreaField(
-        "Standing agenda items", description="One a line: every new meeting's draft agenda starts with these."
+        "Standing agenda items",
+        description="One a line: every new meeting's draft agenda starts with these.",
+        validators=[Length(max=2000)],
     )
 
 
@@ -56,7 +60,7 @@ class NetworkForm(FlaskForm):
         description="For example: Enquiry network, School visits, Youth voice",
         validators=[DataRequired("Enter the network's name."), Length(max=120)],
     )
-    description = TextAreaField("Its focus")
+    description = TextAreaField("Its focus", validators=[Length(max=4000)])
 
 
 class MeetingForm(FlaskForm):
@@ -85,7 +89,7 @@ class ItemForm(FlaskForm):
             NumberRange(min=0, max=600, message="Minutes allotted cannot be negative or over 600: enter 0 to 600."),
         ],
     )
-    notes = TextAreaField("Notes", validators=[Optional()])
+    notes = TextAreaField("Notes", validators=[Optional(), Length(max=4000)])
     resources = MultiCheckboxField("Linked resources", coerce=int, validate_choice=False)
 
 
@@ -101,7 +105,7 @@ class ActionRecordForm(FlaskForm):
 
 class ResourceForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)])
-    description = TextAreaField("Description", validators=[Optional()])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=2000)])
     tags = StringField(
         "Tags",
         description="Separated by commas, for example: play, transitions, outdoor learning",
@@ -116,7 +120,7 @@ class NeedForm(FlaskForm):
         "Development need",
         validators=[DataRequired("Enter the development need in a few words."), Length(max=200)],
     )
-    detail = TextAreaField("Detail", validators=[Optional()])
+    detail = TextAreaField("Detail", validators=[Optional(), Length(max=4000)])
     raised_by = StringField(
         "Raised by",
         description="For example: several members at the March meeting",
@@ -128,7 +132,7 @@ class ResponseForm(FlaskForm):
     status = SelectField(
         "Status", choices=[SelectChoice(k, v) for k, v in NEED_STATUSES.items()], validators=[InputRequired()]
     )
-    offer = TextAreaField("Professional learning offered", validators=[Optional()])
+    offer = TextAreaField("Professional learning offered", validators=[Optional(), Length(max=4000)])
     offer_event = SelectField(
         "Event on this portal",
         coerce=int,

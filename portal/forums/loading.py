@@ -28,7 +28,17 @@ def meeting_url(forum, meeting, anchor: str | None = None) -> str:
 
 
 def render_meeting(
-    forum, meeting, mine, *, status=200, add_form=None, edit_form=None, editing=None, problem=None, done=None
+    forum,
+    meeting,
+    mine,
+    *,
+    status=200,
+    add_form=None,
+    edit_form=None,
+    editing=None,
+    problem=None,
+    done=None,
+    focus=None,
 ):
     """The meeting page, or only its agenda when htmx asks for #agenda. An item's edit form offers only the
     resources already linked (to unlink); the library is searched on the item's own resources page, so the
@@ -47,6 +57,7 @@ def render_meeting(
         target="agenda",
         status=status,
         changes_by_item=changes_by_item,
+        focus=focus,  # the id of the changed item: keyboard focus goes there after an in-place change
         forum=forum,
         meeting=meeting,
         mine=mine,

@@ -148,13 +148,19 @@ def edit_minutes(forum_id, meeting_id):
     mine = require(current_user, forum, edit=True)
     meeting = load_meeting(forum, meeting_id)
     form = ActionRecordForm(formdata=None)
+    page = dict(forum=forum, meeting=meeting, mine=mine, form=form, max_minute=agenda.MAX_MINUTE)
     if request.method == "POST":
         texts = {i.id: request.form.get(f"minute-{i.id}", "") for i in meeting.items}
-        agenda.record_minutes(meeting, forum, texts, actor=current_user)
-        db.session.commit()
+        done = attempt(lambda: agenda.record_minutes(meeting, forum, texts, actor=current_user))
+        if not done:  # refused: the page again, with every minute as typed
+            meeting = load_meeting(forum, meeting_id)
+            typed = {f"minute-{item_id}": text for item_id, text in texts.items()}
+            return render(
+                "forums/minutes.html", **(page | {"meeting": meeting}), typed=typed, errors=dict(done.errors)
+            ), 422
         flash("The minutes are saved. Members can read them on the meeting page.", "success")
         return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id))
-    return render("forums/minutes.html", forum=forum, meeting=meeting, mine=mine, form=form)
+    return render("forums/minutes.html", **page, typed={}, errors={})
 
 
 @bp.post("/<int:forum_id>/meetings/<int:meeting_id>/actions")
@@ -173,7 +179,17 @@ def add_action(forum_id, meeting_id):
     ):
         return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions"))
     meeting = load_meeting(forum, meeting_id)
-    return render("forums/minutes.html", forum=forum, meeting=meeting, mine=mine, form=form, status=422)
+    return render(
+        "forums/minutes.html",
+        forum=forum,
+        meeting=meeting,
+        mine=mine,
+        form=form,
+        max_minute=agenda.MAX_MINUTE,
+        typed={},
+        errors={},
+        status=422,
+    )
 
 
 @bp.post("/<int:forum_id>/meetings/<int:meeting_id>/actions/<int:action_id>/done")

@@ -4,7 +4,7 @@ from sqlalchemy import select, update
 
 from portal.core import personal_data
 from portal.extensions import db
-from portal.forums.models import Membership, Need, Resource
+from portal.forums.models import Action, AgendaChange, AgendaItem, Membership, Need, Resource
 
 
 def _rows(model, *where):
@@ -27,3 +27,14 @@ def erase(user) -> None:
 
 def register(app) -> None:
     personal_data.register(app, "forums", export=export, erase=erase)
+    personal_data.register_free_text(
+        app,
+        AgendaItem.notes,
+        AgendaItem.minutes_text,
+        AgendaChange.summary,
+        Action.what,
+        Action.who,
+        Resource.description,
+        Need.detail,
+        Need.offer,
+    )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import attempt, form_status, run_form
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
@@ -191,6 +192,15 @@ def move_section(framework_id, section_id):
 @bp.post("/<int:framework_id>/sections/<int:section_id>/remove")
 @roles_required(Role.ADMIN)
 def remove_section(framework_id, section_id):
+    if not confirmed():
+        framework = get_or_404(Framework, framework_id)
+        section = _guard(services.find, framework, FrameworkSection, section_id)
+        return confirm_page(
+            f"Remove the domain “{section.title}” and all its statements from {framework.title}?",
+            details=["Published versions keep it: responses already given are not changed."],
+            action_label="Remove the domain",
+            back_url=url_for("frameworks.show_framework", framework_id=framework.id),
+        )
     return _change_part(
         framework_id, services.remove_section, section_id, message="The domain and its statements are removed."
     )
@@ -227,6 +237,15 @@ def move_item(framework_id, item_id):
 @bp.post("/<int:framework_id>/items/<int:item_id>/remove")
 @roles_required(Role.ADMIN)
 def remove_item(framework_id, item_id):
+    if not confirmed():
+        framework = get_or_404(Framework, framework_id)
+        item = _guard(services.find, framework, FrameworkItem, item_id)
+        return confirm_page(
+            f"Remove the statement “{item.text[:120]}” from {framework.title}?",
+            details=["Published versions keep it: responses already given are not changed."],
+            action_label="Remove the statement",
+            back_url=url_for("frameworks.show_framework", framework_id=framework.id),
+        )
     return _change_part(framework_id, services.remove_item, item_id, message="The statement is removed.")
 
 

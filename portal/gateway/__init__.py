@@ -12,4 +12,7 @@ def init_app(app) -> None:
     from portal.gateway import profile_views, request_views, uptake_views  # noqa: F401
 
     add_demo_steps(app, demo=("portal.gateway.demo:load_demo",), scale=("portal.gateway.demo:load_scale",))
+    from portal.gateway.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what gateway exports and erases for data rights
     app.register_blueprint(bp)

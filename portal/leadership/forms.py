@@ -21,9 +21,15 @@ class PriorityForm(FlaskForm):
 
 
 class GoalForm(FlaskForm):
-    what = TextAreaField("What I want to achieve", validators=[DataRequired("Say what you want to achieve.")])
-    actions = TextAreaField("Actions I will take", validators=[DataRequired("List the actions you will take.")])
-    success = TextAreaField("How I will know", validators=[DataRequired("Say how you will know you have achieved it.")])
+    what = TextAreaField(
+        "What I want to achieve", validators=[DataRequired("Say what you want to achieve."), Length(max=4000)]
+    )
+    actions = TextAreaField(
+        "Actions I will take", validators=[DataRequired("List the actions you will take."), Length(max=4000)]
+    )
+    success = TextAreaField(
+        "How I will know", validators=[DataRequired("Say how you will know you have achieved it."), Length(max=4000)]
+    )
     due_on = DateField("By when", validators=[Optional()], description="For example 2027-03-31")
 
 

@@ -1,5 +1,7 @@
 """Self-evaluations, plans and comments, for "download my data" and erasure (core.personal_data)."""
 
+from datetime import timedelta
+
 from sqlalchemy import delete, select, update
 
 from portal.core import personal_data
@@ -7,6 +9,7 @@ from portal.extensions import db
 from portal.leadership.models import (
     DevelopmentPlan,
     EvaluationAnswer,
+    LearningRequest,
     PendingAnswers,
     PlanComment,
     PlanGoal,
@@ -51,5 +54,22 @@ def erase(user) -> None:
     db.session.flush()
 
 
+def purge_pending_answers(cutoff) -> int:
+    return db.session.execute(delete(PendingAnswers).where(PendingAnswers.created_at < cutoff)).rowcount
+
+
 def register(app) -> None:
     personal_data.register(app, "leadership", export=export, erase=erase)
+    personal_data.register_free_text(
+        app,
+        PlanComment.body,
+        PlanPriority.reason,
+        PlanPriority.notes,
+        PlanGoal.what,
+        PlanGoal.actions,
+        PlanGoal.success,
+        LearningRequest.text,
+    )
+    personal_data.register_retention(
+        app, "answers kept after a session ended", timedelta(days=7), purge_pending_answers
+    )

@@ -109,6 +109,7 @@ def _page(evaluation, version, section, position, *, typed=None, errors=None, st
         typed=typed,
         errors=errors or {},
         scale=evaluation.framework.scale,
+        max_notes=services.MAX_NOTES,
         status=status,
     )
 

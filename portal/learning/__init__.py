@@ -13,4 +13,7 @@ def init_app(app) -> None:
     from portal.learning import views  # noqa: F401
 
     add_demo_steps(app, demo=("portal.learning.demo:load_demo",), scale=("portal.learning.demo:load_scale",))
+    from portal.learning.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what learning exports and erases for data rights
     app.register_blueprint(bp)

@@ -24,9 +24,13 @@ class EntryForm(FlaskForm):
     standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
     sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
     reflection = TextAreaField(
-        "Reflection", description="The impact on your practice, on learners and on colleagues. Never learners' names."
+        "Reflection",
+        description="The impact on your practice, on learners and on colleagues. Never learners' names.",
+        validators=[Length(max=10000)],
     )
-    evidence = TextAreaField("Evidence", description="Links or short descriptions, one a line.")
+    evidence = TextAreaField(
+        "Evidence", description="Links or short descriptions, one a line.", validators=[Length(max=4000)]
+    )
     reviewer_email = EmailField(
         "Share with your reviewer (their e-mail)",
         validators=[Optional(), Length(max=254)],

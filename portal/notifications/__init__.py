@@ -10,4 +10,7 @@ def init_app(app) -> None:
     from portal.notifications.commands import notifications_cli
 
     app.cli.add_command(notifications_cli)
+    from portal.notifications.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what notifications exports and erases for data rights
     app.register_blueprint(bp)

@@ -15,4 +15,7 @@ def init_app(app) -> None:
 
     register_event_extra(event_extra)
     add_demo_steps(app, demo=("portal.practice.demo:load_demo",), scale=("portal.practice.demo:load_scale",))
+    from portal.practice.privacy import register as register_personal_data
+
+    register_personal_data(app)  # what practice exports and erases for data rights
     app.register_blueprint(bp)

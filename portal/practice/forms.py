@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from portal.core.forms import MultiCheckboxField
 from portal.organisations.models import SECTOR_LABELS
 from portal.practice.models import VISIBILITY_LABELS
+from portal.practice.services import MAX_TEXT
 from portal.practice.vocabularies import ABSTRACT_WORDS, KEY_FEATURES, MEASURE_TYPES, PROGRAMMES, STAGES, TAGS
 
 
@@ -23,16 +24,23 @@ class AccountForm(FlaskForm):
     abstract = TextAreaField(
         "Abstract",
         description=f"What you changed and what happened, in {ABSTRACT_WORDS} words or fewer: readers see this first.",
+        validators=[Length(max=MAX_TEXT)],
     )
-    question = TextAreaField("Our enquiry question")
+    question = TextAreaField("Our enquiry question", validators=[Length(max=MAX_TEXT)])
     context = TextAreaField(
-        "Context", description="Sectors, stages, authorities and kinds of establishment. " + NO_NAMES
+        "Context",
+        description="Sectors, stages, authorities and kinds of establishment. " + NO_NAMES,
+        validators=[Length(max=MAX_TEXT)],
     )
-    change = TextAreaField("The small change we made")
-    beneficiaries = TextAreaField("Who benefited")
-    findings = TextAreaField("What we found", description="Qualitative findings and observations. " + NO_NAMES)
-    not_worked = TextAreaField("What did not work")
-    next_steps = TextAreaField("What we would do next")
+    change = TextAreaField("The small change we made", validators=[Length(max=MAX_TEXT)])
+    beneficiaries = TextAreaField("Who benefited", validators=[Length(max=MAX_TEXT)])
+    findings = TextAreaField(
+        "What we found",
+        description="Qualitative findings and observations. " + NO_NAMES,
+        validators=[Length(max=MAX_TEXT)],
+    )
+    not_worked = TextAreaField("What did not work", validators=[Length(max=MAX_TEXT)])
+    next_steps = TextAreaField("What we would do next", validators=[Length(max=MAX_TEXT)])
     programme = SelectField("Programme", choices=choices(PROGRAMMES.items()))
     features = MultiCheckboxField("Key features of collaboration this shows", choices=choices(KEY_FEATURES.items()))
     sector = MultiCheckboxField("Sectors", choices=choices(SECTOR_LABELS.items()))

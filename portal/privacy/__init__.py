@@ -8,8 +8,13 @@ bp = Blueprint("privacy", __name__)
 
 def init_app(app) -> None:
     """The data-rights pages and `flask privacy purge`; domains register their own export/erase pairs."""
+    from portal.core import personal_data
     from portal.privacy import views  # noqa: F401  (the pages)
     from portal.privacy.commands import privacy_cli
+    from portal.privacy.services import UNANSWERED_INVITATIONS, erase_unanswered_invitations
 
     app.cli.add_command(privacy_cli)
+    personal_data.register_retention(
+        app, "unanswered invitations", UNANSWERED_INVITATIONS, erase_unanswered_invitations
+    )
     app.register_blueprint(bp)

@@ -2,27 +2,22 @@
 
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
-from portal.accounts.models import LoginFailure, User
-from portal.audit.models import AuditEntry
+from portal.accounts.models import User
 from portal.audit.services import record as audit
 from portal.core import personal_data
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
-from portal.enquiries.plan_models import SectionDraft
 from portal.extensions import db
-from portal.leadership.models import PendingAnswers
 
-# The retention schedule (documented on the privacy notice and in the README).
-RETENTION = {
-    "unanswered invitations": timedelta(days=90),  # the invited account is anonymised
-    "answers kept after a session ended": timedelta(days=7),
-    "unsaved drafts of enquiry plans": timedelta(days=180),
-    "failed sign-in records": timedelta(days=30),
-    "audit log entries": timedelta(days=6 * 365),
-}
+UNANSWERED_INVITATIONS = timedelta(days=90)  # the invited account is anonymised
+
+
+def retention_schedule() -> dict[str, timedelta]:
+    """What each domain registered (label -> how long it is kept), for the privacy notice and the README."""
+    return {rule.label: rule.period for rule in personal_data.retention_rules()}
 
 
 def request_erasure(user: User) -> None:
@@ -62,39 +57,22 @@ def erase(user: User, *, actor: User | None) -> None:
     db.session.flush()
 
 
-def purge(now=None) -> dict[str, int]:
-    """Apply the retention schedule; running it again at once changes nothing."""
-    now = now or utcnow()
-    done = {}
+def erase_unanswered_invitations(cutoff) -> int:
+    """Accounts invited before `cutoff` that never set a password are erased (the privacy domain's own rule)."""
     stale = list(
         db.session.scalars(
-            select(User).where(
-                User.password_hash.is_(None),
-                User.invited_at < now - RETENTION["unanswered invitations"],
-                User.erased_at.is_(None),
-            )
+            select(User).where(User.password_hash.is_(None), User.invited_at < cutoff, User.erased_at.is_(None))
         )
     )
     for user in stale:
         erase(user, actor=None)
-    done["unanswered invitations"] = len(stale)
-    for label, statement in (
-        (
-            "answers kept after a session ended",
-            delete(PendingAnswers).where(
-                PendingAnswers.created_at < now - RETENTION["answers kept after a session ended"]
-            ),
-        ),
-        (
-            "unsaved drafts of enquiry plans",
-            delete(SectionDraft).where(SectionDraft.saved_at < now - RETENTION["unsaved drafts of enquiry plans"]),
-        ),
-        (
-            "failed sign-in records",
-            delete(LoginFailure).where(LoginFailure.at < now - RETENTION["failed sign-in records"]),
-        ),
-        ("audit log entries", delete(AuditEntry).where(AuditEntry.at < now - RETENTION["audit log entries"])),
-    ):
-        done[label] = db.session.execute(statement).rowcount
+    return len(stale)
+
+
+def purge(now=None) -> dict[str, int]:
+    """Apply every domain's retention rule (registered in its init_app); running it again at once changes
+    nothing."""
+    now = now or utcnow()
+    done = {rule.label: rule.purge(now - rule.period) for rule in personal_data.retention_rules()}
     db.session.flush()
     return done

@@ -18,7 +18,7 @@ from portal.privacy import bp, services
 
 @bp.get("/privacy")
 def notice():
-    return render("privacy/notice.html", retention=services.RETENTION)
+    return render("privacy/notice.html", retention=services.retention_schedule())
 
 
 @bp.get("/profile/data")

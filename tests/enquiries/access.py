@@ -45,7 +45,9 @@ EXPECT = {
     "enquiries.accept_invitation": signed_in(410),
     "enquiries.request_join": post(*REGISTRANTS),
     "enquiries.leave_team": only(*EDITORS),
-    "enquiries.remove_member": post(*EDITORS),  # the matrix member is the last one: refused, back to the team
+    "enquiries.remove_member": post(
+        *EDITORS, data={"confirmed": "yes"}
+    ),  # past the confirm step; the matrix member is the last one: refused, back to the team
     "enquiries.decide_request": post(*EDITORS, data={"decision": "decline"}),
     "enquiries.assign_facilitator": post("admin", data={"email": "nobody@test.example.org"}),
     "enquiries.show_plan": only(*VIEWERS),
@@ -60,7 +62,7 @@ EXPECT = {
     "enquiries.new_note": only(*EDITORS),
     "enquiries.download_attachment": only(*VIEWERS),
     "enquiries.show_summary": only(*VIEWERS, "researcher", "senior_leader"),
-    "enquiries.publish_summary": post(*EDITORS),
+    "enquiries.publish_summary": post(*EDITORS, data={"confirmed": "yes"}),  # past the confirm step
     "enquiries.set_chart": post(*EDITORS, data={"better": "up", "chart": "run"}),
     "enquiries.add_phase": post(*EDITORS, data={"starts_on": "2021-03-01", "label": "New timetable"}, admin=422),
     "enquiries.remove_phase": only(*EDITORS),  # GET: the confirm page

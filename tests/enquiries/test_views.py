@@ -256,7 +256,7 @@ def test_a_member_removes_another_and_outsiders_cannot(client, login, world, mak
     login(world.ewan)
     page = client.get(f"/enquiries/teams/{t}").text
     assert url in page and "Remove from the team" in page
-    done = client.post(url)
+    done = client.post(url, data={"confirmed": "yes"})  # past the confirm step (tests/enquiries/test_confirm.py)
     assert done.status_code == 303 and done.headers["Location"].endswith(f"/enquiries/teams/{t}")
     after = client.get(done.headers["Location"]).text
     assert "Ailsa is no longer a member of Outdoor Explorers." in after and "Remove from the team" not in after
@@ -275,7 +275,9 @@ def test_network_teams_offer_neither_leaving_nor_removing(client, login, make_us
     assert "Leave this team" not in page and "Remove from the team" not in page
     left = client.post(f"/enquiries/teams/{team.id}/leave", follow_redirects=True)
     assert "cohort matched" in left.text
-    removed = client.post(f"/enquiries/teams/{team.id}/members/{member_b.id}/remove", follow_redirects=True)
+    removed = client.post(
+        f"/enquiries/teams/{team.id}/members/{member_b.id}/remove", data={"confirmed": "yes"}, follow_redirects=True
+    )
     assert "cohort matched" in removed.text
     db.session.expire_all()
     assert db.session.scalar(db.select(db.func.count(TeamMember.id)).where(TeamMember.team_id == team.id)) == 2

@@ -10,7 +10,7 @@ EXPECT = {
     "events.list_events": signed_in(),
     "events.show_event": signed_in(),
     "events.book_event": Expect(302, method="POST"),  # booked (or told why not), then back to the event
-    "events.cancel_booking": Expect(302, method="POST"),
+    "events.cancel_booking": Expect(302, method="POST", data={"confirmed": "yes"}),  # past the confirm step
     "events.download_ics": signed_in(),
     "events.my_bookings": signed_in(),
     "events.regenerate_feed": Expect(302, method="POST"),

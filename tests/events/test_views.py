@@ -36,7 +36,10 @@ def test_book_and_cancel_without_javascript(client, login, make_user, make_event
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/events/{event.id}")
     html = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert "You are booked" in html and "https://meet.example/abc" in html and "Cancel my booking" in html
-    client.post(f"/events/{event.id}/cancel")
+    asked = client.post(f"/events/{event.id}/cancel")  # without JavaScript: the confirm page first
+    assert asked.status_code == 200 and "Cancel your place at" in asked.text and 'value="yes"' in asked.text
+    assert db.session.query(Booking).one().status == "booked"
+    client.post(f"/events/{event.id}/cancel", data={"confirmed": "yes"})
     db.session.expire_all()
     assert db.session.query(Booking).one().status == "cancelled"
 
@@ -49,7 +52,9 @@ def test_book_with_htmx_swaps_the_booking_panel(client, login, make_user, make_e
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and html.lstrip().startswith('<section id="event-booking"')
     assert "on the waiting list" in html and "Leave the waiting list" in html
-    response = client.post(f"/events/{event.id}/cancel", headers={**HX, "HX-Target": "event-booking"})
+    response = client.post(  # the script asked in the page and added confirmed=yes
+        f"/events/{event.id}/cancel", data={"confirmed": "yes"}, headers={**HX, "HX-Target": "event-booking"}
+    )
     assert "Join the waiting list" in response.get_data(as_text=True)
 
 

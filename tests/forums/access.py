@@ -41,7 +41,9 @@ EXPECT = {
     "forums.toggle_action": post(302),
     "forums.add_item": post(422),
     "forums.edit_item": only(*EDITORS),
-    "forums.remove_item": post(302, admin=404),  # the coordinator removed it first
+    "forums.remove_item": Expect(  # past the confirm step; the coordinator removed it first
+        403, {"anonymous": 302, **dict.fromkeys(EDITORS, 302), "admin": 404}, "POST", {"confirmed": "yes"}
+    ),
     "forums.move_item": post(422),  # no version: treated as a stale page
     "forums.item_resources": only(*EDITORS),
     "forums.link_resource": post(302),

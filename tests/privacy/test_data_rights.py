@@ -7,16 +7,20 @@ import zipfile
 
 import pytest
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 
 from portal.accounts.models import User
 from portal.cohorts.models import Nomination
 from portal.core import personal_data
 from portal.demo.commands import load_demo
+from portal.discussions.models import Post
 from portal.enquiries.models import TeamMember
+from portal.enquiries.plan_models import Enquiry, EvidenceNote
 from portal.events.models import Booking
 from portal.extensions import db
-from portal.forums.models import Membership
+from portal.forums.models import AgendaItem, Meeting, Membership
+from portal.gateway.models import Profile, Request
+from portal.learning.models import LearningEntry
 
 
 @pytest.fixture
@@ -46,6 +50,7 @@ def test_download_my_data_holds_every_domain(app, client, demo):
     domains = {name.split("/")[0] for name in files if "/" in name}
     assert domains == {p.name for p in personal_data.providers()}
     assert {"accounts", "events", "leadership", "enquiries", "cohorts", "forums", "audit"} <= domains
+    assert {"practice", "gateway", "discussions", "notifications", "learning"} <= domains
     for table in (
         "accounts/profile",
         "events/bookings",
@@ -54,6 +59,12 @@ def test_download_my_data_holds_every_domain(app, client, demo):
         "enquiries/team_memberships",
         "cohorts/interests_survey",
         "forums/memberships",
+        "practice/used_this",
+        "gateway/profiles",
+        "discussions/posts_written",
+        "discussions/topics_read",
+        "notifications/notifications",
+        "learning/learning_entries",
     ):
         assert json.loads(files[f"{table}.json"]), table
         assert files[f"{table}.csv"].count(b"\n") >= 2, table
@@ -93,7 +104,16 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
             db.session.scalars(select(Nomination.cohort_id).where(Nomination.practitioner_id == person.id))
         ),
     }
-    assert all(ids.values())
+    theirs = or_(Request.sender_id == person.id, Request.recipient_id == person.id)
+    ids |= {
+        "meeting_id": list(db.session.scalars(select(Meeting.id).where(Meeting.forum_id.in_(ids["forum_id"])))),
+        "topic_id": list(db.session.scalars(select(Post.topic_id).where(Post.author_id == person.id).distinct())),
+        "profile_id": list(db.session.scalars(select(Profile.id).where(Profile.owner_id == person.id))),
+        "request_id": list(db.session.scalars(select(Request.id).where(theirs))),
+        "entry_id": list(db.session.scalars(select(LearningEntry.id).where(LearningEntry.user_id == person.id))),
+    }
+    assert all(ids.values()), {k for k, v in ids.items() if not v}
+    planted = _others_write_about(person, demo, ids)
     browser = _as(app.test_client(), person.id)
     assert browser.get("/profile/erasure").status_code == 200  # the confirm page (no JavaScript needed)
     browser.post("/profile/erasure")
@@ -115,6 +135,43 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
         assert name.encode() not in exported and email.encode() not in exported, key
     team_page = _as(app.test_client(), demo["colleague"]).get(f"/enquiries/teams/{ids['team_id'][0]}")
     assert team_page.status_code == 200 and personal_data.FORMER_MEMBER in team_page.text
+
+    db.session.expire_all()
+    for column in personal_data.free_text_columns():  # no registered free text holds the name any more
+        holding = db.session.scalar(select(func.count()).where(column.ilike(f"%{name}%")))
+        assert holding == 0, f"{column} still names the person"
+    for model, row_id, attribute in planted:
+        text = getattr(db.session.get(model, row_id), attribute)
+        assert "spoke to a former member about" in text and name not in text, (model, attribute)
+    assert (
+        db.session.scalar(select(func.count()).select_from(LearningEntry).where(LearningEntry.user_id == person.id))
+        == 0
+    )
+    assert db.session.scalar(select(Profile.status).where(Profile.id == ids["profile_id"][0])) == "withdrawn"
+
+
+def _others_write_about(person, demo, ids) -> list[tuple]:
+    """Colleagues type the person's name into minutes, evidence, a post, a plan and a learning record."""
+    sentence = f"We spoke to {person.name} about the next steps."
+    item = db.session.scalars(select(AgendaItem).where(AgendaItem.meeting_id.in_(ids["meeting_id"]))).first()
+    enquiries = select(Enquiry.id).where(Enquiry.team_id.in_(ids["team_id"]))
+    note = db.session.scalars(select(EvidenceNote).where(EvidenceNote.enquiry_id.in_(enquiries))).first()
+    post = db.session.scalars(
+        select(Post).where(Post.topic_id.in_(ids["topic_id"]), Post.author_id != person.id)
+    ).first()
+    other_entry = db.session.scalars(select(LearningEntry).where(LearningEntry.user_id == demo["leader"])).first()
+    item.minutes_text = sentence
+    note.text = sentence
+    post.body, post.body_html = sentence, f"<p>{sentence}</p>"
+    other_entry.reflection = f"We spoke to {person.name.lower()} about it."  # any case
+    db.session.commit()
+    return [
+        (AgendaItem, item.id, "minutes_text"),
+        (EvidenceNote, note.id, "text"),
+        (Post, post.id, "body"),
+        (Post, post.id, "body_html"),
+        (LearningEntry, other_entry.id, "reflection"),
+    ]
 
 
 def test_purge_applies_the_retention_schedule_and_is_idempotent(app, make_user):
@@ -139,4 +196,6 @@ def test_purge_applies_the_retention_schedule_and_is_idempotent(app, make_user):
     db.session.expire_all()
     assert db.session.get(User, stale.id).name == personal_data.FORMER_MEMBER
     assert db.session.get(User, fresh.id).erased_at is None
-    assert services.RETENTION["audit log entries"].days == 6 * 365
+    schedule = services.retention_schedule()
+    assert schedule["audit log entries"].days == 6 * 365
+    assert {"unanswered invitations", "failed sign-in records", "notifications already read"} <= set(schedule)
