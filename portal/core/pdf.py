@@ -1,8 +1,8 @@
 """HTML to PDF with WeasyPrint, for any domain (accounts of practice, reports): one helper, nothing fetched.
 
 WeasyPrint needs Debian's pango libraries and a font (`make install` / `make system-test-deps` add them).
-Only files under static/ may be loaded (stylesheets, icons); any other address is refused, so rendering never
-reaches the network and never reads uploads that a page did not mean to embed.
+Only files under static/ (stylesheets, icons) and data: URLs (images a page embeds on purpose) may be loaded;
+any other address is refused, so rendering never reaches the network and never reads uploads by path.
 """
 
 from pathlib import Path
@@ -18,12 +18,14 @@ def _fetcher(static_root: Path):
     class StaticOnly(URLFetcher):
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
             path = Path(unquote(parts.path)).resolve()
             if parts.scheme != "file" or not path.is_relative_to(static_root):
                 raise ValueError(f"Not loaded while making a PDF: {url}")
             return super().fetch(url, headers)
 
-    return StaticOnly(allowed_protocols={"file"})
+    return StaticOnly(allowed_protocols={"file", "data"})
 
 
 def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = ("portal.css",)) -> bytes:

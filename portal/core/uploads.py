@@ -104,6 +104,47 @@ def send_stored(key: str, filename: str, *, inline: bool = False):
     return response
 
 
+def stored_image(key: str) -> tuple[bytes, str] | None:
+    """A stored PNG or JPEG's bytes without its metadata (camera, place, author, comments) and its content type,
+    for pages that show an image to people outside the team (public pages, PDFs); None if not an image."""
+    extension = key.rsplit(".", 1)[-1]
+    path = (_root() / os.path.basename(key)).resolve()
+    if extension not in {"png", "jpg", "jpeg"} or not path.is_file():
+        return None
+    data = path.read_bytes()
+    clean = _png_without_metadata(data) if extension == "png" else _jpeg_without_metadata(data)
+    return clean, ALLOWED_TYPES[extension][0]
+
+
+_PNG_METADATA = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
+
+
+def _png_without_metadata(data: bytes) -> bytes:
+    out, at = [data[:8]], 8
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at : at + 4], "big")
+        end = at + 12 + length
+        if data[at + 4 : at + 8] not in _PNG_METADATA:
+            out.append(data[at:end])
+        at = end
+    return b"".join(out)
+
+
+def _jpeg_without_metadata(data: bytes) -> bytes:
+    """Drop APP1-APP15 (Exif, XMP, ...) and comment segments; keep everything from the image scan on."""
+    out, at = [data[:2]], 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xDA:  # start of scan: the compressed image follows
+            break
+        end = at + 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+        if not (0xE1 <= marker <= 0xEF or marker == 0xFE):
+            out.append(data[at:end])
+        at = end
+    out.append(data[at:])
+    return b"".join(out)
+
+
 def delete_stored(key: str) -> None:
     path = _root() / os.path.basename(key)
     path.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ bp = Blueprint("discussions", __name__, url_prefix="/discussions")
 
 
 def init_app(app) -> None:
-    from portal.discussions import post_views, views  # noqa: F401  (add the pages to bp)
+    from portal.discussions import moderation_views, post_views, views  # noqa: F401  (add the pages to bp)
     from portal.discussions.contexts import register_contexts
 
     register_contexts()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from portal.core.dates import utcnow
 from portal.discussions import services
-from portal.discussions.models import Post, Topic
+from portal.discussions.models import Post, PostReport, Topic
 from portal.discussions.spaces import find
 from portal.enquiries.models import Team, TeamMember, Theme
 from portal.extensions import db
@@ -82,6 +82,25 @@ def load_demo(ctx) -> None:
                 services.reply(topic, space, actor=voices[(n + r + 1) % len(voices)], body=text.format(mention=mention))
             _spread(topic, days_ago=3 * n + 1)
     db.session.flush()
+    _reported_post(ctx)
+
+
+def _reported_post(ctx) -> None:
+    """A post reported in the Early Years Forum, waiting on its moderators' list (the coordinator's)."""
+    forum = db.session.scalar(select(Forum).where(Forum.slug == "early-years-forum"))
+    space = find("forum", forum.id) if forum else None
+    topic = space and db.session.scalar(
+        select(Topic).where(Topic.space_type == "forum", Topic.space_id == forum.id).order_by(Topic.id).limit(1)
+    )
+    if topic is None or db.session.scalar(select(PostReport.id).limit(1)):
+        return
+    reporter, writer = ctx.users["practitioner"], ctx.users.get("colleague")
+    if writer is None or not space.can_view(reporter):
+        return
+    if not space.can_view(writer):  # a colleague joins the forum, then posts something off-limits
+        forum_services.join(forum, actor=writer)
+    post = services.reply(topic, space, actor=writer, body="Our nursery sells a tracking app: message me for prices.")
+    services.report_post(post, topic, space, actor=reporter, reason="Selling a product in the forum.")
 
 
 def _spread(topic: Topic, days_ago: int) -> None:

@@ -67,6 +67,9 @@ class PostReport(db.Model):
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(12), default="")  # "kept" or "removed"
 
 
 class TopicRead(db.Model):

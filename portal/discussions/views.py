@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from portal.core.forms import form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.uploads import describe_allowed
-from portal.discussions import bp, markdown, queries, services
+from portal.discussions import bp, markdown, moderation, queries, services
 from portal.discussions.forms import ReplyForm, TopicForm
 from portal.discussions.loading import load_topic
 from portal.discussions.models import Post
@@ -28,6 +28,7 @@ def list_topics(space_type, space_id):
         page=page,
         unread=unread,
         q=q,
+        open_reports=moderation.open_count(space) if space.can_moderate(current_user) else 0,
     )
 
 

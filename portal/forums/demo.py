@@ -100,6 +100,7 @@ def load_demo(ctx) -> None:
         ]
     )
     _early_years_history(early, coordinator)
+    _member_needs(early, ctx.users["practitioner"], coordinator)
     network = Forum(
         slug="early-years-outdoor-play",
         name="Outdoor play enquiry network",
@@ -113,6 +114,41 @@ def load_demo(ctx) -> None:
     db.session.flush()
     db.session.add(Membership(forum_id=network.id, user_id=coordinator.id, coordinator=True))
     db.session.flush()
+
+
+def _member_needs(forum: Forum, member, coordinator) -> None:
+    """Needs a member raised: one waiting for the coordinator's triage, one merged, one declined with a reason."""
+    waiting = Need(
+        forum_id=forum.id,
+        title="Risk-benefit assessments for loose parts outdoors",
+        detail="We would like a shared template and someone to talk us through it.",
+        raised_by=member.name,
+        status="raised",
+        recorded_by_id=member.id,
+    )
+    db.session.add(waiting)
+    db.session.flush()
+    db.session.add_all(
+        [
+            Need(
+                forum_id=forum.id,
+                title="Outdoor risk assessment templates",
+                raised_by=member.name,
+                status="merged",
+                merged_into_id=waiting.id,
+                triage_note="The same need as the loose parts one: merged so the offer answers both.",
+                recorded_by_id=member.id,
+            ),
+            Need(
+                forum_id=forum.id,
+                title="A study visit to Reggio Emilia",
+                raised_by=member.name,
+                status="declined",
+                triage_note="Beyond what the partnership can fund; the spring session on play covers the approach.",
+                recorded_by_id=member.id,
+            ),
+        ]
+    )
 
 
 def _early_years_history(forum: Forum, coordinator) -> None:

@@ -128,6 +128,24 @@ class NeedForm(FlaskForm):
     )
 
 
+class TriageForm(FlaskForm):
+    decision = SelectField(
+        "Decision",
+        choices=[
+            SelectChoice("", "Choose a decision"),
+            SelectChoice("accept", "Accept: the partnership team will respond with professional learning"),
+            SelectChoice("decline", "Decline"),
+            SelectChoice("merge", "Merge into another need of this forum"),
+        ],
+    )
+    merge_into = SelectField("Need to merge it into", coerce=int, validators=[Optional()])
+    note = TextAreaField(
+        "A note for the member who raised it",
+        validators=[Length(max=1000)],
+        description="Required when declining.",
+    )
+
+
 class ResponseForm(FlaskForm):
     status = SelectField(
         "Status", choices=[SelectChoice(k, v) for k, v in NEED_STATUSES.items()], validators=[InputRequired()]

@@ -104,6 +104,50 @@ def record_need(forum: Forum, *, actor, title: str, detail: str = "", raised_by:
     return need
 
 
+TRIAGE = {"accept": "accepted", "decline": "declined", "merge": "merged"}
+
+
+def open_needs(forum: Forum, *, but: Need | None = None) -> list[Need]:
+    """Needs a raised need can be merged into: this forum's, not declined, merged or closed."""
+    stmt = select(Need).where(Need.forum_id == forum.id, Need.status.not_in(("declined", "merged", "closed")))
+    if but is not None:
+        stmt = stmt.where(Need.id != but.id)
+    return list(db.session.scalars(stmt.order_by(Need.title)))
+
+
+def triage_need(need: Need, forum: Forum, *, actor, decision: str, note: str = "", merge_into: int | None = None):
+    """A coordinator accepts a raised need (the lead officer then responds), declines it (saying why), or merges
+    it into another need of the forum; the member who raised it is told."""
+    must_edit(actor, forum)
+    if need.forum_id != forum.id or need.status != "raised":
+        raise ServiceError((None, "Only a need that is waiting for triage can be triaged."))
+    if decision not in TRIAGE:
+        raise ServiceError(("decision", "Choose accept, decline or merge."))
+    note = (note or "").strip()[:1000]
+    if decision == "decline" and not note:
+        raise ServiceError(("note", "Say why, for the member who raised it."))
+    target = None
+    if decision == "merge":
+        target = next((n for n in open_needs(forum, but=need) if n.id == merge_into), None)
+        if target is None:
+            raise ServiceError(("merge_into", "Choose the need to merge it into."))
+        need.merged_into_id = target.id
+    need.status, need.triage_note, need.updated_at = TRIAGE[decision], note, utcnow()
+    db.session.flush()
+    raiser = db.session.get(User, need.recorded_by_id) if need.recorded_by_id else None
+    words = {"accept": "accepted", "decline": "declined", "merge": f'merged into "{target.title}"' if target else ""}
+    notify(
+        [raiser],
+        "need_triaged",
+        f'Your development need "{need.title}" was {words[decision]}',
+        note,
+        portal_path("forums.show_forum", forum_id=forum.id, _anchor="needs"),
+        space=("forum", forum.id, f"Forum: {forum.name}"),
+        actor=actor,
+    )
+    return need
+
+
 def upcoming_events(limit: int = 200) -> list[Event]:
     """Events a need's offer can point to: those not yet over and not cancelled, soonest first."""
     return list(

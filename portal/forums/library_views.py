@@ -13,7 +13,7 @@ from portal.core.uploads import describe_allowed, send_stored
 from portal.extensions import db
 from portal.forums import bp, library, queries
 from portal.forums.access import require
-from portal.forums.forms import NeedForm, ResourceForm, ResponseForm
+from portal.forums.forms import NeedForm, ResourceForm, ResponseForm, TriageForm
 from portal.forums.loading import load_forum
 from portal.forums.models import NEED_STATUSES, Need, Resource
 
@@ -106,6 +106,33 @@ def record_need(forum_id):
     ):
         return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"))
     return render("forums/need_form.html", form=form, forum=forum, can_edit=mine.can_edit, status=form_status(form))
+
+
+@bp.route("/<int:forum_id>/needs/<int:need_id>/triage", methods=["GET", "POST"])
+@login_required
+def triage_need(forum_id, need_id):
+    forum = load_forum(forum_id)
+    require(current_user, forum, edit=True)  # coordinators, the forum's officer, the lead officer
+    need = db.session.get(Need, need_id)
+    if need is None or need.forum_id != forum.id:
+        abort(404)
+    form = TriageForm()
+    others = library.open_needs(forum, but=need)
+    form.merge_into.choices = [SelectChoice(0, "Choose a need")] + [SelectChoice(n.id, n.title) for n in others]
+    if need.status == "raised" and run_form(
+        form,
+        lambda: library.triage_need(
+            need,
+            forum,
+            actor=current_user,
+            decision=form.decision.data or "",
+            note=form.note.data or "",
+            merge_into=form.merge_into.data or None,
+        ),
+        flash_message=lambda n: f"{n.title}: {n.status_label.lower()}. The member who raised it has been told.",
+    ):
+        return redirect(url_for("forums.show_forum", forum_id=forum.id, _anchor="needs"), code=303)
+    return render("forums/need_triage.html", form=form, forum=forum, need=need, status=form_status(form))
 
 
 @bp.get("/needs")

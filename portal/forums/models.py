@@ -23,6 +23,9 @@ from portal.extensions import db
 KINDS = {"sector": "Sector forum", "subject": "Secondary curriculum network", "network": "Specialist network"}
 NEED_STATUSES = {
     "raised": "Raised",
+    "accepted": "Accepted by the coordinator",
+    "declined": "Declined",
+    "merged": "Merged with another need",
     "addressing": "Being addressed",
     "offered": "Offered",
     "closed": "Closed",
@@ -216,6 +219,9 @@ class Need(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A coordinator's triage of a need members raised: accepted, declined or merged into another need.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("forum_need.id", ondelete="SET NULL"))
+    triage_note: Mapped[str] = mapped_column(Text, default="")
 
     forum: Mapped[Forum] = relationship()
     offer_event: Mapped[Event | None] = relationship(lazy="joined")

@@ -15,7 +15,7 @@ from portal.enquiries.models import Team
 from portal.enquiries.queries import team_page
 from portal.extensions import db
 from portal.gateway import services
-from portal.gateway.models import GatewayTeam, Request
+from portal.gateway.models import GatewayTeam, MisuseReport, Request
 from portal.gateway.vocabulary import interest_key
 
 OUTDOOR, PLAY, WELLBEING, RACE, FAMILIES = (
@@ -191,6 +191,7 @@ def load_demo(ctx) -> None:
     _profile(leader, kind="establishment", **SCHOOL)
     mine = services.own_profile(ewan)
     niall, lorna = people["gateway.niall"], people["gateway.lorna"]
+    _misuse_reports(people, ctx.users["lead"])
     if not db.session.scalar(select(Request.id).where(Request.sender_id == niall.id, Request.profile_id == mine.id)):
         db.session.add(
             Request(
@@ -250,6 +251,34 @@ def load_demo(ctx) -> None:
         actor=ewan,
     )
     plans.set_status(enquiry, "implementing", actor=lorna)
+    db.session.flush()
+
+
+def _misuse_reports(people, lead) -> None:
+    """One open report for the lead officer to resolve, and one already resolved (the reporter was told)."""
+    if db.session.scalar(select(MisuseReport.id).limit(1)):
+        return
+    isla, gregor, mei, yusuf = (people[f"gateway.{k}"] for k in ("isla", "gregor", "mei", "yusuf"))
+    db.session.add(
+        MisuseReport(
+            reporter_id=isla.id,
+            about_id=gregor.id,
+            reason="After I declined, the same person sent three more requests advertising a paid tutoring service.",
+            created_at=utcnow() - timedelta(days=2),
+        )
+    )
+    db.session.add(
+        MisuseReport(
+            reporter_id=mei.id,
+            about_id=yusuf.id,
+            reason="The message asked for my personal mobile number before we had agreed anything.",
+            created_at=utcnow() - timedelta(days=20),
+            resolved_at=utcnow() - timedelta(days=18),
+            resolved_by_id=lead.id,
+            outcome="spoken_to",
+            outcome_note="Contact details are shared by the portal once a request is accepted; Yusuf now knows.",
+        )
+    )
     db.session.flush()
 
 

@@ -5,6 +5,7 @@ from wtforms import BooleanField, DateField, SelectChoice, SelectField, TextArea
 from wtforms.validators import Length, Optional
 
 from portal.core.forms import MultiCheckboxField
+from portal.gateway.models import MISUSE_OUTCOMES
 from portal.gateway.vocabulary import (
     CURRICULUM_AREAS,
     FREQUENCIES,
@@ -60,6 +61,18 @@ class RequestForm(FlaskForm):
 
 class ReportForm(FlaskForm):
     reason = TextAreaField("What happened?", validators=[Length(max=2000)])
+
+
+class ResolveMisuseForm(FlaskForm):
+    outcome = SelectField(
+        "What was done?",
+        choices=[SelectChoice("", "Choose an outcome"), *(SelectChoice(k, v) for k, v in MISUSE_OUTCOMES.items())],
+    )
+    note = TextAreaField(
+        "A note for the person who reported it",
+        validators=[Length(max=2000)],
+        description="They are told the outcome and this note; the person reported is not named to anyone else.",
+    )
 
 
 class SupportForm(FlaskForm):

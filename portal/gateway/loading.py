@@ -1,11 +1,12 @@
 """Loaders shared by the Gateway's views: the ranking index kept warm per process, and who is excluded.
 
-The index is built once per process (about 2 s for 30,000 profiles on an idle core), then kept current: one
-query of two indexed maxima per request decides, and a change since the last look patches just those rows in.
+The index is built once per process (about 2 s for 30,000 profiles on an idle core), then kept current from
+the database on every request (see ranking_index): a cache whose correctness does not depend on the process.
 """
 
 import threading
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -57,15 +58,20 @@ class _Cached:
 
 
 _cache: dict[str, _Cached] = {}
+# How long a transaction may run between stamping a profile's updated_at and committing, and still be seen
+# (requests take well under a second; anything slower is caught at the next rebuild).
+LATE_COMMIT = timedelta(minutes=10)
 _lock = threading.Lock()
 
 
 def ranking_index() -> Index:
-    """The index of every profile, current as of this request: one query of two indexed maxima decides.
+    """The index of every profile, current as of this request: two indexed queries, whatever worker wrote.
 
-    A new profile raises max(id); a saved one raises max(updated_at), and only rows changed since are read.
-    A lower max(id) means the table was emptied and refilled: rebuild. Deleted profiles may linger in the index
-    until then; the page loads suggested profiles by id and skips any that are gone.
+    The first reads max(id) and max(updated_at). A lower max(id) means rows were deleted or the table refilled:
+    rebuild. Otherwise the second reads the rows stamped since LATE_COMMIT before the newest stamp this worker
+    has seen, and new ids, and patches them in: a write stamped earlier but committed later by another worker
+    (a slow transaction) is still caught. Deleted profiles may linger until a rebuild; the page loads suggested
+    profiles by id and skips any that are gone.
     """
     key = str(db.engine.url)
     last_id, latest = db.session.execute(select(func.max(Profile.id), func.max(Profile.updated_at))).one()
@@ -75,11 +81,13 @@ def ranking_index() -> Index:
         if cached is None or last_id < cached.last_id or cached.latest is None:
             rows = db.session.execute(select(*_COLUMNS)).all()
             cached = _Cached(build_index(profile_data(r) for r in rows), last_id, latest)
-        elif (last_id, latest) != (cached.last_id, cached.latest):
+        else:
+            since = cached.latest - LATE_COMMIT
             rows = db.session.execute(
-                select(*_COLUMNS).where(or_(Profile.updated_at >= cached.latest, Profile.id > cached.last_id))
+                select(*_COLUMNS).where(or_(Profile.updated_at >= since, Profile.id > cached.last_id))
             ).all()
-            cached = _Cached(updated(cached.index, [profile_data(r) for r in rows]), last_id, latest)
+            index = updated(cached.index, [profile_data(r) for r in rows]) if rows else cached.index
+            cached = _Cached(index, max(last_id, cached.last_id), max(latest, cached.latest))
         _cache[key] = cached
         return cached.index
 

@@ -106,6 +106,13 @@ class Block(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+MISUSE_OUTCOMES = {
+    "no_action": "Looked into: no further action needed",
+    "spoken_to": "The person was spoken to about the Gateway's use",
+    "withdrawn": "The person's Gateway profiles were withdrawn",
+}
+
+
 class MisuseReport(db.Model):
     """Someone reporting a misuse of the Gateway by another person, for the lead officer to look into."""
 
@@ -116,6 +123,11 @@ class MisuseReport(db.Model):
     about_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # The lead officer's resolution (the reporter is told the outcome; a block the reporter made stays).
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # a key of MISUSE_OUTCOMES
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
 
     reporter: Mapped[User] = relationship(foreign_keys=[reporter_id], lazy="joined")
     about: Mapped[User] = relationship(foreign_keys=[about_id], lazy="joined")

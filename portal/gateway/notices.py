@@ -64,6 +64,22 @@ def misuse_reported(report) -> None:
         )
 
 
+def misuse_resolved(report, actor) -> None:
+    """Tell the reporter what the lead officer did (in the portal and by e-mail, per their preference)."""
+    from portal.gateway.models import MISUSE_OUTCOMES
+    from portal.notifications.services import notify, portal_path
+
+    summary = MISUSE_OUTCOMES[report.outcome] + (f". {report.outcome_note}" if report.outcome_note else ".")
+    notify(
+        [report.reporter],
+        "report_outcome",
+        f"Your Gateway report about {report.about.name} is resolved",
+        summary,
+        portal_path("gateway.home"),
+        actor=actor,
+    )
+
+
 def support_requested(team, gateway_team, recipients: list[User]) -> None:
     """Ask the team's LA link officers (or the lead officers, who assign facilitators) to support a team."""
     link = url_for("enquiries.show_team", team_id=team.id, _external=True)

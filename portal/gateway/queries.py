@@ -1,11 +1,13 @@
 """Reading the Gateway: suggestions with their profiles, a person's requests, the uptake figures."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import and_, extract, func, or_, select
 
 from portal.core.access import officer_authority_id
 from portal.core.privacy import suppress
+from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import Enquiry
 from portal.extensions import db
 from portal.gateway.loading import excluded_for, profile_data, ranking_index
@@ -84,8 +86,12 @@ def request_between(user_id: int, profile_id: int) -> Request | None:
     )
 
 
-def misuse_reports(limit: int = 100) -> list[MisuseReport]:
-    return list(db.session.scalars(select(MisuseReport).order_by(MisuseReport.created_at.desc()).limit(limit)))
+def misuse_reports(state: str = "open"):
+    """Misuse reports for the lead officer: open ones (oldest first, to work through) or resolved (newest first)."""
+    stmt = select(MisuseReport)
+    if state == "resolved":
+        return stmt.where(MisuseReport.resolved_at.is_not(None)).order_by(MisuseReport.resolved_at.desc())
+    return stmt.where(MisuseReport.resolved_at.is_(None)).order_by(MisuseReport.created_at, MisuseReport.id)
 
 
 @dataclass
@@ -99,8 +105,9 @@ class Uptake:
 FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 
 
-def _counts(group, la: int | None) -> dict:
-    """Each figure grouped by the columns `group(model)` -> {key: {figure: n}}, one query per figure."""
+def _counts(group, la: int | None, scope=None) -> dict:
+    """Each figure grouped by the columns `group(model)` -> {key: {figure: n}}, one query per figure; `scope`
+    (a reports ReportScope) narrows by sector and school years (1 August to 31 July)."""
     reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
     sources = {
         "profiles": (Profile, func.count(func.distinct(Profile.owner_id)), Profile.status != "withdrawn"),
@@ -119,6 +126,12 @@ def _counts(group, la: int | None) -> dict:
             stmt = stmt.where(condition)
         if la is not None:
             stmt = stmt.where(model.authority_id == la)
+        if getattr(scope, "sector", None):
+            stmt = stmt.where(model.sector == scope.sector)
+        if getattr(scope, "first_year", None) is not None:
+            stmt = stmt.where(model.created_at >= datetime(scope.first_year, 8, 1))
+        if getattr(scope, "last_year", None) is not None:
+            stmt = stmt.where(model.created_at < datetime(scope.last_year + 1, 8, 1))
         for *key, n in db.session.execute(stmt):
             table.setdefault(tuple(key) if len(key) > 1 else key[0], {})[figure] = n
     return table
@@ -131,11 +144,14 @@ def _shown(row: dict) -> dict:
 
 def uptake(actor) -> Uptake:
     """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only."""
-    la = officer_authority_id(actor)
+    return _uptake(officer_authority_id(actor))
+
+
+def _uptake(la: int | None, scope=None) -> Uptake:
     names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
-    by_la = _counts(lambda m: [m.authority_id], la)
-    by_sector = _counts(lambda m: [m.sector], la)
-    by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la)
+    by_la = _counts(lambda m: [m.authority_id], la, scope)
+    by_sector = _counts(lambda m: [m.sector], la, scope)
+    by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la, scope)
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
     return Uptake(
         by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
@@ -143,3 +159,46 @@ def uptake(actor) -> Uptake:
         by_month=months[:24],
         scope=names.get(la, "") if la else "the West Partnership",
     )
+
+
+FIGURE_LABELS = {
+    "profiles": "People with a profile",
+    "requests": "Requests sent",
+    "accepted": "Requests accepted",
+    "teams": "Gateway teams formed",
+    "reporting": "Teams sharing findings",
+}
+
+
+def uptake_tables(scope=None) -> list[Table]:
+    """The uptake figures as report tables (by LA, by sector, by month), already through disclosure control.
+
+    `scope` is a `portal.reports.sources.ReportScope` or None for the region; its programme does not apply."""
+    figures = _uptake(getattr(scope, "authority_id", None), scope)
+    columns = [Column(f, FIGURE_LABELS[f], "int") for f in FIGURES]
+    note = "Figures about fewer than 5 people, requests or teams are withheld."
+    only = getattr(scope, "sector", None)
+    sectors = [(s, row) for s, row in figures.by_sector if only in (None, s)]
+    return [
+        Table(
+            "gateway_by_la",
+            "Gateway uptake by local authority",
+            [Column("la", "Local authority"), *columns],
+            [(name, *(row[f] for f in FIGURES)) for name, row in figures.by_authority],
+            note,
+        ),
+        Table(
+            "gateway_by_sector",
+            "Gateway uptake by sector",
+            [Column("sector", "Sector"), *columns],
+            [(s, *(row[f] for f in FIGURES)) for s, row in sectors],
+            note,
+        ),
+        Table(
+            "gateway_by_month",
+            "Gateway uptake by month (the last 24)",
+            [Column("month", "Month"), *columns],
+            [(m, *(row[f] for f in FIGURES)) for m, row in figures.by_month],
+            note,
+        ),
+    ]

@@ -12,10 +12,15 @@ from portal.enquiries import teams
 from portal.enquiries.access import is_member
 from portal.enquiries.models import LinkOfficer, Team, TeamMember
 from portal.extensions import db
-from portal.gateway import notices
+from portal.gateway import notices, queries
 from portal.gateway.access import can_publish_for_establishment, can_use_gateway, is_blocked
-from portal.gateway.models import Block, GatewayTeam, MisuseReport, Profile, Request
+from portal.gateway.models import MISUSE_OUTCOMES, Block, GatewayTeam, MisuseReport, Profile, Request
 from portal.gateway.vocabulary import FREQUENCIES, INTERESTS, KINDS, MODES, STAGES, STATUSES, SUPPORT_FROM, TIERS
+
+
+def uptake(scope=None) -> list:
+    """Gateway uptake for the reports: tables by LA, sector and month (see queries.uptake_tables)."""
+    return queries.uptake_tables(scope)
 
 
 def own_profile(user, kind: str = "person") -> Profile | None:
@@ -198,6 +203,32 @@ def report_misuse(person: User, *, actor, reason: str) -> MisuseReport:
     db.session.flush()
     notices.misuse_reported(report)
     return report
+
+
+def resolve_misuse(report: MisuseReport, *, actor, outcome: str, note: str = "") -> None:
+    """The lead officer records what was done about a report and the reporter is told; any block stays.
+
+    "withdrawn" withdraws every Gateway profile of the person reported (pending requests to them close)."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer resolves misuse reports."))
+    if report.resolved_at is not None:
+        raise ServiceError((None, "This report is already resolved."))
+    if outcome not in MISUSE_OUTCOMES:
+        raise ServiceError(("outcome", "Choose what was done."))
+    if outcome == "withdrawn":
+        for profile in db.session.scalars(
+            select(Profile).where(Profile.owner_id == report.about_id, Profile.status != "withdrawn")
+        ):
+            profile.status, profile.updated_at = "withdrawn", utcnow()
+            db.session.execute(
+                update(Request)
+                .where(Request.profile_id == profile.id, Request.status == "pending")
+                .values(status="declined", decided_at=utcnow())
+            )
+    report.outcome, report.outcome_note = outcome, (note or "").strip()[:2000]
+    report.resolved_at, report.resolved_by_id = utcnow(), actor.id
+    db.session.flush()
+    notices.misuse_resolved(report, actor)
 
 
 def ask_for_support(team: Team, *, actor, tier: str, support_from: str, note: str) -> GatewayTeam:

@@ -37,5 +37,10 @@ def can_comment_plan(user, plan: DevelopmentPlan) -> bool:
     return plan.status != DRAFT and can_view_plan(user, plan)
 
 
+def can_resolve_comment(user, plan: DevelopmentPlan, comment) -> bool:
+    """The plan's author (acting on the comment) or the comment's author (e.g. the facilitator) resolves it."""
+    return can_comment_plan(user, plan) and user.id in (plan.owner_id, comment.author_id)
+
+
 def can_agree_plan(user, plan: DevelopmentPlan) -> bool:
     return plan.status == SHARED and any(s.user_id == user.id for s in plan.shares)

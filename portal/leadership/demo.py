@@ -122,6 +122,14 @@ def load_demo(ctx) -> None:
         "A focused plan. Module 3 runs in November; the observation module would follow well in the spring.",
         actor=lead,
     )
+    facilitator = ctx.users.get("facilitator")
+    if facilitator is not None:  # shared with the facilitator too: one comment acted on and resolved
+        plans.share_plan(plan, facilitator.email, actor=leader)
+        asked = plans.add_comment(
+            plan, "Could the success criterion name the measure the team will use?", actor=facilitator
+        )
+        plans.add_comment(plan, "Done: the goal now names weekly attendance at the club.", actor=leader)
+        plans.toggle_comment(plan, asked.id, actor=leader)
     plans.agree_plan(plan, actor=lead)  # the agreed plan drives the leader's bookings this year
     db.session.flush()
 

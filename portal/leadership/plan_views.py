@@ -93,6 +93,7 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
         can_edit=access.can_edit_plan(user, plan),
         can_comment=access.can_comment_plan(user, plan),
         can_agree=access.can_agree_plan(user, plan),
+        can_resolve=lambda comment: access.can_resolve_comment(user, plan, comment),
         own=plan.owner_id == user.id,
         drives_bookings=_drives(plan, user),
     )
@@ -264,6 +265,19 @@ def comment_plan(plan_id):
         CommentForm(),
         lambda plan, f: plans.add_comment(plan, f.body.data, actor=current_user),
         "Your comment is added.",
+        owner_only=False,
+    )
+
+
+@bp.post("/plans/<int:plan_id>/comments/<int:comment_id>/resolve")
+@login_required
+def resolve_comment(plan_id, comment_id):
+    return _change(
+        plan_id,
+        "comment",
+        ActionForm(),
+        lambda plan, f: plans.toggle_comment(plan, comment_id, actor=current_user),
+        lambda c: "The comment is marked resolved." if c.resolved_at else "The comment is open again.",
         owner_only=False,
     )
 

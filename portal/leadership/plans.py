@@ -13,6 +13,7 @@ from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.leadership import sessions
+from portal.leadership.access import can_resolve_comment
 from portal.leadership.models import (
     AGREED,
     DRAFT,
@@ -291,6 +292,29 @@ def add_comment(plan: DevelopmentPlan, body: str, *, actor) -> PlanComment:
         _plan_path(plan),
         actor=actor,
     )
+    return comment
+
+
+def toggle_comment(plan: DevelopmentPlan, comment_id: int, *, actor) -> PlanComment:
+    """Mark a comment resolved (or open again), by the plan's author or the comment's; a comment resolved by
+    someone else tells its author."""
+    comment = next((c for c in plan.comments if c.id == comment_id), None)
+    if comment is None:
+        raise LookupError(comment_id)
+    if not can_resolve_comment(actor, plan, comment):
+        raise PermissionError("only the plan's or the comment's author resolves a comment")
+    resolving = comment.resolved_at is None
+    comment.resolved_at, comment.resolved_by_id = (utcnow(), actor.id) if resolving else (None, None)
+    db.session.flush()
+    if resolving and comment.author_id != actor.id:
+        notify(
+            [comment.author],
+            "comment_resolved",
+            f"{actor.name} resolved your comment on the development plan {plan.title}",
+            comment.body[:200],
+            _plan_path(plan),
+            actor=actor,
+        )
     return comment
 
 

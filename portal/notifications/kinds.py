@@ -29,6 +29,10 @@ KINDS = {
     "place_offered": Kind("A place from the waiting list"),
     "event_changed": Kind("An event I booked changed or was cancelled"),
     "post_reported": Kind("A post reported in a space I moderate"),
+    "need_triaged": Kind("A coordinator's decision on a need I raised"),
+    "report_outcome": Kind("The outcome of something I reported"),
+    "post_moderated": Kind("A moderator removed a post of mine"),
+    "comment_resolved": Kind("A comment of mine marked resolved", DAILY),
 }
 
 

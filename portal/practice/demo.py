@@ -1,8 +1,13 @@
 """Demo accounts of practice: six published across themes and sectors, one waiting for review; and the scale
 data (several hundred published accounts over the scale enquiry teams) for `make bench`."""
 
+import io
+import struct
+import zlib
+
 from flask import current_app
 from sqlalchemy import insert, select, text, update
+from werkzeug.datastructures import FileStorage
 from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
@@ -26,7 +31,7 @@ ACCOUNTS = [
         "Crates, tubes and fabric in the garden every morning; staff observe rather than direct.",
         "Observed child-led play episodes rose from 3 to 11 a session; parents noticed more talk about play at home.",
         ["early"],
-        ["hgios4-2.3", "nif-p2"],
+        ["hgios4-2.3", "nif-p2", "elcqif-play"],
         "public",
     ),
     (
@@ -147,11 +152,37 @@ def _account(n: int, spec, ctx, themes: dict, *, publish: bool) -> None:
     }
     fields = {k: getattr(account, k) for k in services.TEXT_FIELDS} | {"title": title, "abstract": abstract}
     services.save_account(account, actor=first, fields=fields, facets=facets, visibility=visibility)
+    if n == 1:  # the first account shows a picture (drawn here: no photograph of anyone) with its alt text
+        picture = FileStorage(io.BytesIO(_garden_png()), filename="garden-plan.png")
+        services.add_file(account, picture, actor=first, description=GARDEN_ALT)
     for person in (first, second):
         services.give_consent(account, actor=person)
     services.submit(account, actor=first)
     if publish:
         services.review(account, actor=ctx.users["lead"], decision="publish", visibility=visibility)
+
+
+GARDEN_ALT = "A plan of the nursery garden: grass with crates, tubes and fabric set out in three play zones."
+
+
+def _garden_png(width: int = 240, height: int = 150) -> bytes:
+    """A simple drawn plan (green grass, three brown crates, a blue tube) as a PNG, made without any library."""
+    shapes = [((30, 40, 80, 90), (150, 100, 60)), ((100, 60, 150, 110), (150, 100, 60))]
+    shapes += [((170, 30, 220, 80), (150, 100, 60)), ((40, 115, 210, 130), (40, 110, 200))]
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\x00")
+        for x in range(width):
+            colour = next((c for (x0, y0, x1, y1), c in shapes if x0 <= x < x1 and y0 <= y < y1), (90, 170, 80))
+            row += bytes(colour)
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    body = zlib.compress(b"".join(rows))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
 
 
 def load_demo(ctx) -> None:

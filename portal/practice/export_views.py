@@ -9,10 +9,11 @@ from werkzeug.utils import secure_filename
 from portal.core.dates import utcnow
 from portal.core.pdf import pdf_response
 from portal.core.rendering import render
+from portal.core.uploads import stored_image
 from portal.extensions import db
 from portal.practice import bp, queries
 from portal.practice.loading import LABELS, body_context, charted, load_account
-from portal.practice.models import PUBLIC, PUBLISHED
+from portal.practice.models import PUBLIC, PUBLISHED, AccountFile
 from portal.practice.vocabularies import PROGRAMMES
 
 
@@ -28,7 +29,7 @@ def print_account(account_id):
 @bp.get("/<int:account_id>.pdf")
 def pdf_account(account_id):
     account = load_account(account_id)
-    html = render_template("practice/print.html", for_pdf=True, **body_context(account))
+    html = render_template("practice/print.html", for_pdf=True, **body_context(account, images="inline"))
     return pdf_response(html, f"{_slug(account)}.pdf")
 
 
@@ -36,7 +37,8 @@ def pdf_account(account_id):
 def export_account(account_id):
     """The account as one self-contained HTML file (no scripts, no links back into the portal needed)."""
     account = load_account(account_id)
-    response = make_response(render_template("practice/print.html", for_export=True, **body_context(account)))
+    html = render_template("practice/print.html", for_export=True, **body_context(account, images="inline"))
+    response = make_response(html)
     response.headers["Content-Disposition"] = f'attachment; filename="{_slug(account)}.html"'
     return response
 
@@ -88,7 +90,22 @@ def public_library():
 
 @bp.get("/public/<int:account_id>")
 def public_account(account_id):
-    return render("practice/public_account.html", **body_context(_public_or_404(account_id)))
+    return render("practice/public_account.html", **body_context(_public_or_404(account_id), images="public"))
+
+
+@bp.get("/public/<int:account_id>/images/<int:file_id>")
+def public_image(account_id, file_id):
+    """An image of a public account, without its metadata (no camera, place or author)."""
+    account = _public_or_404(account_id)
+    item = db.session.get(AccountFile, file_id)
+    found = stored_image(item.file_key) if item is not None and item.account_id == account.id else None
+    if found is None:
+        abort(404)
+    data, content_type = found
+    response = make_response(data)
+    response.headers["Content-Type"] = content_type
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @bp.get("/feed.atom")

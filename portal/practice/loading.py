@@ -1,9 +1,12 @@
 """Loaders shared by the practice views: the account (or 404/403) and what every rendering of it shows."""
 
+import base64
+
 from flask import abort, current_app, url_for
 from flask_login import current_user
 
 from portal.core.access import get_or_404
+from portal.core.uploads import stored_image
 from portal.enquiries import runchart
 from portal.events.extras import EventExtra
 from portal.organisations.models import AUTHORITIES, SECTOR_LABELS
@@ -49,10 +52,32 @@ def _number(text):
         return None
 
 
-def body_context(account: PracticeAccount) -> dict:
-    """What the account's body shows, the same on the page, in print, in the PDF and in the export."""
+def _images(account: PracticeAccount, how: str) -> list[tuple[str, str]]:
+    """The account's images as (address, alt text): a portal link on its page, the public link on the public
+    page, or data: URLs without metadata in the PDF and the .html export (self-contained, nothing fetched)."""
+    out = []
+    for item in queries.files(account.id):
+        if not item.is_image:
+            continue
+        if how == "inline":
+            found = stored_image(item.file_key)
+            if found is None:
+                continue
+            data, content_type = found
+            out.append((f"data:{content_type};base64,{base64.b64encode(data).decode()}", item.description))
+        else:
+            endpoint = "practice.public_image" if how == "public" else "practice.download_file"
+            out.append((url_for(endpoint, account_id=account.id, file_id=item.id), item.description))
+    return out
+
+
+def body_context(account: PracticeAccount, *, images: str = "page") -> dict:
+    """What the account's body shows, the same on the page, in print, in the PDF and in the export.
+
+    `images`: "page" (signed-in links), "public" (the public image route) or "inline" (data: URLs)."""
     return {
         "account": account,
+        "images": _images(account, images),
         "measures": charted(queries.measures(account)),
         "facets": queries.facets_of([account.id])[account.id],
         "LABELS": LABELS,

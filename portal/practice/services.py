@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
 from portal.practice import drafting
 from portal.practice.access import can_edit, can_view, is_reviewer, is_team_member
+from portal.practice.figures import counts  # noqa: F401  (the reports' entry point: services.counts(scope))
 from portal.practice.models import (
     DRAFT,
     IN_REVIEW,

@@ -11,8 +11,8 @@ NIF_PRIORITIES = {
     "nif-p4": "Improvement in skills and sustained, positive school-leaver destinations for all young people",
     "nif-p5": "Improvement in achievement, particularly in literacy and numeracy",
 }
-# The drivers of improvement, as worded in the 2024 NIF and Improvement Plan (the shortened 2025 NIF sets out
-# seven outcomes instead; teams and LAs still plan by these drivers).
+# The six drivers of improvement as renamed after the 2021 review and worded in the 2022-2024 NIF and Improvement
+# Plans (the shortened 2025 NIF sets out seven outcomes instead; teams and LAs still plan by these drivers).
 NIF_DRIVERS = {
     "nif-d1": "School and ELC leadership",
     "nif-d2": "Teacher and practitioner professionalism",
@@ -40,16 +40,34 @@ HGIOS4 = {
     "hgios4-3.3": "3.3 Increasing creativity and employability",
 }
 # How good is our early learning and childcare? (Education Scotland, 2016): quality indicators that differ
-# in wording from HGIOS4 (the rest are shared and tagged with the HGIOS4 key).
+# in wording from HGIOS4 (the rest are shared and tagged with the HGIOS4 key). Checked against the Care
+# Inspectorate's table linking its framework to HGIOELC.
 HGIOELC = {
+    "hgioelc-1.4": "1.4 Leadership and management of practitioners (HGIOELC)",
     "hgioelc-3.2": "3.2 Securing children's progress (HGIOELC)",
     "hgioelc-3.3": "3.3 Developing creativity and skills for life and learning (HGIOELC)",
+}
+# Quality improvement framework for the early learning and childcare sectors (Education Scotland and the Care
+# Inspectorate, one shared framework for ELC settings): its quality indicators, unnumbered, under four headings.
+ELC_QIF = {
+    "elcqif-lead-staff": "Leadership: leadership and management of staff and resources",
+    "elcqif-lead-skills": "Leadership: staff skills, knowledge, values and deployment",
+    "elcqif-lead-improve": "Leadership: leadership of continuous improvement",
+    "elcqif-spaces": "Quality spaces: children experience high quality spaces",
+    "elcqif-play": "Play and learn: playing, learning and developing",
+    "elcqif-curriculum": "Play and learn: curriculum",
+    "elcqif-lta": "Play and learn: learning, teaching and assessment",
+    "elcqif-care": "Supporting children to achieve: nurturing care and support",
+    "elcqif-wellbeing": "Supporting children to achieve: wellbeing, inclusion and equality",
+    "elcqif-progress": "Supporting children to achieve: children's progress",
+    "elcqif-safeguarding": "Supporting children to achieve: safeguarding and child protection",
 }
 VOCABULARIES = (
     ("NIF 2025 priorities", NIF_PRIORITIES),
     ("NIF drivers of improvement (2024 wording)", NIF_DRIVERS),
     ("HGIOS4 quality indicators (shared by HGIOELC)", HGIOS4),
     ("HGIOELC quality indicators", HGIOELC),
+    ("ELC quality improvement framework indicators", ELC_QIF),
 )
 TAGS = {key: label for _, vocabulary in VOCABULARIES for key, label in vocabulary.items()}
 

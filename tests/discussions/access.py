@@ -31,6 +31,10 @@ EXPECT = {
     "discussions.report_post": only(*READERS),
     "discussions.download_attachment": only(*READERS),
     "discussions.whats_new": signed_in(),
+    "discussions.list_reports": only("forum_coordinator", "admin"),  # the space's moderators
+    # the second moderator finds it resolved: refused in the service, flashed, redirected
+    "discussions.keep_reported": Expect(403, {"anonymous": 302, "forum_coordinator": 303, "admin": 303}, "POST"),
+    "discussions.remove_reported": only("forum_coordinator", "admin"),  # the confirm page with a reason
     # A forum takes no comments in context: its readers get 404 (team comments: tests/discussions/test_comments.py).
     "discussions.comments": Expect(403, {"anonymous": 302, **{a: 404 for a in READERS}}),
 }
@@ -56,10 +60,18 @@ def setup(world):
             body="Hello",
             upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"),
         )
+        space_ = find("forum", forum.id)
+        first_post = db.session.scalar(select(Post).where(Post.topic_id == topic.id))
+        second = services.reply(topic, space_, actor=users["practitioner"], body="Buy my course")
+        kept = services.report_post(first_post, topic, space_, actor=users["practitioner"], reason="Off topic")
+        removed = services.report_post(second, topic, space_, actor=users["practitioner"], reason="Advertising")
     db.session.commit()
-    first = db.session.scalar(select(Post.id).where(Post.topic_id == topic.id))
+    world.args["discussions.keep_reported"] = {"report_id": kept.id}
+    world.args["discussions.remove_reported"] = {"report_id": removed.id}
+    first = db.session.scalar(select(Post.id).where(Post.topic_id == topic.id).order_by(Post.id))
     space = {"space_type": "forum", "space_id": forum.id}
     world.args["discussions.list_topics"] = world.args["discussions.new_topic"] = space
+    world.args["discussions.list_reports"] = space
     world.args["discussions.comments"] = {**space, "anchor": "section:change"}
     for endpoint in ("show_topic", "reply", "resolve_topic"):
         world.args[f"discussions.{endpoint}"] = {"topic_id": topic.id}

@@ -54,6 +54,7 @@ EXPECT = {
     "forums.record_need": only(*READERS),  # members raise needs; coordinators triage
     "forums.list_needs": only("admin"),
     "forums.respond_need": only("admin"),
+    "forums.triage_need": only(*EDITORS),
 }
 
 
@@ -122,3 +123,4 @@ def setup(world):
     world.args["forums.download_resource"] = {**f, "resource_id": files[0].id}
     world.args["forums.remove_resource"] = {**f, "resource_id": files[1].id}
     world.args["forums.respond_need"] = {"need_id": need.id}
+    world.args["forums.triage_need"] = {**f, "need_id": need.id}

@@ -36,6 +36,7 @@ EXPECT = {
     "gateway.team_support": only("practitioner", "senior_leader", "admin"),
     "gateway.uptake": only("la_officer", "admin"),
     "gateway.misuse_reports": only("admin"),
+    "gateway.resolve_misuse": only("admin"),
 }
 
 
@@ -62,6 +63,7 @@ def setup(world):
         waiting = services.send_request(mine, actor=u["key_facilitator"], message="Hello")
         accepted = services.send_request(mine, actor=u["senior_leader"], message="Shall we?")
         team = services.decide_request(accepted, actor=u["practitioner"], accept=True)
+        report = services.report_misuse(u["key_facilitator"], actor=u["practitioner"], reason="Sales pitches")
     db.session.commit()
     world.args.update(
         {
@@ -74,5 +76,6 @@ def setup(world):
             "gateway.block_person": {"user_id": u["key_facilitator"].id},
             "gateway.report_person": {"user_id": u["key_facilitator"].id},
             "gateway.team_support": {"team_id": team.id},
+            "gateway.resolve_misuse": {"report_id": report.id},
         }
     )

@@ -24,3 +24,12 @@ def test_demo_has_profiles_a_pending_request_and_a_team_under_way(app, client, l
     suggestions = client.get("/gateway/suggestions").get_data(as_text=True)
     assert "Isla Morrison" in suggestions  # shares outdoor numeracy, in East Dunbartonshire
     assert "Lorna Campbell" not in suggestions  # already his partner in the Gateway team
+
+
+def test_demo_lead_officer_has_a_misuse_report_to_resolve_and_one_resolved(app, client, login):
+    users = load_demo().users
+    login(users["lead"])
+    open_reports = client.get("/gateway/misuse-reports").get_data(as_text=True)
+    assert "paid tutoring service" in open_reports and "Resolve" in open_reports
+    resolved = client.get("/gateway/misuse-reports?state=resolved").get_data(as_text=True)
+    assert "personal mobile number" in resolved and "spoken to" in resolved

@@ -29,6 +29,7 @@ EXPECT = {
     "leadership.request_learning": owner_only(422, "POST"),
     "leadership.share_plan": owner_only(422, "POST"),
     "leadership.comment_plan": owner_only(422, "POST"),
+    "leadership.resolve_comment": owner_only(400, "POST"),  # a comment that is not on the plan
     "leadership.agree_plan": owner_only(403, "POST"),  # authors do not agree their own plans
     "leadership.delete_plan": owner_only(200, "POST"),  # the confirm page: nothing is deleted without it
     "leadership.list_learning_requests": only(ADMIN),
@@ -70,6 +71,7 @@ def setup(world):
         a[f"leadership.{endpoint}"] = {"plan_id": plan.id}
     a["leadership.edit_priority"] = {"plan_id": plan.id, "priority_id": plan.priorities[0].id}
     a["leadership.remove_goal"] = {"plan_id": plan.id, "goal_id": 999999}
+    a["leadership.resolve_comment"] = {"plan_id": plan.id, "comment_id": 999999}
     a["leadership.show_cohort"] = {"cohort_id": made["cohort"].id}
     a["leadership.nominate"] = {"cohort_id": made["cohort"].id}
     a["leadership.confirm_place"] = {"place_id": made["place"].id}

@@ -4,6 +4,7 @@ for everyone signed in; public pages for visitors; review for the lead officer (
 from portal.extensions import db
 from portal.practice import services
 from tests.practice.conftest import build_team
+from tests.practice.images import png_with_metadata, upload
 from tests.support.access import ACTORS, Expect, only, public, signed_in
 
 TEAM = ("practitioner",)  # the matrix practitioner is a member of the drafting team
@@ -33,6 +34,7 @@ EXPECT = {
     "practice.show_version": Expect(200, {"anonymous": 200}),  # version 1 of the public account
     "practice.public_library": public(),
     "practice.public_account": public(),
+    "practice.public_image": public(),
     "practice.feed": public(),
     "practice.review_queue": only("admin"),
     "practice.review_account": post("admin", ok=422),  # no decision chosen
@@ -47,6 +49,7 @@ def setup(world):
     team = _team_for(world)
     draft = services.draft_from_enquiry(team.team.id, actor=u["practitioner"])
     published = services.draft_from_enquiry(team.other_team.id, actor=team.ewan)
+    image = services.add_file(published, upload(png_with_metadata(), "wall.png"), actor=team.ewan, description="A wall")
     for person in (team.ewan, team.ailsa):
         services.give_consent(published, actor=person)
     services.submit(published, actor=team.ewan)
@@ -74,6 +77,7 @@ def setup(world):
             "practice.pdf_account": p,
             "practice.export_account": p,
             "practice.public_account": p,
+            "practice.public_image": {**p, "file_id": image.id},
             "practice.review_account": p,
             "practice.show_version": {**p, "number": 1},
             "practice.remove_reviewer": {"user_id": team.reviewer.id},
