@@ -61,7 +61,7 @@ run: install
 test: install-test system-test-deps test-tools
 	$(VENV)/bin/ruff check portal tests scripts
 	$(VENV)/bin/ruff format --check portal tests scripts wsgi.py
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadgroup --durations=25
 
 bench: install-test system-test-deps
 	$(PY) -m pip install -q -e '.[dev]'
