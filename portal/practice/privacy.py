@@ -6,6 +6,7 @@ from sqlalchemy import delete, select, update
 from portal.core import personal_data
 from portal.extensions import db
 from portal.practice.models import AccountFile, AccountVersion, Consent, PracticeAccount, Review, Reviewer, Use
+from portal.practice.services import index_text
 
 
 def _rows(model, *where):
@@ -26,6 +27,10 @@ def erase(user) -> None:
     with the account under "a former member"; the reviewer role ends."""
     db.session.execute(update(Use).where(Use.user_id == user.id).values(note=""))
     db.session.execute(delete(Reviewer).where(Reviewer.user_id == user.id))
+    # Names scrubbed from the text (personal_data.scrub_free_text ran first) leave the search index too.
+    scrubbed = select(PracticeAccount).where(PracticeAccount.search_text.contains(personal_data.FORMER_MEMBER_IN_TEXT))
+    for account in db.session.scalars(scrubbed):
+        index_text(account, account.search_text)
     db.session.flush()
 
 
