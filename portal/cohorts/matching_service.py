@@ -154,9 +154,12 @@ def preview(cohort: NetworkCohort, est_id: str, to_team: int) -> dict:
     plan = _plan_or_fail(cohort)
     data = problem_input(cohort)
     try:
-        return preview_move(_problem(data), plan["teams"], est_id, to_team)
+        effect = preview_move(_problem(data), plan["teams"], est_id, to_team)
     except MatchingInputError as error:
         raise ServiceError(("team", f"That move is not possible: {error}.")) from None
+    if effect["from"] == effect["to"]:
+        raise ServiceError(("team", f"That establishment is in team {to_team + 1} already: choose another team."))
+    return effect
 
 
 def move(cohort: NetworkCohort, *, actor, est_id: str, to_team: int) -> dict:

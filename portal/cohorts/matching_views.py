@@ -56,12 +56,15 @@ def preview_move(cohort_id):
     """What a move would do, shown beside the team it changes (the drop target or the chosen team)."""
     cohort = get_or_404(NetworkCohort, cohort_id)
     est, team = request.args.get("establishment", ""), _int("team")
+    in_slot = is_htmx() and (request.headers.get("HX-Target") or "").startswith("preview-slot-")
     try:
         effect = matching.preview(cohort, est, team if team is not None else -1)
     except ServiceError as error:
+        if in_slot:  # the message where the preview would have been
+            return render("cohorts/_preview_error.html", error=error.errors[0][1], status=422)
         return _page(cohort, error=error.errors[0][1], status=422)
     effect["name"] = queries.establishment_name(int(est)) if est.isdigit() else est
-    if is_htmx() and (request.headers.get("HX-Target") or "").startswith("preview-slot-"):
+    if in_slot:  # beside the team the move changes, whichever team's form or drop asked
         response = render("cohorts/_preview.html", cohort=cohort, preview=effect)
         return retarget(response, f"#preview-slot-{effect['to']}", "innerHTML")
     if wants_fragment("move-preview"):

@@ -140,6 +140,11 @@ def test_board_previews_beside_the_team_and_moves_in_place(client, login, make_u
     )
     assert preview.headers["HX-Retarget"] == "#preview-slot-3" and preview.headers["HX-Reswap"] == "innerHTML"
     assert "<html" not in preview.get_data(as_text=True)
+    wrong = client.get(
+        f"/cohorts/{cohort.id}/matching/preview?establishment={est}&team=0",
+        headers={"HX-Request": "true", "HX-Target": "preview-slot-0"},
+    )
+    assert wrong.status_code == 422 and "<html" not in wrong.get_data(as_text=True) and 'role="alert"' in wrong.text
     no_js = client.get(f"/cohorts/{cohort.id}/matching/preview?establishment={est}&team=3").get_data(as_text=True)
     slot = no_js.index('id="preview-slot-3"')
     assert slot < no_js.index('id="move-preview"') < no_js.index('id="preview-slot-4"')
