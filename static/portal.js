@@ -211,3 +211,54 @@ if (document.readyState === "loading") {
 } else {
   portalSetUp();
 }
+
+/* The matching event board: drag an establishment onto another team to preview the move beside that team
+   (htmx asks the server; the same preview the select-and-move form gives without JavaScript). Only one
+   preview shows at a time. */
+function initMatchingBoard(root) {
+  var boards = Array.from(root.querySelectorAll("[data-board-preview]"));
+  if (root.matches && root.matches("[data-board-preview]")) boards.push(root);
+  boards.forEach(function (board) {
+    if (board.dataset.boardReady) return;
+    board.dataset.boardReady = "true";
+    board.addEventListener("dragstart", function (event) {
+      var item = event.target.closest && event.target.closest("[data-establishment]");
+      if (!item) return;
+      event.dataTransfer.setData("text/plain", item.dataset.establishment);
+      event.dataTransfer.effectAllowed = "move";
+    });
+    board.addEventListener("dragover", function (event) {
+      var team = event.target.closest && event.target.closest("[data-team]");
+      if (!team) return;
+      event.preventDefault();
+      board.querySelectorAll(".wp_team--drop").forEach(function (t) { if (t !== team) t.classList.remove("wp_team--drop"); });
+      team.classList.add("wp_team--drop");
+    });
+    board.addEventListener("dragleave", function (event) {
+      var team = event.target.closest && event.target.closest("[data-team]");
+      if (team && !team.contains(event.relatedTarget)) team.classList.remove("wp_team--drop");
+    });
+    board.addEventListener("drop", function (event) {
+      var team = event.target.closest && event.target.closest("[data-team]");
+      var id = event.dataTransfer.getData("text/plain");
+      if (!team || !id || !window.htmx) return;
+      event.preventDefault();
+      team.classList.remove("wp_team--drop");
+      var url = board.dataset.boardPreview + "?establishment=" + encodeURIComponent(id) + "&team=" + team.dataset.team;
+      window.htmx.ajax("GET", url, { target: "#preview-slot-" + team.dataset.team, swap: "innerHTML" });
+    });
+  });
+}
+
+// A new move preview replaces the one shown beside another team.
+function clearOtherPreviews(event) {
+  var target = event.detail && event.detail.target;
+  if (!target || !target.classList || !target.classList.contains("wp_preview-slot")) return;
+  document.querySelectorAll(".wp_preview-slot").forEach(function (slot) {
+    if (slot !== target) slot.textContent = "";
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () { initMatchingBoard(document); });
+document.addEventListener("htmx:load", function (event) { initMatchingBoard(event.detail.elt); });
+document.addEventListener("htmx:beforeSwap", clearOtherPreviews);

@@ -148,7 +148,7 @@ def load_demo(ctx) -> None:
             )
     _facilitators(ctx, cohort, by_la, password)
     db.session.flush()
-    _match_and_publish(ctx, cohort, lead)
+    _match_and_publish(ctx, cohort, lead, chosen)
 
 
 def _facilitators(ctx, cohort, by_la, password) -> None:
@@ -187,13 +187,16 @@ def _facilitators(ctx, cohort, by_la, password) -> None:
         )
 
 
-def _match_and_publish(ctx, cohort, lead) -> None:
-    """Match with the engine when it is installed; otherwise a round-robin placement keeps the demo alive."""
+def _match_and_publish(ctx, cohort, lead, chosen) -> None:
+    """Match with the engine when it is installed (one pair kept together across LAs and one kept apart, as
+    the room asked); otherwise a round-robin placement keeps the demo alive."""
     cohort.stage = "matching"
     try:
         from portal.cohorts import matching_service
     except ImportError:  # the engine is not installed yet: the demo stops at the matching event
         return
+    matching_service.link(cohort, actor=lead, kind="together", first=chosen[1].id, second=chosen[PER_LA + 1].id)
+    matching_service.link(cohort, actor=lead, kind="apart", first=chosen[2].id, second=chosen[2 * PER_LA + 2].id)
     plan = matching_service.run(cohort, actor=lead, time_limit=0.3, seed=1)
     created = matching_service.publish_current(cohort, actor=lead, notify=False, plan=plan)
     fac_team = next((t for t in created if t.facilitator_id == ctx.users["facilitator"].id), created[0])

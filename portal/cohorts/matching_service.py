@@ -12,7 +12,8 @@ from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.matching import MatchingInputError, build_problem, check_plan, preview_move, similarity_matrix
 from portal.matching.cli import run_json
-from portal.matching.explain import reasons, team_reports
+from portal.matching.engine import STAY
+from portal.matching.explain import plan_shared_percent, reasons, team_reports
 from portal.matching.similarity import interest_vectors, total_score, vocabulary
 
 
@@ -24,45 +25,54 @@ def _admin(actor, cohort) -> None:
 
 
 def problem_input(cohort: NetworkCohort) -> dict:
-    """The engine's JSON document for this cohort: establishments by id, their answers, pins and apart pairs."""
+    """The engine's JSON document for this cohort: establishments by id with their names and answers (none for
+    an establishment that never answered: the engine places it by LA and sector), pins and linked pairs."""
     answers = queries.responses_by_user(cohort)
-    establishments, silent = [], []
-    for n in queries.nominations(cohort):
-        ranked = [answers[p.id].ranked for p in n.people if p.id in answers]
-        if not ranked:
-            silent.append(n.establishment.name)
-        establishments.append(
-            {
-                "id": str(n.establishment_id),
-                "authority": n.authority.name,
-                "sector": n.establishment.sector,
-                "interests": ranked,
-            }
-        )
-    if silent:
-        raise ServiceError(
-            (
-                None,
-                "No survey answers yet from: "
-                + ", ".join(silent[:10])
-                + (" and others" if len(silent) > 10 else "")
-                + ". Send a reminder first.",
-            )
-        )
-    constraints = list(db.session.scalars(select(MatchingConstraint).where(MatchingConstraint.cohort_id == cohort.id)))
+    establishments = [
+        {
+            "id": str(n.establishment_id),
+            "name": n.establishment.name,
+            "authority": n.authority.name,
+            "sector": n.establishment.sector,
+            "interests": [answers[p.id].ranked for p in n.people if p.id in answers],
+        }
+        for n in queries.nominations(cohort)
+    ]
+    constraints = queries.constraints(cohort)
+
+    def pairs(kind):
+        return [[str(c.establishment_id), str(c.other_establishment_id)] for c in constraints if c.kind == kind]
+
     return {
         "teams": cohort.team_count,
         "establishments": establishments,
         "pinned": {str(c.establishment_id): c.team_index for c in constraints if c.kind == "pin"},
-        "apart": [[str(c.establishment_id), str(c.other_establishment_id)] for c in constraints if c.kind == "apart"],
+        "apart": pairs("apart"),
+        "together": pairs("together"),
     }
+
+
+def non_respondents(data: dict) -> list[str]:
+    """Names of the establishments nobody answered the survey for (placed by LA and sector alone)."""
+    return [e["name"] for e in data["establishments"] if not e["interests"]]
 
 
 def _problem(data: dict):
     try:
-        return build_problem(data["establishments"], teams=data["teams"], pinned=data["pinned"], apart=data["apart"])
+        return build_problem(
+            data["establishments"],
+            teams=data["teams"],
+            pinned=data["pinned"],
+            apart=data["apart"],
+            together=data.get("together"),
+        )
     except MatchingInputError as error:
         raise ServiceError((None, f"The matching cannot start: {error}.")) from None
+
+
+def shared_percent(plan: dict) -> int:
+    """The plan's score on a scale people read: the share of possible shared interests, 0-100."""
+    return plan_shared_percent(plan["teams"], plan["score"])
 
 
 def current(cohort: NetworkCohort) -> MatchingRecord | None:
@@ -106,11 +116,12 @@ def run(cohort: NetworkCohort, *, actor, time_limit: float = 0.5, seed: int = 0)
     return _record(cohort, actor, "run", {**data, "seed": seed}, _solve(data, time_limit, seed))
 
 
-def reoptimise(cohort: NetworkCohort, *, actor, time_limit: float = 0.3, seed: int = 0) -> dict:
-    """Improve the current plan around the pins; the result lists what moved."""
+def reoptimise(cohort: NetworkCohort, *, actor, time_limit: float = 0.3, seed: int = 0, stay: float = STAY) -> dict:
+    """Improve the current plan around the pins, moving an establishment only when the gain is worth `stay`
+    (0: reshuffle freely); the result lists what moved."""
     _admin(actor, cohort)
     plan = _plan_or_fail(cohort)
-    data = {**problem_input(cohort), "current": plan["teams"]}
+    data = {**problem_input(cohort), "current": plan["teams"], "stay": stay}
     return _record(cohort, actor, "reoptimise", {**data, "seed": seed}, _solve(data, time_limit, seed))
 
 
@@ -143,9 +154,12 @@ def preview(cohort: NetworkCohort, est_id: str, to_team: int) -> dict:
     plan = _plan_or_fail(cohort)
     data = problem_input(cohort)
     try:
-        return preview_move(_problem(data), plan["teams"], est_id, to_team)
+        effect = preview_move(_problem(data), plan["teams"], est_id, to_team)
     except MatchingInputError as error:
         raise ServiceError(("team", f"That move is not possible: {error}.")) from None
+    if effect["from"] == effect["to"]:
+        raise ServiceError(("team", f"That establishment is in team {to_team + 1} already: choose another team."))
+    return effect
 
 
 def move(cohort: NetworkCohort, *, actor, est_id: str, to_team: int) -> dict:
@@ -168,12 +182,53 @@ def _in_cohort(cohort: NetworkCohort, *est_ids: int) -> None:
         raise ServiceError(("establishment", "That establishment is not in this cohort: choose one from the list."))
 
 
+def _name(est_id: int) -> str:
+    return queries.establishment_name(est_id)
+
+
+def _links(cohort) -> tuple[dict[int, int], set[frozenset], set[frozenset]]:
+    constraints = queries.constraints(cohort)
+    pins = {c.establishment_id: c.team_index for c in constraints if c.kind == "pin"}
+    apart = {frozenset((c.establishment_id, c.other_establishment_id)) for c in constraints if c.kind == "apart"}
+    together = {frozenset((c.establishment_id, c.other_establishment_id)) for c in constraints if c.kind == "together"}
+    return pins, apart, together
+
+
+def _pin_conflicts(cohort, est_id: int, team_index: int) -> None:
+    """A pin that a keep-together or keep-apart pair contradicts is refused, naming the other establishment."""
+    pins, apart, together = _links(cohort)
+    for pair in together:
+        if est_id in pair:
+            (other,) = pair - {est_id}
+            if pins.get(other) not in (None, team_index):
+                raise ServiceError(
+                    (
+                        "team",
+                        f"{_name(est_id)} is kept together with {_name(other)}, which is pinned to team "
+                        f"{pins[other] + 1}: pin it there, or remove the pair first.",
+                    )
+                )
+    for pair in apart:
+        if est_id in pair:
+            (other,) = pair - {est_id}
+            if pins.get(other) == team_index:
+                raise ServiceError(
+                    (
+                        "team",
+                        f"{_name(est_id)} is kept apart from {_name(other)}, which is pinned to team "
+                        f"{team_index + 1}: choose another team, or remove the pair first.",
+                    )
+                )
+
+
 def pin(cohort: NetworkCohort, *, actor, est_id: int, team_index: int | None) -> None:
     """Pin an establishment to a team (None unpins it): re-optimising never moves it."""
     _admin(actor, cohort)
     _in_cohort(cohort, est_id)
     if team_index is not None and not 0 <= team_index < cohort.team_count:
         raise ServiceError(("team", f"There is no team {team_index + 1}: choose a team from 1 to {cohort.team_count}."))
+    if team_index is not None:
+        _pin_conflicts(cohort, est_id, team_index)
     db.session.execute(
         MatchingConstraint.__table__.delete().where(
             MatchingConstraint.cohort_id == cohort.id,
@@ -190,18 +245,65 @@ def pin(cohort: NetworkCohort, *, actor, est_id: int, team_index: int | None) ->
     _record(cohort, actor, "pin" if team_index is not None else "unpin", {"id": est_id, "team": team_index}, None)
 
 
-def keep_apart(cohort: NetworkCohort, *, actor, first: int, second: int) -> None:
-    """Two establishments that must not share a team (applies at the next run or re-optimisation)."""
+def _pair_conflicts(cohort, kind: str, first: int, second: int) -> None:
+    pins, apart, together = _links(cohort)
+    a, b, pair = _name(first), _name(second), frozenset((first, second))
+    if pair in (apart if kind == "apart" else together):
+        raise ServiceError(("second", f"{a} and {b} are already kept {kind}."))
+    if pair in (together if kind == "apart" else apart):
+        other = "together" if kind == "apart" else "apart"
+        raise ServiceError(("second", f"{a} and {b} are kept {other}: remove that pair first."))
+    pa, pb = pins.get(first), pins.get(second)
+    if kind == "apart" and pa is not None and pa == pb:
+        raise ServiceError(("second", f"{a} and {b} are both pinned to team {pa + 1}: unpin one of them first."))
+    if kind == "together" and None not in (pa, pb) and pa != pb:
+        raise ServiceError(
+            ("second", f"{a} is pinned to team {pa + 1} and {b} to team {pb + 1}: unpin one of them first.")
+        )
+
+
+def link(cohort: NetworkCohort, *, actor, kind: str, first: int, second: int) -> None:
+    """Two establishments that must (kind "together") or must not ("apart") share a team, from the next run
+    or re-optimisation on; a pair that contradicts a pin or another pair is refused with both names."""
     _admin(actor, cohort)
+    if kind not in ("apart", "together"):
+        raise ServiceError((None, "Unknown kind of pair."))
     if first == second:
         raise ServiceError(("second", "Choose two different establishments."))
     _in_cohort(cohort, first, second)
+    _pair_conflicts(cohort, kind, first, second)
     db.session.add(
         MatchingConstraint(
-            cohort_id=cohort.id, kind="apart", establishment_id=first, other_establishment_id=second, by_id=actor.id
+            cohort_id=cohort.id, kind=kind, establishment_id=first, other_establishment_id=second, by_id=actor.id
         )
     )
-    _record(cohort, actor, "apart", {"ids": [first, second]}, None)
+    _record(cohort, actor, kind, {"ids": [first, second]}, None)
+
+
+def keep_apart(cohort: NetworkCohort, *, actor, first: int, second: int) -> None:
+    """Two establishments that must not share a team (applies at the next run or re-optimisation)."""
+    link(cohort, actor=actor, kind="apart", first=first, second=second)
+
+
+def unlink(cohort: NetworkCohort, *, actor, constraint_id: int) -> None:
+    """Remove a keep-apart or keep-together pair."""
+    _admin(actor, cohort)
+    row = db.session.get(MatchingConstraint, constraint_id)
+    if row is None or row.cohort_id != cohort.id or row.kind not in ("apart", "together"):
+        raise ServiceError((None, "That pair is not kept for this cohort (perhaps it was removed already)."))
+    db.session.delete(row)
+    ids = [row.establishment_id, row.other_establishment_id]
+    _record(cohort, actor, "unlink", {"kind": row.kind, "ids": ids}, None)
+
+
+def pairs(cohort: NetworkCohort, nominations: dict) -> list[dict]:
+    """Keep-apart and keep-together pairs with both establishments' names and LAs, for listing and removal."""
+    out = []
+    for c in queries.constraints(cohort):
+        if c.kind in ("apart", "together"):
+            ends = [nominations.get(str(e)) for e in (c.establishment_id, c.other_establishment_id)]
+            out.append({"id": c.id, "kind": c.kind, "ends": [n for n in ends if n is not None]})
+    return sorted(out, key=lambda p: (p["kind"], p["id"]))
 
 
 def publish_current(cohort: NetworkCohort, *, actor, notify: bool = True, plan: dict | None = None) -> list:

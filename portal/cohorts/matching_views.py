@@ -1,39 +1,44 @@
-"""The matching event page: run, preview a move, move, pin, keep apart, re-optimise, publish."""
+"""The matching event board: run, preview a move (by drag or by form), move, pin, pair, re-optimise, publish."""
 
-from flask import flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
 from portal.cohorts import bp, publishing, queries
 from portal.cohorts import matching_service as matching
-from portal.cohorts.models import CohortTeam, NetworkCohort
+from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError
-from portal.core.rendering import render, wants_fragment
+from portal.core.forms import ServiceError, run_action
+from portal.core.rendering import is_htmx, render, retarget, wants_fragment
 from portal.core.roles import Role
-from portal.extensions import db
+
+# How firmly re-optimising keeps establishments where they are: the score a move away must gain.
+STAY_CHOICES = {"firm": 0.3, "balanced": matching.STAY, "free": 0.0}
 
 
 def _int(name: str) -> int | None:
     value = request.values.get(name, "")
-    return int(value) if value.lstrip("-").isdigit() else None
+    return int(value) if value.lstrip("-").isdigit() and len(value) < 10 else None
 
 
-def _page(cohort, *, preview=None, error=None, notice=None, status=200):
+def _page(cohort, *, preview=None, error=None, status=200):
     record = matching.current(cohort)
     nominations = {str(n.establishment_id): n for n in queries.nominations(cohort)}
-    pins = {str(c.establishment_id): c.team_index for c in queries.constraints(cohort) if c.kind == "pin"}
+    plan = record.result if record else None
     return render(
         "cohorts/matching.html",
         fragment="cohorts/_plan.html",
         target="matching-plan",
         cohort=cohort,
-        plan=record.result if record else None,
+        plan=plan,
+        shared=matching.shared_percent(plan) if plan else None,
+        focus_id=(plan.get("moved") or [{}])[-1].get("id") if plan and record.action == "move" else None,
         nominations=nominations,
-        pins=pins,
+        pins={str(c.establishment_id): c.team_index for c in queries.constraints(cohort) if c.kind == "pin"},
+        pairs=matching.pairs(cohort, nominations),
+        silent=matching.non_respondents(matching.problem_input(cohort)),
         preview=preview,
         hunches=queries.responses_by_user(cohort),
         history=matching.history(cohort),
-        notice=notice,
         error=error,
         status=status,
     )
@@ -48,19 +53,26 @@ def matching_event(cohort_id):
 @bp.get("/cohorts/<int:cohort_id>/matching/preview")
 @roles_required(Role.ADMIN)
 def preview_move(cohort_id):
+    """What a move would do, shown beside the team it changes (the drop target or the chosen team)."""
     cohort = get_or_404(NetworkCohort, cohort_id)
     est, team = request.args.get("establishment", ""), _int("team")
+    in_slot = is_htmx() and (request.headers.get("HX-Target") or "").startswith("preview-slot-")
     try:
         effect = matching.preview(cohort, est, team if team is not None else -1)
     except ServiceError as error:
+        if in_slot:  # the message where the preview would have been
+            return render("cohorts/_preview_error.html", error=error.errors[0][1], status=422)
         return _page(cohort, error=error.errors[0][1], status=422)
     effect["name"] = queries.establishment_name(int(est)) if est.isdigit() else est
+    if in_slot:  # beside the team the move changes, whichever team's form or drop asked
+        response = render("cohorts/_preview.html", cohort=cohort, preview=effect)
+        return retarget(response, f"#preview-slot-{effect['to']}", "innerHTML")
     if wants_fragment("move-preview"):
         return render("cohorts/_preview.html", cohort=cohort, preview=effect)
     return _page(cohort, preview=effect)
 
 
-ACTIONS = {"run", "move", "pin", "unpin", "apart", "reoptimise", "publish"}
+ACTIONS = {"run", "move", "pin", "unpin", "apart", "together", "unlink", "reoptimise", "publish"}
 
 
 @bp.post("/cohorts/<int:cohort_id>/matching/<action>")
@@ -68,60 +80,85 @@ ACTIONS = {"run", "move", "pin", "unpin", "apart", "reoptimise", "publish"}
 def change_matching(cohort_id, action):
     cohort = get_or_404(NetworkCohort, cohort_id)
     if action not in ACTIONS:
-        return _page(cohort, error="Unknown action.", status=404)
-    est = _int("establishment")
-    try:
-        message = _do(cohort, action, est)
-    except ServiceError as error:
-        db.session.rollback()
-        return _page(cohort, error=error.errors[0][1], status=422)
-    db.session.commit()
-    if action != "publish" and wants_fragment("matching-plan"):
-        return _page(cohort, notice=message)
-    flash(message, "success")
-    if action == "publish":
+        abort(404)
+    done = run_action(lambda: _do(cohort, action), done=lambda message: message)
+    if action == "publish" and done:
         return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))
-    return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id))
+    if wants_fragment("matching-plan"):
+        return _page(cohort, status=200 if done else 422)
+    anchor = f"est-{request.form.get('establishment')}" if action in ("move", "pin", "unpin") and done else None
+    return redirect(url_for("cohorts.matching_event", cohort_id=cohort.id, _anchor=anchor))
 
 
-def _do(cohort, action, est) -> str:
+def _do(cohort, action) -> str:
+    est = _int("establishment")
     if action == "run":
         plan = matching.run(cohort, actor=current_user, seed=_int("seed") or 0)
-        return f"Matching run: score {plan['score']:.2f}, {len(plan['violations'])} rule problems."
+        return f"Matching run: {matching.shared_percent(plan)}% of possible shared interests, {_problems(plan)}."
     if action == "reoptimise":
-        plan = matching.reoptimise(cohort, actor=current_user, seed=_int("seed") or 0)
-        return f"Re-optimised: {len(plan.get('moved', []))} establishments moved, score {plan['score']:.2f}."
+        stay = STAY_CHOICES.get(request.form.get("stay", ""), matching.STAY)
+        plan = matching.reoptimise(cohort, actor=current_user, seed=_int("seed") or 0, stay=stay)
+        moved = len(plan.get("moved", []))
+        return (
+            f"Re-optimised: {moved} establishment{'s' if moved != 1 else ''} moved; "
+            f"{matching.shared_percent(plan)}% of possible shared interests, {_problems(plan)}."
+        )
     if action == "move":
         team = _int("team")
         matching.move(cohort, actor=current_user, est_id=str(est), to_team=team if team is not None else -1)
-        return f"Moved to team {(team or 0) + 1}."
+        return f"{queries.establishment_name(est or 0)} moved to team {(team or 0) + 1}."
     if action in ("pin", "unpin"):
         if est is None:
             raise ServiceError(("establishment", "Choose an establishment."))
         matching.pin(cohort, actor=current_user, est_id=est, team_index=_int("team") if action == "pin" else None)
-        return "Pinned: re-optimising keeps it where it is." if action == "pin" else "Unpinned."
-    if action == "apart":
+        name = queries.establishment_name(est)
+        return f"{name} is pinned: re-optimising keeps it where it is." if action == "pin" else f"{name} is unpinned."
+    if action in ("apart", "together"):
         first, second = _int("first"), _int("second")
         if first is None or second is None:
             raise ServiceError(("first", "Choose two establishments."))
-        matching.keep_apart(cohort, actor=current_user, first=first, second=second)
-        return "Kept apart from the next run or re-optimisation on."
+        matching.link(cohort, actor=current_user, kind=action, first=first, second=second)
+        return f"Kept {action} from the next run or re-optimisation on."
+    if action == "unlink":
+        matching.unlink(cohort, actor=current_user, constraint_id=_int("pair") or 0)
+        return "The pair is removed."
     created = matching.publish_current(cohort, actor=current_user)
     return f"{len(created)} teams are published; members and facilitators have been e-mailed."
+
+
+def _problems(plan) -> str:
+    count = len(plan["violations"])
+    return "every rule met" if not count else f"{count} rule problem{'s' if count != 1 else ''}"
 
 
 @bp.post("/cohort-teams/<int:team_id>/facilitator")
 @roles_required(Role.ADMIN)
 def assign_facilitator(team_id):
     team = get_or_404(CohortTeam, team_id)
-    try:
+
+    def change():
         if not _int("facilitator"):
             raise ServiceError(("facilitator", "Choose a key facilitator."))
         publishing.reassign_facilitator(team, _int("facilitator"), actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.errors[0][1], "info")
-    else:
-        db.session.commit()
-        flash(f"{team.name}'s facilitator is changed.", "success")
+
+    run_action(change, done=f"{team.name}'s facilitator is changed.")
     return redirect(url_for("cohorts.show_team", team_id=team.id))
+
+
+@bp.post("/cohorts/<int:cohort_id>/team-changes")
+@roles_required(Role.ADMIN)
+def change_published_team(cohort_id):
+    """After publication: an establishment moves to another team or leaves; logged, the people told."""
+    cohort = get_or_404(NetworkCohort, cohort_id)
+    nomination = get_or_404(Nomination, _int("nomination") or 0)
+    if nomination.cohort_id != cohort.id:
+        abort(404)
+    to = _int("team")
+    to_team = get_or_404(CohortTeam, to) if to else None
+    run_action(
+        lambda: publishing.change_team(
+            nomination, actor=current_user, to_team=to_team, reason=request.form.get("reason", "")
+        ),
+        done="The team is changed; the people affected have been told.",
+    )
+    return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id, _anchor="team-changes"))

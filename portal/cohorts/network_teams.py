@@ -45,6 +45,17 @@ def sync_facilitator(cohort_team: CohortTeam, *, actor) -> None:
     enquiry_teams.set_facilitators(db.session.get(Team, cohort_team.team_id), [person] if person else [], actor=actor)
 
 
+def sync_members(cohort_team: CohortTeam, *, actor) -> None:
+    """The network team's members are exactly the people of the establishments now in the cohort team."""
+    if cohort_team.team_id is None:
+        create_network_team(cohort_team, actor=actor)
+        return
+    noms = db.session.scalars(select(Nomination).where(Nomination.team_id == cohort_team.id))
+    people = [p for n in noms for p in n.people]
+    if people:
+        enquiry_teams.set_network_members(db.session.get(Team, cohort_team.team_id), people, actor=actor)
+
+
 def contexts(team_ids) -> dict[int, NetworkContext]:
     """Cohort name, enquiry question and team-space link per network team id: one query."""
     rows = db.session.scalars(select(CohortTeam).where(CohortTeam.team_id.in_(list(team_ids))))

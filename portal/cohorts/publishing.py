@@ -162,3 +162,87 @@ def reassign_facilitator(team: CohortTeam, person_id: int | None, *, actor) -> N
         )
     )
     db.session.flush()
+
+
+REASON_MAX = 300
+
+
+def change_team(nomination: Nomination, *, actor, to_team: CohortTeam | None, reason: str) -> None:
+    """After publication an establishment moves to another team (`to_team`) or leaves the cohort (None): the
+    teams' enquiry records follow, the change is logged, and the people affected are told."""
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer changes published teams."))
+    cohort = nomination.cohort
+    if cohort.stage != "published":
+        raise ServiceError((None, "Before publication, change teams at the matching event."))
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError(("reason", "Say why, for the record and for the people told (e.g. the head moved school)."))
+    if len(reason) > REASON_MAX:
+        raise ServiceError(("reason", f"Keep the reason under {REASON_MAX} characters."))
+    if to_team is not None and to_team.cohort_id != cohort.id:
+        raise ServiceError(("team", "Choose a team of this cohort."))
+    old = db.session.get(CohortTeam, nomination.team_id) if nomination.team_id else None
+    if old is None and to_team is None:
+        raise ServiceError(("team", f"{nomination.establishment.name} is in no team already."))
+    if old is not None and to_team is not None and old.id == to_team.id:
+        raise ServiceError(("team", f"{nomination.establishment.name} is in {old.name} already."))
+    nomination.team_id = to_team.id if to_team else None
+    db.session.flush()
+    for team in (old, to_team):
+        if team is not None:
+            network_teams.sync_members(team, actor=actor)
+    est = nomination.establishment.name
+    what = (
+        f"{est} moved from {old.name} to {to_team.name}"
+        if old and to_team
+        else (f"{est} joined {to_team.name}" if to_team else f"{est} left {old.name}")
+    )
+    db.session.add(
+        MatchingRecord(
+            cohort_id=cohort.id,
+            action="team_change",
+            by_id=actor.id,
+            inputs={
+                "establishment": nomination.establishment_id,
+                "from": old.number if old else None,
+                "to": to_team.number if to_team else None,
+                "reason": reason,
+                "what": what,
+            },
+            result=None,
+        )
+    )
+    db.session.flush()
+    _tell_about_change(cohort, nomination, [t for t in (old, to_team) if t is not None], what, reason, actor)
+
+
+def _tell_about_change(cohort, nomination, changed, what: str, reason: str, actor) -> None:
+    """The establishment's people, both teams' members and their facilitators hear what changed and why."""
+    ids = [t.id for t in changed]
+    others = db.session.scalars(select(Nomination).where(Nomination.team_id.in_(ids))).all()
+    people = {p.id: p for n in [*others, nomination] for p in n.people}
+    for team in changed:
+        if team.facilitator is not None:
+            people[team.facilitator.id] = team.facilitator
+    target = changed[-1]
+    notifications.notify(
+        people.values(),
+        "teams_published",
+        f"Change to your collaborative learning team: cohort {cohort.name}, {what}",
+        f"{what} (network cohort {cohort.name}). Reason: {reason}",
+        notifications.portal_path("cohorts.show_team", team_id=target.id),
+        actor=actor,
+    )
+
+
+def changes(cohort: NetworkCohort) -> list[MatchingRecord]:
+    """The changes made to published teams, newest first."""
+    return list(
+        db.session.scalars(
+            select(MatchingRecord)
+            .where(MatchingRecord.cohort_id == cohort.id, MatchingRecord.action == "team_change")
+            .order_by(MatchingRecord.id.desc())
+            .limit(50)
+        )
+    )

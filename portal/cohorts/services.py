@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from portal.accounts.models import User
 from portal.accounts.services import find_by_email, invite_person
 from portal.audit.services import record as audit
-from portal.cohorts import rules, sessions
+from portal.cohorts import rules, sessions, survey
 from portal.cohorts.access import can_edit_nominations, can_manage_cohorts
 from portal.cohorts.models import (
     EVENT_DATES,
@@ -316,19 +316,11 @@ def advance(cohort: NetworkCohort, *, actor, reason: str = "") -> str:
 
 
 def _confirm_nominations(cohort: NetworkCohort, actor) -> None:
-    """Nominations close: the nominated people hear their place is confirmed and the survey is open (one
-    message), and each LA officer who nominated hears their nominations are confirmed."""
+    """Nominations close: the nominated people are e-mailed that their place is confirmed and the survey is open
+    (one invitation each, through the outbox; "In hand" shows it until they answer), and each LA officer who
+    nominated hears their nominations are confirmed."""
     noms = db.session.scalars(select(Nomination).where(Nomination.cohort_id == cohort.id)).unique().all()
-    closes = f" by {cohort.survey_closes_on:%d %B %Y}" if cohort.survey_closes_on else ""
-    notify(
-        [p for n in noms for p in n.people],
-        "survey_opened",
-        f"Your place in network cohort {cohort.name} is confirmed: the interests survey is open",
-        f"Choose your top three interests and write your hunch{closes}, so we can match you with colleagues "
-        "who share them.",
-        portal_path("cohorts.answer_survey", cohort_id=cohort.id),
-        actor=actor,
-    )
+    survey.invite_everyone(cohort)
     officers = db.session.scalars(select(User).where(User.id.in_({n.nominated_by_id for n in noms} - {None})))
     notify(
         officers,

@@ -9,6 +9,7 @@ from portal.cohorts.models import (
     ConfidenceResponse,
     FutureFacilitatorFlag,
     InterestResponse,
+    MatchingRecord,
     NetworkCohort,
     SurveyReminder,
 )
@@ -17,6 +18,7 @@ from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.mail import send_template
 from portal.extensions import db
+from portal.notifications import emails
 
 HUNCH_MAX = 600
 
@@ -85,6 +87,51 @@ def send_reminders(cohort: NetworkCohort, *, actor) -> int:
     db.session.add(SurveyReminder(cohort_id=cohort.id, by_id=actor.id, recipients=len(missing)))
     db.session.flush()
     return len(missing)
+
+
+def invite(cohort: NetworkCohort, rows: list[dict], *, reopened: bool = False) -> int:
+    """E-mail each person in `rows` (survey_status rows) their invitation to the interests survey (outbox);
+    works outside a request too (nominations close from the demo loader and commands)."""
+    link = emails.absolute(emails.path("cohorts.answer_survey", cohort_id=cohort.id))
+    closes = cohort.survey_closes_on.strftime("%d %B %Y") if cohort.survey_closes_on else ""
+    for row in rows:
+        person = row["person"]
+        send_template(
+            person.email,
+            "survey_invitation",
+            name=person.name,
+            cohort=cohort.name,
+            establishment=row["nomination"].establishment.name,
+            closes=closes,
+            reopened=reopened,
+            link=link,
+            link_label="Answer the interests survey",
+            reason=f"you are nominated for Collaborative Learning Network cohort {cohort.name}",
+        )
+    return len(rows)
+
+
+def invite_everyone(cohort: NetworkCohort) -> int:
+    """The survey opens: every nominated person is invited by e-mail."""
+    return invite(cohort, survey_status(cohort))
+
+
+def reopen(cohort: NetworkCohort, *, actor) -> int:
+    """Open the closed survey again (before publication): those who have not answered are invited again.
+    A plan already made stays; run or re-optimise once the new answers are in."""
+    if not can_manage_cohorts(actor):
+        raise ServiceError((None, "Only the partnership lead officer reopens the survey."))
+    if cohort.stage != "matching":
+        raise ServiceError((None, "Only a closed survey can reopen, and only until the teams are published."))
+    cohort.stage = "survey"
+    missing = [row for row in survey_status(cohort) if row["response"] is None]
+    db.session.add(
+        MatchingRecord(
+            cohort_id=cohort.id, action="reopen_survey", by_id=actor.id, inputs={"invited": len(missing)}, result=None
+        )
+    )
+    db.session.flush()
+    return invite(cohort, missing, reopened=True)
 
 
 def answer_confidence(cohort: NetworkCohort, user, *, phase: str, answers: dict) -> ConfidenceResponse:

@@ -1,6 +1,6 @@
 """Participant pages (interests survey, confidence questionnaire) and the admin's survey status."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.models import User
@@ -8,10 +8,9 @@ from portal.cohorts import bp, queries, rules, sessions, survey
 from portal.cohorts.forms import ConfidenceForm, FlagForm, InterestsForm
 from portal.cohorts.models import NetworkCohort
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, apply_errors, run_form
+from portal.core.forms import run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.extensions import db
 
 
 def _participant_cohort(cohort_id):
@@ -72,21 +71,17 @@ def confidence(cohort_id, phase):
     form = ConfidenceForm(
         data=queries.confidence_of(cohort, current_user).get(phase) if request.method == "GET" else None
     )
-    if form.validate_on_submit():
-        try:
-            survey.answer_confidence(
-                cohort,
-                current_user,
-                phase=phase,
-                answers={key: getattr(form, key).data for key, _ in rules.CONFIDENCE_ITEMS},
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("Thank you: your answers are saved.", "success")
-            return redirect(url_for("cohorts.my_cohort", cohort_id=cohort.id))
+    if run_form(
+        form,
+        lambda: survey.answer_confidence(
+            cohort,
+            current_user,
+            phase=phase,
+            answers={key: getattr(form, key).data for key, _ in rules.CONFIDENCE_ITEMS},
+        ),
+        flash_message="Thank you: your answers are saved.",
+    ):
+        return redirect(url_for("cohorts.my_cohort", cohort_id=cohort.id))
     return render(
         "cohorts/confidence.html",
         cohort=cohort,
@@ -115,14 +110,21 @@ def survey_status(cohort_id):
 @roles_required(Role.ADMIN)
 def send_reminders(cohort_id):
     cohort = get_or_404(NetworkCohort, cohort_id)
-    try:
-        sent = survey.send_reminders(cohort, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.errors[0][1], "info")
-    else:
-        db.session.commit()
-        flash(f"Reminders sent to {sent} people who have not answered.", "success")
+    run_action(
+        lambda: survey.send_reminders(cohort, actor=current_user),
+        done=lambda sent: f"Reminders sent to {sent} people who have not answered.",
+    )
+    return redirect(url_for("cohorts.survey_status", cohort_id=cohort.id))
+
+
+@bp.post("/cohorts/<int:cohort_id>/survey/reopen")
+@roles_required(Role.ADMIN)
+def reopen_survey(cohort_id):
+    cohort = get_or_404(NetworkCohort, cohort_id)
+    run_action(
+        lambda: survey.reopen(cohort, actor=current_user),
+        done=lambda sent: f"The interests survey is open again; {sent} people who have not answered are invited.",
+    )
     return redirect(url_for("cohorts.survey_status", cohort_id=cohort.id))
 
 
@@ -134,16 +136,9 @@ def flag_facilitator(cohort_id):
     if not form.validate_on_submit() or not form.person.data.isdigit():
         abort(400)
     person = get_or_404(User, int(form.person.data))
-    try:
-        survey.flag_future_facilitator(cohort, person, actor=current_user, flagged=form.flagged.data == "1")
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.errors[0][1], "info")
-    else:
-        db.session.commit()
-        flash(
-            f"{person.name} is {'flagged' if form.flagged.data == '1' else 'no longer flagged'} as a "
-            "potential future key facilitator.",
-            "success",
-        )
+    flagged = form.flagged.data == "1"
+    run_action(
+        lambda: survey.flag_future_facilitator(cohort, person, actor=current_user, flagged=flagged),
+        done=f"{person.name} is {'flagged' if flagged else 'no longer flagged'} as a potential future key facilitator.",
+    )
     return redirect(url_for("cohorts.survey_status", cohort_id=cohort.id))

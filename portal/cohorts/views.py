@@ -3,7 +3,7 @@
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.cohorts import bp, queries, rules, services, sessions
+from portal.cohorts import bp, publishing, queries, rules, services, sessions
 from portal.cohorts.access import can_manage_cohorts, can_view_cohort
 from portal.cohorts.forms import AdvanceForm, CohortForm
 from portal.cohorts.models import EVENT_DATES, NetworkCohort
@@ -83,9 +83,21 @@ def show_cohort(cohort_id, form=None, status=200):
         can_manage=can_manage_cohorts(current_user),
         facilitators_needed=rules.facilitators_needed,
         has_matching="cohorts.matching_event" in current_app.view_functions,
+        **_published(cohort),
         **sessions.listing(cohort, current_user),
         status=status,
     )
+
+
+def _published(cohort) -> dict:
+    """For the admin of a published cohort: its teams, nominations and the changes made since publication."""
+    if cohort.stage != "published" or not can_manage_cohorts(current_user):
+        return {"published_teams": [], "changes": []}
+    return {
+        "published_teams": queries.teams(cohort),
+        "all_nominations": queries.nominations(cohort),
+        "changes": publishing.changes(cohort),
+    }
 
 
 @bp.post("/cohorts/<int:cohort_id>/advance")

@@ -27,3 +27,10 @@ def render(
     response = make_response(body, status)
     response.vary.add("HX-Request")
     return response
+
+
+def retarget(response, selector: str, swap: str = "outerHTML"):
+    """Tell htmx to put this answer somewhere other than the requested target (e.g. beside what it changes)."""
+    response.headers["HX-Retarget"] = selector
+    response.headers["HX-Reswap"] = swap
+    return response

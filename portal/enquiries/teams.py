@@ -258,3 +258,19 @@ def set_facilitators(team: Team, people, *, actor) -> None:
     for user_id in wanted:
         db.session.add(TeamFacilitator(team_id=team.id, user_id=user_id))
     db.session.flush()
+
+
+def set_network_members(team: Team, people, *, actor) -> None:
+    """Make `people` exactly a network team's members (cohorts keep it in step when a team changes after
+    publication); the enquiry record stays with the team."""
+    if not actor.has_role(Role.ADMIN):
+        raise ServiceError((None, "Only the partnership lead officer changes a network team."))
+    wanted = {p.id: p for p in people}
+    for member in db.session.scalars(select(TeamMember).where(TeamMember.team_id == team.id)):
+        if member.user_id not in wanted:
+            db.session.delete(member)
+        wanted.pop(member.user_id, None)
+    for user in wanted.values():
+        _add_member(team, user)
+    db.session.flush()
+    db.session.expire(team, ["members"])

@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
-from portal.cohorts.models import CohortTeam, Nomination
+from portal.cohorts.models import CohortTeam, InterestResponse, NetworkCohort, Nomination
 from portal.enquiries.models import Team, TeamMember
 from portal.events.models import CANCELLED, Booking, Event, local_now
 from portal.extensions import db
@@ -93,6 +93,30 @@ def _meetings(user, now) -> list[Step]:
     ]
 
 
+def _surveys(user) -> list[Step]:
+    """Network cohorts whose interests survey is open and that this person has not answered yet."""
+    answered = select(InterestResponse.cohort_id).where(InterestResponse.user_id == user.id)
+    cohorts = db.session.scalars(
+        select(NetworkCohort)
+        .join(Nomination, Nomination.cohort_id == NetworkCohort.id)
+        .where(
+            NetworkCohort.stage == "survey",
+            or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id),
+            NetworkCohort.id.not_in(answered),
+        )
+        .order_by(NetworkCohort.id.desc())
+        .limit(LIMIT)
+    )
+    return [
+        Step(
+            f"Answer the interests survey: network cohort {c.name}",
+            url_for("cohorts.answer_survey", cohort_id=c.id),
+            f"closes {c.survey_closes_on:%d %b}" if c.survey_closes_on else "",
+        )
+        for c in cohorts
+    ]
+
+
 def _teams(user) -> list[Step]:
     themed = db.session.scalars(
         select(Team)
@@ -119,4 +143,11 @@ def _teams(user) -> list[Step]:
 def next_steps(user) -> list[Step]:
     """What this person has in hand across the portal, most pressing first (at most a dozen lines)."""
     now = local_now()
-    return _evaluations(user) + _plans_to_answer(user) + _bookings(user, now) + _meetings(user, now) + _teams(user)
+    return (
+        _evaluations(user)
+        + _surveys(user)
+        + _plans_to_answer(user)
+        + _bookings(user, now)
+        + _meetings(user, now)
+        + _teams(user)
+    )

@@ -15,7 +15,7 @@ from .problem import MatchingInputError, problem_from_json
 def run_json(data: dict, time_limit: float = 1.0, seed: int = 0) -> dict:
     """Match a cohort given as the documented JSON document; raises MatchingInputError on bad input."""
     problem = problem_from_json(data)
-    plan = match(problem, time_limit=time_limit, seed=seed, current=data.get("current"))
+    plan = match(problem, time_limit=time_limit, seed=seed, current=data.get("current"), stay=data.get("stay", 0.0))
     out = {
         "teams": plan.teams,
         "score": plan.score,

@@ -13,12 +13,16 @@ from .problem import MatchingInputError, Problem
 from .rules import check_plan
 from .search import construct, repair_only, tabu_search
 from .similarity import cosine_matrix, interest_vectors, total_score, vocabulary
-from .units import build_context, establishment_teams, unit_assignment
+from .units import anchor, build_context, establishment_teams, unit_assignment
 
 # Iterations per second of budget. Measured in CPU time on the dev machine: ~8000 it/s at 50 units,
 # ~5800 at 100. Set below that so on an unloaded machine the budget, not the clock, ends a run and the
 # result depends only on the seed; on a busy machine the time limit cuts in first (stats["stopped"]).
 ITERATIONS_PER_SECOND_AT_50 = 6000
+# The stability penalty the portal uses when re-optimising: a move away must gain this much similarity
+# (about a tenth of one good pair). Measured in tests/matching/test_stability.py: on realistic cohorts the
+# stable plan moves a handful of establishments and stays within 1% of the unconstrained re-optimisation.
+STAY = 0.1
 
 
 @dataclass
@@ -97,6 +101,34 @@ def _plan(problem: Problem, est_team: np.ndarray, analysis, stats: dict, before:
     )
 
 
+def relabel(est_team: np.ndarray, before: np.ndarray, fixed: set[int], teams: int) -> np.ndarray:
+    """Renumber the teams of a plan to overlap the current plan most (teams named by a pin keep their number).
+
+    Teams are interchangeable for the score, so a search may return team 3 as "team 5": to the room that
+    looks like everyone moved. Greedy pairing by overlap is exact enough for eight teams."""
+    overlap = np.zeros((teams, teams), dtype=int)
+    placed = before >= 0
+    np.add.at(overlap, (est_team[placed], before[placed]), 1)
+    mapping = {t: t for t in fixed}
+    free = [t for t in range(teams) if t not in fixed]
+    pairs = sorted(((-overlap[a, b], a, b) for a in free for b in free), key=lambda x: x)
+    taken = set()
+    for _, new, old in pairs:
+        if new not in mapping and old not in taken:
+            mapping[new] = old
+            taken.add(old)
+    return np.array([mapping[int(t)] for t in est_team], dtype=int)
+
+
+def _search(problem, analysis, start_est, seed, iterations, deadline, stay=0.0):
+    ctx = build_context(problem, analysis[1])
+    rng = np.random.default_rng(seed)
+    start = None if start_est is None else unit_assignment(ctx, start_est)
+    state = construct(ctx, rng, "greedy", start)
+    state, stats = tabu_search(state, rng, iterations, deadline)
+    return ctx, state, stats
+
+
 def match(
     problem: Problem,
     *,
@@ -104,23 +136,38 @@ def match(
     seed: int = 0,
     current: object = None,
     max_iterations: int | None = None,
+    stay: float = 0.0,
 ) -> Plan:
-    """Best plan found within the budget; `current` re-optimises from an existing plan (pins kept)."""
+    """Best plan found within the budget; `current` re-optimises from an existing plan (pins kept).
+
+    With `current`, `stay` (>= 0) is the score an establishment's move away from its current team must gain
+    to be taken, so a re-optimisation in the room does not reshuffle everyone for a sliver (see STAY): the
+    search first improves freely, then walks back every move that is not worth its `stay`."""
+    if isinstance(stay, bool) or not isinstance(stay, int | float) or not 0 <= stay < 100:
+        raise MatchingInputError(f"stay must be a number from 0 to 100, got {stay!r}")
     started, cpu_started = time.perf_counter(), time.process_time()
     analysis = _analyse(problem)
-    ctx = build_context(problem, analysis[1])
     before = None if current is None else _current_teams(problem, current)
-    rng = np.random.default_rng(seed)
-    start = None if before is None else unit_assignment(ctx, before)
-    state = construct(ctx, rng, "greedy", start)
     if max_iterations is None:
-        max_iterations = iteration_budget(ctx.m, time_limit or 1.0)
+        max_iterations = iteration_budget(len(problem.ids), time_limit or 1.0)
     deadline = None if time_limit is None else started + time_limit
-    state, stats = tabu_search(state, rng, max_iterations, deadline)
+    ctx, state, stats = _search(problem, analysis, before, seed, max_iterations, deadline)
+    est_team = establishment_teams(ctx, state.team, len(problem.ids))
+    if before is not None:
+        est_team = relabel(est_team, before, set(problem.pinned.values()), problem.rules.teams)
+        if stay > 0:
+            ctx = build_context(problem, analysis[1])
+            anchor(ctx, unit_assignment(ctx, before), float(stay))
+            rng = np.random.default_rng(seed + 1)
+            state = construct(ctx, rng, "greedy", unit_assignment(ctx, est_team))
+            state, second = tabu_search(state, rng, max(50, max_iterations // 2), deadline)
+            est_team = establishment_teams(ctx, state.team, len(problem.ids))
+            stats["iterations"] += second["iterations"]
+            stats["stay"] = stay
     stats["seconds"] = round(time.perf_counter() - started, 4)
     stats["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     stats["seed"] = seed
-    return _plan(problem, establishment_teams(ctx, state.team, len(problem.ids)), analysis, stats, before)
+    return _plan(problem, est_team, analysis, stats, before)
 
 
 def baseline(problem: Problem, *, mode: str = "greedy", seed: int = 0) -> Plan:

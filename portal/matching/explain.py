@@ -21,6 +21,19 @@ def _join(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def shared_percent(score: float, pairs: float) -> int:
+    """A score on a scale people read: the share (0-100) of the interests its pairs could possibly share.
+
+    Each pair's similarity is the cosine of their ranked-interest vectors: 1 when they put the same interests
+    in the same order, 0 when they share none; the mean over pairs is that share."""
+    return round(100 * score / pairs) if pairs else 0
+
+
+def plan_shared_percent(teams: Sequence[Sequence[object]], score: float) -> int:
+    """shared_percent for a whole plan (pairs counted inside every team)."""
+    return shared_percent(score, sum(len(m) * (len(m) - 1) / 2 for m in teams))
+
+
 def team_reports(
     problem: Problem,
     teams: Sequence[Sequence[int]],
@@ -43,6 +56,7 @@ def team_reports(
                 "sectors": dict(sorted(Counter(e.sector for e in ests).items())),
                 "score": round(team_score(sim, members), 6),
                 "mean_similarity": round(team_score(sim, members) / pairs, 6) if pairs else 0.0,
+                "shared_percent": shared_percent(team_score(sim, members), pairs),
             }
         )
     return out
@@ -57,6 +71,9 @@ def reasons(problem: Problem, teams: Sequence[Sequence[int]], vectors: np.ndarra
             est_id = problem.establishments[i].id
             if not mates:
                 out[est_id] = "only member of its team"
+                continue
+            if not vectors[i].any():
+                out[est_id] = "no survey answers: placed by local authority and sector"
                 continue
             own = [c for c in sorted(np.flatnonzero(vectors[i] > 0), key=lambda c: (-vectors[i, c], c))]
             held = vectors[mates] > 0

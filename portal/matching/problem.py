@@ -17,12 +17,14 @@ class MatchingInputError(ValueError):
 
 @dataclass(frozen=True)
 class Establishment:
-    """One establishment: its id, local authority, sector and each person's ranked interests."""
+    """One establishment: its id, local authority, sector, each person's ranked interests (none when nobody
+    answered the survey: then it is placed by authority and sector alone) and an optional display name."""
 
     id: str
     authority: str
     sector: str
     interests: tuple[tuple[str, ...], ...]
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class Problem:
     def ids(self) -> list[str]:
         """Establishment ids in input order."""
         return [e.id for e in self.establishments]
+
+    def name_of(self, est_id: str) -> str:
+        """The establishment's display name (its id when none was given), for messages people read."""
+        names = {e.id: e.name for e in self.establishments if e.name}
+        return names.get(est_id, est_id)
 
     @property
     def size_bounds(self) -> tuple[int, int]:
@@ -119,8 +126,8 @@ def parse_establishment(raw: object, index: int) -> Establishment:
     if sector not in SECTORS:
         _fail(f"{where}: unknown sector {sector!r}; expected one of {', '.join(SECTORS)}")
     people = raw.get("interests")
-    if not isinstance(people, list) or not 1 <= len(people) <= 2:
-        _fail(f"{where}: interests must be a list of 1 or 2 people's ranked interest lists")
+    if not isinstance(people, list) or not len(people) <= 2:
+        _fail(f"{where}: interests must be a list of 0 to 2 people's ranked interest lists")
     parsed = []
     for p, ranked in enumerate(people):
         if not isinstance(ranked, list) or not 1 <= len(ranked) <= 3:
@@ -129,7 +136,10 @@ def parse_establishment(raw: object, index: int) -> Establishment:
         if len({interest_key(label) for label in labels}) != len(labels):
             _fail(f"{where}: interests[{p}] repeats an interest")
         parsed.append(labels)
-    return Establishment(est_id, authority, sector, tuple(parsed))
+    name = raw.get("name", "")
+    if not isinstance(name, str):
+        _fail(f"{where}: name must be a string")
+    return Establishment(est_id, authority, sector, tuple(parsed), name.strip())
 
 
 def interest_key(label: str) -> str:
@@ -198,7 +208,8 @@ def problem_from_json(data: object) -> Problem:
     """Build a Problem from the CLI/JSON document shape."""
     if not isinstance(data, Mapping):
         _fail("input must be a JSON object")
-    unknown = sorted(set(data) - {"teams", "rules", "establishments", "pinned", "apart", "together", "current"})
+    known = {"teams", "rules", "establishments", "pinned", "apart", "together", "current", "stay"}
+    unknown = sorted(set(data) - known)
     if unknown:
         _fail(f"unknown top-level key(s): {', '.join(map(str, unknown))}")
     return build_problem(

@@ -101,33 +101,37 @@ def check_links(problem: Problem, teams: Sequence[Sequence[str]]) -> list[dict]:
     groups = _together_groups(problem)
     group_size = Counter(groups.values())
     hi = problem.size_bounds[1]
+    name = problem.name_of
     out = []
     for est_id, team in sorted(problem.pinned.items()):
         if where.get(est_id) != team:
-            detail = f"{est_id} is pinned to {_label(team)} but placed in {_label(where[est_id])}"
+            detail = f"{name(est_id)} is pinned to {_label(team)} but placed in {_label(where[est_id])}"
             out.append(_violation("pinned", where[est_id], detail))
     for a, b in problem.apart:
         if where[a] == where[b]:
             t = where[a]
             if problem.pinned.get(a) == t and problem.pinned.get(b) == t:
-                detail = f"pinned establishments {a} and {b} are also kept apart (both pinned to {_label(t)})"
+                detail = (
+                    f"pinned establishments {name(a)} and {name(b)} are also kept apart (both pinned to {_label(t)})"
+                )
             elif groups[a] == groups[b]:
-                detail = f"{a} and {b} are kept both together and apart ({_label(t)})"
+                detail = f"{name(a)} and {name(b)} are kept both together and apart ({_label(t)})"
             else:
-                detail = f"{a} and {b} are kept apart but both placed in {_label(t)}"
+                detail = f"{name(a)} and {name(b)} are kept apart but both placed in {_label(t)}"
             out.append(_violation("apart", t, detail))
     for a, b in problem.together:
         if where[a] != where[b]:
             pa, pb = problem.pinned.get(a), problem.pinned.get(b)
             if pa is not None and pb is not None and pa != pb:
-                detail = f"{a} and {b} are kept together but pinned to {_label(pa)} and {_label(pb)}"
+                detail = f"{name(a)} and {name(b)} are kept together but pinned to {_label(pa)} and {_label(pb)}"
             elif group_size[groups[a]] > hi:
                 detail = (
-                    f"{a} and {b} are kept together, but their keep-together group has "
+                    f"{name(a)} and {name(b)} are kept together, but their keep-together group has "
                     f"{group_size[groups[a]]} establishments and a team holds at most {hi}"
                 )
             else:
-                detail = f"{a} and {b} are kept together but placed in {_label(where[a])} and {_label(where[b])}"
+                placed = f"{_label(where[a])} and {_label(where[b])}"
+                detail = f"{name(a)} and {name(b)} are kept together but placed in {placed}"
             out.append(_violation("together", where[a], detail))
     return out
 

@@ -21,10 +21,16 @@ class State:
         self.sec_n = [0] * t
         onehot = np.zeros((ctx.m, t))
         onehot[np.arange(ctx.m), self.team] = 1.0
-        self.gain = ctx.sim @ onehot  # gain[u, t]: similarity of unit u to team t's units
+        # gain[u, t]: similarity of unit u to team t's units, plus the stay bonus (see Context.bonus), so
+        # every move and swap delta below includes the cost of moving people away from their current team.
+        similar = ctx.sim @ onehot
+        rows = np.arange(ctx.m)
+        self.gain = similar if ctx.bonus is None else similar + ctx.bonus
         for u in range(ctx.m):
             self._add(u, int(self.team[u]), 1)
-        self.score = ctx.inner + float((self.gain[np.arange(ctx.m), self.team]).sum() / 2.0)
+        self.score = ctx.inner + float(similar[rows, self.team].sum() / 2.0)
+        if ctx.bonus is not None:
+            self.score += float(ctx.bonus[rows, self.team].sum())
         self.penalty = self._full_penalty()
 
     def _add(self, u: int, t: int, sign: int) -> None:

@@ -37,6 +37,9 @@ class Context:
     lower: np.ndarray  # lower triangle incl. diagonal: each unordered swap pair is listed once
     no_swap: np.ndarray  # lower triangle, or either unit pinned
     adj_matrix: np.ndarray | None  # keep-apart partner counts between units, None when there are none
+    # Stability: bonus[u, t] is added to the score while unit u stays in t, its team in the current plan
+    # (stay x its size), so a move away must gain more than that to be taken. Zeros: no current plan.
+    bonus: np.ndarray | None = None
 
     @property
     def m(self) -> int:
@@ -139,6 +142,13 @@ def build_context(problem: Problem, sim: np.ndarray) -> Context:
         no_swap=np.tri(m, dtype=bool) | (pinned >= 0)[:, None] | (pinned >= 0)[None, :],
         adj_matrix=adj_matrix,
     )
+
+
+def anchor(ctx: Context, start: np.ndarray, stay: float) -> None:
+    """Make leaving the current team (`start`, team per unit, -1 for none) cost `stay` per establishment."""
+    ctx.bonus = np.zeros((ctx.m, ctx.teams))
+    placed = np.flatnonzero(start >= 0)
+    ctx.bonus[placed, start[placed]] = stay * ctx.size[placed]
 
 
 def unit_assignment(ctx: Context, est_team: np.ndarray) -> np.ndarray:

@@ -29,7 +29,10 @@ EXPECT = {
     "cohorts.save_meeting": only("key_facilitator", "admin", ok=302, method="POST"),
     "cohorts.matching_event": only("admin"),
     "cohorts.preview_move": only("admin", ok=422),  # no plan yet
-    "cohorts.change_matching": only("admin", ok=422, method="POST"),  # "run" before the survey closed
+    # "run" before the survey closed: refused, flashed, back to the board (post/redirect/get)
+    "cohorts.change_matching": only("admin", ok=302, method="POST"),
+    "cohorts.reopen_survey": only("admin", ok=302, method="POST"),  # refused (not closed): flashed
+    "cohorts.change_published_team": only("admin", ok=404, method="POST"),  # no establishment named
     "cohorts.assign_facilitator": only("admin", ok=302, method="POST"),
 }
 
@@ -70,6 +73,8 @@ def setup(world):
         "survey_status",
         "send_reminders",
         "flag_facilitator",
+        "reopen_survey",
+        "change_published_team",
     ):
         world.args[f"cohorts.{endpoint}"] = cohort_args
     for endpoint in ("answer_survey", "my_cohort"):

@@ -42,15 +42,18 @@ def test_run_move_pin_reoptimise_publish(app, make_user, mailbox):
     assert "collaborative learning team" in mailbox.last_to(member.email)["Subject"]
 
 
-def test_matching_needs_answers_and_the_right_stage(app, make_user):
+def test_matching_runs_without_answers_in_the_matching_stage_only(app, make_user):
+    """Issue 9: establishments that never answered the closed survey no longer block the run."""
     admin = make_user(Role.ADMIN)
     cohort = make_cohort(stage="survey")
-    fill(cohort, per_la=5, answered=False)
+    noms = fill(cohort, per_la=5, answered=False)
     with pytest.raises(Exception, match="after the interests survey"):
         matching.run(cohort, actor=admin)
     cohort.stage = "matching"
-    with pytest.raises(Exception, match="No survey answers yet"):
-        matching.run(cohort, actor=admin)
+    with app.test_request_context():
+        plan = matching.run(cohort, actor=admin, time_limit=0.2)
+    assert sum(len(t) for t in plan["teams"]) == len(noms) and plan["violations"] == []
+    assert set(plan["reasons"].values()) == {"no survey answers: placed by local authority and sector"}
 
 
 def test_matching_page_in_both_renderings(client, login, make_user, htmx_get):
@@ -64,7 +67,7 @@ def test_matching_page_in_both_renderings(client, login, make_user, htmx_get):
     est = plan["teams"][0][0]
     preview = htmx_get(f"/cohorts/{cohort.id}/matching/preview?establishment={est}&team=2", "move-preview")
     body = preview.get_data(as_text=True)
-    assert preview.status_code == 200 and "<html" not in body and "Score change" in body
+    assert preview.status_code == 200 and "<html" not in body and "Shared interests" in body
     full = client.get(f"/cohorts/{cohort.id}/matching/preview?establishment={est}&team=2")
     assert "<html" in full.get_data(as_text=True) and "Move it" in full.get_data(as_text=True)
     bad = client.get(f"/cohorts/{cohort.id}/matching/preview?establishment=nope&team=2")
@@ -75,6 +78,7 @@ def test_matching_page_in_both_renderings(client, login, make_user, htmx_get):
         headers={"HX-Request": "true", "HX-Target": "matching-plan"},
     )
     assert fragment.status_code == 200 and "pinned" in fragment.get_data(as_text=True)
+    assert "% of possible shared interests" in fragment.get_data(as_text=True)
 
 
 def test_cli_prints_a_plan_and_fails_cleanly(app, tmp_path):

@@ -35,8 +35,7 @@ def test_bad_links_and_rules(kwargs, message):
     ("record", "message"),
     [
         (est("E9", "LA1", "Nursery"), "unknown sector 'Nursery'"),
-        ({**est("E9"), "interests": []}, "interests must be a list of 1 or 2"),
-        ({**est("E9"), "interests": [["a"], ["b"], ["c"]]}, "interests must be a list of 1 or 2"),
+        ({**est("E9"), "interests": [["a"], ["b"], ["c"]]}, "interests must be a list of 0 to 2"),
         ({**est("E9"), "interests": [["a", "b", "c", "d"]]}, r"interests\[0\] must be a list of 1 to 3"),
         ({**est("E9"), "interests": [["a", 3, "c"]]}, "must be a non-empty string"),
         ({**est("E9"), "interests": [["a", "A ", "c"]]}, "repeats an interest"),
