@@ -60,7 +60,9 @@ def _years(*maps: dict) -> list[int]:
 
 
 def _people(n) -> int | None:
-    return suppress(int(n or 0), int(n or 0))
+    """A count of people: 0 is shown (it describes nobody), 1 to MIN_GROUP - 1 is not."""
+    n = int(n or 0)
+    return suppress(n, n) if n else 0
 
 
 # Aim 1 --------------------------------------------------------------------------------------------------------
