@@ -425,13 +425,16 @@ def headline_table(scope: ReportScope, since: date, until: date) -> Table:
 
 
 def cohorts_in_period(since: date, until: date) -> tuple[list[NetworkCohort], list[LeadershipCohort]]:
-    """Published network cohorts and leadership cohorts whose year overlaps the period (two queries)."""
+    """Published network cohorts of the school years the period touches (two a year, so the page's queries are
+    bounded by the period, not the data) and leadership cohorts whose programme year overlaps it."""
+    first = since.year if since.month >= 8 else since.year - 1
+    last_day = until - timedelta(days=1)
+    last = last_day.year if last_day.month >= 8 else last_day.year - 1
     network = list(
         db.session.scalars(
             select(NetworkCohort)
             .where(NetworkCohort.stage == "published")
-            .where(func.coalesce(NetworkCohort.launch_on, since) < until)
-            .where(func.coalesce(NetworkCohort.sharing_on, until) >= since)
+            .where(g.cohort_year(NetworkCohort.school_year).between(first, last))
             .order_by(NetworkCohort.school_year, NetworkCohort.letter)
         )
     )
