@@ -10,6 +10,6 @@ def init_app(app: Flask) -> None:
     from portal.core.wiring import add_demo_steps
     from portal.reports import dashboard_views, export_views, views  # noqa: F401  (routes on bp)
 
-    add_demo_steps(app, demo=("portal.reports.demo:load_demo",))
+    add_demo_steps(app, demo=("portal.reports.demo:load_demo",), scale=("portal.reports.demo:load_scale",))
 
     app.register_blueprint(bp)
