@@ -133,3 +133,12 @@ def test_query_counts_do_not_grow(world, client, login, make_user, make_establis
         db.session.add(CohortTeam(cohort_id=world.cohort.id, number=10 + i))
     db.session.commit()
     assert [client.get(p).headers["X-Query-Count"] for p in paths] == before
+
+
+def test_the_published_cohort_page_links_to_its_dashboard(world, client, login, make_user):
+    login(world.admin)
+    page = client.get(f"/cohorts/{world.cohort.id}").get_data(as_text=True)
+    assert f"/reports/cohorts/network/{world.cohort.id}" in page
+    login(make_user(Role.KEY_FACILITATOR))  # may open the cohort page, not the reports
+    page = client.get(f"/cohorts/{world.cohort.id}").get_data(as_text=True)
+    assert "/reports/cohorts/network/" not in page
