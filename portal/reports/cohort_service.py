@@ -28,7 +28,7 @@ from portal.leadership.models import AGREED, CONFIRMED, CohortPlace, Development
 from portal.organisations.models import Establishment
 from portal.practice.models import PUBLISHED, STATE_LABELS, PracticeAccount, Use
 from portal.reports import grouping as g
-from portal.reports.service import CONFIDENCE_COLUMNS, Section, confidence_row
+from portal.reports.service import CONFIDENCE_COLUMNS, Section, confidence_row, people_count
 from portal.reports.sources import ReportScope
 
 STAGE_LABELS = {"planning": "Planning", "implementing": "Implementing", "evaluating": "Evaluating", "shared": "Shared"}
@@ -61,8 +61,8 @@ def _attendance(context_type: str, context_id: int, scope: ReportScope) -> Secti
             [
                 title,
                 starts_at.date(),
-                suppress(booked, booked) if booked else 0,
-                suppress(came, came) if came else 0,
+                people_count(booked),
+                people_count(came),
                 suppress(came / recorded, recorded) if recorded else None,
             ]
         )
@@ -181,7 +181,7 @@ def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) ->
         ).all()
     )
     survey_rows = [
-        [label, suppress(n, n) if n else 0, suppress(n / nominated, n) if nominated and n else None]
+        [label, people_count(n), suppress(n / nominated, n) if nominated and n else None]
         for label, n in (
             ("Interests survey answered", answered),
             ("Confidence questionnaire at the start", phases.get("start", 0)),
@@ -307,12 +307,12 @@ def leadership_cohort(cohort: LeadershipCohort, scope: ReportScope, *, names: bo
         "Places and development plans",
         [Column("measure", "Measure"), Column("people", "People", "int")],
         [
-            ["Places confirmed", suppress(n_confirmed, n_confirmed) if n_confirmed else 0],
+            ["Places confirmed", people_count(n_confirmed)],
             [
                 "Places nominated, not yet confirmed",
-                suppress(places.get("nominated", 0), places.get("nominated", 0)) or 0,
+                people_count(places.get("nominated", 0)),
             ],
-            ["Development plans agreed", suppress(agreed, agreed) if agreed else 0],
+            ["Development plans agreed", people_count(agreed)],
         ],
         f"A leadership cohort holds at most 30 senior leaders. Counts of 1 to {MIN_GROUP - 1} are not shown.",
     )
@@ -387,9 +387,9 @@ def headlines(scope: ReportScope, since: date, until: date) -> dict[str, int | f
     )
     came, recorded = int(came or 0), int(recorded or 0)
     return {
-        "People who started taking part": suppress(people, people) if people else 0,
+        "People who started taking part": people_count(people),
         "Establishments that started taking part": establishments,
-        "Places attended at events": suppress(came, came) if came else 0,
+        "Places attended at events": people_count(came),
         "Attendance rate (%)": suppress(round(100 * came / recorded), recorded) if recorded else None,
         "Enquiries that reported findings": findings or 0,
         "Accounts of practice published": accounts or 0,

@@ -59,7 +59,7 @@ def _years(*maps: dict) -> list[int]:
     return sorted({y for m in maps for y in m}, reverse=True)
 
 
-def _people(n) -> int | None:
+def people_count(n) -> int | None:
     """A count of people: 0 is shown (it describes nobody), 1 to MIN_GROUP - 1 is not."""
     n = int(n or 0)
     return suppress(n, n) if n else 0
@@ -109,9 +109,9 @@ def participation(scope: ReportScope) -> Section:
         rows.append(
             [
                 g.year_label(y),
-                _people(n_people),
+                people_count(n_people),
                 n_est,
-                _people(came),
+                people_count(came),
                 suppress(came / recorded, recorded) if recorded else None,
                 reported.get(y, (0,))[0],
             ]
@@ -286,9 +286,9 @@ def critical_mass(scope: ReportScope) -> Section:
     rows = [
         [
             g.year_label(y),
-            _people(led.get(y, (0,))[0]),
-            _people(facilitated.get(y, (0,))[0]),
-            _people(presented.get(y, (0,))[0]),
+            people_count(led.get(y, (0,))[0]),
+            people_count(facilitated.get(y, (0,))[0]),
+            people_count(presented.get(y, (0,))[0]),
             several.get(y, (0,))[0],
         ]
         for y in _years(led, facilitated, presented, several)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from portal.core.roles import Role
 from portal.reports import cohort_service, service
 from portal.reports.sources import ReportScope
 from tests.reports.world import build
@@ -131,3 +132,38 @@ def test_half_year_and_previous_period():
     assert cohort_service.half_year(date(2027, 1, 5)) == (date(2026, 8, 1), date(2027, 2, 1))
     assert cohort_service.half_year(date(2027, 3, 1)) == (date(2027, 2, 1), date(2027, 8, 1))
     assert cohort_service.previous_period(date(2026, 8, 1), date(2027, 2, 1)) == (date(2026, 2, 1), date(2026, 8, 1))
+
+
+def test_sector_and_programme_filters(world):
+    # Secondary only: the 2024-25 pair of people at Ren High (fewer than 5) and no 2025-26 row.
+    assert rows(service.participation(ReportScope(sector="Secondary"))) == [["2024-25", None, 1, 0, None, 0]]
+    assert rows(service.confidence(ReportScope(programme="themed"))) == []
+    assert rows(service.sustainability(ReportScope(programme="leadership"))) == []
+    assert rows(service.outcomes(ReportScope(programme="themed"))) == []
+
+
+def test_leadership_cohort_dashboard(world, make_user, make_establishment):
+    from datetime import date
+
+    from portal.extensions import db
+    from portal.leadership.models import CohortPlace, DevelopmentPlan, LeadershipCohort, ProgrammeYear
+
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort L", facilitator_id=world.facilitator.id)
+    db.session.add(cohort)
+    db.session.flush()
+    leaders = [make_user(Role.SENIOR_LEADER, establishment=make_establishment()) for _ in range(7)]
+    for i, leader in enumerate(leaders):
+        db.session.add(
+            CohortPlace(cohort_id=cohort.id, person_id=leader.id, status="confirmed" if i < 6 else "nominated")
+        )
+    for leader in leaders[:5]:
+        db.session.add(DevelopmentPlan(owner_id=leader.id, year_id=year.id, title="Plan", status="agreed"))
+    db.session.commit()
+    report = cohort_service.leadership_cohort(cohort, REGION, names=True)
+    # 6 confirmed, 1 nominated (fewer than 5: not shown), 5 plans agreed; the facilitator named for staff only.
+    assert [r[1] for r in report.sections[0].table.rows] == [6, None, 5]
+    assert "Fenella Facilitator" in report.lead
+    assert "Fenella" not in cohort_service.leadership_cohort(cohort, REGION, names=False).lead
