@@ -182,3 +182,16 @@ PAGES += [
     Page("learning shared with me (senior leader)", "leader", "/learning/shared"),
     Page("Professional Update pack (practitioner)", "practitioner", "/learning/pack"),
 ]
+
+# Reports: the six aims, coverage, a cohort dashboard, the board paper and the region's downloads over five years.
+PUBLISHED_COHORT = "select max(id) from network_cohort where stage = 'published'"
+PAGES += [
+    Page("reports: six aims (lead officer)", "lead", "/reports/aims"),
+    Page("reports: six aims in their LA (LA officer)", "la_officer", "/reports/aims"),
+    Page("reports: coverage (researcher)", "researcher", "/reports/coverage"),
+    Page("reports: never involved (LA officer)", "la_officer", "/reports/coverage/never-involved"),
+    Page("reports: network cohort dashboard (lead officer)", "lead", "/reports/cohorts/network/{id}", PUBLISHED_COHORT),
+    Page("reports: board paper (lead officer)", "lead", "/reports/board"),
+    Page("reports: region export, XLSX (lead officer)", "lead", "/reports/region.xlsx"),
+    Page("reports: participation CSV (researcher)", "researcher", "/reports/tables/participation.csv"),
+]

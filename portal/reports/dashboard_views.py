@@ -1,0 +1,123 @@
+"""Report pages: the six aims, coverage and the never-involved list, cohort dashboards, the board paper."""
+
+from datetime import timedelta
+
+from flask import abort, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from portal.core.access import roles_required
+from portal.core.paging import paginate
+from portal.core.pdf import pdf_response
+from portal.core.rendering import render
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.organisations.models import SECTORS, LocalAuthority
+from portal.reports import bp, cohort_service, service
+from portal.reports.access import can_choose_authority, can_list_never_involved, can_see_names, scoped_authority
+from portal.reports.grouping import PROGRAMMES
+from portal.reports.loading import cohort_report, period_from_request, scope_args, scope_from_request
+from portal.reports.service import Section
+from portal.reports.stats import VARIANT
+
+STAFF = (Role.LA_OFFICER, Role.RESEARCHER)
+
+
+def _filters(scope):
+    return dict(
+        scope=scope,
+        args=scope_args(scope),
+        authorities=list(
+            db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name))
+        ),
+        sectors=SECTORS,
+        programmes=PROGRAMMES,
+        choose_authority=can_choose_authority(current_user),
+    )
+
+
+@bp.get("/aims")
+@roles_required(*STAFF)
+def aims():
+    scope = scope_from_request()
+    return render(
+        "reports/aims.html",
+        fragment="reports/_aims.html",
+        target="aims-results",
+        aims=service.aims(scope),
+        variant=VARIANT,
+        **_filters(scope),
+    )
+
+
+@bp.get("/coverage")
+@roles_required(*STAFF)
+def coverage():
+    scope = scope_from_request()
+    return render(
+        "reports/coverage.html",
+        sections=service.coverage(scope),
+        can_list=can_list_never_involved(current_user),
+        **_filters(scope),
+    )
+
+
+@bp.get("/coverage/never-involved")
+@roles_required(Role.LA_OFFICER)
+def never_involved():
+    if not can_list_never_involved(current_user):
+        abort(403)
+    authorities = list(db.session.scalars(select(LocalAuthority).order_by(LocalAuthority.name)))
+    chosen = scoped_authority(current_user, request.args.get("authority", type=int)) or authorities[0].id
+    authority = db.session.get(LocalAuthority, chosen) or abort(404)
+    page = paginate(service.never_involved_query(authority.id))
+    return render(
+        "reports/never_involved.html",
+        page=page,
+        authority=authority,
+        authorities=authorities,
+        choose_authority=current_user.has_role(Role.ADMIN),
+    )
+
+
+@bp.get("/cohorts/<kind>/<int:cohort_id>")
+@roles_required(*STAFF)
+def show_cohort(kind, cohort_id):
+    report = cohort_report(kind, cohort_id)
+    return render(
+        "reports/cohort.html", report=report, kind=kind, cohort_id=cohort_id, args=scope_args(scope_from_request())
+    )
+
+
+def _board_context():
+    scope = scope_from_request()
+    since, until = period_from_request()
+    network, leadership = cohort_service.cohorts_in_period(since, until)
+    names = can_see_names(current_user)
+    return dict(
+        scope=scope,
+        since=since,
+        until=until,
+        args=scope_args(scope),
+        headline=Section(cohort_service.headline_table(scope, since, until), chart=None),
+        one_day=timedelta(days=1),
+        aims=service.aims(scope),
+        variant=VARIANT,
+        cohorts=[cohort_service.network_cohort(c, scope, names=names) for c in network]
+        + [cohort_service.leadership_cohort(c, scope, names=names) for c in leadership],
+        authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
+    )
+
+
+@bp.get("/board")
+@roles_required(*STAFF)
+def board_paper():
+    return render("reports/board.html", **_board_context())
+
+
+@bp.get("/board.pdf")
+@roles_required(*STAFF)
+def board_paper_pdf():
+    context = _board_context()
+    html = render_template("reports/board_print.html", **context)
+    return pdf_response(html, f"board-paper-{context['since']:%Y-%m-%d}-{context['until']:%Y-%m-%d}.pdf")

@@ -1,0 +1,144 @@
+"""Report pages and downloads: LA scoping, no names for researchers, CSV/XLSX/PDF content, query counts."""
+
+import io
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from portal.core.roles import Role
+from tests.reports.world import build
+
+
+@pytest.fixture
+def world(app, make_user, make_establishment):
+    return build(make_user, make_establishment)
+
+
+def test_la_officer_sees_their_la_whatever_they_ask(world, client, login, make_user):
+    login(make_user(Role.LA_OFFICER, authority_slug="inverclyde"))
+    page = client.get(f"/reports/coverage?authority={world.ren.id}").get_data(as_text=True)
+    table = page[page.index('id="table-coverage"') : page.index("</table>", page.index('id="table-coverage"'))]
+    assert "Inverclyde" in table and "Renfrewshire" not in table
+    listed = client.get(f"/reports/coverage/never-involved?authority={world.ren.id}").get_data(as_text=True)
+    assert "Inverclyde" in listed and "Never Involved High" not in listed
+    body = client.get(f"/reports/tables/confidence.csv?authority={world.ren.id}").get_data(as_text=True)
+    assert body.splitlines()[1].startswith("2025-26,,")  # Inverclyde's one pair: not shown
+
+
+def test_researcher_sees_aggregates_and_no_names(world, client, login, make_user):
+    login(make_user(Role.RESEARCHER))
+    assert client.get("/reports/coverage/never-involved").status_code == 403
+    for path in (f"/reports/cohorts/network/{world.cohort.id}", "/reports/board?since=2025-08-01&until=2026-02-01"):
+        page = client.get(path).get_data(as_text=True)
+        assert "Fenella Facilitator" not in page and "Practitioner 0" not in page
+        assert "1 participant flagged" in page
+    workbook = client.get(f"/reports/cohorts/network/{world.cohort.id}.xlsx").data
+    cells = [
+        c for ws in openpyxl.load_workbook(io.BytesIO(workbook)) for row in ws.iter_rows(values_only=True) for c in row
+    ]
+    assert "Fenella Facilitator" not in cells and "named" in cells
+
+
+def test_admin_sees_the_cohort_dashboard_with_names(world, client, login):
+    login(world.admin)
+    page = client.get(f"/reports/cohorts/network/{world.cohort.id}").get_data(as_text=True)
+    assert "Fenella Facilitator" in page and "Practitioner 0" in page and "Implementing" in page
+
+
+def test_unpublished_cohorts_have_no_dashboard(world, client, login):
+    from portal.cohorts.models import NetworkCohort
+    from portal.extensions import db
+
+    draft = NetworkCohort(school_year="2026-27", letter="B", stage="survey", interests_text="A")
+    db.session.add(draft)
+    db.session.commit()
+    login(world.admin)
+    assert client.get(f"/reports/cohorts/network/{draft.id}").status_code == 404
+    assert client.get("/reports/cohorts/other/1").status_code == 404
+
+
+def test_csv_is_the_table_and_formula_safe(world, client, login):
+    login(world.admin)
+    response = client.get("/reports/tables/participation.csv")
+    assert response.mimetype == "text/csv" and "participation.csv" in response.headers["Content-Disposition"]
+    lines = response.get_data(as_text=True).splitlines()
+    assert lines[0].startswith("School year,People taking part,Establishments taking part")
+    assert lines[1] == "2025-26,14,7,0,,1"
+    assert client.get("/reports/tables/nothing.csv").status_code == 404
+
+
+def test_region_workbook_has_a_sheet_per_table_and_notes(world, client, login):
+    login(world.admin)
+    response = client.get("/reports/region.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == [
+        "participation",
+        "confidence",
+        "critical_mass",
+        "sustainability",
+        "outcomes",
+        "coverage",
+        "people_by_sector",
+        "Notes",
+    ]
+    sheet = book["confidence"]
+    assert sheet["A1"].value == "School year" and sheet["E1"].value == "Effect size d_z"
+    assert sheet["A2"].value == "2025-26" and sheet["B2"].value == 6 and sheet["E2"].value == 1.34
+    assert sheet.freeze_panes == "A2"
+    notes = [c for row in book["Notes"].iter_rows(values_only=True) for c in row if c]
+    assert "Suppression" in notes and any("d_z" in str(c) for c in notes)
+
+
+def test_board_paper_pdf_holds_the_period(world, client, login):
+    login(world.admin)
+    response = client.get("/reports/board.pdf?since=2025-08-01&until=2026-02-01")
+    assert response.headers["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages).split())
+    assert "1 August 2025" in text and "31 January 2026" in text
+    assert "Network cohort 2025-26 A" in text and "Headline figures" in text
+
+
+def test_query_counts_do_not_grow(world, client, login, make_user, make_establishment):
+    from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
+    from portal.extensions import db
+
+    login(world.admin)
+    paths = [
+        "/reports/aims",
+        "/reports/coverage",
+        f"/reports/cohorts/network/{world.cohort.id}",
+        "/reports/board?since=2025-08-01&until=2026-02-01",
+        "/reports/coverage/never-involved",
+    ]
+    before = [client.get(p).headers["X-Query-Count"] for p in paths]
+    more = NetworkCohort(school_year="2023-24", letter="A", stage="published", interests_text="A")
+    db.session.add(more)
+    db.session.flush()
+    team = CohortTeam(cohort_id=more.id, number=1)
+    db.session.add(team)
+    db.session.flush()
+    for i in range(6):
+        est = make_establishment(authority_slug="east-renfrewshire")
+        leader = make_user(Role.SENIOR_LEADER, establishment=est)
+        db.session.add(
+            Nomination(
+                cohort_id=more.id,
+                establishment_id=est.id,
+                authority_id=est.authority_id,
+                leader_id=leader.id,
+                team_id=team.id,
+            )
+        )
+        db.session.add(CohortTeam(cohort_id=world.cohort.id, number=10 + i))
+    db.session.commit()
+    assert [client.get(p).headers["X-Query-Count"] for p in paths] == before
+
+
+def test_the_published_cohort_page_links_to_its_dashboard(world, client, login, make_user):
+    login(world.admin)
+    page = client.get(f"/cohorts/{world.cohort.id}").get_data(as_text=True)
+    assert f"/reports/cohorts/network/{world.cohort.id}" in page
+    login(make_user(Role.KEY_FACILITATOR))  # may open the cohort page, not the reports
+    page = client.get(f"/cohorts/{world.cohort.id}").get_data(as_text=True)
+    assert "/reports/cohorts/network/" not in page
