@@ -11,7 +11,7 @@ from portal.core.rendering import render
 from portal.extensions import db
 from portal.organisations.models import Establishment
 from portal.survey import bp, queries, services
-from portal.survey.forms import AboutForm
+from portal.survey.forms import AboutForm, required_choices
 from portal.survey.models import SCALE, THEMES, VERSIONS, Survey
 
 
@@ -25,9 +25,9 @@ def _answers() -> dict:
 
 def _form(establishment) -> AboutForm:
     form = AboutForm()
-    form.authority_id.choices = [("", "Choose")] + [
+    form.authority_id.choices = required_choices(
         (str(k), v) for k, v in sorted(queries.authority_names().items(), key=lambda p: p[1])
-    ]
+    )
     if request.method == "GET" and establishment is not None:
         form.sector.data = establishment.sector
         form.authority_id.data = str(establishment.authority_id)

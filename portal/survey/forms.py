@@ -3,11 +3,17 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.organisations.models import SECTOR_LABELS, SECTORS
 from portal.survey.models import AUDIENCES, ROLE_GROUPS, THEMES, YEARS_IN_POST
 from portal.survey.services import OPEN_ANSWER_LIMIT
+
+
+def required_choices(pairs) -> list[SelectChoice]:
+    """A choice that must be made: an empty first option, then the pairs."""
+    return [SelectChoice("", "Choose"), *(SelectChoice(k, v) for k, v in pairs)]
 
 
 class SurveyForm(FlaskForm):
@@ -27,8 +33,8 @@ class SurveySettingsForm(FlaskForm):
 
 
 class ItemForm(FlaskForm):
-    theme = SelectField("Theme", choices=list(THEMES))
-    audience = SelectField("Who answers it", choices=list(AUDIENCES.items()))
+    theme = SelectField("Theme", choices=[SelectChoice(k, v) for k, v in THEMES])
+    audience = SelectField("Who answers it", choices=[SelectChoice(k, v) for k, v in AUDIENCES.items()])
     text = TextAreaField(
         "Statement",
         validators=[DataRequired(), Length(max=300)],
@@ -53,9 +59,9 @@ class OpenLinkForm(FlaskForm):
 class AboutForm(FlaskForm):
     """The respondent questions; the agreement items are read from the request by their keys."""
 
-    sector = SelectField("Your sector", choices=[("", "Choose")] + [(s, SECTOR_LABELS.get(s, s)) for s in SECTORS])
-    role_group = SelectField("Your role", choices=[("", "Choose")] + list(ROLE_GROUPS.items()))
-    years_in_post = SelectField("Years in your current post", choices=[("", "Choose")] + list(YEARS_IN_POST.items()))
+    sector = SelectField("Your sector", choices=required_choices([(s, SECTOR_LABELS.get(s, s)) for s in SECTORS]))
+    role_group = SelectField("Your role", choices=required_choices(ROLE_GROUPS.items()))
+    years_in_post = SelectField("Years in your current post", choices=required_choices(YEARS_IN_POST.items()))
     authority_id = SelectField("Your local authority", choices=[], coerce=str)
     with_establishment = BooleanField("Record my establishment with my answers (optional)")
     open_answer = TextAreaField(validators=[Optional(), Length(max=OPEN_ANSWER_LIMIT)])
