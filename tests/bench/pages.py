@@ -181,4 +181,12 @@ PAGES += [
     Page("learning record (practitioner)", "practitioner", "/learning/"),
     Page("learning shared with me (senior leader)", "leader", "/learning/shared"),
     Page("Professional Update pack (practitioner)", "practitioner", "/learning/pack"),
+    Page("survey results, five years (researcher)", "researcher", "/survey/results"),
+    Page("survey results, XLSX (lead officer)", "lead", "/survey/results/download.xlsx"),
+    Page(
+        "survey response rates (lead officer)",
+        "lead",
+        "/survey/{id}/invitations",
+        "select max(id) from cfc_survey",
+    ),
 ]
