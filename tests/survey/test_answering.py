@@ -161,3 +161,28 @@ def test_open_link_stops_at_its_cap(survey, make_establishment):
     respond(survey, link, school, version="slt")
     with pytest.raises(ServiceError, match="all the responses"):
         respond(survey, link, school)
+
+
+def test_data_rights_export_the_invitation_and_erase_it_but_never_an_answer(survey, make_user, app):
+    from portal.survey import privacy
+
+    person = make_user()
+    token = services.open_from_portal(survey, person, today=TODAY)
+    db.session.commit()
+    respond(survey, services.find_invitation(token), person.establishment)
+    exported = privacy.export(person)["survey_invitations"]
+    assert exported == [{"school_year": 2026, "invited_on": TODAY, "reminded_on": None, "answered_on": TODAY}]
+    privacy.erase(person)
+    db.session.commit()
+    assert privacy.export(person) == {"survey_invitations": []}
+    assert db.session.scalar(select(db.func.count()).select_from(SurveyResponse)) == 1  # anonymous: it stays
+
+
+def test_remind_command_runs_from_the_scheduler(survey, make_establishment, app):
+    school = make_establishment()
+    invite(survey, "late@x.example.org", school)
+    db.session.execute(db.update(SurveyInvitation).values(invited_on=date(2000, 1, 1)))
+    db.session.commit()
+    runner = app.test_cli_runner()
+    assert "1 survey reminders sent." in runner.invoke(args=["survey", "remind"]).output
+    assert "0 survey reminders sent." in runner.invoke(args=["survey", "remind"]).output
