@@ -31,9 +31,7 @@ def response_rows(rng, survey, version_row, n: int, *, lift: float, places: list
         keys, themes = shapes[version]
         authority_id, sector, establishment_id = rng.choice(places)
         centre = 2.6 + lift + (0.3 if version == "slt" else 0)
-        answers = {
-            key: 0 if rng.random() < 0.05 else max(1, min(4, round(centre + rng.gauss(0, 0.8)))) for key in keys
-        }
+        answers = {key: 0 if rng.random() < 0.05 else max(1, min(4, round(centre + rng.gauss(0, 0.8)))) for key in keys}
         rows.append(
             {
                 "id": new_uuid(),
