@@ -25,6 +25,7 @@ DOMAINS = (
     "audit",
     "privacy",
     "learning",
+    "survey",
     "reports",
 )
 

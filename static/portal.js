@@ -198,6 +198,46 @@ function portalConfirmSubmit(event) {
   form.appendChild(flag);
 }
 
+/* The survey keeps answers not yet sent on this device only (localStorage), never on the server: a form
+   with data-draft="KEY" saves its radio and select choices and its text as they change, puts them back when
+   the page opens again, and forgets them once sent. Without JavaScript the form simply works. */
+function initSurveyDrafts(root) {
+  var forms = root.querySelectorAll ? root.querySelectorAll("form[data-draft]") : [];
+  forms.forEach(function (form) {
+    var key = "portal-draft:" + form.getAttribute("data-draft");
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved) {
+      form.querySelectorAll("input, select, textarea").forEach(function (field) {
+        if (!(field.name in saved) || field.name === "csrf_token") { return; }
+        if (field.type === "radio") {
+          if (!form.querySelector("input[name='" + field.name + "']:checked")) { field.checked = field.value === saved[field.name]; }
+        } else if (field.type === "checkbox") {
+          field.checked = saved[field.name] === "y";
+        } else if (!field.value) {
+          field.value = saved[field.name];
+        }
+      });
+    }
+    form.addEventListener("change", function () { saveSurveyDraft(form, key); });
+    form.addEventListener("input", function () { saveSurveyDraft(form, key); });
+    form.addEventListener("submit", function () { try { window.localStorage.removeItem(key); } catch (e) { /* none kept */ } });
+  });
+}
+
+function saveSurveyDraft(form, key) {
+  var data = {};
+  form.querySelectorAll("input, select, textarea").forEach(function (field) {
+    if (field.name === "csrf_token" || field.type === "hidden") { return; }
+    if (field.type === "radio") { if (field.checked) { data[field.name] = field.value; } }
+    else if (field.type === "checkbox") { data[field.name] = field.checked ? "y" : ""; }
+    else { data[field.name] = field.value; }
+  });
+  try { window.localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full or off: nothing kept */ }
+}
+
+document.addEventListener("DOMContentLoaded", function () { initSurveyDrafts(document); });
+
 function portalSetUp() {
   document.addEventListener("submit", portalConfirmSubmit, true);
   document.body.addEventListener("htmx:responseError", function (e) { portalRequestProblem(e.detail, "response"); });

@@ -144,6 +144,20 @@ ENTRIES = (
         in_nav=False,
     ),
     _e(
+        "Answer the annual survey",
+        "survey.mine",
+        set(R),
+        "The Conditions for Change survey of all staff: anonymous, about 15 minutes, once a year.",
+        in_nav=False,
+    ),
+    _e(
+        "Conditions for Change survey",
+        "survey.list_surveys",
+        {R.LA_OFFICER, R.RESEARCHER},
+        "The annual staff survey: items, invitations, response rates and results by theme, year beside year.",
+        in_nav=False,
+    ),
+    _e(
         "Audit log",
         "audit.list_entries",
         {R.ADMIN},

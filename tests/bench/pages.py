@@ -181,6 +181,14 @@ PAGES += [
     Page("learning record (practitioner)", "practitioner", "/learning/"),
     Page("learning shared with me (senior leader)", "leader", "/learning/shared"),
     Page("Professional Update pack (practitioner)", "practitioner", "/learning/pack"),
+    Page("survey results, five years (researcher)", "researcher", "/survey/results"),
+    Page("survey results, XLSX (lead officer)", "lead", "/survey/results/download.xlsx"),
+    Page(
+        "survey response rates (lead officer)",
+        "lead",
+        "/survey/{id}/invitations",
+        "select max(id) from cfc_survey",
+    ),
 ]
 
 # Reports: the six aims, coverage, a cohort dashboard, the board paper and the region's downloads over five years.
