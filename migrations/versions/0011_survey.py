@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0011_survey'
-down_revision = '0010_runcharts'
+down_revision = "0011_finish"
 branch_labels = None
 depends_on = None
 
