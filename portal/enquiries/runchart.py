@@ -332,6 +332,7 @@ class Geometry:
     phases: list = field(default_factory=list)  # (x1, x2, median y, label, separator x or None)
     limits: list = field(default_factory=list)  # (y, label)
     notes: list = field(default_factory=list)  # (x, y, number, text)
+    spans: list = field(default_factory=list)  # (x1, x2, number, label): PDSA cycles over the dates they cover
 
 
 def geometry(
@@ -342,6 +343,7 @@ def geometry(
     target=None,
     analysis: Analysis | None = None,
     notes=(),
+    spans=(),
     width=640,
     height=320,
     pad=48,
@@ -365,9 +367,14 @@ def geometry(
 
         xs = [x(d) for d in dates]
         x_ticks = [(x(on), label) for on, label in date_ticks(first, last)] if len(dates) > 1 else []
+        bands = [
+            (max(x(start), pad), min(x(end or last), width - pad), n, label)
+            for n, (start, end, label) in enumerate(spans, start=1)
+            if start <= last and (end is None or end >= first)
+        ]
     else:
         step = (width - 2 * pad) / max(len(values) - 1, 1)
-        xs, x_ticks = [round(pad + i * step, 1) for i in range(len(values))], []
+        xs, x_ticks, bands = [round(pad + i * step, 1) for i in range(len(values))], [], []
     phases = []
     for k, p in enumerate(analysis.phases if analysis else []):
         x1 = xs[p.start] if k else pad
@@ -392,4 +399,5 @@ def geometry(
         phases,
         limits,
         marks,
+        bands,
     )
