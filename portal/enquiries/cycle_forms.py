@@ -56,6 +56,7 @@ class CycleForm(FlaskForm):
     decision = SelectField(
         "Act: our decision",
         choices=[SelectChoice("", "Not decided yet")] + [SelectChoice(k, v) for k, v in DECISIONS.items()],
+        validate_choice=False,  # the service checks (and a missing answer means not decided yet)
     )
 
 
