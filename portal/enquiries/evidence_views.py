@@ -10,7 +10,8 @@ from portal.core.uploads import send_stored
 from portal.enquiries import bp, corrections, evidence, plans, queries
 from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
 from portal.enquiries.cycle_forms import link_choices, note_fields
-from portal.enquiries.cycles import cycles_of
+from portal.enquiries.cycles import cycles_of, drivers
+from portal.enquiries.drivers import diagram
 from portal.enquiries.forms import DataPointForm, NoteForm
 from portal.enquiries.loading import charted_measures, load_team
 from portal.enquiries.loading import load_measure as _measure
@@ -127,6 +128,8 @@ def show_summary(team_id):
         plan_sections=PLAN_SECTIONS,
         reflection_sections=REFLECTION_SECTIONS,
         notes=queries.notes(enquiry.id, limit=5),
+        cycles=cycles_of(enquiry.id),
+        diagram=diagram(boxes, enquiry.aim_what) if (boxes := drivers(enquiry.id)) else None,
         can_edit=can_edit_team(current_user, team),
         can_view_team=can_view_team(current_user, team),
         show_names=show_names,
