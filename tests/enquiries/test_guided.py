@@ -170,3 +170,29 @@ def test_network_and_gateway_teams_walk_the_same_steps(client, login, make_user,
     assert "Challenge questions and our hunch" in page and "2. The change and who benefits</a>" in page
     assert client.get(f"{base}/cycles/new").status_code == 200
     assert enquiry.team_id == team.id
+
+
+def test_scale_data_gives_teams_cycles_on_their_charts(app, make_user, make_establishment):
+    import random
+
+    from sqlalchemy import func, select
+
+    from portal.demo.context import ScaleContext
+    from portal.enquiries.cycle_models import Cycle
+    from portal.enquiries.scale import load_scale
+
+    est = make_establishment()
+    people = [make_user(Role.PRACTITIONER, establishment=est).id for _ in range(6)]
+    ctx = ScaleContext(
+        rng=random.Random(3),
+        years=1,
+        establishment_ids=[est.id],
+        establishment_authority={est.id: est.authority_id},
+        user_ids_by_role={Role.PRACTITIONER: people},
+        user_establishment={p: est.id for p in people},
+    )
+    load_scale(ctx)
+    db.session.commit()
+    per_team = db.session.execute(select(Cycle.enquiry_id, func.count()).group_by(Cycle.enquiry_id)).all()
+    assert len(per_team) > 100 and all(1 <= n <= 3 for _, n in per_team)
+    assert db.session.scalar(select(func.count()).where(Cycle.measure_id.is_(None))) == 0
