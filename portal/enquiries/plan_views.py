@@ -80,7 +80,7 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
         next((k for k, vs in step_sections.items() if override and any(v is override for v in vs)), None)
         or ("challenge" if override and any(v is override for v in challenge) else None)
         or (asked if asked in step_sections else None)
-        or (next_step.step.key if next_step else "findings")
+        or (next_step.step.key if next_step else None)  # all done: the titles alone, none open
     )
     return render(
         "enquiries/plan.html",
