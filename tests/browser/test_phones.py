@@ -165,7 +165,7 @@ def test_a_plan_on_a_phone_is_a_list_of_titles_that_open_one_at_a_time(browser, 
     sections = page.locator('details[data-one-open="steps"]')
     expect(sections.first).not_to_have_attribute("open", "")
     assert sections.count() == 6 and page.locator("details[data-one-open][open]").count() == 0
-    expect(sections.first.locator("summary")).to_contain_text(re.compile("Done|In progress|Not started"))
+    expect(sections.first.locator("summary").first).to_contain_text(re.compile("Done|In progress|Not started"))
     hunch = sections.nth(0).get_by_role("textbox", name="Our hunch: what we noticed")
     change = sections.nth(1).get_by_role("textbox", name="The change we hope to make and what it should improve")
     sections.nth(0).locator("summary").first.click()
