@@ -9,7 +9,15 @@ bp = Blueprint("enquiries", __name__, url_prefix="/enquiries")
 
 def init_app(app: Flask) -> None:
     """Import the view modules, register what enquiries offers the other domains, then the blueprint."""
-    from portal.enquiries import chart_views, evidence_views, plan_views, team_views, views  # noqa: F401
+    from portal.enquiries import (  # noqa: F401
+        chart_views,
+        correction_views,
+        evidence_views,
+        plan_views,
+        record_views,
+        team_views,
+        views,
+    )
     from portal.enquiries.links import register_theme_context
 
     register_theme_context()

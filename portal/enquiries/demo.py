@@ -10,7 +10,7 @@ from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
 from portal.core.roles import Role
-from portal.enquiries import charts, evidence, plans, teams, themes
+from portal.enquiries import charts, cycles, evidence, plans, teams, themes
 from portal.enquiries.models import Team, Theme, ThemeResource
 from portal.enquiries.queries import team_page
 from portal.extensions import db
@@ -27,6 +27,9 @@ THEMES_2020_21 = {
     "Learner Wellbeing": "Small changes that improve learners' wellbeing, and how we know they do.",
 }
 PLAN = {
+    "hunch": "Our P5 learners switch off in long indoor lessons; we think learning outside, with real things to "
+    "measure and describe, would keep more of them engaged.",
+    "question": "Will one outdoor literacy and one outdoor numeracy lesson a week raise P5 learners' engagement?",
     "change": "Take one literacy and one numeracy lesson a week outdoors in the school grounds and the local park.",
     "beneficiaries": "P5 learners in both schools, especially those with low engagement in class (tracked by the "
     "engagement scale).",
@@ -114,7 +117,7 @@ def load_demo(ctx) -> None:
         how_collected="Class timetable log",
         when_collected="Every Friday",
     )
-    plans.save_measure(
+    engagement = plans.save_measure(
         enquiry,
         None,
         actor=colleague,
@@ -141,13 +144,20 @@ def load_demo(ctx) -> None:
     charts.add_phase(
         enquiry, minutes, actor=practitioner, starts_on=start + timedelta(weeks=6), label="Outdoor maths weekly"
     )
+    first, _ = _improvement_record(enquiry, minutes, practitioner, start)
     evidence.add_note(
         enquiry,
         actor=colleague,
         kind="observation",
         on=date(2020, 10, 14),
         observer="Ailsa Colleague",
+        measure_id=engagement.id,
+        cycle_id=first.id,
+        focus="How learners explain their measuring to each other",
         text="Learners measured the playground in groups; three usually quiet learners led their groups.",
+        responses="Most groups argued about metres and strides, then agreed a method; two learners asked to "
+        "measure the car park next.",
+        next_steps="Teach estimating before measuring; observe the same three learners in the next cycle.",
     )
     evidence.add_note(
         enquiry,
@@ -159,6 +169,53 @@ def load_demo(ctx) -> None:
     )
     evidence.publish_summary(enquiry, actor=practitioner)
     db.session.flush()
+
+
+def _improvement_record(enquiry, minutes, actor, start: date):
+    """The aim, a small driver diagram and two PDSA cycles drawn on the minutes run chart."""
+    cycles.save_aim(
+        enquiry,
+        actor=actor,
+        what="engagement in literacy and numeracy",
+        who="the 48 P5 learners in our two schools",
+        how_much="from 30 to 90 minutes of outdoor learning a week, with most learners highly engaged",
+        by=date(2021, 3, 26),
+    )
+    primary = cycles.add_driver(enquiry, actor=actor, kind="primary", text="Learners see a purpose in what they learn")
+    places = cycles.add_driver(
+        enquiry, actor=actor, kind="secondary", text="Real places to measure and describe", parent_id=primary.id
+    )
+    cycles.add_driver(enquiry, actor=actor, kind="change", text="Outdoor maths on Fridays", parent_id=places.id)
+    cycles.add_driver(enquiry, actor=actor, kind="change", text="Outdoor literacy on Tuesdays", parent_id=places.id)
+    talk = cycles.add_driver(enquiry, actor=actor, kind="primary", text="Learners talk about their learning")
+    cycles.add_driver(enquiry, actor=actor, kind="secondary", text="Group roles outdoors", parent_id=talk.id)
+    first = cycles.save_cycle(
+        enquiry,
+        None,
+        actor=actor,
+        title="Outdoor maths on Fridays",
+        measure_id=minutes.id,
+        starts_on=start + timedelta(weeks=6),
+        ends_on=start + timedelta(weeks=8),
+        prediction="Outdoor time rises above 60 minutes a week and quiet learners join in.",
+        done="Three Friday maths lessons in the playground, measuring and estimating.",
+        showed="Minutes rose to 75-85, above the baseline median every week; the observation saw quiet learners lead.",
+        decision="adopt",
+    )
+    second = cycles.save_cycle(
+        enquiry,
+        None,
+        actor=actor,
+        title="Outdoor literacy on Tuesdays",
+        measure_id=minutes.id,
+        starts_on=start + timedelta(weeks=9),
+        ends_on=start + timedelta(weeks=11),
+        prediction="Adding a literacy lesson takes outdoor time to about 90 minutes.",
+        done="Descriptive writing in the park; two lessons lost to rain.",
+        showed="82-90 minutes: near the target, but the weather cut two lessons.",
+        decision="adapt",
+    )
+    return first, second
 
 
 def _challenge_questions_and_events(theme: Theme, lead) -> None:

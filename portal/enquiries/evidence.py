@@ -2,11 +2,14 @@
 
 from datetime import date, timedelta
 
+from sqlalchemy import select
+
 from portal.audit.services import record as audit
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
 from portal.enquiries.access import can_edit_team
+from portal.enquiries.cycle_models import Cycle
 from portal.enquiries.plan_models import NOTE_KINDS, DataPoint, Enquiry, EvidenceNote, Measure
 from portal.enquiries.plans import check_value
 from portal.extensions import db
@@ -52,12 +55,20 @@ def add_data_point(
     return point
 
 
-def add_note(
-    enquiry: Enquiry, *, actor, kind: str, on: date | None, observer: str, text: str, upload=None
-) -> EvidenceNote:
-    """A qualitative or direct-observation note: when, who observed, what was seen; an optional file."""
-    if not can_edit_team(actor, enquiry.team):
-        raise ServiceError((None, "Only the team's members can add evidence."))
+def checked_note_fields(
+    enquiry: Enquiry,
+    *,
+    kind: str,
+    on: date | None,
+    observer: str,
+    text: str,
+    focus: str = "",
+    responses: str = "",
+    next_steps: str = "",
+    measure_id: int | None = None,
+    cycle_id: int | None = None,
+) -> dict:
+    """A note's fields, checked: kind, date, who observed, what was seen; a measure and a cycle of this enquiry."""
     errors = []
     if kind not in NOTE_KINDS:
         errors.append(("kind", "Choose the kind of evidence."))
@@ -65,20 +76,35 @@ def add_note(
         on = check_date(on)
     except ServiceError as error:
         errors += error.errors
-    if not observer.strip():
+    if not (observer or "").strip():
         errors.append(("observer", "Say who observed or collected it."))
-    if not text.strip():
+    if not (text or "").strip():
         errors.append(("text", "Describe what was seen or said."))
+    if measure_id and db.session.scalar(select(Measure.enquiry_id).where(Measure.id == measure_id)) != enquiry.id:
+        errors.append(("measure_id", "Choose one of the enquiry's measures."))
+    if cycle_id and db.session.scalar(select(Cycle.enquiry_id).where(Cycle.id == cycle_id)) != enquiry.id:
+        errors.append(("cycle_id", "Choose one of the enquiry's cycles."))
     if errors:
         raise ServiceError(*errors)
-    note = EvidenceNote(
-        enquiry_id=enquiry.id,
-        kind=kind,
-        on=on,
-        observer=observer.strip()[:160],
-        text=text.strip(),
-        created_by_id=actor.id,
-    )
+    observation = kind == "observation"  # the lesson-study record: focus, seen, responses, what next
+    return {
+        "kind": kind,
+        "on": on,
+        "observer": observer.strip()[:160],
+        "text": text.strip(),
+        "focus": (focus or "").strip()[:200] if observation else "",
+        "responses": (responses or "").strip() if observation else "",
+        "next_steps": (next_steps or "").strip() if observation else "",
+        "measure_id": measure_id or None,
+        "cycle_id": cycle_id or None,
+    }
+
+
+def add_note(enquiry: Enquiry, *, actor, upload=None, **fields) -> EvidenceNote:
+    """A qualitative or direct-observation note linked (optionally) to a measure and a cycle; an optional file."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can add evidence."))
+    note = EvidenceNote(enquiry_id=enquiry.id, created_by_id=actor.id, **checked_note_fields(enquiry, **fields))
     if upload is not None and upload.filename:
         stored = store_upload(upload, field="file")
         note.file_key, note.filename = stored.key, stored.filename

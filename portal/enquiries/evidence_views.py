@@ -8,8 +8,11 @@ from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ServiceError, apply_errors
 from portal.core.rendering import is_htmx, render
 from portal.core.uploads import send_stored
-from portal.enquiries import bp, evidence, plans, queries
+from portal.enquiries import bp, corrections, evidence, plans, queries
 from portal.enquiries.access import can_edit_team, can_read_summary, can_view_team
+from portal.enquiries.cycle_forms import link_choices, note_fields
+from portal.enquiries.cycles import cycles_of, drivers
+from portal.enquiries.drivers import diagram
 from portal.enquiries.forms import DataPointForm, NoteForm
 from portal.enquiries.loading import charted_measures, load_team
 from portal.enquiries.loading import load_measure as _measure
@@ -31,7 +34,17 @@ def show_evidence(team_id):
         measures=measures,
         notes=queries.notes(enquiry.id),
         can_edit=can_edit_team(current_user, team),
+        labels=_labels(enquiry.id),
+        history=corrections.history(enquiry.id, limit=20),
     )
+
+
+def _labels(enquiry_id: int) -> dict:
+    """Names of measures and cycles by id, for the notes linked to them."""
+    return {
+        "measure": {m.id: m.name for m in queries.measures(enquiry_id)},
+        "cycle": {c.id: c.title for c in cycles_of(enquiry_id)},
+    }
 
 
 @bp.get("/teams/<int:team_id>/measures/<int:measure_id>")
@@ -70,18 +83,11 @@ def add_data_point(team_id, measure_id):
 @login_required
 def new_note(team_id):
     team, enquiry = load_team(team_id, edit=True)
-    form = NoteForm()
+    form = NoteForm(data={"measure_id": request.args.get("measure", 0, type=int)})
+    link_choices(form, queries.measures(enquiry.id), cycles_of(enquiry.id))
     if form.validate_on_submit():
         try:
-            evidence.add_note(
-                enquiry,
-                actor=current_user,
-                kind=form.kind.data,
-                on=form.on.data,
-                observer=form.observer.data or "",
-                text=form.text.data or "",
-                upload=form.file.data,
-            )
+            evidence.add_note(enquiry, actor=current_user, upload=form.file.data, **note_fields(form))
         except ServiceError as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -123,6 +129,8 @@ def show_summary(team_id):
         plan_sections=PLAN_SECTIONS,
         reflection_sections=REFLECTION_SECTIONS,
         notes=queries.notes(enquiry.id, limit=5),
+        cycles=cycles_of(enquiry.id),
+        diagram=diagram(boxes, enquiry.aim_what) if (boxes := drivers(enquiry.id)) else None,
         can_edit=can_edit_team(current_user, team),
         can_view_team=can_view_team(current_user, team),
         show_names=show_names,

@@ -108,7 +108,20 @@ class NoteForm(FlaskForm):
     kind = SelectField("Kind of evidence", choices=_choices(NOTE_KINDS))
     on = DateField("Date", description=DATE_HINT, validators=[Optional()])
     observer = StringField("Who observed or collected it", validators=[Length(max=160)])
+    measure_id = SelectField("Measure it is evidence for", coerce=int, validate_choice=False, default=0)
+    cycle_id = SelectField("Cycle of change it belongs to", coerce=int, validate_choice=False, default=0)
+    focus = StringField(
+        "Observation focus",
+        description="For a direct observation: what you agreed to look for, e.g. how pupils explain their measuring",
+        validators=[Optional(), Length(max=200)],
+    )
     text = TextAreaField("What was seen or said", validators=[Length(max=MAX_TEXT)])
+    responses = TextAreaField(
+        "Learners' responses", description="For a direct observation", validators=[Optional(), Length(max=MAX_TEXT)]
+    )
+    next_steps = TextAreaField(
+        "What next", description="For a direct observation", validators=[Optional(), Length(max=MAX_TEXT)]
+    )
     file = FileField("Attachment (optional)", description="PDF, Word, Excel, image, CSV or text; up to 5 MB")
 
 

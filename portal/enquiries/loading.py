@@ -6,9 +6,10 @@ from sqlalchemy import select
 
 from portal.core.access import get_or_404
 from portal.core.rendering import render
-from portal.enquiries import queries, runchart
+from portal.enquiries import corrections, queries, runchart
 from portal.enquiries.access import can_edit_team, can_view_team
 from portal.enquiries.chart_forms import ChartSettingsForm, PhaseForm
+from portal.enquiries.cycles import cycles_of
 from portal.enquiries.forms import DataPointForm
 from portal.enquiries.plan_models import Measure, MeasurePhase
 from portal.extensions import db
@@ -43,7 +44,7 @@ def phases_of(measure_ids: list[int]) -> dict[int, list[MeasurePhase]]:
     return out
 
 
-def chart(measure, points, phases=(), *, with_notes: bool = True) -> dict:
+def chart(measure, points, phases=(), *, with_notes: bool = True, cycles=()) -> dict:
     """Everything a chart shows (pure runchart functions): phases, verdict, limits, reading and SVG geometry.
     Without `with_notes` the data points' notes stay off the chart (a summary read outside the team)."""
     dates, values = [p.on for p in points], [p.value for p in points]
@@ -55,7 +56,9 @@ def chart(measure, points, phases=(), *, with_notes: bool = True) -> dict:
         kind=measure.chart or "run",
     )
     notes = [(i, p.note) for i, p in enumerate(points) if p.note] if with_notes else []
+    cycles = [c for c in cycles if c.measure_id == measure.id]
     return {
+        "cycles": cycles,
         "verdict": runchart.judge(values),
         "analysis": analysis,
         "phases": list(phases),
@@ -66,6 +69,7 @@ def chart(measure, points, phases=(), *, with_notes: bool = True) -> dict:
             target=measure.target_value,
             analysis=analysis,
             notes=notes,
+            spans=[(c.starts_on, c.ends_on, c.title) for c in cycles],
         ),
     }
 
@@ -74,14 +78,17 @@ def charted_measures(enquiry_id: int, *, with_notes: bool = True) -> list[tuple]
     """Every measure with its points and (when quantitative) its chart: three queries."""
     measures = queries.measures_with_points(enquiry_id)
     phases = phases_of([m.id for m, _ in measures])
+    cycles = cycles_of(enquiry_id)
     return [
-        (m, pts, chart(m, pts, phases[m.id], with_notes=with_notes) if m.quantitative else None) for m, pts in measures
+        (m, pts, chart(m, pts, phases[m.id], with_notes=with_notes, cycles=cycles) if m.quantitative else None)
+        for m, pts in measures
     ]
 
 
 def measure_page(team, enquiry, measure, form, status=200, **forms):
     """The measure page (or its data fragment): chart, data, and the forms a member uses on it."""
     points = next(pts for m, pts in queries.measures_with_points(enquiry.id) if m.id == measure.id)
+    cycles = [c for c in cycles_of(enquiry.id) if c.measure_id == measure.id]
     forms.setdefault("settings_form", ChartSettingsForm(formdata=None, obj=measure))
     forms.setdefault("phase_form", PhaseForm(formdata=None))
     return render(
@@ -91,7 +98,10 @@ def measure_page(team, enquiry, measure, form, status=200, **forms):
         team=team,
         measure=measure,
         points=points,
-        chart=chart(measure, points, phases_of([measure.id])[measure.id]),
+        chart=chart(measure, points, phases_of([measure.id])[measure.id], cycles=cycles),
+        cycles=cycles,
+        correct=True,  # the points table offers edit and delete here
+        history=corrections.history(enquiry.id, measure.id),
         form=form or DataPointForm(formdata=None),
         can_edit=can_edit_team(current_user, team),
         status=status,

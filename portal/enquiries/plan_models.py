@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
+from portal.enquiries.cycle_models import Cycle, Driver  # noqa: F401  (the evidence note refers to a cycle)
 from portal.enquiries.models import Team
 from portal.extensions import db
 
@@ -32,8 +33,17 @@ class Enquiry(db.Model):
     # The team chose to show names and data-point notes to readers outside it (researchers, registrants).
     summary_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The aim statement: what, for whom, by how much, by when.
+    aim_what: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    aim_who: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    aim_how_much: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    aim_by: Mapped[date | None] = mapped_column(Date)
 
     team: Mapped[Team] = relationship(lazy="raise_on_sql")
+
+    @property
+    def has_aim(self) -> bool:
+        return bool(self.aim_what and self.aim_who and self.aim_how_much and self.aim_by)
 
 
 class PlanSection(db.Model):
@@ -132,6 +142,13 @@ class EvidenceNote(db.Model):
     filename: Mapped[str] = mapped_column(String(200), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Linked to a measure and a PDSA cycle; an observation has the lesson-study shape: focus, what was seen
+    # (`text`), learners' responses, what next.
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("enquiry_measure.id", ondelete="SET NULL"), index=True)
+    cycle_id: Mapped[int | None] = mapped_column(ForeignKey("enquiry_cycle.id", ondelete="SET NULL"), index=True)
+    focus: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    responses: Mapped[str] = mapped_column(Text, default="", server_default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class MeasurePhase(db.Model):

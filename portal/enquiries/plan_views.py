@@ -3,14 +3,15 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ServiceError, apply_errors, run_action
 from portal.core.rendering import is_htmx, render
-from portal.enquiries import bp, links, plans, queries
+from portal.enquiries import bp, corrections, cycles, links, plans, queries, steps
 from portal.enquiries.access import can_edit_team
+from portal.enquiries.drivers import diagram
 from portal.enquiries.forms import MeasureForm, SectionForm, StatusForm
 from portal.enquiries.loading import load_team
 from portal.enquiries.plan_models import STATUSES, Measure, PlanSection
@@ -51,20 +52,48 @@ def _spec(key: str, team) -> Section:
 
 
 def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
+    """The guided enquiry: six steps, each with its state; one open (the one asked for, the one needing
+    attention, or the next suggested); each step holds its plan sections (saved as before) and records."""
     sections, drafts = plans.plan_state(enquiry, current_user)
 
     def views(specs):
         out = [section_view(s, sections.get(s.key), drafts.get(s.key)) for s in specs]
         return [override if override and v.spec.key == override.spec.key else v for v in out]
 
+    challenge = views(links.challenge_questions(team.theme_id)) if team.theme_id else []
+    measures = queries.measures_with_points(enquiry.id)
+    cycle_list = cycles.cycles_of(enquiry.id)
+    boxes = cycles.drivers(enquiry.id)
+    have = {k for k, s in sections.items() if s.text.strip()}
+    have |= {"aim"} if enquiry.has_aim else set()
+    have |= {"drivers"} if boxes else set()
+    have |= {"measure"} if measures else set()
+    have |= {"cycle"} if cycle_list else set()
+    have |= {"cycle decided"} if any(c.decision for c in cycle_list) else set()
+    have |= {"challenge answered"} if any(v.text for v in challenge) else set()
+    step_states = steps.states(have)
+    by_key = {s.key: s for s in PLAN_SECTIONS + REFLECTION_SECTIONS}
+    step_sections = {st.step.key: views([by_key[k] for k in st.step.sections]) for st in step_states}
+    next_step = steps.suggested(step_states)
+    asked = request.args.get("step", "")
+    open_step = (
+        next((k for k, vs in step_sections.items() if override and any(v is override for v in vs)), None)
+        or ("challenge" if override and any(v is override for v in challenge) else None)
+        or (asked if asked in step_sections else None)
+        or (next_step.step.key if next_step else None)  # all done: the titles alone, none open
+    )
     return render(
         "enquiries/plan.html",
         team=team,
         enquiry=enquiry,
-        plan_sections=views(PLAN_SECTIONS),
-        reflection_sections=views(REFLECTION_SECTIONS),
-        challenge_sections=views(links.challenge_questions(team.theme_id)) if team.theme_id else [],
-        measures=queries.measures_with_points(enquiry.id),
+        steps=step_states,
+        step_sections=step_sections,
+        next_step=next_step,
+        open_step=open_step,
+        challenge_sections=challenge,
+        measures=measures,
+        cycles=cycle_list,
+        diagram=diagram(boxes, enquiry.aim_what) if boxes else None,
         can_edit=can_edit_team(current_user, team),
         statuses=STATUSES,
         status=status,
@@ -181,8 +210,9 @@ def edit_measure(team_id, measure_id):
 def _measure_form(team, enquiry, measure):
     form = MeasureForm(obj=measure)
     if form.validate_on_submit():
+        old = corrections.measure_values(measure) if measure else None
         try:
-            plans.save_measure(
+            saved = plans.save_measure(
                 enquiry,
                 measure,
                 actor=current_user,
@@ -191,12 +221,17 @@ def _measure_form(team, enquiry, measure):
                     for f in ("name", "kind", "shows", "baseline", "target", "how_collected", "when_collected", "unit")
                 },
             )
+            if old is not None:
+                corrections.keep_measure_edit(enquiry, saved, old, actor=current_user)
         except ServiceError as error:
+            db.session.rollback()
             apply_errors(form, error)
         else:
             db.session.commit()
             flash("The data collection plan is saved.", "success")
-            return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor="measures"), code=303)
+            return redirect(
+                url_for("enquiries.show_plan", team_id=team.id, step="measures", _anchor="measures"), code=303
+            )
     return render(
         "enquiries/measure_form.html", form=form, team=team, measure=measure, status=422 if form.is_submitted() else 200
     )

@@ -2,9 +2,10 @@
 
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from portal.core import personal_data
+from portal.enquiries.cycle_models import Correction, Cycle
 from portal.enquiries.models import JoinRequest, Registration, Team, TeamMember
 from portal.enquiries.plan_models import DataPoint, EvidenceNote, Measure, PlanSection, SectionDraft
 from portal.extensions import db
@@ -23,6 +24,8 @@ def export(user) -> dict:
         "data_points_recorded": _rows(DataPoint, DataPoint.recorded_by_id == user.id),
         "plan_sections_last_saved": _rows(PlanSection, PlanSection.updated_by_id == user.id),
         "unsaved_drafts": _rows(SectionDraft, SectionDraft.user_id == user.id),
+        "cycles_planned": _rows(Cycle, Cycle.created_by_id == user.id),
+        "corrections_made": _rows(Correction, Correction.by_id == user.id),
     }
 
 
@@ -33,6 +36,12 @@ def erase(user) -> None:
         update(EvidenceNote).where(EvidenceNote.observer == user.name).values(observer=personal_data.FORMER_MEMBER)
     )
     db.session.execute(SectionDraft.__table__.delete().where(SectionDraft.user_id == user.id))
+    # Old values kept by corrections may name them as an observer too.
+    db.session.execute(
+        update(Correction)
+        .where(Correction.old.contains(f"observer: {user.name}", autoescape=True))
+        .values(old=func.replace(Correction.old, f"observer: {user.name}", f"observer: {personal_data.FORMER_MEMBER}"))
+    )
     db.session.flush()
 
 
@@ -46,7 +55,14 @@ def register(app) -> None:
         app,
         PlanSection.text,
         EvidenceNote.text,
+        EvidenceNote.focus,
+        EvidenceNote.responses,
+        EvidenceNote.next_steps,
         DataPoint.note,
+        Cycle.prediction,
+        Cycle.done,
+        Cycle.showed,
+        Correction.old,
         Measure.how_collected,
         Team.shared_goal,
         JoinRequest.message,

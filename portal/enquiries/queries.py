@@ -160,6 +160,11 @@ def measures_with_points(enquiry_id: int) -> list[tuple[Measure, list[DataPoint]
     return [(m, points[m.id]) for m in measures]
 
 
+def measures(enquiry_id: int) -> list[Measure]:
+    """The enquiry's measures (no points): one query, for choosing one."""
+    return list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
+
+
 def notes(enquiry_id: int, limit: int = 100) -> list[EvidenceNote]:
     return list(
         db.session.scalars(

@@ -13,8 +13,13 @@ SHIFT_LENGTH = 6
 TREND_LENGTH = 5
 XMR_MIN_POINTS = 15  # limits from fewer baseline points move too much to trust
 XMR_FACTOR = 2.66  # 3 / d2, d2 = 1.128 for moving ranges of two points
-# Too few or too many runs (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46, Table 1, from Swed & Eisenhart):
-# useful observations (not on the median) -> (fewest, most) runs expected by chance.
+# Too few or too many runs: Perla, Provost & Murray (2011), "The run chart: a simple analytical tool for learning
+# from variation in healthcare processes", BMJ Qual Saf 20:46-51, Table 1 (from Swed & Eisenhart 1943, about 5%
+# in the two tails together). Useful observations (not on the median) -> (fewest, most) runs expected by chance:
+# fewer than the first or more than the second is a signal. The table runs from 10 to 60 observations (it stopped
+# at 30 here before, so longer charts were never read for runs); outside it nothing is said. NHS Improvement's
+# "Making data count" (2019) reads run charts by the same rules. tests/enquiries/test_runchart.py checks every
+# row against the exact runs distribution (within one run: the published table rounds in its own way).
 RUNS_LIMITS = {
     10: (3, 9),
     11: (3, 10),
@@ -37,6 +42,36 @@ RUNS_LIMITS = {
     28: (10, 20),
     29: (10, 20),
     30: (11, 21),
+    31: (11, 22),
+    32: (11, 23),
+    33: (12, 23),
+    34: (12, 24),
+    35: (13, 24),
+    36: (13, 25),
+    37: (13, 25),
+    38: (14, 26),
+    39: (14, 26),
+    40: (15, 27),
+    41: (15, 27),
+    42: (16, 28),
+    43: (16, 28),
+    44: (17, 29),
+    45: (17, 30),
+    46: (17, 31),
+    47: (18, 31),
+    48: (18, 32),
+    49: (19, 32),
+    50: (19, 33),
+    51: (20, 33),
+    52: (20, 34),
+    53: (21, 34),
+    54: (21, 35),
+    55: (22, 35),
+    56: (22, 36),
+    57: (23, 36),
+    58: (23, 37),
+    59: (24, 38),
+    60: (24, 38),
 }
 BETTER = {"up": "Higher is better", "down": "Lower is better", "": "Neither direction is better"}
 CHART_KINDS = {"run": "Run chart (median and run rules)", "xmr": "SPC XmR chart (mean and limits)"}
@@ -332,6 +367,7 @@ class Geometry:
     phases: list = field(default_factory=list)  # (x1, x2, median y, label, separator x or None)
     limits: list = field(default_factory=list)  # (y, label)
     notes: list = field(default_factory=list)  # (x, y, number, text)
+    spans: list = field(default_factory=list)  # (x1, x2, number, label): PDSA cycles over the dates they cover
 
 
 def geometry(
@@ -342,6 +378,7 @@ def geometry(
     target=None,
     analysis: Analysis | None = None,
     notes=(),
+    spans=(),
     width=640,
     height=320,
     pad=48,
@@ -365,9 +402,14 @@ def geometry(
 
         xs = [x(d) for d in dates]
         x_ticks = [(x(on), label) for on, label in date_ticks(first, last)] if len(dates) > 1 else []
+        bands = [
+            (max(x(start), pad), min(x(end or last), width - pad), n, label)
+            for n, (start, end, label) in enumerate(spans, start=1)
+            if start <= last and (end is None or end >= first)
+        ]
     else:
         step = (width - 2 * pad) / max(len(values) - 1, 1)
-        xs, x_ticks = [round(pad + i * step, 1) for i in range(len(values))], []
+        xs, x_ticks, bands = [round(pad + i * step, 1) for i in range(len(values))], [], []
     phases = []
     for k, p in enumerate(analysis.phases if analysis else []):
         x1 = xs[p.start] if k else pad
@@ -392,4 +434,5 @@ def geometry(
         phases,
         limits,
         marks,
+        bands,
     )

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import insert
 
 from portal.core.roles import Role
+from portal.enquiries.cycle_models import Cycle
 from portal.enquiries.demo import MINUTES, PLAN, THEMES_2020_21
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember, Theme
 from portal.enquiries.plan_models import DataPoint, Enquiry, EvidenceNote, Measure, MeasurePhase, PlanSection
@@ -124,11 +125,26 @@ def load_scale(ctx) -> None:
             )
     db.session.execute(insert(PlanSection), sections)
     measure_ids = _ids(Measure, measures)
-    points, phases = [], []
+    points, phases, cycle_rows = [], [], []
     for mid, m, eid_row in zip(measure_ids, measures, [r for r in enquiry_rows for _ in range(2)], strict=True):
         if m["kind"] != "quantitative":
             continue
         start = eid_row["updated_at"].date() if isinstance(eid_row["updated_at"], datetime) else date(2020, 9, 1)
+        for k in range(rng.randint(1, 3)):  # some PDSA cycles per team, drawn on this measure's chart
+            cycle_rows.append(
+                {
+                    "enquiry_id": m["enquiry_id"],
+                    "measure_id": mid,
+                    "title": f"Cycle {k + 1}",
+                    "starts_on": start + timedelta(weeks=6 + 2 * k),
+                    "ends_on": start + timedelta(weeks=7 + 2 * k),
+                    "prediction": "The change raises the measure.",
+                    "done": "As planned.",
+                    "showed": "A rise against the baseline median.",
+                    "decision": rng.choice(("adopt", "adapt", "abandon")),
+                    "created_at": eid_row["updated_at"],
+                }
+            )
         for week, value in enumerate(MINUTES):
             points.append(
                 {
@@ -141,5 +157,7 @@ def load_scale(ctx) -> None:
         phases.append({"measure_id": mid, "starts_on": start + timedelta(weeks=6), "label": "After the change"})
     db.session.execute(insert(DataPoint), points)
     db.session.execute(insert(MeasurePhase), phases)
+    if cycle_rows:
+        db.session.execute(insert(Cycle), cycle_rows)
     db.session.execute(insert(EvidenceNote), notes)
     db.session.flush()

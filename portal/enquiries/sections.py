@@ -12,6 +12,11 @@ class Section:
 
 PLAN_SECTIONS = (
     Section(
+        "hunch",
+        "Our hunch: what we noticed",
+        "What you see in your classes or setting that you want to change, and why you think it matters.",
+    ),
+    Section(
         "change",
         "The change we hope to make and what it should improve",
         "One small change to practice, and the outcome for learners it should improve.",
@@ -20,6 +25,12 @@ PLAN_SECTIONS = (
     Section("identifying", "How we will know which learners or families need it"),
     Section("success", "What success looks like", "What will be different, and for whom, if it works."),
     Section("methods", "The methods we will use to evaluate it", "Add each measure to the data collection plan below."),
+    Section(
+        "question",
+        "Our enquiry question",
+        "From a hunch to a question you can answer with evidence, e.g. Will 20 minutes of outdoor maths a week "
+        "raise P4 pupils' confidence in measuring?",
+    ),
     Section("challenges", "Our challenges and who can help"),
     Section("timeline", "Timeline", "When we plan, implement, collect evidence, evaluate and share."),
 )

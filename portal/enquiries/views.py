@@ -22,9 +22,12 @@ from portal.extensions import db
 
 @bp.context_processor
 def labels():
+    from portal.enquiries.cycle_models import DECISIONS, DRIVER_KINDS
     from portal.enquiries.plan_models import MEASURE_KINDS, MEASURE_SHOWS, NOTE_KINDS
 
     return {
+        "DECISIONS": DECISIONS,
+        "DRIVER_KINDS": DRIVER_KINDS,
         "MEASURE_KINDS": MEASURE_KINDS,
         "MEASURE_SHOWS": MEASURE_SHOWS,
         "NOTE_KINDS": NOTE_KINDS,

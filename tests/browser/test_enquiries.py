@@ -39,12 +39,13 @@ def test_practitioner_forms_a_team_plans_and_charts(page, live_server, mailbox, 
 
     page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
     assert_accessible(page)
-    page.locator("#section-change summary").click()  # sections are closed: titles with their state
+    page.locator("#step-change > details > summary").click()  # steps are closed: titles with their state
     expect(page.locator("#section-change summary")).to_contain_text("Not written yet")
     change = page.get_by_role("textbox", name="The change we hope to make and what it should improve")
     change.fill("Daily free-flow play")
     page.get_by_role("button", name="Save The change we hope to make").click()
     expect(page.locator("#section-change")).to_contain_text("Saved.")
+    page.locator("#step-measures > details > summary").click()
     page.get_by_role("link", name="Add a measure").click()
     assert_accessible(page)
     page.get_by_label("Name of the measure").fill("Minutes of child-led play")
@@ -88,7 +89,7 @@ def test_two_people_editing_one_section_see_both_texts(page, live_server, browse
         p.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
     assert_accessible(page)
     for p in (page, other):
-        p.locator("#section-challenges summary").click()
+        p.locator("#step-cycles > details > summary").click()  # the step holding the section; sections in it are open
     label = "Our challenges and who can help"
     page.get_by_role("textbox", name=label).fill("Weather: we bought waterproofs.")
     other.get_by_role("textbox", name=label).fill("Ask the parent council for volunteers.")
@@ -104,7 +105,7 @@ def test_two_people_editing_one_section_see_both_texts(page, live_server, browse
     other.get_by_role("button", name=f"Save {label}").click()
     expect(section).to_contain_text("Saved.")
     page.reload()
-    page.locator("#section-challenges summary").click()
+    page.locator("#step-cycles > details > summary").click()
     expect(page.get_by_role("textbox", name=label)).to_have_value(re.compile("parent council"))
 
 

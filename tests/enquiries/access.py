@@ -6,7 +6,7 @@ from datetime import date
 
 from werkzeug.datastructures import FileStorage
 
-from portal.enquiries import charts, evidence, plans, teams, themes
+from portal.enquiries import charts, cycles, evidence, plans, teams, themes
 from portal.enquiries.models import JoinRequest, TeamMember, ThemeResource
 from portal.enquiries.queries import team_page
 from portal.extensions import db
@@ -66,6 +66,18 @@ EXPECT = {
     "enquiries.set_chart": post(*EDITORS, data={"better": "up", "chart": "run"}),
     "enquiries.add_phase": post(*EDITORS, data={"starts_on": "2021-03-01", "label": "New timetable"}, admin=422),
     "enquiries.remove_phase": only(*EDITORS),  # GET: the confirm page
+    # Corrections and the improvement record: deletes answer the confirm page (200) until confirmed.
+    "enquiries.edit_data_point": only(*EDITORS),
+    "enquiries.delete_data_point": post(*EDITORS, ok=200),
+    "enquiries.delete_measure": post(*EDITORS, ok=200),
+    "enquiries.edit_note": only(*EDITORS),
+    "enquiries.delete_note": post(*EDITORS, ok=200),
+    "enquiries.edit_aim": only(*EDITORS),
+    "enquiries.edit_drivers": only(*EDITORS),
+    "enquiries.remove_driver": post(*EDITORS, ok=200),
+    "enquiries.new_cycle": only(*EDITORS),
+    "enquiries.edit_cycle": only(*EDITORS),
+    "enquiries.delete_cycle": post(*EDITORS, ok=200),
 }
 
 
@@ -95,6 +107,18 @@ def setup(world):
         upload=FileStorage(io.BytesIO(b"notes"), filename="notes.txt"),
     )
     evidence.publish_summary(enquiry, actor=u["practitioner"])
+    point = evidence.add_data_point(enquiry, measure, actor=u["practitioner"], on=date(2021, 1, 4), value="5")
+    driver = cycles.add_driver(enquiry, actor=u["practitioner"], kind="primary", text="Confident learners")
+    cycle = cycles.save_cycle(
+        enquiry,
+        None,
+        actor=u["practitioner"],
+        title="Outdoor maths",
+        measure_id=measure.id,
+        starts_on=date(2021, 1, 11),
+        ends_on=None,
+        prediction="More minutes outdoors",
+    )
     req = JoinRequest(team_id=team.id, user_id=u["forum_coordinator"].id)
     db.session.add(req)
     db.session.commit()
@@ -127,6 +151,14 @@ def setup(world):
             "enquiries.set_chart": {**t, "measure_id": measure.id},
             "enquiries.add_phase": {**t, "measure_id": measure.id},
             "enquiries.remove_phase": {**t, "measure_id": measure.id, "phase_id": phase.id},
+            "enquiries.edit_data_point": {**t, "measure_id": measure.id, "point_id": point.id},
+            "enquiries.delete_data_point": {**t, "measure_id": measure.id, "point_id": point.id},
+            "enquiries.delete_measure": {**t, "measure_id": measure.id},
+            "enquiries.edit_note": {**t, "note_id": note.id},
+            "enquiries.delete_note": {**t, "note_id": note.id},
+            "enquiries.remove_driver": {**t, "driver_id": driver.id},
+            "enquiries.edit_cycle": {**t, "cycle_id": cycle.id},
+            "enquiries.delete_cycle": {**t, "cycle_id": cycle.id},
         }
     )
     for endpoint in (
@@ -143,5 +175,8 @@ def setup(world):
         "new_note",
         "show_summary",
         "publish_summary",
+        "edit_aim",
+        "edit_drivers",
+        "new_cycle",
     ):
         world.args[f"enquiries.{endpoint}"] = t

@@ -152,3 +152,50 @@ def test_geometry_places_points_by_date_and_draws_phases_and_notes():
     assert xs[1] - xs[0] < xs[2] - xs[1]  # spaced by time, not by order
     assert [p[3] for p in g.phases] == ["Baseline", "After"] and g.phases[1][4] is not None
     assert g.notes[0][2:] == (1, "Visit") and [label for _, label in g.x_ticks] == ["Feb 2021", "Mar 2021"]
+
+
+def _exact_limits(useful: int, tail: float = 0.025) -> tuple[int, int]:
+    """Fewest and most runs not signalled by the exact distribution of runs (Swed & Eisenhart) for `useful`
+    points split as evenly as possible above and below the median, `tail` in each tail."""
+    from math import comb
+
+    n1, n2 = useful // 2, useful - useful // 2
+    p = {}
+    for r in range(2, useful + 1):
+        k = r // 2
+        if r % 2 == 0:
+            p[r] = 2 * comb(n1 - 1, k - 1) * comb(n2 - 1, k - 1)
+        else:
+            p[r] = comb(n1 - 1, k) * comb(n2 - 1, k - 1) + comb(n1 - 1, k - 1) * comb(n2 - 1, k)
+    total = comb(useful, n1)
+
+    def first(order):
+        seen = 0
+        for r in order:
+            seen += p[r]
+            if seen / total > tail:
+                return r
+
+    return first(sorted(p)), first(sorted(p, reverse=True))
+
+
+def test_runs_table_is_perla_table_1_from_10_to_60_and_agrees_with_the_exact_distribution():
+    """Perla, Provost & Murray 2011, Table 1 (10 to 60 useful observations; e.g. 20: 6 to 16, 40: 15 to 27,
+    60: 24 to 38); every row lies within one run of the exact Swed-Eisenhart limits, so no row is mistyped."""
+    from portal.enquiries.runchart import RUNS_LIMITS
+
+    assert sorted(RUNS_LIMITS) == list(range(10, 61))
+    assert (RUNS_LIMITS[20], RUNS_LIMITS[40], RUNS_LIMITS[60]) == ((6, 16), (15, 27), (24, 38))
+    for useful, (fewest, most) in RUNS_LIMITS.items():
+        low, high = _exact_limits(useful)
+        assert abs(fewest - low) <= 1 and abs(most - high) <= 1, useful
+        assert fewest < most
+
+
+def test_forty_points_with_too_few_runs_is_now_read():
+    """Beyond 30 useful observations the table was silent; 40 points in 4 runs is far too few (limit 15)."""
+    from portal.enquiries.runchart import runs_signal
+
+    values = [1] * 10 + [9] * 10 + [1] * 10 + [9] * 10
+    signal = runs_signal(values, 5)
+    assert signal is not None and signal.direction == "few"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from portal.core.roles import Role
-from portal.enquiries import evidence, plans, teams, themes
+from portal.enquiries import corrections, cycles, evidence, plans, teams, themes
 from portal.extensions import db
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
@@ -179,6 +179,24 @@ def grow(world, app):
             evidence.add_note(
                 world.enquiry, actor=world.ewan, kind="observation", on=date(2021, 2, 1), observer="E", text="seen"
             )
+            # The improvement record grows too: drivers, cycles on the charts, corrections in the history.
+            primary = cycles.add_driver(world.enquiry, actor=world.ewan, kind="primary", text=f"Driver {i}")
+            cycles.add_driver(world.enquiry, actor=world.ewan, kind="secondary", text="s", parent_id=primary.id)
+            for measure in (m, world.measure):
+                cycles.save_cycle(
+                    world.enquiry,
+                    None,
+                    actor=world.ewan,
+                    title=f"Cycle {i}",
+                    measure_id=measure.id,
+                    starts_on=date(2021, 1, 3),
+                    ends_on=None,
+                    prediction="p",
+                )
+            point = evidence.add_data_point(
+                world.enquiry, world.measure, actor=world.ewan, on=date(2021, 1, 5), value="3"
+            )
+            corrections.edit_data_point(world.enquiry, world.measure, point, actor=world.ewan, on=point.on, value="4")
             key = ["change", "success", "timeline"][i % 3]
             saved = plans.plan_state(world.enquiry, world.ewan)[0].get(key)
             plans.save_section(
@@ -203,6 +221,8 @@ def test_query_counts_do_not_grow_with_the_data(client, login, world, grow):
         "/enquiries/",
         "/enquiries/teams",
         f"/enquiries/themes/{world.theme.id}/summaries",
+        f"/enquiries/teams/{t}/drivers",
+        f"/enquiries/teams/{t}/cycles/new",
     ]
     grow(1)
     small = {u: client.get(u).headers["X-Query-Count"] for u in urls}
