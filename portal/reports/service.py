@@ -481,6 +481,12 @@ def culture(scope: ReportScope) -> Aim:
     return aim
 
 
+def registered_sections(scope: ReportScope, *keys: str) -> list[Section]:
+    """The tables other domains register for a dashboard (accounts of practice by LA and sector, Gateway uptake
+    by LA, sector and month), shown under the aim they inform."""
+    return [Section(t) for key in keys if (fn := source(key)) for t in fn(scope)]
+
+
 def aims(scope: ReportScope) -> list[Aim]:
     return [
         Aim(1, "Participation", [participation(scope)]),
@@ -488,7 +494,7 @@ def aims(scope: ReportScope) -> list[Aim]:
         Aim(3, "A critical mass", [critical_mass(scope)]),
         Aim(4, "Sustainability", [sustainability(scope)]),
         culture(scope),
-        Aim(6, "Outcomes", [outcomes(scope)]),
+        Aim(6, "Outcomes", [outcomes(scope), *registered_sections(scope, "practice", "gateway_uptake")]),
     ]
 
 
@@ -510,7 +516,8 @@ TABLE_BUILDERS = {
 def one_table(name: str, scope: ReportScope) -> Table | None:
     if name in TABLE_BUILDERS:
         return TABLE_BUILDERS[name](scope).table
-    for table in [s.table for s in coverage(scope)] + [s.table for s in culture(scope).sections]:
+    extra = culture(scope).sections + registered_sections(scope, "practice", "gateway_uptake")
+    for table in [s.table for s in coverage(scope)] + [s.table for s in extra]:
         if table.name == name:
             return table
     return None
