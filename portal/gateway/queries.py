@@ -1,10 +1,12 @@
 """Reading the Gateway: suggestions with their profiles, a person's requests, the uptake figures."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import and_, case, extract, func, or_, select
 
 from portal.core.access import officer_authority_id
+from portal.core.dates import utcnow
 from portal.core.privacy import suppress
 from portal.enquiries.plan_models import Enquiry
 from portal.extensions import db
@@ -99,28 +101,46 @@ class Uptake:
 FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 
 
-def _counts(group, la: int | None) -> dict:
-    """Each figure grouped by the columns `group(model)` -> {key: {figure: n}}, one query per figure."""
+MONTHS_SHOWN = 24
+
+
+def _first_month_shown():
+    """The first day of the oldest month the uptake page shows (the current month and the 23 before it)."""
+    today = utcnow()
+    months = today.year * 12 + today.month - 1 - (MONTHS_SHOWN - 1)
+    return datetime(months // 12, months % 12 + 1, 1)
+
+
+def _counts(group, la: int | None, since=None) -> dict:
+    """The figures grouped by the columns `group(model)` -> {key: {figure: n}}: one query per table (requests
+    and accepted ones together; teams and reporting ones together, a team having at most one enquiry); `since`
+    leaves out rows created before it (the created_at index then reads only the months shown)."""
     reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
-    sources = {
-        "profiles": (Profile, func.count(func.distinct(Profile.owner_id)), Profile.status != "withdrawn"),
-        "requests": (Request, func.count(Request.id), None),
-        "accepted": (Request, func.count(Request.id), Request.status == "accepted"),
-        "teams": (GatewayTeam, func.count(GatewayTeam.team_id), None),
-        "reporting": (GatewayTeam, func.count(GatewayTeam.team_id), reporting),
-    }
+    sources = (
+        (Profile, {"profiles": func.count(func.distinct(Profile.owner_id))}, Profile.status != "withdrawn"),
+        (
+            Request,
+            {"requests": func.count(Request.id), "accepted": func.count(case((Request.status == "accepted", 1)))},
+            None,
+        ),
+        (GatewayTeam, {"teams": func.count(GatewayTeam.team_id), "reporting": func.count(Enquiry.id)}, None),
+    )
     table: dict = {}
-    for figure, (model, count, condition) in sources.items():
+    for model, figures, condition in sources:
         keys = group(model)
-        stmt = select(*keys, count).group_by(*keys)
-        if figure == "reporting":
-            stmt = stmt.join(Enquiry, Enquiry.team_id == GatewayTeam.team_id)
+        stmt = select(*keys, *figures.values()).group_by(*keys)
+        if model is GatewayTeam:
+            stmt = stmt.outerjoin(Enquiry, and_(Enquiry.team_id == GatewayTeam.team_id, reporting))
         if condition is not None:
             stmt = stmt.where(condition)
         if la is not None:
             stmt = stmt.where(model.authority_id == la)
-        for *key, n in db.session.execute(stmt):
-            table.setdefault(tuple(key) if len(key) > 1 else key[0], {})[figure] = n
+        if since is not None:
+            stmt = stmt.where(model.created_at >= since)
+        for row in db.session.execute(stmt):
+            key, counts = row[: len(keys)], row[len(keys) :]
+            cell = table.setdefault(tuple(key) if len(key) > 1 else key[0], {})
+            cell.update(zip(figures, counts, strict=True))
     return table
 
 
@@ -135,7 +155,9 @@ def uptake(actor) -> Uptake:
     names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
     by_la = _counts(lambda m: [m.authority_id], la)
     by_sector = _counts(lambda m: [m.sector], la)
-    by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la)
+    by_month = _counts(
+        lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la, since=_first_month_shown()
+    )
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
     return Uptake(
         by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
