@@ -46,16 +46,18 @@ class User(UserMixin, db.Model):
 
     establishment: Mapped[Establishment | None] = relationship(lazy="joined")
     authority: Mapped[LocalAuthority | None] = relationship(lazy="joined")
-    role_rows: Mapped[list["UserRole"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
-    )
+    # Loaded when asked for: the signed-in person's roles come with them in one query (accounts/sessions.py), lists
+    # that show roles load them with selectinload; every other person loaded (authors, members) costs nothing.
+    role_rows: Mapped[list["UserRole"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     @property
     def roles(self) -> set[Role]:
         return {Role(r.role) for r in self.role_rows}
 
     def has_role(self, *roles: Role) -> bool:
-        return bool(self.roles.intersection(roles))
+        # Role is a StrEnum: the stored strings compare and hash as the roles do, so no Role() per row and call
+        # (navigation asks this about 25 times on every page).
+        return any(row.role in roles for row in self.role_rows)
 
     @property
     def home_authority_id(self) -> int | None:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from portal.accounts.access import people_visible_to
 from portal.accounts.models import User, UserRole
@@ -29,7 +30,8 @@ class PeopleFilter:
 
 
 def people_query(actor, filters: PeopleFilter):
-    stmt = select(User).order_by(User.name, User.id)
+    # The list shows each person's roles: loaded for the page in one more query (User.role_rows is lazy).
+    stmt = select(User).order_by(User.name, User.id).options(selectinload(User.role_rows))
     if filters.q:
         like = f"%{filters.q.lower()}%"
         # ILIKE on the bare columns: PostgreSQL answers it from the trigram indexes (lower(name) would not).

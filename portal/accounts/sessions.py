@@ -6,17 +6,22 @@ import time
 
 from flask import current_app, session
 from flask_login import login_user
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
 from portal.audit.services import record as audit
 from portal.extensions import db
 
 GENERATION_KEY = "_sv"
+# Every signed-in request loads its person: one statement (roles joined, not a second SELECT), built once.
+_LOAD_USER = select(User).where(User.id == bindparam("uid")).options(joinedload(User.role_rows))
 
 
 def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: the person, only while this session's generation is still theirs."""
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """Flask-Login's loader: the person, only while this session's generation is still theirs. Read from the
+    database on every request (never a per-process cache), so revocation holds on every host at once."""
+    user = db.session.scalars(_LOAD_USER, {"uid": int(user_id)}).unique().first() if user_id.isdigit() else None
     if user is None or not user.active or session.get(GENERATION_KEY, 0) != user.session_version:
         return None
     return user

@@ -4,8 +4,9 @@ Every endpoint named here exists (tests/main checks each role's navigation answe
 """
 
 from dataclasses import dataclass
+from functools import cache
 
-from flask import url_for
+from flask import request, url_for
 
 from portal.core.roles import Role
 
@@ -21,7 +22,15 @@ class Entry:
     in_nav: bool = True
 
     def url(self) -> str:
-        return url_for(self.endpoint)
+        # The same on every host and for every person: built once per script root (a mount point).
+        key = (request.script_root, self.endpoint)
+        url = _URLS.get(key)
+        if url is None:
+            url = _URLS[key] = url_for(self.endpoint)
+        return url
+
+
+_URLS: dict[tuple[str, str], str] = {}
 
 
 def _e(label, endpoint, roles, description="", in_nav=True):
@@ -189,14 +198,20 @@ ENTRIES = (
 )
 
 
-def _visible(user, entry: Entry) -> bool:
-    return user.has_role(*entry.roles) or user.has_role(R.ADMIN)
+@cache
+def _entries_for(roles: frozenset[str]) -> tuple[Entry, ...]:
+    """The entries a set of roles sees: a pure function of the role names, so computed once per set."""
+    return tuple(e for e in ENTRIES if R.ADMIN in roles or not roles.isdisjoint(e.roles))
+
+
+def _role_names(user) -> frozenset[str]:
+    return frozenset(str(row.role) for row in user.role_rows)
 
 
 def nav_entries(user) -> list[Entry]:
-    return [e for e in ENTRIES if e.in_nav and _visible(user, e)]
+    return [e for e in _entries_for(_role_names(user)) if e.in_nav]
 
 
 def home_entries(user) -> list[Entry]:
     """Every entry for the person's roles."""
-    return [e for e in ENTRIES if _visible(user, e)]
+    return list(_entries_for(_role_names(user)))

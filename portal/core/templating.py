@@ -1,10 +1,13 @@
 """Template globals: navigation, roles, the CSRF token for htmx, htmx's pinned integrity hash."""
 
+from flask import current_app
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from portal.core.access import may_open
 from portal.core.dates import long_date
-from portal.core.forms import ActionForm, render_csrf_fields_without_id
+from portal.core.forms import render_csrf_fields_without_id
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
 
@@ -12,10 +15,26 @@ HTMX_VERSION = "2.0.11"
 HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
 
 
-def _button_form() -> ActionForm:
-    """A button's CSRF-only form for templates; it never reads the request body (an error page may be answering
-    a body that cannot be read, such as one over the size limit)."""
-    return ActionForm(formdata=None)
+class _ButtonForm:
+    """A button's CSRF-only form for templates, as ActionForm renders it (`action_form().csrf_token`) without
+    building a WTForms form per button: the request's one token (Flask-WTF keeps it for the request), and never
+    the request body (an error page may be answering a body that cannot be read, such as one over the size
+    limit). Submissions are still checked by ActionForm."""
+
+    __slots__ = ()
+
+    @property
+    def csrf_token(self) -> Markup:
+        if not current_app.config.get("WTF_CSRF_ENABLED", True):
+            return Markup("")  # as a FlaskForm without CSRF: no field
+        return Markup('<input name="csrf_token" type="hidden" value="{}">').format(generate_csrf())
+
+
+_BUTTON_FORM = _ButtonForm()
+
+
+def _button_form() -> _ButtonForm:
+    return _BUTTON_FORM
 
 
 def register_templating(app) -> None:

@@ -54,7 +54,12 @@ def new_topic(space_type, space_id):
 def _topic_page(topic, space, form, status=200):
     if status == 200:  # read now (committed before loading, so the rows shown are never expired and reloaded)
         services.mark_read(topic, actor=current_user)
-        db.session.commit()
+        session = db.session()
+        session.expire_on_commit = False  # nor the topic, its space and the person, already loaded for this page
+        try:
+            session.commit()
+        finally:
+            session.expire_on_commit = True
     page = queries.post_page(topic, request.args.get("page", 1, type=int))
     return render(
         "discussions/topic.html",

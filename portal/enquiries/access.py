@@ -1,23 +1,42 @@
 """Who may see and change a team's enquiry: members, its link officers, assigned facilitators, the admin."""
 
-from sqlalchemy import exists, or_, select
+from flask import has_request_context, request
+from sqlalchemy import exists, inspect, or_, select
 
 from portal.core.roles import Role
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
 from portal.extensions import db
 
 
+def _loaded(team, collection: str) -> list | None:
+    """The team's `collection` when this request has already loaded it (team pages load members and
+    facilitators with the team), else None: then one EXISTS query answers instead. Only while reading (GET):
+    a change in this request may add a member the loaded collection does not show."""
+    if not has_request_context() or request.method not in ("GET", "HEAD"):
+        return None
+    state = inspect(team, raiseerr=False)
+    if state is None or collection in state.unloaded or state.modified:
+        return None
+    return getattr(team, collection)
+
+
 def is_member(user, team) -> bool:
-    return bool(
-        user.is_authenticated
-        and db.session.scalar(select(exists().where(TeamMember.team_id == team.id, TeamMember.user_id == user.id)))
-    )
+    if not user.is_authenticated:
+        return False
+    members = _loaded(team, "members")
+    if members is not None:
+        return any(m.user_id == user.id for m in members)
+    return bool(db.session.scalar(select(exists().where(TeamMember.team_id == team.id, TeamMember.user_id == user.id))))
 
 
 def is_facilitator(user, team) -> bool:
+    if not user.is_authenticated:
+        return False
+    facilitators = _loaded(team, "facilitators")
+    if facilitators is not None:
+        return any(f.user_id == user.id for f in facilitators)
     return bool(
-        user.is_authenticated
-        and db.session.scalar(
+        db.session.scalar(
             select(exists().where(TeamFacilitator.team_id == team.id, TeamFacilitator.user_id == user.id))
         )
     )
@@ -26,6 +45,9 @@ def is_facilitator(user, team) -> bool:
 def _is_link_officer(user, team) -> bool:
     if not (user.has_role(Role.LA_OFFICER) and user.authority_id):
         return False
+    members = _loaded(team, "members")
+    if members is not None:
+        return any(m.authority_id == user.authority_id for m in members)
     return bool(
         db.session.scalar(
             select(exists().where(TeamMember.team_id == team.id, TeamMember.authority_id == user.authority_id))

@@ -49,15 +49,9 @@ def challenge_framework(theme_id: int) -> Framework | None:
 
 def challenge_questions(theme_id: int) -> list[Section]:
     """The published challenge questions as plan sections keyed by item key (stable across versions)."""
-    framework = challenge_framework(theme_id)
-    version_id = frameworks.published_version_id(framework.id) if framework else None
-    version = frameworks.load_version(version_id) if version_id else None
-    if version is None:
-        return []
     return [
-        Section(f"{CHALLENGE_PREFIX}{item.key}", item.text, section.title)
-        for section in version.sections
-        for item in section.items
+        Section(f"{CHALLENGE_PREFIX}{key}", text, title)
+        for title, key, text in frameworks.published_items(challenge_slug(theme_id))
     ]
 
 

@@ -96,6 +96,28 @@ def published_version_id(framework_id: int) -> int | None:
     )
 
 
+def published_items(slug: str) -> list[tuple[str, str, str]]:
+    """(section title, item key, item text) of the newest published version of the framework `slug`, in
+    order: one query, no objects (pages that only show the questions)."""
+    newest = (
+        select(FrameworkVersion.id)
+        .join(Framework, Framework.id == FrameworkVersion.framework_id)
+        .where(Framework.slug == slug, FrameworkVersion.published.is_(True))
+        .order_by(FrameworkVersion.number.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return [
+        tuple(row)
+        for row in db.session.execute(
+            select(FrameworkSection.title, FrameworkItem.key, FrameworkItem.text)
+            .join(FrameworkItem, FrameworkItem.section_id == FrameworkSection.id)
+            .where(FrameworkSection.version_id == newest)
+            .order_by(FrameworkSection.position, FrameworkItem.position)
+        )
+    ]
+
+
 def published_frameworks(kind: str) -> list[Framework]:
     """Frameworks of one kind that have a published version, by title."""
     has_published = select(FrameworkVersion.framework_id).where(FrameworkVersion.published.is_(True))

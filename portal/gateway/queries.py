@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import and_, case, extract, func, or_, select
 
 from portal.core.access import officer_authority_id
+from portal.core.dates import utcnow
 from portal.core.privacy import suppress
 from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import Enquiry
@@ -105,23 +106,37 @@ class Uptake:
 FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 
 
-def _counts(group, la: int | None, scope=None) -> dict:
-    """Each figure grouped by the columns `group(model)` -> {key: {figure: n}}, one query per figure; `scope`
-    (a reports ReportScope) narrows by sector and school years (1 August to 31 July)."""
+MONTHS_SHOWN = 24
+
+
+def _first_month_shown():
+    """The first day of the oldest month the uptake page shows (the current month and the 23 before it)."""
+    today = utcnow()
+    months = today.year * 12 + today.month - 1 - (MONTHS_SHOWN - 1)
+    return datetime(months // 12, months % 12 + 1, 1)
+
+
+def _counts(group, la: int | None, scope=None, since=None) -> dict:
+    """The figures grouped by the columns `group(model)` -> {key: {figure: n}}: one query per table (requests
+    and accepted ones together; teams and reporting ones together, a team having at most one enquiry); `scope`
+    (a reports ReportScope) narrows by sector and school years (1 August to 31 July); `since` leaves out rows
+    created before it (the created_at index then reads only the months shown)."""
     reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
-    sources = {
-        "profiles": (Profile, func.count(func.distinct(Profile.owner_id)), Profile.status != "withdrawn"),
-        "requests": (Request, func.count(Request.id), None),
-        "accepted": (Request, func.count(Request.id), Request.status == "accepted"),
-        "teams": (GatewayTeam, func.count(GatewayTeam.team_id), None),
-        "reporting": (GatewayTeam, func.count(GatewayTeam.team_id), reporting),
-    }
+    sources = (
+        (Profile, {"profiles": func.count(func.distinct(Profile.owner_id))}, Profile.status != "withdrawn"),
+        (
+            Request,
+            {"requests": func.count(Request.id), "accepted": func.count(case((Request.status == "accepted", 1)))},
+            None,
+        ),
+        (GatewayTeam, {"teams": func.count(GatewayTeam.team_id), "reporting": func.count(Enquiry.id)}, None),
+    )
     table: dict = {}
-    for figure, (model, count, condition) in sources.items():
+    for model, figures, condition in sources:
         keys = group(model)
-        stmt = select(*keys, count).group_by(*keys)
-        if figure == "reporting":
-            stmt = stmt.join(Enquiry, Enquiry.team_id == GatewayTeam.team_id)
+        stmt = select(*keys, *figures.values()).group_by(*keys)
+        if model is GatewayTeam:
+            stmt = stmt.outerjoin(Enquiry, and_(Enquiry.team_id == GatewayTeam.team_id, reporting))
         if condition is not None:
             stmt = stmt.where(condition)
         if la is not None:
@@ -132,8 +147,12 @@ def _counts(group, la: int | None, scope=None) -> dict:
             stmt = stmt.where(model.created_at >= datetime(scope.first_year, 8, 1))
         if getattr(scope, "last_year", None) is not None:
             stmt = stmt.where(model.created_at < datetime(scope.last_year + 1, 8, 1))
-        for *key, n in db.session.execute(stmt):
-            table.setdefault(tuple(key) if len(key) > 1 else key[0], {})[figure] = n
+        if since is not None:
+            stmt = stmt.where(model.created_at >= since)
+        for row in db.session.execute(stmt):
+            key, counts = row[: len(keys)], row[len(keys) :]
+            cell = table.setdefault(tuple(key) if len(key) > 1 else key[0], {})
+            cell.update(zip(figures, counts, strict=True))
     return table
 
 
@@ -151,7 +170,9 @@ def _uptake(la: int | None, scope=None) -> Uptake:
     names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
     by_la = _counts(lambda m: [m.authority_id], la, scope)
     by_sector = _counts(lambda m: [m.sector], la, scope)
-    by_month = _counts(lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la, scope)
+    by_month = _counts(
+        lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la, scope, _first_month_shown()
+    )
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
     return Uptake(
         by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],

@@ -1,7 +1,7 @@
 """Loading evaluations and plans with everything a page needs, in a fixed number of queries."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from portal.extensions import db
 from portal.frameworks.models import Framework
@@ -30,8 +30,10 @@ def load_plan(plan_id: int) -> DevelopmentPlan | None:
             selectinload(DevelopmentPlan.requests),
             selectinload(DevelopmentPlan.shares),
             selectinload(DevelopmentPlan.comments),
-            selectinload(DevelopmentPlan.owner),
-            selectinload(DevelopmentPlan.evaluation),
+            # The owner is most often the person reading, already loaded: lazyload takes them from the session.
+            lazyload(DevelopmentPlan.owner),
+            # The page shows the evaluation's label only: not its framework (nor, through it, the rating levels).
+            selectinload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
         )
     )
 

@@ -82,7 +82,7 @@ def load(base: str, path: str, cookie: str, seconds: int, lua: str) -> dict:
     }
 
 
-def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
+def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool = False) -> list[dict]:
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -94,8 +94,11 @@ def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
         "PORTAL_ENV": "development",
         "LOG_REQUESTS": "0",
     }  # no log line per request
-    load_seconds = prepare(url, env)
-    print(f"[{name}] scale data loaded in {load_seconds:.1f} s", flush=True)
+    if prepared:
+        print(f"[{name}] scale data kept from an earlier run", flush=True)
+    else:
+        load_seconds = prepare(url, env)
+        print(f"[{name}] scale data loaded in {load_seconds:.1f} s", flush=True)
     engine = create_engine(url)
     port = free_port()
     server = subprocess.Popen(
@@ -156,7 +159,11 @@ def bench_database(name: str, url: str, seconds: int, lua: str) -> list[dict]:
         return rows
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(60)  # a loaded machine may take a while to stop two workers
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         engine.dispose()
 
 
@@ -182,6 +189,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=3, help="load per page and database")
     parser.add_argument("--out", default=str(ROOT / "bench-results" / "bench.json"))
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument(
+        "--sqlite-scale",
+        metavar="FILE",
+        help="a SQLite database already holding the scale data (kept from an earlier run): benchmarked on a copy",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk); `make bench` installs it.")
@@ -190,7 +202,11 @@ def main() -> None:
     lua.write_text(LUA)
     rows = []
     if args.only in (None, "sqlite"):
-        rows += bench_database("sqlite", f"sqlite:///{workdir / 'bench.db'}", args.seconds, str(lua))
+        if args.sqlite_scale:
+            shutil.copyfile(args.sqlite_scale, workdir / "bench.db")
+        rows += bench_database(
+            "sqlite", f"sqlite:///{workdir / 'bench.db'}", args.seconds, str(lua), prepared=bool(args.sqlite_scale)
+        )
     if args.only in (None, "postgresql"):
         server = PostgresServer()
         try:

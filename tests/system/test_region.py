@@ -88,7 +88,8 @@ class Browser:
 
     def __init__(self, base: str):
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def get(self, path: str):
         try:
@@ -281,3 +282,30 @@ def test_a_host_killed_mid_load_loses_no_acknowledged_write(region):
         )
         db.session.remove()
     assert stored >= len(acknowledged)
+
+
+def test_signing_out_everywhere_on_one_host_ends_a_copied_cookie_on_the_other(region):
+    """Session revocation holds across hosts: nothing about a session is remembered in one host's memory."""
+    host_a, host_b = (f"http://127.0.0.1:{port}" for port in region.hosts)
+    browser = Browser(region.base)
+    status, _, _ = browser.sign_in("admin@region.example.org", PASSWORD)
+    assert status == 200
+    jar = http.cookiejar.CookieJar()
+    for cookie in browser.jar:
+        jar.set_cookie(cookie)
+    stolen = Browser(host_b)  # a copy of the cookie, used on host B only
+    stolen.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    status, _, body = stolen.get("/home")
+    assert status == 200 and b"Sign out" in body, "the copied cookie should work on host B before revocation"
+
+    on_a = Browser(host_a)  # the owner, talking to host A directly
+    on_a.opener = browser.opener
+    status, _, body = on_a.post("/profile/sign-out-everywhere", {"csrf_token": on_a.token("/profile")})
+    assert status == 200 and b"Every other session of yours has ended" in body
+
+    status, _, body = stolen.get("/home")  # host B: the copy is dead
+    assert b"Sign out" not in body and b'name="password"' in body
+    on_b = Browser(host_b)  # the owner's own browser carries on, on host B too
+    on_b.opener = browser.opener
+    status, _, body = on_b.get("/home")
+    assert status == 200 and b"Sign out" in body
