@@ -10,6 +10,7 @@ bp = Blueprint("leadership", __name__, url_prefix="/leadership")
 def init_app(app: Flask) -> None:
     """Import the view modules, register what leadership offers the other domains, then the blueprint."""
     from portal.leadership import plan_views, programme_views, views  # noqa: F401  (routes on bp)
+    from portal.leadership.commands import leadership_cli
     from portal.leadership.modules import register_kinds
     from portal.leadership.sessions import register_policy
 
@@ -19,4 +20,5 @@ def init_app(app: Flask) -> None:
     from portal.leadership.privacy import register as register_personal_data
 
     register_personal_data(app)  # what leadership exports and erases for data rights
+    app.cli.add_command(leadership_cli)
     app.register_blueprint(bp)
