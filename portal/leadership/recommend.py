@@ -50,13 +50,14 @@ def module_reasons(
 ) -> list[ModuleReason]:
     """Every module with the reason for it, naming the scores of the domains that map to it in both
     evaluations. A module is recommended when a domain mapped to it is among the weakest of its evaluation
-    or sits at or below the scale's middle."""
+    (and not already a strength) or sits at or below the scale's middle."""
     weak = {s.key for s in weakest(leadership, 2)} | {s.key for s in weakest(capacity, 2)}
+    strong = top - top // 3 + 1  # a strength from here (5 and 6 on a six-point scale), as in scoring
     reasons = []
     for key in modules:
         related = [(s, "your leadership:") for s in leadership if s.module == key and s.mean is not None]
         related += [(s, "your school's capacity:") for s in capacity if s.module == key and s.mean is not None]
-        low = [(s, whose) for s, whose in related if s.key in weak or s.mean <= top / 2]
+        low = [(s, whose) for s, whose in related if s.mean <= top / 2 or (s.key in weak and s.mean < strong)]
         if low:
             reason = "Recommended because " + "; ".join(_said(s, top, whose) for s, whose in low)
         elif related:
