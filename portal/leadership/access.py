@@ -68,3 +68,10 @@ def can_comment_plan(user, plan: DevelopmentPlan) -> bool:
 
 def can_agree_plan(user, plan: DevelopmentPlan) -> bool:
     return plan.status == SHARED and any(s.user_id == user.id for s in plan.shares)
+
+
+def can_see_cohort_progress(user, cohort) -> bool:
+    """The cohort's facilitator and the partnership lead officer (admin) see each member's progress."""
+    from portal.core.roles import Role
+
+    return user.has_role(Role.ADMIN) or (cohort.facilitator_id is not None and cohort.facilitator_id == user.id)

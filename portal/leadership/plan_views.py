@@ -201,11 +201,14 @@ def print_plan(plan_id):
     return _plan_page(_visible_plan(plan_id), template="leadership/print_plan.html")
 
 
-def _change(plan_id, name, form, change, message, *, owner_only=True, confirm=None):
+def _change(plan_id, name, form, change, message, *, owner_only=True, confirm=None, allowed=None):
     """Validate `form`, run `change(plan, form)`, commit and redirect; a refusal re-renders with 422.
-    `confirm(plan)` -> (question, button label) or None: a destructive change asks first (portal.core.confirm)."""
+    `confirm(plan)` -> (question, button label) or None: a destructive change asks first (portal.core.confirm).
+    `allowed(user, plan)`: the access rule when it is not the owner's editing one."""
     plan = _visible_plan(plan_id)
     if owner_only and not access.can_edit_plan(current_user, plan):
+        abort(403)
+    if allowed is not None and not allowed(current_user, plan):
         abort(403)
     asked = confirm(plan) if confirm and not confirmed() else None
     if asked:
@@ -365,6 +368,7 @@ def reopen_plan(plan_id):
         lambda plan, f: plans.reopen_plan(plan, f.note.data, actor=current_user),
         "Your plan is open for a change. Make the change, then share it again for your reviewer to agree.",
         owner_only=False,
+        allowed=access.can_work_on_plan,
     )
 
 
@@ -406,6 +410,7 @@ def reflect_on_goal(plan_id, goal_id):
         lambda plan, f: plans.reflect_on_goal(plan, goal_id, f.reflection.data, actor=current_user),
         "Your reflection is saved.",
         owner_only=False,
+        allowed=access.can_work_on_plan,
     )
 
 
@@ -426,6 +431,7 @@ def record_review(plan_id):
         ),
         "The review is recorded and the leader is told.",
         owner_only=False,
+        allowed=access.can_review_plan,
     )
 
 
