@@ -104,6 +104,7 @@ def load_demo(ctx) -> None:
     later = services.start_evaluation(framework, label=f"Midpoint {year.label}", actor=leader)
     section = version.sections[0]
     services.save_answers(later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader)
+    _capacity_evaluation(found["school_capacity"], leader, year)
     result = services.result_of(version, services.answers_by_item(first), 6)
     plan = queries.load_plan(plans.create_plan(first, result, 6, actor=leader).id)
     plans.add_goal(
@@ -122,8 +123,67 @@ def load_demo(ctx) -> None:
         "A focused plan. Module 3 runs in November; the observation module would follow well in the spring.",
         actor=lead,
     )
+    facilitator = ctx.users["facilitator"]
+    plans.share_plan(plan, facilitator.email, actor=leader)  # the cohort's facilitator reviews it too
     plans.agree_plan(plan, actor=lead)  # the agreed plan drives the leader's bookings this year
+    _year_under_way(queries.load_plan(plan.id), leader, facilitator)
     db.session.flush()
+
+
+CAPACITY_RATINGS = {  # per capacity domain's module or support key: the school's profile
+    "collaboration": (3, 2, 3, 3),
+    "enquiry": (4, 4, 3, 4),
+    "data": (3, 3, 4, 3),
+    "observation": (4, 5, 4, 4),
+    "network": (2, 3, 2, 2),
+    "practice": (4, 4, 5, 4),
+    "sharing": (3, 4, 3, 3),
+}
+
+
+def _capacity_evaluation(framework, leader, year) -> None:
+    """The demo leader's school-capacity evaluation, submitted a week after the leadership one."""
+    evaluation = services.start_evaluation(framework, label=f"Our school {year.label}", actor=leader)
+    version = frameworks.load_version(evaluation.version_id)
+    for section in version.sections:
+        ratings = CAPACITY_RATINGS.get(section.module, (4,) * len(section.items))
+        answers = {i.id: (str(r), "") for i, r in zip(section.items, ratings, strict=False)}
+        services.save_answers(evaluation, answers, scale_values=range(1, 7), actor=leader)
+    services.submit_evaluation(evaluation, version, actor=leader)
+    evaluation.started_at = datetime.combine(year.starts_on + timedelta(days=21), datetime.min.time())
+    evaluation.submitted_at = evaluation.started_at + timedelta(days=1)
+    db.session.flush()
+
+
+def _year_under_way(plan, leader, facilitator) -> None:
+    """Progress on the goal with the attended introductory day as evidence, and the midpoint review."""
+    attended = db.session.scalar(
+        select(Booking.id).where(Booking.user_id == leader.id, Booking.attended.is_(True)).order_by(Booking.id)
+    )
+    goal = plan.goals[0]
+    plans.record_progress(
+        plan,
+        goal.id,
+        note="The team agreed three measures: a numeracy check every fortnight, pupil confidence and a staff log.",
+        status="on_track",
+        booking_id=attended,
+        actor=leader,
+    )
+    plans.record_progress(
+        plan,
+        goal.id,
+        note="Two colleagues still unsure how to read the run chart; planned a short session before Christmas.",
+        status="at_risk",
+        actor=leader,
+    )
+    plans.record_review(
+        plan,
+        kind="midpoint",
+        met_on=date.today() - timedelta(days=3),
+        record="Good progress on measures; the team meets fortnightly. Confidence with reading data is uneven.",
+        next_steps="Book module 4 for the spring; pair the two colleagues with the depute for the run charts.",
+        actor=facilitator,
+    )
 
 
 def load_scale(ctx) -> None:
