@@ -99,3 +99,37 @@ def period(start: date | None, end: date | None, today: date) -> tuple[date, dat
     """The pack's period: as chosen, or this school year."""
     default_start, default_end = school_year(today)
     return start or default_start, end or default_end
+
+
+def add_from_activity(source: str, source_id: int, *, actor) -> LearningEntry:
+    """An entry from a registered portal activity of the actor's, once (portal.learning.sources)."""
+    from portal.learning.sources import SOURCES
+
+    found = SOURCES.get(source)
+    activity = found.one(actor, source_id) if found else None
+    if activity is None:
+        raise ServiceError((None, "Only your own activities in the portal can be added to your record."))
+    existing = db.session.scalar(
+        select(LearningEntry).where(
+            LearningEntry.user_id == actor.id, LearningEntry.source == source, LearningEntry.source_id == source_id
+        )
+    )
+    if existing is not None:
+        return existing
+    entry = LearningEntry(
+        user_id=actor.id,
+        kind=activity.kind,
+        title=activity.title[:200],
+        started_on=activity.started_on,
+        ended_on=activity.started_on,
+        hours=activity.hours,
+        standard="clpl",
+        sections="",
+        reflection="",
+        evidence="",
+        source=source,
+        source_id=source_id,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    return entry

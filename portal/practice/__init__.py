@@ -11,8 +11,10 @@ def init_app(app) -> None:
     """Import the views (they add routes to bp), let events list presented accounts, register the blueprint."""
     from portal.events.extras import register_event_extra
     from portal.practice import export_views, review_views, views  # noqa: F401
+    from portal.practice.learning_sources import register as register_learning
     from portal.practice.loading import event_extra
 
     register_event_extra(event_extra)
+    register_learning()  # what it adds to the professional learning record
     add_demo_steps(app, demo=("portal.practice.demo:load_demo",), scale=("portal.practice.demo:load_scale",))
     app.register_blueprint(bp)
