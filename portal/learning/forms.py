@@ -42,3 +42,8 @@ class PeriodForm(FlaskForm):
 
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
+    signoff = DateField(
+        "Your Professional Update sign-off date",
+        validators=[Optional()],
+        description="The pack then covers the five years up to it (GTCS asks for sign-off every five years).",
+    )

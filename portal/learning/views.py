@@ -13,7 +13,7 @@ from portal.learning import bp, queries, services
 from portal.learning.forms import EntryForm, PeriodForm
 from portal.learning.loading import load_entry
 from portal.learning.models import KIND_LABELS, SECTION_LABELS, STANDARD_LABELS
-from portal.learning.pack import hours_by_standard, paste_text
+from portal.learning.pack import five_years_to, hours_by_standard, paste_text
 from portal.learning.sources import SOURCES
 
 LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTION_LABELS": SECTION_LABELS}
@@ -128,7 +128,10 @@ def shared_with_me():
 def _pack_context():
     form = PeriodForm(request.args)
     form.validate()
-    start, end = services.period(form.start.data, form.end.data, date.today())
+    if form.signoff.data and not form.signoff.errors:
+        start, end = five_years_to(form.signoff.data)
+    else:
+        start, end = services.period(form.start.data, form.end.data, date.today())
     entries = queries.entries_in(current_user, start, end)
     texts = {
         e.id: paste_text(e, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)

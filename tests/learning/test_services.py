@@ -125,3 +125,10 @@ def test_scale_step_inserts_a_few_entries_per_person(make_user):
         db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == p)) for p in people
     ]
     assert all(3 <= c <= 6 for c in counts)
+
+
+def test_five_years_to_sign_off():
+    from portal.learning.pack import five_years_to
+
+    assert five_years_to(date(2027, 6, 30)) == (date(2022, 7, 1), date(2027, 6, 30))
+    assert five_years_to(date(2028, 2, 29)) == (date(2023, 3, 1), date(2028, 2, 29))
