@@ -21,7 +21,9 @@ class EntryForm(FlaskForm):
             NumberRange(0.1, 500, "Hours are between 0.1 and 500."),
         ],
     )
-    standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
+    standard = SelectField(
+        "GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS], default="clpl"
+    )
     sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
     reflection = TextAreaField(
         "Reflection", description="The impact on your practice, on learners and on colleagues. Never learners' names."

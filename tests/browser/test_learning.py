@@ -23,7 +23,7 @@ def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, brow
     expect(page.get_by_role("status")).to_contain_text("The event is in your record")
     assert_accessible(page)
     page.get_by_label("Reflection").fill("Three teams' findings changed how I plan play-based literacy.")
-    page.get_by_text("2 Professional knowledge and understanding", exact=True).click()
+    page.get_by_text("2 Professional Knowledge and Understanding", exact=True).click()
     page.get_by_role("button", name="Save the entry").click()
     expect(page.get_by_role("status")).to_contain_text("The entry is saved")
     assert_accessible(page)

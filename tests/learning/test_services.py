@@ -43,7 +43,7 @@ def test_hours_by_standard_and_paste_text():
     )
     text = paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)
     assert "Dates: 01/09/2026 to 02/09/2026" in text
-    assert "Sections: 1 Being a teacher in Scotland; 3 Professional skills and abilities" in text
+    assert "Sections: 1 Being a Teacher in Scotland; 3 Professional Skills and Abilities" in text
     assert "Evidence: notes" in text
 
 
