@@ -1,4 +1,4 @@
-"""leader: one living plan (capacity evaluation, lifecycle, reopening), goal progress, reviews
+"""leader: one living plan (capacity evaluation, lifecycle, reopening), goal progress, reviews; learning entry revisions
 
 Revision ID: 0011_leader
 Revises: 0010_runcharts
@@ -75,9 +75,22 @@ def upgrade():
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_plan_review_plan_id", "plan_review", ["plan_id"])
+    op.create_table(
+        "learning_entry_revision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("saved_at", sa.DateTime(), nullable=False),
+        sa.Column("replaced_at", sa.DateTime(), nullable=False),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["entry_id"], ["learning_entry.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_learning_entry_revision_entry_id", "learning_entry_revision", ["entry_id"])
 
 
 def downgrade():
+    op.drop_index("ix_learning_entry_revision_entry_id", table_name="learning_entry_revision")
+    op.drop_table("learning_entry_revision")
     op.drop_index("ix_plan_review_plan_id", table_name="plan_review")
     op.drop_table("plan_review")
     op.drop_index("ix_goal_update_goal_id", table_name="goal_update")

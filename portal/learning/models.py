@@ -77,3 +77,15 @@ class LearningEntry(db.Model):
     @property
     def evidence_lines(self) -> list[str]:
         return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+
+class LearningEntryRevision(db.Model):
+    """The entry as it was before a correction: every earlier wording is kept, newest last."""
+
+    __tablename__ = "learning_entry_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("learning_entry.id", ondelete="CASCADE"), index=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)  # when this earlier wording had been saved
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    content: Mapped[str] = mapped_column(Text)  # JSON of the entry's fields (portal.learning.services.KEPT)

@@ -75,6 +75,7 @@ def show_entry(entry_id):
         "learning/entry.html",
         entry=entry,
         mine=entry.user_id == current_user.id,
+        history=services.revisions(entry) if entry.user_id == current_user.id else [],
         text=paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS),
         **LABELS,
     )

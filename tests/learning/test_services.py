@@ -65,6 +65,22 @@ def test_save_updates_and_shares_with_a_named_reviewer(make_user):
         reviewer_email=reviewer.email.upper(),
     )
     assert entry.shared_with_id == reviewer.id and entry.title == "Changed" and entry.updated_at >= first
+    history = services.revisions(entry)  # the correction keeps the earlier wording
+    assert [content["title"] for _, content in history] == ["Read about loose parts play"]
+    assert history[0][1]["sections"] == "2,3"
+    services.save_entry(
+        entry,
+        actor=person,
+        fields={
+            "title": "Changed",
+            "started_on": entry.started_on,
+            "standard": "middle",
+            "hours": 2,
+            "sections": ["1"],
+        },
+        reviewer_email=reviewer.email,
+    )
+    assert len(services.revisions(entry)) == 1  # saving without a change keeps no copy
 
 
 @pytest.mark.parametrize("email, message", [("nobody@example.org", "No one"), ("self", "not yourself")])
