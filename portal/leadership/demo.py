@@ -13,11 +13,14 @@ from portal.leadership import insights, plans, programme, queries, services, ses
 from portal.leadership.content import CAPACITY, LEADERSHIP
 from portal.leadership.models import (
     CONFIRMED,
+    IN_PROGRESS,
     SUBMITTED,
     CohortPlace,
     DevelopmentPlan,
     EvaluationAnswer,
+    GoalUpdate,
     LeadershipCohort,
+    PlanGoal,
     ProgrammeYear,
     SelfEvaluation,
 )
@@ -186,6 +189,43 @@ def _year_under_way(plan, leader, facilitator) -> None:
     )
 
 
+def _scale_progress(under_way, rng) -> None:
+    """One goal per plan under way and one to three progress updates on it, inserted in bulk."""
+    if not under_way:
+        return
+    goal_ids = list(
+        db.session.scalars(
+            insert(PlanGoal).returning(PlanGoal.id, sort_by_parameter_order=True),
+            [
+                {
+                    "plan_id": pid,
+                    "what": "Lead our team's enquiry with clear measures of impact.",
+                    "actions": "Module 3; a data plan agreed with the team.",
+                    "success": "Every member can say which measures we use and why.",
+                    "reflection": "",
+                }
+                for pid, _, _ in under_way
+            ],
+        )
+    )
+    statuses = ("on_track", "at_risk", "achieved")
+    db.session.execute(
+        insert(GoalUpdate),
+        [
+            {
+                "goal_id": gid,
+                "author_id": owner,
+                "note": "Progress noted at the team meeting.",
+                "status": statuses[min(k, 2)],
+                "file_name": "",
+                "created_at": when + timedelta(days=40 * (k + 1)),
+            }
+            for gid, (_, owner, when) in zip(goal_ids, under_way, strict=True)
+            for k in range(rng.randint(1, 3))
+        ],
+    )
+
+
 def load_scale(ctx) -> None:
     """Several years of start- and end-of-year evaluations for many senior leaders, inserted in bulk."""
     found = ensure_frameworks()
@@ -247,19 +287,32 @@ def load_scale(ctx) -> None:
                 answers = []
     if answers:
         db.session.execute(insert(EvaluationAnswer), answers)
-    db.session.execute(
-        insert(DevelopmentPlan),
+    picked = list(range(0, len(ids), 4))
+    plan_ids = list(
+        db.session.scalars(
+            insert(DevelopmentPlan).returning(DevelopmentPlan.id, sort_by_parameter_order=True),
+            [
+                {
+                    "owner_id": evaluations[i][0],
+                    "evaluation_id": ids[i],
+                    "title": "Development plan",
+                    # Every other plan is under way: agreed, with a goal and its progress.
+                    "status": IN_PROGRESS if n % 2 else "draft",
+                    "agreed_at": evaluations[i][2] + timedelta(days=14) if n % 2 else None,
+                    "created_at": evaluations[i][2],
+                    "updated_at": evaluations[i][2],
+                }
+                for n, i in enumerate(picked)
+            ],
+        )
+    )
+    _scale_progress(
         [
-            {
-                "owner_id": evaluations[i][0],
-                "evaluation_id": ids[i],
-                "title": "Development plan",
-                "status": "draft",
-                "created_at": evaluations[i][2],
-                "updated_at": evaluations[i][2],
-            }
-            for i in range(0, len(ids), 4)
+            (pid, evaluations[i][0], evaluations[i][2])
+            for n, (pid, i) in enumerate(zip(plan_ids, picked, strict=True))
+            if n % 2
         ],
+        rng,
     )
     insights.record_scores()
     db.session.flush()

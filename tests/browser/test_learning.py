@@ -19,7 +19,7 @@ def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, brow
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning record")
     assert_accessible(page)
-    page.get_by_role("button", name="Add to my record").click()
+    page.get_by_role("button", name=f"Add to my record: {EVENT}").click()
     expect(page.get_by_role("status")).to_contain_text("The event is in your record")
     assert_accessible(page)
     page.get_by_label("Reflection").fill("Three teams' findings changed how I plan play-based literacy.")

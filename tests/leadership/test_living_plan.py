@@ -234,3 +234,20 @@ def test_review_prompts_are_e_mailed_once_each(world, mailbox):
     assert any("Time for the midpoint review" in m["Subject"] for m in mailbox.to(leader.email))
     assert any("Time for the midpoint review" in m["Subject"] for m in mailbox.to(facilitator.email))
     assert plans.prompt_reviews(year.ends_on - timedelta(days=7)) == 1  # the end-of-year review next
+
+
+def test_scale_step_puts_every_other_plan_under_way_with_progress(app, make_user):
+    import random
+
+    from sqlalchemy import func, select
+
+    from portal.demo.context import ScaleContext
+    from portal.leadership.demo import load_scale
+    from portal.leadership.models import DevelopmentPlan, PlanGoal
+
+    people = [make_user(Role.SENIOR_LEADER).id for _ in range(6)]
+    load_scale(ScaleContext(rng=random.Random(1), years=2, user_ids_by_role={"senior_leader": people}))
+    under_way = db.session.scalar(select(func.count(DevelopmentPlan.id)).where(DevelopmentPlan.status == IN_PROGRESS))
+    assert under_way >= 1
+    assert db.session.scalar(select(func.count(PlanGoal.id))) == under_way
+    assert db.session.scalar(select(func.count(GoalUpdate.id))) >= under_way
