@@ -23,6 +23,7 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
     expect(page.get_by_role("table")).to_contain_text("Attended")
     assert_accessible(page)
     page.get_by_role("link", name="Your development plan").click()
+    page.wait_for_url(re.compile(r"/leadership/plans/\d+$"))
     plan_url = page.url
     expect(page.get_by_text("Reviewed at midpoint").first).to_be_visible()
     expect(page.get_by_text("School capacity:").first).to_be_visible()  # both evaluations
@@ -50,7 +51,7 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
     reviewer.once("dialog", lambda dialog: dialog.accept())
     reviewer.get_by_role("button", name="Agree this plan again").click()
     expect(reviewer.locator("#flashes")).to_contain_text("The plan is agreed")
-    reviewer.get_by_label("Review").select_option("end")
+    reviewer.get_by_label("Review", exact=True).select_option("end")
     reviewer.get_by_label("Date you met").fill(date.today().isoformat())
     reviewer.get_by_label("Record of the meeting").fill("The team now measures impact every fortnight.")
     reviewer.get_by_label("Next steps agreed").fill("Write up the enquiry as an account of practice.")
@@ -65,7 +66,7 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
     page.get_by_text("Record progress", exact=False).first.click()
     goal = page.locator("article.wp_goal").first
     goal.get_by_label("Progress note").fill("All staff read the run chart at the January meeting.")
-    goal.get_by_label("Status").select_option("achieved")
+    goal.get_by_label("Status", exact=True).select_option("achieved")
     goal.get_by_label("Evidence file (optional)").set_input_files(str(evidence))
     goal.get_by_role("button", name="Save progress").click()
     expect(page.locator("#flashes")).to_contain_text("Your progress is recorded")
@@ -96,7 +97,10 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
 
     # The record from an attended session, and the pack.
     page.goto(f"{live_server.url}/learning/")
-    page.get_by_role("button", name=re.compile("Add to my record: Introductory day 1")).click()
+    expect(page.get_by_role("heading", name="From the portal: events you attended")).to_be_visible()
+    suggestion = page.locator("form[action*='/learning/suggestions/']").first
+    title = suggestion.locator("xpath=..").inner_text().split(",")[0].strip()
+    suggestion.get_by_role("button").click()
     page.get_by_label("Reflection").fill("Planning for collaboration: we agreed ring-fenced time.")
     page.get_by_role("button", name="Save the entry").click()
     expect(page.get_by_role("status")).to_contain_text("The entry is saved")
@@ -105,4 +109,4 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the PDF").click()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(Path(download.value.path())).pages).split())
-    assert "Introductory day 1" in text and "ring-fenced time" in text
+    assert title in text and "ring-fenced time" in text
