@@ -45,6 +45,12 @@ ENTRIES = (
         "Evaluate your leadership of collaborative enquiry and your school's capacity to collaborate.",
     ),
     _e(
+        "My programme",
+        "leadership.my_programme",
+        {R.SENIOR_LEADER},
+        "Your leadership cohort, sessions, bookings and attendance, modules and what to do next.",
+    ),
+    _e(
         "Development plan",
         "leadership.list_plans",
         {R.SENIOR_LEADER},

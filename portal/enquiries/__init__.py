@@ -21,6 +21,9 @@ def init_app(app: Flask) -> None:
     from portal.enquiries.links import register_theme_context
 
     register_theme_context()
+    from portal.enquiries.learning_sources import register as register_learning
+
+    register_learning()  # what it adds to the professional learning record
     add_demo_steps(app, demo=("portal.enquiries.demo:load_demo",), scale=("portal.enquiries.scale:load_scale",))
     from portal.enquiries.privacy import register as register_personal_data
 

@@ -10,13 +10,17 @@ bp = Blueprint("leadership", __name__, url_prefix="/leadership")
 def init_app(app: Flask) -> None:
     """Import the view modules, register what leadership offers the other domains, then the blueprint."""
     from portal.leadership import plan_views, programme_views, views  # noqa: F401  (routes on bp)
+    from portal.leadership.commands import leadership_cli
+    from portal.leadership.learning_sources import register as register_learning
     from portal.leadership.modules import register_kinds
     from portal.leadership.sessions import register_policy
 
     register_kinds()
+    register_learning()  # what it adds to the professional learning record
     register_policy()
     add_demo_steps(app, demo=("portal.leadership.demo:load_demo",), scale=("portal.leadership.demo:load_scale",))
     from portal.leadership.privacy import register as register_personal_data
 
     register_personal_data(app)  # what leadership exports and erases for data rights
+    app.cli.add_command(leadership_cli)
     app.register_blueprint(bp)

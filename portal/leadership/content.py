@@ -82,6 +82,7 @@ CAPACITY = {
         {
             "title": "Time ring-fenced for collaboration",
             "short_title": "Protected time",
+            "module": "collaboration",
             "items": [
                 "Staff have regular, protected time to work together on improving learning.",
                 "That time is kept even when other pressures arise.",
@@ -92,6 +93,7 @@ CAPACITY = {
         {
             "title": "Collaboration in improvement planning",
             "short_title": "Improvement planning",
+            "module": "enquiry",
             "items": [
                 "Collaborative enquiry is part of our improvement plan, not an extra.",
                 "Staff help shape the priorities that collaborative teams work on.",
@@ -102,6 +104,7 @@ CAPACITY = {
         {
             "title": "Use of data and evidence",
             "short_title": "Data and evidence",
+            "module": "data",
             "items": [
                 "Staff can get the data they need about their learners easily.",
                 "We routinely use evidence to check whether a change made a difference.",
@@ -112,6 +115,7 @@ CAPACITY = {
         {
             "title": "A culture that supports risk-taking",
             "short_title": "Risk-taking culture",
+            "module": "observation",
             "items": [
                 "Staff feel able to try something new without fear of blame if it does not work.",
                 "We talk openly about what did not work and what we learned from it.",
@@ -122,6 +126,7 @@ CAPACITY = {
         {
             "title": "Looking outwards",
             "short_title": "Looking outwards",
+            "module": "network",
             "items": [
                 "We actively seek practice from other schools and settings.",
                 "Staff visit or work with colleagues in other local authorities.",
@@ -132,6 +137,7 @@ CAPACITY = {
         {
             "title": "Partnerships",
             "short_title": "Partnerships",
+            "module": "practice",
             "items": [
                 "We work with partners such as universities, educational psychologists and the third sector.",
                 "Partnerships have clear purposes linked to outcomes for learners.",
@@ -142,6 +148,7 @@ CAPACITY = {
         {
             "title": "Families and communities",
             "short_title": "Families and communities",
+            "module": "sharing",
             "items": [
                 "Families are involved in deciding what we improve.",
                 "We share the findings of our enquiries with families.",

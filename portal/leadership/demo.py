@@ -13,11 +13,14 @@ from portal.leadership import insights, plans, programme, queries, services, ses
 from portal.leadership.content import CAPACITY, LEADERSHIP
 from portal.leadership.models import (
     CONFIRMED,
+    IN_PROGRESS,
     SUBMITTED,
     CohortPlace,
     DevelopmentPlan,
     EvaluationAnswer,
+    GoalUpdate,
     LeadershipCohort,
+    PlanGoal,
     ProgrammeYear,
     SelfEvaluation,
 )
@@ -104,6 +107,7 @@ def load_demo(ctx) -> None:
     later = services.start_evaluation(framework, label=f"Midpoint {year.label}", actor=leader)
     section = version.sections[0]
     services.save_answers(later, {i.id: ("5", "") for i in section.items[:3]}, scale_values=values, actor=leader)
+    _capacity_evaluation(found["school_capacity"], leader, year)
     result = services.result_of(version, services.answers_by_item(first), 6)
     plan = queries.load_plan(plans.create_plan(first, result, 6, actor=leader).id)
     plans.add_goal(
@@ -122,16 +126,109 @@ def load_demo(ctx) -> None:
         "A focused plan. Module 3 runs in November; the observation module would follow well in the spring.",
         actor=lead,
     )
-    facilitator = ctx.users.get("facilitator")
-    if facilitator is not None:  # shared with the facilitator too: one comment acted on and resolved
-        plans.share_plan(plan, facilitator.email, actor=leader)
-        asked = plans.add_comment(
-            plan, "Could the success criterion name the measure the team will use?", actor=facilitator
-        )
-        plans.add_comment(plan, "Done: the goal now names weekly attendance at the club.", actor=leader)
-        plans.toggle_comment(plan, asked.id, actor=leader)
+    facilitator = ctx.users["facilitator"]
+    plans.share_plan(plan, facilitator.email, actor=leader)  # the cohort's facilitator reviews it too
+    asked = plans.add_comment(
+        plan, "Could the success criterion name the measure the team will use?", actor=facilitator
+    )
+    plans.add_comment(plan, "Done: the goal now names weekly attendance at the club.", actor=leader)
+    plans.toggle_comment(plan, asked.id, actor=leader)  # acted on and resolved
     plans.agree_plan(plan, actor=lead)  # the agreed plan drives the leader's bookings this year
+    _year_under_way(queries.load_plan(plan.id), leader, facilitator)
     db.session.flush()
+
+
+CAPACITY_RATINGS = {  # per capacity domain's module or support key: the school's profile
+    "collaboration": (3, 2, 3, 3),
+    "enquiry": (4, 4, 3, 4),
+    "data": (3, 3, 4, 3),
+    "observation": (4, 5, 4, 4),
+    "network": (2, 3, 2, 2),
+    "practice": (4, 4, 5, 4),
+    "sharing": (3, 4, 3, 3),
+}
+
+
+def _capacity_evaluation(framework, leader, year) -> None:
+    """The demo leader's school-capacity evaluation, submitted a week after the leadership one."""
+    evaluation = services.start_evaluation(framework, label=f"Our school {year.label}", actor=leader)
+    version = frameworks.load_version(evaluation.version_id)
+    for section in version.sections:
+        ratings = CAPACITY_RATINGS.get(section.module, (4,) * len(section.items))
+        answers = {i.id: (str(r), "") for i, r in zip(section.items, ratings, strict=False)}
+        services.save_answers(evaluation, answers, scale_values=range(1, 7), actor=leader)
+    services.submit_evaluation(evaluation, version, actor=leader)
+    evaluation.started_at = datetime.combine(year.starts_on + timedelta(days=21), datetime.min.time())
+    evaluation.submitted_at = evaluation.started_at + timedelta(days=1)
+    db.session.flush()
+
+
+def _year_under_way(plan, leader, facilitator) -> None:
+    """Progress on the goal with the attended introductory day as evidence, and the midpoint review."""
+    attended = db.session.scalar(
+        select(Booking.id).where(Booking.user_id == leader.id, Booking.attended.is_(True)).order_by(Booking.id)
+    )
+    goal = plan.goals[0]
+    plans.record_progress(
+        plan,
+        goal.id,
+        note="The team agreed three measures: a numeracy check every fortnight, pupil confidence and a staff log.",
+        status="on_track",
+        booking_id=attended,
+        actor=leader,
+    )
+    plans.record_progress(
+        plan,
+        goal.id,
+        note="Two colleagues still unsure how to read the run chart; planned a short session before Christmas.",
+        status="at_risk",
+        actor=leader,
+    )
+    plans.record_review(
+        plan,
+        kind="midpoint",
+        met_on=date.today() - timedelta(days=3),
+        record="Good progress on measures; the team meets fortnightly. Confidence with reading data is uneven.",
+        next_steps="Book module 4 for the spring; pair the two colleagues with the depute for the run charts.",
+        actor=facilitator,
+    )
+
+
+def _scale_progress(under_way, rng) -> None:
+    """One goal per plan under way and one to three progress updates on it, inserted in bulk."""
+    if not under_way:
+        return
+    goal_ids = list(
+        db.session.scalars(
+            insert(PlanGoal).returning(PlanGoal.id, sort_by_parameter_order=True),
+            [
+                {
+                    "plan_id": pid,
+                    "what": "Lead our team's enquiry with clear measures of impact.",
+                    "actions": "Module 3; a data plan agreed with the team.",
+                    "success": "Every member can say which measures we use and why.",
+                    "reflection": "",
+                }
+                for pid, _, _ in under_way
+            ],
+        )
+    )
+    statuses = ("on_track", "at_risk", "achieved")
+    db.session.execute(
+        insert(GoalUpdate),
+        [
+            {
+                "goal_id": gid,
+                "author_id": owner,
+                "note": "Progress noted at the team meeting.",
+                "status": statuses[min(k, 2)],
+                "file_name": "",
+                "created_at": when + timedelta(days=40 * (k + 1)),
+            }
+            for gid, (_, owner, when) in zip(goal_ids, under_way, strict=True)
+            for k in range(rng.randint(1, 3))
+        ],
+    )
 
 
 def load_scale(ctx) -> None:
@@ -195,19 +292,32 @@ def load_scale(ctx) -> None:
                 answers = []
     if answers:
         db.session.execute(insert(EvaluationAnswer), answers)
-    db.session.execute(
-        insert(DevelopmentPlan),
+    picked = list(range(0, len(ids), 4))
+    plan_ids = list(
+        db.session.scalars(
+            insert(DevelopmentPlan).returning(DevelopmentPlan.id, sort_by_parameter_order=True),
+            [
+                {
+                    "owner_id": evaluations[i][0],
+                    "evaluation_id": ids[i],
+                    "title": "Development plan",
+                    # Every other plan is under way: agreed, with a goal and its progress.
+                    "status": IN_PROGRESS if n % 2 else "draft",
+                    "agreed_at": evaluations[i][2] + timedelta(days=14) if n % 2 else None,
+                    "created_at": evaluations[i][2],
+                    "updated_at": evaluations[i][2],
+                }
+                for n, i in enumerate(picked)
+            ],
+        )
+    )
+    _scale_progress(
         [
-            {
-                "owner_id": evaluations[i][0],
-                "evaluation_id": ids[i],
-                "title": "Development plan",
-                "status": "draft",
-                "created_at": evaluations[i][2],
-                "updated_at": evaluations[i][2],
-            }
-            for i in range(0, len(ids), 4)
+            (pid, evaluations[i][0], evaluations[i][2])
+            for n, (pid, i) in enumerate(zip(plan_ids, picked, strict=True))
+            if n % 2
         ],
+        rng,
     )
     insights.record_scores()
     db.session.flush()

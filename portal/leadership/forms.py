@@ -1,6 +1,7 @@
 """Forms for development plans and leadership cohorts."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DateField,
     EmailField,
@@ -12,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.core.forms import MultiCheckboxField
+from portal.leadership.models import END_REVIEW, GOAL_STATUSES, MIDPOINT_REVIEW
 from portal.leadership.modules import MODULES
 
 
@@ -55,6 +57,49 @@ class ShareForm(FlaskForm):
 
 class CommentForm(FlaskForm):
     body = TextAreaField("Comment", validators=[DataRequired("Write a comment."), Length(max=4000)])
+    goal = SelectField("About", coerce=int, validators=[Optional()])  # 0: the whole plan
+
+
+class ReopenForm(FlaskForm):
+    note = TextAreaField(
+        "What you want to change, and why",
+        description="Your reviewer sees this beside the changes and agrees the plan again.",
+        validators=[DataRequired("Say what you want to change and why."), Length(max=2000)],
+    )
+
+
+class ProgressForm(FlaskForm):
+    """A progress update on one goal (prefix g<goal id>); the evidence choices are set by the view."""
+
+    note = TextAreaField(
+        "Progress note", validators=[DataRequired("Write a short note on your progress."), Length(max=1000)]
+    )
+    status = SelectField("Status", choices=[SelectChoice(k, v) for k, v in GOAL_STATUSES.items()])
+    evidence = FileField("Evidence file (optional)")
+    team = SelectField("Evidence: your team's enquiry (optional)", coerce=int, validators=[Optional()])
+    booking = SelectField("Evidence: a session you attended (optional)", coerce=int, validators=[Optional()])
+
+
+class ReflectionForm(FlaskForm):
+    reflection = TextAreaField(
+        "Final reflection on this goal",
+        description="What changed in your practice, for learners and for colleagues.",
+        validators=[DataRequired("Write your reflection."), Length(max=4000)],
+    )
+
+
+class ReviewForm(FlaskForm):
+    kind = SelectField(
+        "Review",
+        choices=[SelectChoice(MIDPOINT_REVIEW, "Midpoint review"), SelectChoice(END_REVIEW, "End-of-year review")],
+    )
+    met_on = DateField("Date you met", validators=[DataRequired("Enter the date you met.")])
+    record = TextAreaField(
+        "Record of the meeting", validators=[DataRequired("Write a record of the meeting."), Length(max=4000)]
+    )
+    next_steps = TextAreaField(
+        "Next steps agreed", validators=[DataRequired("Write the next steps you agreed."), Length(max=2000)]
+    )
 
 
 class CohortForm(FlaskForm):

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
@@ -12,6 +12,28 @@ from portal.frameworks.models import Framework, FrameworkVersion
 
 DRAFT, SUBMITTED = "draft", "submitted"
 SHARED, AGREED = "shared", "agreed"
+# A plan's life after agreement: progress begins, a midpoint review, completion; REOPENED is an agreed plan
+# opened for a change (it goes back to the reviewer, who agrees it again).
+IN_PROGRESS, MIDPOINT, COMPLETED, REOPENED = "in_progress", "midpoint", "completed", "reopened"
+PLAN_STATUS_LABELS = {
+    DRAFT: "Draft",
+    SHARED: "Shared",
+    AGREED: "Agreed",
+    IN_PROGRESS: "In progress",
+    MIDPOINT: "Reviewed at midpoint",
+    COMPLETED: "Completed",
+    REOPENED: "Reopened for a change",
+}
+# Goal progress statuses, in the order offered.
+GOAL_STATUSES = {
+    "not_started": "Not started",
+    "on_track": "On track",
+    "at_risk": "Needs attention",
+    "achieved": "Achieved",
+}
+MIDPOINT_REVIEW, END_REVIEW = "midpoint", "end"
+EDITABLE = (DRAFT, SHARED, REOPENED)  # an agreed plan changes only once reopened
+UNDER_WAY = (AGREED, IN_PROGRESS, MIDPOINT)  # agreed and not completed: progress, reviews, reopening
 NOMINATED, CONFIRMED = "nominated", "confirmed"
 MAX_COHORT = 30
 
@@ -83,10 +105,24 @@ class DevelopmentPlan(db.Model):
     shared_at: Mapped[datetime | None] = mapped_column(DateTime)
     agreed_at: Mapped[datetime | None] = mapped_column(DateTime)
     agreed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    # The school-capacity evaluation the plan draws on beside the leadership one (evaluation_id).
+    capacity_evaluation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("self_evaluation.id", ondelete="SET NULL"), index=True
+    )
+    modules_chosen: Mapped[bool] = mapped_column(Boolean, default=False)  # False: recommended ones pre-ticked
+    # Reopened for a change: the status to return to once agreed again, and the plan as last agreed (JSON).
+    reopened_from: Mapped[str | None] = mapped_column(String(12))
+    agreed_snapshot: Mapped[str] = mapped_column(Text, default="")
+    change_note: Mapped[str] = mapped_column(Text, default="")
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    review_prompted: Mapped[str] = mapped_column(String(8), default="")  # the last review e-mailed for
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id], lazy="raise_on_sql")
     agreed_by: Mapped[User | None] = relationship(foreign_keys=[agreed_by_id], lazy="raise_on_sql")
-    evaluation: Mapped[SelfEvaluation | None] = relationship(lazy="raise_on_sql")
+    evaluation: Mapped[SelfEvaluation | None] = relationship(foreign_keys=[evaluation_id], lazy="raise_on_sql")
+    capacity_evaluation: Mapped[SelfEvaluation | None] = relationship(
+        foreign_keys=[capacity_evaluation_id], lazy="raise_on_sql"
+    )
     priorities: Mapped[list["PlanPriority"]] = relationship(
         cascade="all, delete-orphan", order_by="PlanPriority.position", lazy="raise_on_sql"
     )
@@ -104,10 +140,17 @@ class DevelopmentPlan(db.Model):
     comments: Mapped[list["PlanComment"]] = relationship(
         cascade="all, delete-orphan", order_by="PlanComment.id", lazy="raise_on_sql"
     )
+    reviews: Mapped[list["PlanReview"]] = relationship(
+        cascade="all, delete-orphan", order_by="PlanReview.id", lazy="raise_on_sql"
+    )
 
     @property
     def module_keys(self) -> set[str]:
         return {m.module for m in self.modules}
+
+    @property
+    def status_label(self) -> str:
+        return PLAN_STATUS_LABELS.get(self.status, self.status.capitalize())
 
 
 class PlanPriority(db.Model):
@@ -132,6 +175,57 @@ class PlanGoal(db.Model):
     actions: Mapped[str] = mapped_column(Text, default="")
     success: Mapped[str] = mapped_column(Text, default="")  # how I will know
     due_on: Mapped[date | None] = mapped_column(Date)
+    reflection: Mapped[str] = mapped_column(Text, default="")  # the final reflection on the goal
+
+    updates: Mapped[list["GoalUpdate"]] = relationship(
+        back_populates="goal", cascade="all, delete-orphan", order_by="GoalUpdate.id", lazy="raise_on_sql"
+    )
+
+    @property
+    def latest_status(self) -> str:
+        return self.updates[-1].status if self.updates else "not_started"
+
+
+class GoalUpdate(db.Model):
+    """A progress update on a goal: a short note, a status and optional evidence (a file kept by the shared
+    upload store, the leader's own team's enquiry, or a booking they attended)."""
+
+    __tablename__ = "goal_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("plan_goal.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12))
+    file_key: Mapped[str | None] = mapped_column(String(80))
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    enquiry_team_id: Mapped[int | None] = mapped_column(ForeignKey("enquiry_team.id", ondelete="SET NULL"))
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("event_booking.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    goal: Mapped[PlanGoal] = relationship(back_populates="updates")
+
+    @property
+    def status_label(self) -> str:
+        return GOAL_STATUSES.get(self.status, self.status)
+
+
+class PlanReview(db.Model):
+    """A midpoint or end-of-year review meeting with the facilitator or lead officer: the record and the
+    next steps agreed."""
+
+    __tablename__ = "plan_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("development_plan.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # midpoint | end
+    met_on: Mapped[date] = mapped_column(Date)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    record: Mapped[str] = mapped_column(Text)
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    reviewer: Mapped[User | None] = relationship(lazy="joined")
 
 
 class PlanModule(db.Model):
@@ -173,6 +267,7 @@ class PlanComment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("development_plan.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("plan_goal.id", ondelete="SET NULL"), index=True)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -47,6 +47,23 @@ MODULES = (
 )
 BY_KEY = {m.key: m for m in MODULES}
 
+# Support beyond the modules that a school-capacity domain can point to (the admin maps each capacity domain
+# to a module or to one of these in the framework editor).
+SUPPORT = {
+    "network": "Support network meetings with leaders from other schools",
+    "facilitator": "Coaching conversations with your key facilitator",
+    "practice": "Accounts of practice from other schools in the partnership",
+}
+
+
+def action_label(key: str | None) -> str:
+    """What a domain's module or support key offers, in words ("" for none)."""
+    if key in BY_KEY:
+        module = BY_KEY[key]
+        return f"Module {module.number}: {module.title}"
+    return SUPPORT.get(key or "", "")
+
+
 LEADERSHIP_KIND = "leadership"
 CAPACITY_KIND = "school_capacity"
 
@@ -58,7 +75,11 @@ def register_kinds() -> None:
         "Leading collaborative enquiry (senior leaders)",
         [(m.key, f"Module {m.number}: {m.title}") for m in MODULES],
     )
-    register_kind(CAPACITY_KIND, "School capacity to collaborate (senior leaders)")
+    register_kind(
+        CAPACITY_KIND,
+        "School capacity to collaborate (senior leaders)",
+        [(m.key, f"Module {m.number}: {m.title}") for m in MODULES] + list(SUPPORT.items()),
+    )
 
 
 EVALUATION_KINDS = (LEADERSHIP_KIND, CAPACITY_KIND)

@@ -1,6 +1,6 @@
 """Programme years and leadership cohorts: create (admin), nominate (LA officers), confirm (admin)."""
 
-from flask import flash, redirect, url_for
+from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
@@ -10,10 +10,11 @@ from portal.core.forms import ServiceError, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
-from portal.leadership import bp, programme, queries
+from portal.leadership import access, bp, programme, progress, queries
 from portal.leadership import insights as insights_query
 from portal.leadership.forms import CohortForm, NominateForm, YearForm
-from portal.leadership.models import MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
+from portal.leadership.models import GOAL_STATUSES, MAX_COHORT, CohortPlace, LeadershipCohort, ProgrammeYear
+from portal.leadership.modules import BY_KEY
 from portal.leadership.sessions import cohort_sessions
 
 STAFF = (Role.LA_OFFICER, Role.KEY_FACILITATOR)
@@ -99,6 +100,7 @@ def _cohort_page(cohort, form=None, status=200):
         status=status,
         can_nominate=current_user.has_role(Role.ADMIN, Role.LA_OFFICER),
         can_confirm=current_user.has_role(Role.ADMIN),
+        can_see_progress=access.can_see_cohort_progress(current_user, cohort),
     )
 
 
@@ -143,3 +145,20 @@ def insights():
     """Aggregate scores only: no evaluation of a named person is ever shown here."""
     tables = {f.title: insights_query.domain_means(f.id, current_user) for f in queries.programme_frameworks()}
     return render("leadership/insights.html", tables=tables)
+
+
+@bp.get("/programme")
+@roles_required(Role.SENIOR_LEADER)
+def my_programme():
+    """The leader's year: cohort, facilitator, sessions with booking and attendance, modules, what next."""
+    return render("leadership/programme.html", programme=progress.my_programme(current_user), modules=BY_KEY)
+
+
+@bp.get("/cohorts/<int:cohort_id>/progress")
+@roles_required(Role.KEY_FACILITATOR, Role.ADMIN)
+def cohort_progress(cohort_id):
+    cohort = get_or_404(LeadershipCohort, cohort_id)
+    if not access.can_see_cohort_progress(current_user, cohort):
+        abort(404)
+    members, held = progress.cohort_progress(cohort, current_user)
+    return render("leadership/cohort_progress.html", cohort=cohort, members=members, held=held, statuses=GOAL_STATUSES)

@@ -21,7 +21,9 @@ class EntryForm(FlaskForm):
             NumberRange(0.1, 500, "Hours are between 0.1 and 500."),
         ],
     )
-    standard = SelectField("GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS])
+    standard = SelectField(
+        "GTCS Professional Standard", choices=[SelectChoice(k, v) for k, v in STANDARDS], default="clpl"
+    )
     sections = MultiCheckboxField("Sections of the standard", choices=[SelectChoice(k, v) for k, v in SECTIONS])
     reflection = TextAreaField(
         "Reflection",
@@ -46,3 +48,8 @@ class PeriodForm(FlaskForm):
 
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
+    signoff = DateField(
+        "Your Professional Update sign-off date",
+        validators=[Optional()],
+        description="The pack then covers the five years up to it (GTCS asks for sign-off every five years).",
+    )

@@ -24,8 +24,10 @@ KINDS = (
 KIND_LABELS = dict(KINDS)
 OWN_KINDS = ("reading", "visit", "course", "other", "event", "module", "enquiry", "forum", "account")
 
-# The GTCS Professional Standards 2021 (key -> official name) and the sections common to them.
+# The GTCS Professional Standards 2021 (key -> official name) and the sections common to them, as GTC Scotland
+# names them (formal enactment 2 August 2021; see the README for the source).
 STANDARDS = (
+    ("provisional", "The Standard for Provisional Registration"),
     ("registration", "The Standard for Full Registration"),
     ("clpl", "The Standard for Career-Long Professional Learning"),
     ("middle", "The Standard for Middle Leadership"),
@@ -33,9 +35,9 @@ STANDARDS = (
 )
 STANDARD_LABELS = dict(STANDARDS)
 SECTIONS = (
-    ("1", "1 Being a teacher in Scotland"),
-    ("2", "2 Professional knowledge and understanding"),
-    ("3", "3 Professional skills and abilities"),
+    ("1", "1 Being a Teacher in Scotland"),
+    ("2", "2 Professional Knowledge and Understanding"),
+    ("3", "3 Professional Skills and Abilities"),
 )
 SECTION_LABELS = dict(SECTIONS)
 
@@ -75,3 +77,15 @@ class LearningEntry(db.Model):
     @property
     def evidence_lines(self) -> list[str]:
         return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+
+class LearningEntryRevision(db.Model):
+    """The entry as it was before a correction: every earlier wording is kept, newest last."""
+
+    __tablename__ = "learning_entry_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("learning_entry.id", ondelete="CASCADE"), index=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)  # when this earlier wording had been saved
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    content: Mapped[str] = mapped_column(Text)  # JSON of the entry's fields (portal.learning.services.KEPT)

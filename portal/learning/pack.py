@@ -1,7 +1,7 @@
 """Pure calculations for the Professional Update pack: the school year, hours by standard, paste-ready text."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 
@@ -9,6 +9,16 @@ def school_year(today: date) -> tuple[date, date]:
     """The Scottish school year holding `today`: 1 August to 31 July."""
     start_year = today.year if today.month >= 8 else today.year - 1
     return date(start_year, 8, 1), date(start_year + 1, 7, 31)
+
+
+def five_years_to(signoff: date) -> tuple[date, date]:
+    """The five years up to a Professional Update sign-off date: from the day after the same date five years
+    before, to the sign-off date (29 February falls back to 28 February)."""
+    try:
+        before = signoff.replace(year=signoff.year - 5)
+    except ValueError:
+        before = signoff.replace(year=signoff.year - 5, day=28)
+    return before + timedelta(days=1), signoff
 
 
 def hours_by_standard(entries, labels: dict) -> list[tuple[str, Decimal]]:

@@ -65,3 +65,24 @@ def reviewer_email(entry: LearningEntry) -> str:
     if entry.shared_with_id is None:
         return ""
     return db.session.scalar(select(User.email).where(User.id == entry.shared_with_id)) or ""
+
+
+def activity_suggestions(user, limit: int = 20) -> tuple[list, set[int]]:
+    """Portal activities from the registered sources (portal.learning.sources) not yet in the user's record,
+    newest first, and the attended bookings any of them stands for (added or not: never suggested twice);
+    one query per source and one for what is already added."""
+    from portal.learning.sources import SOURCES
+
+    found = [a for source in SOURCES.values() for a in source.find(user, limit)]
+    covered = {a.booking_id for a in found if a.booking_id}
+    if not found:
+        return [], covered
+    added = set(
+        db.session.execute(
+            select(LearningEntry.source, LearningEntry.source_id).where(
+                LearningEntry.user_id == user.id, LearningEntry.source.in_({a.source for a in found})
+            )
+        ).all()
+    )
+    fresh = [a for a in found if (a.source, a.source_id) not in added]
+    return sorted(fresh, key=lambda a: a.started_on, reverse=True)[:limit], covered

@@ -1,5 +1,6 @@
 """Rules for the learning record: save, share, delete an entry, and add one from an attended booking."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.events.models import Booking, Event
 from portal.extensions import db
-from portal.learning.models import STANDARD_LABELS, LearningEntry
+from portal.learning.models import STANDARD_LABELS, LearningEntry, LearningEntryRevision
 from portal.learning.pack import school_year
 
 BOOKING = "booking"
@@ -30,8 +31,16 @@ def _reviewer(email: str, actor) -> User | None:
     return reviewer
 
 
+KEPT = ("title", "kind", "started_on", "ended_on", "hours", "standard", "sections", "reflection", "evidence")
+
+
+def _content(entry: LearningEntry) -> dict:
+    return {name: str(getattr(entry, name)) if getattr(entry, name) is not None else "" for name in KEPT}
+
+
 def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_email: str = "") -> LearningEntry:
-    """Create (entry None) or update the actor's own entry; sharing names the reviewer by e-mail."""
+    """Create (entry None) or update the actor's own entry; sharing names the reviewer by e-mail. A change to
+    an entry keeps its earlier wording as a revision (corrections are kept, never overwritten)."""
     if entry is not None and entry.user_id != actor.id:
         raise ServiceError((None, "Only the person whose record it is can change an entry."))
     if fields.get("ended_on") and fields["ended_on"] < fields["started_on"]:
@@ -39,6 +48,7 @@ def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_ema
     if fields.get("standard") not in STANDARD_LABELS:
         raise ServiceError(("standard", "Choose a Professional Standard."))
     reviewer = _reviewer(reviewer_email, actor)
+    before = _content(entry) if entry is not None else None
     if entry is None:
         entry = LearningEntry(user_id=actor.id)
         db.session.add(entry)
@@ -47,9 +57,21 @@ def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_ema
     entry.sections = ",".join(sorted(fields.get("sections") or []))
     entry.hours = Decimal(str(fields.get("hours") or 0))
     entry.shared_with_id = reviewer.id if reviewer else None
+    if before is not None and before != _content(entry):
+        db.session.add(LearningEntryRevision(entry_id=entry.id, saved_at=entry.updated_at, content=json.dumps(before)))
     entry.updated_at = utcnow()
     db.session.flush()
     return entry
+
+
+def revisions(entry: LearningEntry) -> list[tuple[LearningEntryRevision, dict]]:
+    """The entry's earlier wordings, newest first, each with its fields."""
+    rows = db.session.scalars(
+        select(LearningEntryRevision)
+        .where(LearningEntryRevision.entry_id == entry.id)
+        .order_by(LearningEntryRevision.id.desc())
+    )
+    return [(r, json.loads(r.content)) for r in rows]
 
 
 def delete_entry(entry: LearningEntry, *, actor) -> None:
@@ -99,3 +121,37 @@ def period(start: date | None, end: date | None, today: date) -> tuple[date, dat
     """The pack's period: as chosen, or this school year."""
     default_start, default_end = school_year(today)
     return start or default_start, end or default_end
+
+
+def add_from_activity(source: str, source_id: int, *, actor) -> LearningEntry:
+    """An entry from a registered portal activity of the actor's, once (portal.learning.sources)."""
+    from portal.learning.sources import SOURCES
+
+    found = SOURCES.get(source)
+    activity = found.one(actor, source_id) if found else None
+    if activity is None:
+        raise ServiceError((None, "Only your own activities in the portal can be added to your record."))
+    existing = db.session.scalar(
+        select(LearningEntry).where(
+            LearningEntry.user_id == actor.id, LearningEntry.source == source, LearningEntry.source_id == source_id
+        )
+    )
+    if existing is not None:
+        return existing
+    entry = LearningEntry(
+        user_id=actor.id,
+        kind=activity.kind,
+        title=activity.title[:200],
+        started_on=activity.started_on,
+        ended_on=activity.started_on,
+        hours=activity.hours,
+        standard="clpl",
+        sections="",
+        reflection="",
+        evidence="",
+        source=source,
+        source_id=source_id,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    return entry

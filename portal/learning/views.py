@@ -13,7 +13,8 @@ from portal.learning import bp, queries, services
 from portal.learning.forms import EntryForm, PeriodForm
 from portal.learning.loading import load_entry
 from portal.learning.models import KIND_LABELS, SECTION_LABELS, STANDARD_LABELS
-from portal.learning.pack import hours_by_standard, paste_text
+from portal.learning.pack import five_years_to, hours_by_standard, paste_text
+from portal.learning.sources import SOURCES
 
 LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTION_LABELS": SECTION_LABELS}
 
@@ -21,12 +22,15 @@ LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTI
 @bp.get("/")
 @login_required
 def my_record():
+    activities, covered = queries.activity_suggestions(current_user)
     return render(
         "learning/record.html",
         fragment="learning/_entries.html",
         target="learning-entries",
         page=paginate(queries.my_entries(current_user)),
-        suggestions=queries.suggestions(current_user),
+        suggestions=_booking_suggestions(covered),
+        activities=activities,
+        source_labels={name: source.label for name, source in SOURCES.items()},
         **LABELS,
     )
 
@@ -71,6 +75,7 @@ def show_entry(entry_id):
         "learning/entry.html",
         entry=entry,
         mine=entry.user_id == current_user.id,
+        history=services.revisions(entry) if entry.user_id == current_user.id else [],
         text=paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS),
         **LABELS,
     )
@@ -98,6 +103,23 @@ def add_suggestion(booking_id):
     return redirect(url_for("learning.edit_entry", entry_id=done.value.id), code=303)
 
 
+@bp.post("/activities/<source>/<int:source_id>")
+@login_required
+def add_activity(source, source_id):
+    done = run_action(
+        lambda: services.add_from_activity(source, source_id, actor=current_user),
+        done="The activity is in your record: add your reflection and the standard it relates to.",
+    )
+    if not done:
+        return redirect(url_for("learning.my_record"), code=303)
+    return redirect(url_for("learning.edit_entry", entry_id=done.value.id), code=303)
+
+
+def _booking_suggestions(covered: set[int]):
+    """Attended events not in the record, less those a registered activity already stands for."""
+    return [(booking_id, event) for booking_id, event in queries.suggestions(current_user) if booking_id not in covered]
+
+
 @bp.get("/shared")
 @login_required
 def shared_with_me():
@@ -107,7 +129,10 @@ def shared_with_me():
 def _pack_context():
     form = PeriodForm(request.args)
     form.validate()
-    start, end = services.period(form.start.data, form.end.data, date.today())
+    if form.signoff.data and not form.signoff.errors:
+        start, end = five_years_to(form.signoff.data)
+    else:
+        start, end = services.period(form.start.data, form.end.data, date.today())
     entries = queries.entries_in(current_user, start, end)
     texts = {
         e.id: paste_text(e, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)

@@ -18,6 +18,7 @@ KINDS = {
     "new_topic": Kind("A new topic in a space I follow", DAILY),
     "comment": Kind("A comment on my plan or section"),
     "plan_shared": Kind("A plan shared with me, or agreed"),
+    "plan_review": Kind("A development plan review is due or recorded"),
     "join_request": Kind("Join requests and their answers"),
     "nomination": Kind("Nominations and confirmations"),
     "survey_opened": Kind("A survey opened for me"),

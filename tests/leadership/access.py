@@ -40,6 +40,15 @@ EXPECT = {
     "leadership.show_cohort": only(*STAFF),
     "leadership.nominate": only("la_officer", ADMIN, ok=422, method="POST"),
     "leadership.confirm_place": only(ADMIN, ok=302, method="POST"),
+    # The living plan: the world's plan is a draft, so its owner may not yet work on it or be reviewed.
+    "leadership.reopen_plan": owner_only(403, "POST"),
+    "leadership.record_progress": owner_only(403, "POST"),
+    "leadership.reflect_on_goal": owner_only(403, "POST"),
+    "leadership.record_review": owner_only(403, "POST"),
+    "leadership.complete_plan": owner_only(403, "POST"),
+    "leadership.download_evidence": Expect(404, {"anonymous": 302}),  # no such update on the plan
+    "leadership.my_programme": only(SL, ADMIN),
+    "leadership.cohort_progress": Expect(403, {"anonymous": 302, "key_facilitator": 404, ADMIN: 200}),
 }
 
 
@@ -67,11 +76,19 @@ def setup(world):
         "comment_plan",
         "agree_plan",
         "delete_plan",
+        "reopen_plan",
+        "record_review",
+        "complete_plan",
     ):
         a[f"leadership.{endpoint}"] = {"plan_id": plan.id}
     a["leadership.edit_priority"] = {"plan_id": plan.id, "priority_id": plan.priorities[0].id}
     a["leadership.remove_goal"] = {"plan_id": plan.id, "goal_id": 999999}
     a["leadership.resolve_comment"] = {"plan_id": plan.id, "comment_id": 999999}
+    for endpoint in ("record_progress", "reflect_on_goal"):
+        a[f"leadership.{endpoint}"] = {"plan_id": plan.id, "goal_id": 999999}
+    a["leadership.download_evidence"] = {"plan_id": plan.id, "update_id": 999999}
+    a["leadership.my_programme"] = {}
+    a["leadership.cohort_progress"] = {"cohort_id": made["cohort"].id}
     a["leadership.show_cohort"] = {"cohort_id": made["cohort"].id}
     a["leadership.nominate"] = {"cohort_id": made["cohort"].id}
     a["leadership.confirm_place"] = {"place_id": made["place"].id}

@@ -182,6 +182,7 @@ def test_query_counts_do_not_grow_with_the_data(client, login, leader, make_user
     lead = make_user(Role.ADMIN)
     plans.share_plan(plan, lead.email, actor=leader)  # one of each kind of row, so only the size changes
     plans.add_comment(plan, "first", actor=lead)
+    plans.add_goal(plan, what="first goal", actions="a", success="s", due_on=None, actor=leader)
     db.session.commit()
     register = f"/events/{sessions.cohort_sessions(cohort)[0].id}/register"
     urls = [

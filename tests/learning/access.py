@@ -18,6 +18,8 @@ EXPECT = {
     "learning.remove_entry": only(OWNER),  # the confirm page
     # someone else's attended booking: refused in the service, flashed and redirected; visitors sign in
     "learning.add_suggestion": Expect(303, {"anonymous": 302}, "POST"),
+    # a registered activity that is nobody's: refused in the service, flashed and redirected
+    "learning.add_activity": Expect(303, {"anonymous": 302}, "POST"),
 }
 
 
@@ -33,5 +35,6 @@ def setup(world):
             "learning.edit_entry": e,
             "learning.remove_entry": e,
             "learning.add_suggestion": {"booking_id": booking.id},
+            "learning.add_activity": {"source": "leadership_plan", "source_id": 999999},
         }
     )

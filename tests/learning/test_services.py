@@ -43,7 +43,7 @@ def test_hours_by_standard_and_paste_text():
     )
     text = paste_text(entry, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)
     assert "Dates: 01/09/2026 to 02/09/2026" in text
-    assert "Sections: 1 Being a teacher in Scotland; 3 Professional skills and abilities" in text
+    assert "Sections: 1 Being a Teacher in Scotland; 3 Professional Skills and Abilities" in text
     assert "Evidence: notes" in text
 
 
@@ -65,6 +65,22 @@ def test_save_updates_and_shares_with_a_named_reviewer(make_user):
         reviewer_email=reviewer.email.upper(),
     )
     assert entry.shared_with_id == reviewer.id and entry.title == "Changed" and entry.updated_at >= first
+    history = services.revisions(entry)  # the correction keeps the earlier wording
+    assert [content["title"] for _, content in history] == ["Read about loose parts play"]
+    assert history[0][1]["sections"] == "2,3"
+    services.save_entry(
+        entry,
+        actor=person,
+        fields={
+            "title": "Changed",
+            "started_on": entry.started_on,
+            "standard": "middle",
+            "hours": 2,
+            "sections": ["1"],
+        },
+        reviewer_email=reviewer.email,
+    )
+    assert len(services.revisions(entry)) == 1  # saving without a change keeps no copy
 
 
 @pytest.mark.parametrize("email, message", [("nobody@example.org", "No one"), ("self", "not yourself")])
@@ -125,3 +141,10 @@ def test_scale_step_inserts_a_few_entries_per_person(make_user):
         db.session.scalar(db.select(db.func.count(LearningEntry.id)).where(LearningEntry.user_id == p)) for p in people
     ]
     assert all(3 <= c <= 6 for c in counts)
+
+
+def test_five_years_to_sign_off():
+    from portal.learning.pack import five_years_to
+
+    assert five_years_to(date(2027, 6, 30)) == (date(2022, 7, 1), date(2027, 6, 30))
+    assert five_years_to(date(2028, 2, 29)) == (date(2023, 3, 1), date(2028, 2, 29))

@@ -105,6 +105,8 @@ def test_pack_page_and_pdf_list_the_period_entries(client, login, make_user):
     assert "Read about loose parts play" in text and "Visit to Riverside nursery" in text
     assert "Old course from last year" not in text
     assert "The Standard for Career-Long Professional Learning" in text and "Visit notes" in text
+    five = client.get("/learning/pack?signoff=2027-06-30").get_data(as_text=True)  # the five-year preset
+    assert "Old course from last year" in five and "Visit to Riverside nursery" in five
 
 
 def test_edit_page_shows_the_saved_entry_and_its_reviewer(client, login, make_user):
