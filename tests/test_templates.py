@@ -6,6 +6,7 @@ from pathlib import Path
 from portal.core.roles import Role
 
 ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "templates"
 
 
 def _converter():
@@ -47,3 +48,14 @@ def test_csrf_fields_carry_no_id_so_many_forms_on_a_page_stay_valid(app, client,
     page = client.get("/profile").get_data(as_text=True)
     assert 'name="csrf_token"' in page
     assert 'id="csrf_token"' not in page
+
+
+def test_template_lines_stay_under_200_characters():
+    """Long lines are wrapped where whitespace means nothing (between attributes, inside Jinja tags)."""
+    long = [
+        f"{path.relative_to(TEMPLATES)}:{n}"
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        for n, line in enumerate(path.read_text().splitlines(), start=1)
+        if len(line) > 200
+    ]
+    assert not long, "Template lines over 200 characters:\n" + "\n".join(long)
