@@ -9,9 +9,8 @@ from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.enquiries.access import can_edit_team
 from portal.enquiries.cycle_models import Correction, Cycle
-from portal.enquiries.evidence import check_date
+from portal.enquiries.evidence import checked_point
 from portal.enquiries.plan_models import DataPoint, Enquiry, EvidenceNote, Measure, MeasurePhase
-from portal.enquiries.plans import check_value
 from portal.extensions import db
 
 
@@ -51,17 +50,7 @@ def edit_data_point(
 ) -> DataPoint:
     """Correct a data point; the value is checked as when it was added (finite, fits the measure's unit)."""
     _allowed(enquiry, actor)
-    errors = []
-    try:
-        on = check_date(on)
-    except ServiceError as error:
-        errors += error.errors
-    try:
-        number = check_value(value, measure.unit)
-    except ServiceError as error:
-        errors += error.errors
-    if errors:
-        raise ServiceError(*errors)
+    on, number = checked_point(on, value, measure)
     note = (note or "").strip()[:300]
     if (point.on, point.value, point.note) == (on, number, note):
         return point  # nothing changed: no history to keep

@@ -26,14 +26,9 @@ def check_date(value: date | None, field: str = "on") -> date:
     return value
 
 
-def add_data_point(
-    enquiry: Enquiry, measure: Measure, *, actor, on: date | None, value: str, note: str = ""
-) -> DataPoint:
-    """Record one value of a quantitative measure; the value must be a number."""
-    if not can_edit_team(actor, enquiry.team):
-        raise ServiceError((None, "Only the team's members can add evidence."))
-    if not measure.quantitative:
-        raise ServiceError((None, "Data points belong to quantitative measures; add a note for this one."))
+def checked_point(on: date | None, value: str, measure: Measure) -> tuple[date, float]:
+    """A data point's date and number as added or corrected: a real date, and a finite number that fits the
+    measure's unit; every problem at once."""
     errors = []
     try:
         on = check_date(on)
@@ -45,6 +40,18 @@ def add_data_point(
         errors += error.errors
     if errors:
         raise ServiceError(*errors)
+    return on, number
+
+
+def add_data_point(
+    enquiry: Enquiry, measure: Measure, *, actor, on: date | None, value: str, note: str = ""
+) -> DataPoint:
+    """Record one value of a quantitative measure; the value must be a number."""
+    if not can_edit_team(actor, enquiry.team):
+        raise ServiceError((None, "Only the team's members can add evidence."))
+    if not measure.quantitative:
+        raise ServiceError((None, "Data points belong to quantitative measures; add a note for this one."))
+    on, number = checked_point(on, value, measure)
     point = DataPoint(
         measure_id=measure.id, on=on, value=number, note=(note or "").strip()[:300], recorded_by_id=actor.id
     )
