@@ -9,11 +9,13 @@ from portal.extensions import db
 from portal.leadership.models import (
     DevelopmentPlan,
     EvaluationAnswer,
+    GoalUpdate,
     LearningRequest,
     PendingAnswers,
     PlanComment,
     PlanGoal,
     PlanPriority,
+    PlanReview,
     SelfEvaluation,
 )
 
@@ -38,6 +40,14 @@ def export(user) -> dict:
         "plan_comments": personal_data.as_rows(
             db.session.scalars(select(PlanComment).where(PlanComment.author_id == user.id))
         ),
+        "goal_progress_updates": personal_data.as_rows(
+            db.session.scalars(select(GoalUpdate).where(GoalUpdate.author_id == user.id)), leave_out=("file_key",)
+        ),
+        "plan_reviews": personal_data.as_rows(
+            db.session.scalars(
+                select(PlanReview).where((PlanReview.plan_id.in_(plans)) | (PlanReview.reviewer_id == user.id))
+            )
+        ),
     }
 
 
@@ -50,6 +60,11 @@ def erase(user) -> None:
     db.session.execute(update(PlanPriority).where(PlanPriority.plan_id.in_(plans)).values(notes=""))
     db.session.execute(
         update(PlanComment).where(PlanComment.author_id == user.id).values(body="(removed at the author's request)")
+    )
+    db.session.execute(
+        update(GoalUpdate)
+        .where(GoalUpdate.author_id == user.id)
+        .values(note="(removed at the author's request)", file_key=None, file_name="")
     )
     db.session.flush()
 
@@ -69,6 +84,9 @@ def register(app) -> None:
         PlanGoal.actions,
         PlanGoal.success,
         LearningRequest.text,
+        GoalUpdate.note,
+        PlanReview.record,
+        PlanReview.next_steps,
     )
     personal_data.register_retention(
         app, "answers kept after a session ended", timedelta(days=7), purge_pending_answers

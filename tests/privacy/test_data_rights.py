@@ -56,6 +56,8 @@ def test_download_my_data_holds_every_domain(app, client, demo):
         "events/bookings",
         "leadership/self_evaluations",
         "leadership/development_plans",
+        "leadership/goal_progress_updates",
+        "leadership/plan_reviews",
         "enquiries/team_memberships",
         "cohorts/interests_survey",
         "forums/memberships",
