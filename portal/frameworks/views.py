@@ -253,6 +253,13 @@ def remove_item(framework_id, item_id):
 @roles_required(Role.ADMIN)
 def publish_framework(framework_id):
     framework = get_or_404(Framework, framework_id)
+    if not confirmed():
+        return confirm_page(
+            f"Publish the latest version of {framework.title}?",
+            details=["New self-evaluations use it from now on; answers already given stay with their version."],
+            action_label="Publish the version",
+            back_url=url_for("frameworks.show_framework", framework_id=framework.id),
+        )
     done = attempt(lambda: services.publish_latest(framework, actor=current_user))
     if not done:
         flash(done.error, "info")

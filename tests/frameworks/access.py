@@ -15,7 +15,7 @@ EXPECT = {
     "frameworks.edit_item": only(ADMIN),
     "frameworks.move_item": only(ADMIN, ok=302, method="POST", data={"direction": "up"}),
     "frameworks.remove_item": Expect(403, {"anonymous": 302, ADMIN: 404}, "POST"),
-    "frameworks.publish_framework": only(ADMIN, ok=302, method="POST"),
+    "frameworks.publish_framework": only(ADMIN, ok=200, method="POST"),  # the confirm page
 }
 
 

@@ -68,7 +68,10 @@ def test_editing_an_answered_version_makes_version_two(admin, client, framework)
     assert "Version 2: draft" in page and "a1 new" in page
     old = client.get(f"/frameworks/{framework.id}?version=1").get_data(as_text=True)
     assert "a1 new" not in old and "read-only" in old
-    assert client.post(f"/frameworks/{framework.id}/publish").status_code == 302
+    asked = client.post(f"/frameworks/{framework.id}/publish")  # without JavaScript: a confirm page first
+    assert asked.status_code == 200 and b"Publish the version" in asked.data
+    assert services.published_version_id(framework.id) != services.latest_version(framework).id
+    assert client.post(f"/frameworks/{framework.id}/publish", data={"confirmed": "yes"}).status_code == 302
     assert services.published_version_id(framework.id) == services.latest_version(framework).id
 
 
