@@ -7,6 +7,7 @@ from portal.cohorts import bp, publishing, queries
 from portal.cohorts import matching_service as matching
 from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
+from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ServiceError, run_action
 from portal.core.rendering import is_htmx, render, retarget, wants_fragment
 from portal.core.roles import Role
@@ -81,6 +82,13 @@ def change_matching(cohort_id, action):
     cohort = get_or_404(NetworkCohort, cohort_id)
     if action not in ACTIONS:
         abort(404)
+    if action == "publish" and not confirmed():
+        return confirm_page(
+            f"Publish the teams of {cohort.name}?",
+            details=["Every member and facilitator is e-mailed their team; later changes are logged and told."],
+            action_label="Publish the teams",
+            back_url=url_for("cohorts.matching_event", cohort_id=cohort.id),
+        )
     done = run_action(lambda: _do(cohort, action), done=lambda message: message)
     if action == "publish" and done:
         return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id))

@@ -100,6 +100,7 @@ def test_matching_event(page, live_server):
     assert_accessible(page)
     cards.nth(0).get_by_role("button", name=re.compile("Pin here")).first.click()
     expect(page.locator("#matching-plan")).to_contain_text("pinned")
+    page.once("dialog", lambda dialog: dialog.accept())  # publishing confirms first
     page.get_by_role("button", name="Publish the teams").click()
     expect(page.get_by_role("status").first).to_contain_text("8 teams are published")
     assert_accessible(page)
