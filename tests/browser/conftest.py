@@ -1,6 +1,7 @@
 """Browser tests: the portal served from a thread on loopback, driven by Debian's headless Chromium."""
 
 import re
+import shutil
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,18 +32,21 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
-@pytest.fixture
-def live_server(tmp_path, smtp_server):
-    """A fresh portal with the demo data, CSRF on as in production, mail to the test SMTP server."""
-    app = create_app(
-        config_for_tests(
-            SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'browser.db'}",
-            WTF_CSRF_ENABLED=True,
-            MAIL_PORT=smtp_server[0].port,
-            UPLOAD_ROOT=str(tmp_path / "uploads"),
-            SERVER_NAME=None,
-        )
+def _browser_config(database: Path, uploads: Path, mail_port: int):
+    return config_for_tests(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
+        WTF_CSRF_ENABLED=True,
+        MAIL_PORT=mail_port,
+        UPLOAD_ROOT=str(uploads),
+        SERVER_NAME=None,
     )
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, smtp_server):
+    """The demo data built once per test worker (a SQLite file and its uploads); each test gets a copy."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    app = create_app(_browser_config(folder / "browser.db", folder / "uploads", smtp_server[0].port))
     with app.app_context():
         db.create_all()
         ensure_authorities()
@@ -50,6 +54,19 @@ def live_server(tmp_path, smtp_server):
         demo = load_demo()
         users = {key: user.email for key, user in demo.users.items()}
         db.session.remove()
+        db.engine.dispose()
+    return folder, users
+
+
+@pytest.fixture
+def live_server(tmp_path, smtp_server, demo_template):
+    """A fresh portal with the demo data (a copy of the worker's template), CSRF on as in production, mail to
+    the test SMTP server."""
+    folder, users = demo_template
+    shutil.copyfile(folder / "browser.db", tmp_path / "browser.db")
+    if (folder / "uploads").exists():
+        shutil.copytree(folder / "uploads", tmp_path / "uploads")
+    app = create_app(_browser_config(tmp_path / "browser.db", tmp_path / "uploads", smtp_server[0].port))
     smtp_server[1].deliver = outbox_deliverer(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
