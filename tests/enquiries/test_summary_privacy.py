@@ -33,7 +33,8 @@ def test_names_and_notes_only_when_the_team_chose_to_show_them(client, login, wo
     assert "Morag Observer" in client.get(url).text
 
     login(world.ewan)
-    assert client.post(url, data={"action": "publish", "include_names": "y"}).status_code in (302, 303)
+    published = client.post(url, data={"action": "publish", "include_names": "y", "confirmed": "yes"})
+    assert published.status_code in (302, 303)
     login(registrant)
     page = client.get(url).text
     assert "Morag Observer" in page and "Jamie was off sick" in page
