@@ -165,7 +165,9 @@ def autosave_section(team_id, key):
     _spec(key, team)
     form = SectionForm()
     if not form.validate_on_submit():
-        return render("enquiries/_draft_status.html", key=key, error=_refusal(form, form.text.data or ""), status=422)
+        return render(
+            "enquiries/_draft_status.html", draft_key=key, error=_refusal(form, form.text.data or ""), status=422
+        )
     draft = plans.save_draft(
         enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
     )
@@ -174,7 +176,10 @@ def autosave_section(team_id, key):
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
     return render(
-        "enquiries/_draft_status.html", key=key, saved_at=draft.saved_at if draft else None, unchanged=draft is None
+        "enquiries/_draft_status.html",
+        draft_key=key,
+        saved_at=draft.saved_at if draft else None,
+        unchanged=draft is None,
     )
 
 
