@@ -44,6 +44,11 @@ def _check(enquiry: Enquiry, key: str, actor) -> None:
         raise ServiceError((None, "There is no such section."))
 
 
+def _hold(enquiry: Enquiry) -> None:
+    """Saves and autosaves of one enquiry's plan take turns (a row lock on PostgreSQL; SQLite has one writer)."""
+    db.session.execute(select(Enquiry.id).where(Enquiry.id == enquiry.id).with_for_update())
+
+
 def _section(enquiry: Enquiry, key: str) -> PlanSection | None:
     return db.session.scalar(select(PlanSection).where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key))
 
@@ -78,6 +83,7 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
     text = (text or "").replace("\r\n", "\n")
     if len(text) > MAX_SECTION:
         raise ServiceError(("text", f"Keep each section under {MAX_SECTION:,} characters."))
+    _hold(enquiry)
     if not _write_if_unchanged(enquiry, key, text, base_version, actor):
         theirs = db.session.execute(
             select(PlanSection)
@@ -111,23 +117,30 @@ def save_section(enquiry: Enquiry, key: str, text: str, *, base_version: int, ac
 def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, actor) -> SectionDraft | None:
     """Keep what someone has typed (autosave) without touching the team's saved text. Text that is already
     the saved text needs no draft: leaving the box by pressing Save sends an autosave too, and it may arrive
-    after the save; a draft left behind then would look like a conflict later."""
+    after the save, or be handled alongside it; a draft left behind then would look like a conflict later.
+    So the draft is written first and the saved text read after it, inside the same write: whichever of the
+    two requests commits last sees the other's work (the save deletes the draft, or the draft sees the save)."""
     _check(enquiry, key, actor)
+    text = (text or "").replace("\r\n", "\n")[:MAX_SECTION]
+    _hold(enquiry)
     draft = db.session.scalar(
         select(SectionDraft).where(
             SectionDraft.enquiry_id == enquiry.id, SectionDraft.key == key, SectionDraft.user_id == actor.id
         )
     )
-    section = _section(enquiry, key)
-    if section is not None and section.text == (text or "").replace("\r\n", "\n"):
-        if draft is not None:
-            db.session.delete(draft)
+    draft = draft or SectionDraft(enquiry_id=enquiry.id, key=key, user_id=actor.id)
+    draft.text, draft.base_version, draft.saved_at = text, base_version, utcnow()
+    db.session.add(draft)
+    db.session.flush()  # holds the write from here on
+    section = db.session.execute(
+        select(PlanSection)
+        .where(PlanSection.enquiry_id == enquiry.id, PlanSection.key == key)
+        .execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if section is not None and section.text == text:
+        db.session.delete(draft)
         db.session.flush()
         return None
-    draft = draft or SectionDraft(enquiry_id=enquiry.id, key=key, user_id=actor.id)
-    draft.text, draft.base_version, draft.saved_at = (text or "")[:MAX_SECTION], base_version, utcnow()
-    db.session.add(draft)
-    db.session.flush()
     return draft
 
 

@@ -64,3 +64,27 @@ def test_only_one_of_several_concurrent_saves_wins(app, served, world):
     db.session.expire_all()
     section = db.session.scalar(db.select(PlanSection).where(PlanSection.key == "change"))
     assert section.version == 2
+
+
+def test_a_save_and_its_own_autosave_arriving_together_leave_no_draft(app, served, world):
+    """Pressing Save blurs the box, so its autosave and the save reach the server together; whichever is
+    handled last, no draft of the saved text is left behind to look like a conflict later."""
+    from portal.enquiries.plan_models import SectionDraft
+
+    cookie = _cookie(app, world.ewan)
+    base = f"/enquiries/teams/{world.team.id}/plan/change"
+    for round_ in range(12):
+        text, version = f"Round {round_} words", str(round_)
+        start = threading.Barrier(2)
+
+        def send(path, text=text, version=version):
+            start.wait()
+            _post(served, path, cookie, {"text": text, "version": version})
+
+        threads = [threading.Thread(target=send, args=(path,)) for path in (base, base + "/draft")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        db.session.expire_all()
+        assert db.session.scalars(db.select(SectionDraft)).all() == [], f"round {round_}"
