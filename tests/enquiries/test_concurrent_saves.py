@@ -77,7 +77,7 @@ def test_a_save_and_its_own_autosave_arriving_together_leave_no_draft(app, serve
         text, version = f"Round {round_} words", str(round_)
         start = threading.Barrier(2)
 
-        def send(path, text=text, version=version):
+        def send(path, text=text, version=version, start=start):
             start.wait()
             _post(served, path, cookie, {"text": text, "version": version})
 
