@@ -52,7 +52,10 @@ class InvitationImportForm(FlaskForm):
 
 
 class OpenLinkForm(FlaskForm):
-    establishment = StringField("Establishment (SEED code or exact name)", validators=[DataRequired(), Length(max=12)])
+    # Its own id: the invitations page shows this form beside the import form, which has an establishment too.
+    establishment = StringField(
+        "Establishment (SEED code or exact name)", validators=[DataRequired(), Length(max=12)], id="link-establishment"
+    )
     cap = IntegerField("Most responses", validators=[InputRequired(), NumberRange(1, 2000)], default=50)
 
 

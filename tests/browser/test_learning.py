@@ -2,9 +2,9 @@
 suggestions, writes the reflection, adds an own entry shared with their reviewer, downloads the Professional
 Update pack (the PDF lists the entries), and the reviewer sees only the shared entries."""
 
+import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -13,10 +13,6 @@ from tests.browser.conftest import assert_accessible, sign_in
 EVENT = "Sharing event: learning through play"
 
 
-@pytest.mark.xfail(
-    reason="broken by the session-3 merges (new confirm steps, the living plan, new pages); fix first next session",
-    strict=False,
-)
 def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, browser):
     page.context.close()
     page = browser.new_context(accept_downloads=True).new_page()
@@ -24,7 +20,7 @@ def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, brow
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning record")
     assert_accessible(page)
-    page.get_by_role("button", name=f"Add to my record: {EVENT}").click()
+    page.get_by_role("button", name=re.compile(f"Add to my record ?: {EVENT}")).click()
     expect(page.get_by_role("status")).to_contain_text("The event is in your record")
     assert_accessible(page)
     page.get_by_label("Reflection").fill("Three teams' findings changed how I plan play-based literacy.")

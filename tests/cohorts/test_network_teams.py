@@ -101,7 +101,7 @@ def test_team_space_links_to_the_network_teams_plan_and_evidence(client, login, 
     login(member)
     space = client.get(f"/cohort-teams/{cohort_team.id}").get_data(as_text=True)
     plan_url = f"/enquiries/teams/{cohort_team.team_id}/plan"
-    assert "Data collection plan and evidence" in space and f'href="{plan_url}#measures"' in space
+    assert "Data collection plan and evidence" in space and f'href="{plan_url}?step=measures#measures"' in space
     assert "arrive with the enquiry record" not in space
     for url in (
         plan_url,
