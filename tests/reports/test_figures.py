@@ -167,3 +167,17 @@ def test_leadership_cohort_dashboard(world, make_user, make_establishment):
     assert [r[1] for r in report.sections[0].table.rows] == [6, None, 5]
     assert "Fenella Facilitator" in report.lead
     assert "Fenella" not in cohort_service.leadership_cohort(cohort, REGION, names=False).lead
+
+
+def test_sustainability_follows_the_sector_filter(world):
+    # Secondary: 2025-26 A nominated primaries only; its one key facilitator works at Ren High (a secondary) and
+    # took part in 2024-25 A, which nominated Ren High alone (1 needed, Renfrewshire names none).
+    assert rows(service.sustainability(ReportScope(sector="Secondary"))) == [
+        ["2025-26 A", 0, "0 of 8", 1, 0, "8 of 8", 1],
+        ["2024-25 A", 1, "0 of 8", 0, 1, "7 of 8", 0],
+    ]
+    # Primary: the seven primaries of 2025-26 A (Renfrewshire 6, Inverclyde 1), no primary facilitator.
+    assert rows(service.sustainability(ReportScope(sector="Primary"))) == [
+        ["2025-26 A", 7, "1 of 8", 0, 2, "6 of 8", 0],
+        ["2024-25 A", 0, "0 of 8", 0, 0, "8 of 8", 0],
+    ]
