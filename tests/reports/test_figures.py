@@ -65,9 +65,12 @@ def test_sustainability(world):
 
 
 def test_outcomes(world):
-    assert rows(service.outcomes(REGION)) == [["2025-26", 1, 1, 0, 0, 0]]
-    # The "used this" record is an Inverclyde school's: not Renfrewshire's.
-    assert rows(service.outcomes(ReportScope(authority_id=world.ren.id))) == [["2025-26", 1, 0, 0, 0, 0]]
+    # One account published; one "used this" record (fewer than 5: not shown); no Gateway requests or teams.
+    assert rows(service.outcomes(REGION)) == [["2025-26", 1, None, 0, 0, 0]]
+    # The "used this" record is an Inverclyde school's: Renfrewshire has none (the practice domain withholds every
+    # count under 5, 0 included); the account's team is Renfrewshire's only.
+    assert rows(service.outcomes(ReportScope(authority_id=world.ren.id))) == [["2025-26", 1, None, 0, 0, 0]]
+    assert rows(service.outcomes(ReportScope(authority_id=world.inv.id))) == [["2025-26", 0, None, 0, 0, 0]]
 
 
 def test_culture_says_when_the_survey_has_no_results(world):
