@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from portal.accounts.models import User
@@ -24,7 +24,17 @@ from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
 from portal.events.models import BOOKED, Booking, Event
 from portal.extensions import db
-from portal.leadership.models import AGREED, CONFIRMED, CohortPlace, DevelopmentPlan, LeadershipCohort, ProgrammeYear
+from portal.leadership.models import (
+    AGREED,
+    CONFIRMED,
+    SUBMITTED,
+    CohortPlace,
+    DevelopmentPlan,
+    EvaluationDomainScore,
+    LeadershipCohort,
+    ProgrammeYear,
+    SelfEvaluation,
+)
 from portal.organisations.models import Establishment
 from portal.practice.models import PUBLISHED, STATE_LABELS, PracticeAccount, Use
 from portal.reports import grouping as g
@@ -153,33 +163,20 @@ def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) ->
         or_(Nomination.leader_id == col, Nomination.practitioner_id == col)
         for col in (InterestResponse.user_id, ConfidenceResponse.user_id)
     ]
-    nominated = (
-        db.session.execute(
-            select(func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id)).where(
-                Nomination.cohort_id == cohort.id, *la
-            )
-        ).scalar()
-        or 0
+    nominated = sum(members.values())  # every nomination in scope, with a team or not (team None)
+    in_cohort = [
+        select(Nomination.id).where(Nomination.cohort_id == cohort.id, person, *la).exists() for person in people
+    ]
+    answered_stmt = select(literal("interests"), func.count(InterestResponse.id)).where(
+        InterestResponse.cohort_id == cohort.id, in_cohort[0]
     )
-    answered = (
-        db.session.scalar(
-            select(func.count(InterestResponse.id)).where(
-                InterestResponse.cohort_id == cohort.id,
-                select(Nomination.id).where(Nomination.cohort_id == cohort.id, people[0], *la).exists(),
-            )
-        )
-        or 0
+    phases_stmt = (
+        select(ConfidenceResponse.phase, func.count())
+        .where(ConfidenceResponse.cohort_id == cohort.id, in_cohort[1])
+        .group_by(ConfidenceResponse.phase)
     )
-    phases = dict(
-        db.session.execute(
-            select(ConfidenceResponse.phase, func.count())
-            .where(
-                ConfidenceResponse.cohort_id == cohort.id,
-                select(Nomination.id).where(Nomination.cohort_id == cohort.id, people[1], *la).exists(),
-            )
-            .group_by(ConfidenceResponse.phase)
-        ).all()
-    )
+    phases = dict(db.session.execute(union_all(answered_stmt, phases_stmt)).all())
+    answered = phases.get("interests", 0)
     survey_rows = [
         [label, people_count(n), suppress(n / nominated, n) if nominated and n else None]
         for label, n in (
@@ -197,21 +194,15 @@ def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) ->
     )
     confidence = _item_confidence(cohort, scope)
     flag_filter = g.person_in_scope(scope, FutureFacilitatorFlag.user_id)
-    flagged_count = db.session.scalar(
-        select(func.count()).where(FutureFacilitatorFlag.cohort_id == cohort.id, *flag_filter)
-    )
-    flagged = (
-        list(
-            db.session.scalars(
-                select(User.name)
-                .join(FutureFacilitatorFlag, FutureFacilitatorFlag.user_id == User.id)
-                .where(FutureFacilitatorFlag.cohort_id == cohort.id, *flag_filter)
-                .order_by(User.name)
-            )
+    flagged_names = list(
+        db.session.scalars(
+            select(User.name)
+            .join(FutureFacilitatorFlag, FutureFacilitatorFlag.user_id == User.id)
+            .where(FutureFacilitatorFlag.cohort_id == cohort.id, *flag_filter)
+            .order_by(User.name)
         )
-        if names
-        else []
-    )
+    )  # read for the count even where names are not shown: a cohort flags a handful of people
+    flagged_count, flagged = len(flagged_names), (flagged_names if names else [])
     return CohortReport(
         title=f"Network cohort {cohort.name}",
         lead=f"{cohort.stage_label}. {len(rows)} teams, {nominated} people nominated"
@@ -279,7 +270,7 @@ def _item_confidence(cohort: NetworkCohort, scope: ReportScope) -> Section:
 
 
 def leadership_cohort(cohort: LeadershipCohort, scope: ReportScope, *, names: bool) -> CohortReport:
-    """Places, plans agreed and attendance per session for one leadership programme cohort."""
+    """Places, plans agreed, attendance per session, self-evaluation response and the paired before/after."""
     place_filter = g.person_in_scope(scope, CohortPlace.person_id)
     places = dict(
         db.session.execute(
@@ -317,11 +308,110 @@ def leadership_cohort(cohort: LeadershipCohort, scope: ReportScope, *, names: bo
         f"A leadership cohort holds at most 30 senior leaders. Counts of 1 to {MIN_GROUP - 1} are not shown.",
     )
     facilitator = cohort.facilitator.name if names and cohort.facilitator else None
+    survey, confidence = _leadership_evaluations(cohort, confirmed, n_confirmed)
     return CohortReport(
         title=f"Leadership cohort {cohort}",
         lead=f"{n_confirmed} places confirmed" + (f"; facilitated by {facilitator}." if facilitator else "."),
-        sections=[Section(summary), _attendance("leadership_cohort", cohort.id, scope)],
+        sections=[
+            Section(summary),
+            _attendance("leadership_cohort", cohort.id, scope),
+            Section(survey),
+            confidence,
+        ],
     )
+
+
+def _leadership_evaluations(cohort: LeadershipCohort, confirmed, n_confirmed: int) -> tuple[Table, Section]:
+    """The leadership programme's before and after: each confirmed leader's self-evaluation behind their plan for the
+    cohort's year and their repeat of it (the latest evaluation of the same framework submitted later), as the
+    survey response and the paired change in their mean rating (one query)."""
+    first, later = aliased(SelfEvaluation), aliased(SelfEvaluation)
+    repeat = (
+        select(later.id)
+        .where(
+            later.owner_id == first.owner_id,
+            later.framework_id == first.framework_id,
+            later.status == SUBMITTED,
+            later.submitted_at > first.submitted_at,
+        )
+        .order_by(later.submitted_at.desc())
+        .limit(1)
+        .correlate(first)
+        .scalar_subquery()
+    )
+    pairs = (
+        select(first.id.label("before_id"), repeat.label("after_id"))
+        .join(DevelopmentPlan, DevelopmentPlan.evaluation_id == first.id)
+        .where(
+            DevelopmentPlan.owner_id.in_(confirmed),
+            DevelopmentPlan.year_id == cohort.year_id,
+            first.status == SUBMITTED,
+        )
+        .distinct()
+        .subquery()
+    )
+    mean = (
+        select(
+            EvaluationDomainScore.evaluation_id.label("id"),
+            (func.sum(EvaluationDomainScore.rating_sum) * 1.0 / func.sum(EvaluationDomainScore.rating_count)).label(
+                "mean"
+            ),
+        )
+        .group_by(EvaluationDomainScore.evaluation_id)
+        .having(func.sum(EvaluationDomainScore.rating_count) > 0)
+        .subquery()
+    )
+    before, after = aliased(mean), aliased(mean)
+    change = after.c.mean - before.c.mean
+    paired = after.c.mean.is_not(None) & before.c.mean.is_not(None)
+    started, repeated, n, s, sq, up, mean_before, mean_after = db.session.execute(
+        select(
+            func.count(pairs.c.before_id),
+            func.count(pairs.c.after_id),
+            func.count(case((paired, 1))),
+            func.sum(change),
+            func.sum(change * change),
+            func.sum(case((change > 0, 1), else_=0)),
+            func.avg(case((paired, before.c.mean))),
+            func.avg(case((paired, after.c.mean))),
+        )
+        .select_from(pairs)
+        .outerjoin(before, before.c.id == pairs.c.before_id)
+        .outerjoin(after, after.c.id == pairs.c.after_id)
+    ).one()
+    survey = Table(
+        "survey_response",
+        "Self-evaluation response",
+        [
+            Column("survey", "Self-evaluation"),
+            Column("answered", "Submitted", "int"),
+            Column("share", "Share", "percent"),
+        ],
+        [
+            [label, people_count(k), suppress(k / n_confirmed, k) if n_confirmed and k else None]
+            for label, k in (
+                ("Self-evaluation behind the year's plan (before)", int(started or 0)),
+                ("Repeat self-evaluation (after)", int(repeated or 0)),
+            )
+        ],
+        f"Out of {n_confirmed} places confirmed. Counts of 1 to {MIN_GROUP - 1} are not shown.",
+    )
+    n = int(n or 0)
+    row = confidence_row(n, float(s or 0), float(sq or 0), up, float(mean_before or 0), float(mean_after or 0), items=1)
+    columns = [
+        Column(c.key, c.label.replace("(1-5)", "(1-6)"), c.kind) if c.key in ("before", "after") else c
+        for c in CONFIDENCE_COLUMNS
+    ]
+    confidence = Table(
+        "confidence",
+        "Self-evaluated leadership, paired before and after",
+        [Column("item", "Measure"), *columns],
+        [["Mean rating of every statement", *row]],
+        f"Each leader's mean rating (1 to 6) in the self-evaluation behind their plan and in its repeat, paired per "
+        f"person; n = {n} leaders with both"
+        + (f", fewer than {MIN_GROUP}: figures are not shown." if n < MIN_GROUP else "."),
+    )
+    return survey, Section(confidence, chart="dz")
 
 
 # The board paper ----------------------------------------------------------------------------------------------

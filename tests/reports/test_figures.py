@@ -184,3 +184,78 @@ def test_sustainability_follows_the_sector_filter(world):
         ["2025-26 A", 7, "1 of 8", 0, 2, "6 of 8", 0],
         ["2024-25 A", 0, "0 of 8", 0, 0, "8 of 8", 0],
     ]
+
+
+def test_leadership_cohort_shows_self_evaluation_response_and_paired_change(world, make_user, make_establishment):
+    from datetime import date, datetime
+
+    from portal.extensions import db
+    from portal.frameworks.defaults import six_point_scale
+    from portal.frameworks.models import Framework, FrameworkVersion
+    from portal.leadership.models import (
+        CohortPlace,
+        DevelopmentPlan,
+        EvaluationDomainScore,
+        LeadershipCohort,
+        ProgrammeYear,
+        SelfEvaluation,
+    )
+
+    framework = Framework(slug="lead", title="Leadership", kind="leadership", scale_id=six_point_scale().id)
+    db.session.add(framework)
+    db.session.flush()
+    version = FrameworkVersion(framework_id=framework.id, number=1, published=True)
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add_all([version, year])
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort L")
+    db.session.add(cohort)
+    db.session.flush()
+
+    def evaluation(owner, when, mean_tenths):
+        e = SelfEvaluation(
+            owner_id=owner.id,
+            framework_id=framework.id,
+            version_id=version.id,
+            label="Self-evaluation",
+            status="submitted",
+            submitted_at=when,
+        )
+        db.session.add(e)
+        db.session.flush()
+        db.session.add(
+            EvaluationDomainScore(
+                evaluation_id=e.id,
+                framework_id=framework.id,
+                owner_id=owner.id,
+                year=when.year,
+                section_key="a",
+                title="A",
+                rating_sum=mean_tenths,
+                rating_count=10,
+            )
+        )
+        return e
+
+    leaders = [make_user(Role.SENIOR_LEADER, establishment=make_establishment()) for _ in range(7)]
+    # Six confirmed; six plans behind a first evaluation (mean 3.0); five repeats rising by 0.5, 1, 0, 1.5, 1:
+    # mean change 0.8, sd sqrt(0.325) = 0.5701, d_z 1.40, improved 4 of 5. The unconfirmed leader counts nowhere.
+    for i, leader in enumerate(leaders):
+        db.session.add(
+            CohortPlace(cohort_id=cohort.id, person_id=leader.id, status="confirmed" if i < 6 else "nominated")
+        )
+        before = evaluation(leader, datetime(2025, 8, 20), 30)
+        db.session.add(
+            DevelopmentPlan(owner_id=leader.id, year_id=year.id, title="Plan", status="agreed", evaluation_id=before.id)
+        )
+        if i < 5:
+            evaluation(leader, datetime(2026, 6, 1), 30 + [5, 10, 0, 15, 10][i])
+    db.session.commit()
+    report = cohort_service.leadership_cohort(cohort, REGION, names=False)
+    places, attendance, survey, confidence = (s.table for s in report.sections)
+    assert [r[1] for r in survey.rows] == [6, 5] and survey.rows[0][2] == 1.0 and survey.rows[1][2] == 5 / 6
+    assert confidence.rows[0][:5] == ["Mean rating of every statement", 5, 3.0, 3.8, 1.4]
+    assert confidence.rows[0][-1] == 0.8
+    # An LA officer of another authority: nobody in scope, nothing shown.
+    other = cohort_service.leadership_cohort(cohort, ReportScope(authority_id=world.inv.id), names=False)
+    assert [r[1] for r in other.sections[2].table.rows] == [0, 0] and other.sections[3].table.rows[0][1] is None
