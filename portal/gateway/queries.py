@@ -152,8 +152,9 @@ _GROUPINGS = {
 
 def _counts(la: int | None, scope=None) -> dict:
     """Every figure by LA, by sector, by school year and by calendar month (the months shown) in one statement (a
-    UNION ALL of grouped counts): {grouping: {key: {figure: n}}}. `scope` (a reports ReportScope) narrows by sector
-    and school years (1 August to 31 July); a programme other than the Gateway's counts nothing."""
+    UNION ALL of grouped counts, with the LAs' names): {grouping: {key: {figure: n}}} and {"authority": {id: name}}.
+    `scope` (a reports ReportScope) narrows by sector and school years (1 August to 31 July); a programme other than
+    the Gateway's counts nothing."""
     reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
     branches = []
     for model, figures, condition in _SOURCES:
@@ -186,9 +187,21 @@ def _counts(la: int | None, scope=None) -> dict:
             if grouping == "month":  # the created_at index then reads only the months shown
                 stmt = stmt.where(model.created_at >= datetime(*_first_month_shown(), 1))
             branches.append(stmt)
+    authorities = select(
+        literal("authority"),
+        literal(""),
+        LocalAuthority.id,
+        LocalAuthority.name,
+        *[cast(null(), Integer)] * 2,
+        *[literal(0)] * 2,
+    )
     names = {model.__tablename__: list(figures) for model, figures, _ in _SOURCES}
     table: dict = {grouping: {} for grouping in _GROUPINGS}
-    for grouping, source, la_key, sector, year, month, *values in db.session.execute(union_all(*branches)):
+    table["authority"] = {}
+    for grouping, source, la_key, sector, year, month, *values in db.session.execute(union_all(*branches, authorities)):
+        if grouping == "authority":
+            table["authority"][la_key] = sector  # the LA's name
+            continue
         key = {"la": la_key, "sector": sector, "month": (year, month), "school_year": year}[grouping]
         cell = table[grouping].setdefault(key, {})
         cell.update(zip(names[source], values, strict=False))
@@ -210,8 +223,8 @@ def _school_year(start: int) -> str:
 
 
 def _uptake(la: int | None, scope=None) -> Uptake:
-    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
     counts = _counts(la, scope)
+    names = dict(sorted(counts["authority"].items(), key=lambda item: item[1]))
     by_month = counts["month"]
     by_year = {_school_year(y): row for y, row in counts["school_year"].items() if y is not None}
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]

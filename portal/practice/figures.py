@@ -25,11 +25,11 @@ COLUMNS = (
 )
 
 
-def _account_filter(stmt, scope, slug: str | None):
+def _account_filter(stmt, scope, slug):
     stmt = stmt.where(PracticeAccount.state.in_((PUBLISHED, IN_REVIEW)))
     if scope is None:
         return stmt
-    if slug:
+    if slug is not None:
         mine = select(AccountFacet.account_id).where(AccountFacet.facet == "la", AccountFacet.value == slug)
         stmt = stmt.where(PracticeAccount.id.in_(mine))
     if scope.sector:
@@ -63,7 +63,7 @@ def _use_filter(stmt, scope):
     return stmt
 
 
-def _states(facet: str | None, scope, slug: str | None):
+def _states(facet: str | None, scope, slug):
     """Accounts by state and a facet's value (la, sector) or their school year (facet None): a UNION branch."""
     if facet is None:
         key = PracticeAccount.school_year
@@ -103,13 +103,23 @@ def _year_label(start):
     return cast(start, String) + literal("-") + func.substr(cast(start + 101, String), 3, 2)
 
 
-def _grouped(scope, slug: str | None) -> dict:
-    """Every count of the three tables in one statement: {kind: {key: {state or "used": n}}}."""
+def _grouped(scope) -> dict:
+    """Every count of the three tables, and the LAs (slug, name, id), in one statement:
+    {kind: {key: {state: n}}}, {"uses_<kind>": {key: n}}, {"authority": {slug: (name, id)}}."""
+    authority_id = getattr(scope, "authority_id", None)
+    slug = (
+        select(LocalAuthority.slug).where(LocalAuthority.id == authority_id).scalar_subquery()
+        if authority_id is not None
+        else None
+    )
     branches = [_states(facet, scope, slug) for facet in ("la", "sector", None)]
     branches += [_uses(kind, scope) for kind in ("la", "sector", "year")]
+    branches.append(select(literal("authority"), LocalAuthority.slug, LocalAuthority.name, LocalAuthority.id))
     out: dict = {}
     for kind, key, state, n in db.session.execute(union_all(*branches)):
-        if kind.startswith("uses_"):
+        if kind == "authority":
+            out.setdefault(kind, {})[key] = (state, n)
+        elif kind.startswith("uses_"):
             out.setdefault(kind, {})[key] = n
         else:
             out.setdefault(kind, {}).setdefault(key, {})[state] = n
@@ -135,13 +145,12 @@ def counts(scope=None) -> list[Table]:
     `scope` is a `portal.reports.sources.ReportScope` (or None for the whole region): an LA officer's scope
     counts the accounts their LA's schools took part in and the uses their LA's schools recorded.
     """
-    authorities = db.session.execute(select(LocalAuthority.id, LocalAuthority.slug, LocalAuthority.name)).all()
+    counts = _grouped(scope)
+    authorities = [(i, slug, name) for slug, (name, i) in counts.get("authority", {}).items()]
     authority_id = getattr(scope, "authority_id", None)
-    slug = next((s for i, s, _ in authorities if i == authority_id), None)
     la_keys = sorted(((s, name) for i, s, name in authorities if authority_id in (None, i)), key=lambda k: k[1])
     only = getattr(scope, "sector", None)
     sector_keys = [(s, SECTOR_LABELS.get(s, s)) for s in SECTORS if only in (None, s)]
-    counts = _grouped(scope, slug)
     by_year, uses_by_year = counts.get("year", {}), counts.get("uses_year", {})
     years = sorted({y for y in set(by_year) | set(uses_by_year) if y}, reverse=True)
     note = 'Schools that "used this" are withheld below 5.'
