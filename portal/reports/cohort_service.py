@@ -436,55 +436,88 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
     return since - (until - since), since
 
 
-def headlines(scope: ReportScope, since: date, until: date) -> dict[str, int | float | None]:
-    """The board's headline figures for one period (each a grouped query)."""
-    start, end = datetime.combine(since, datetime.min.time()), datetime.combine(until, datetime.min.time())
-    inv = g.scoped_involvement(scope, since=start, until=end)
-    people, establishments = db.session.execute(
-        select(func.count(func.distinct(inv.c.user_id)), func.count(func.distinct(inv.c.est_id)))
-    ).one()
-    came, recorded = db.session.execute(
+HEADLINE_BRANCHES = ("people", "attendance", "findings", "accounts", "uses")
+
+
+def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str, int | float | None]]:
+    """The board's headline figures for each period, in one statement: a UNION ALL branch per figure, two columns
+    per period (conditional counts over the span of all the periods)."""
+    bounds = [(datetime.combine(a, datetime.min.time()), datetime.combine(b, datetime.min.time())) for a, b in periods]
+    first, last, now = min(a for a, _ in bounds), max(b for _, b in bounds), utcnow()
+
+    def per_period(column, *values):
+        """For each period: the values (functions of the period's condition), padded to two."""
+        out = []
+        for a, b in bounds:
+            inside = and_(column >= a, column < b)
+            out += [v(inside) for v in values] + [literal(0)] * (2 - len(values))
+        return out
+
+    inv = g.scoped_involvement(scope, since=first, until=last)
+    people = select(
+        literal("people"),
+        *per_period(
+            inv.c.at,
+            lambda c: func.count(func.distinct(case((c, inv.c.user_id)))),
+            lambda c: func.count(func.distinct(case((c, inv.c.est_id)))),
+        ),
+    )
+    attendance = (
         select(
-            func.sum(case((Booking.attended.is_(True), 1), else_=0)),
-            func.sum(case((Booking.attended.is_not(None), 1), else_=0)),
+            literal("attendance"),
+            *per_period(
+                Event.starts_at,
+                lambda c: func.sum(case((and_(c, Booking.attended.is_(True)), 1), else_=0)),
+                lambda c: func.sum(case((and_(c, Booking.attended.is_not(None)), 1), else_=0)),
+            ),
         )
+        .select_from(Booking)
         .join(Event, Event.id == Booking.event_id)
         .where(
             Booking.status == BOOKED,
             Event.cancelled.is_(False),
-            Event.starts_at >= start,
-            Event.starts_at < min(end, utcnow()),
+            Event.starts_at >= first,
+            Event.starts_at < min(last, now),
             *g.person_in_scope(scope, Booking.user_id),
         )
-    ).one()
-    findings = db.session.scalar(
-        select(func.count(Enquiry.id)).where(
-            Enquiry.published_at >= start, Enquiry.published_at < end, *g.team_in_scope(scope, Enquiry.team_id)
-        )
     )
-    accounts = db.session.scalar(
-        select(func.count(PracticeAccount.id)).where(
-            PracticeAccount.state == PUBLISHED,
-            PracticeAccount.published_at >= start,
-            PracticeAccount.published_at < end,
-            *g.team_in_scope(scope, PracticeAccount.team_id),
-        )
+    findings = select(
+        literal("findings"), *per_period(Enquiry.published_at, lambda c: func.count(case((c, Enquiry.id))))
+    ).where(Enquiry.published_at >= first, Enquiry.published_at < last, *g.team_in_scope(scope, Enquiry.team_id))
+    accounts = select(
+        literal("accounts"),
+        *per_period(PracticeAccount.published_at, lambda c: func.count(case((c, PracticeAccount.id)))),
+    ).where(
+        PracticeAccount.state == PUBLISHED,
+        PracticeAccount.published_at >= first,
+        PracticeAccount.published_at < last,
+        *g.team_in_scope(scope, PracticeAccount.team_id),
     )
-    uses = db.session.scalar(
-        select(func.count(Use.id))
+    uses = (
+        select(literal("uses"), *per_period(Use.created_at, lambda c: func.count(case((c, Use.id)))))
+        .select_from(Use)
         .outerjoin(Establishment, Establishment.id == Use.establishment_id)
-        .where(Use.created_at >= start, Use.created_at < end, *g.establishment_filters(scope))
+        .where(Use.created_at >= first, Use.created_at < last, *g.establishment_filters(scope))
     )
-    came, recorded = int(came or 0), int(recorded or 0)
-    return {
-        "People who started taking part": people_count(people),
-        "Establishments that started taking part": establishments,
-        "Places attended at events": people_count(came),
-        "Attendance rate (%)": suppress(round(100 * came / recorded), recorded) if recorded else None,
-        "Enquiries that reported findings": findings or 0,
-        "Accounts of practice published": accounts or 0,
-        '"Used this" records': uses or 0,
-    }
+    found = {row[0]: row[1:] for row in db.session.execute(union_all(people, attendance, findings, accounts, uses))}
+    results = []
+    for i in range(len(bounds)):
+        values = {
+            tag: [int(v or 0) for v in found.get(tag, ())[2 * i : 2 * i + 2]] or [0, 0] for tag in HEADLINE_BRANCHES
+        }
+        (n_people, n_est), (came, recorded) = values["people"], values["attendance"]
+        results.append(
+            {
+                "People who started taking part": people_count(n_people),
+                "Establishments that started taking part": n_est,
+                "Places attended at events": people_count(came),
+                "Attendance rate (%)": suppress(round(100 * came / recorded), recorded) if recorded else None,
+                "Enquiries that reported findings": values["findings"][0],
+                "Accounts of practice published": values["accounts"][0],
+                '"Used this" records': values["uses"][0],
+            }
+        )
+    return results
 
 
 def _span(since: date, until: date) -> str:
@@ -493,7 +526,7 @@ def _span(since: date, until: date) -> str:
 
 def headline_table(scope: ReportScope, since: date, until: date) -> Table:
     before = previous_period(since, until)
-    now, then = headlines(scope, since, until), headlines(scope, *before)
+    now, then = headlines(scope, (since, until), before)
     rows = []
     for label, value in now.items():
         last = then[label]
