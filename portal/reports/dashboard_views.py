@@ -103,7 +103,7 @@ def _board_context():
         one_day=timedelta(days=1),
         aims=service.aims(scope),
         variant=VARIANT,
-        cohorts=[cohort_service.network_cohort(c, scope, names=names) for c in network]
+        cohorts=cohort_service.network_cohorts(network, scope, names=names)
         + [cohort_service.leadership_cohort(c, scope, names=names) for c in leadership],
         authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
     )
