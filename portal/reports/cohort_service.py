@@ -340,61 +340,80 @@ def _confidence_section(n, *values) -> Section:
 
 
 def leadership_cohort(cohort: LeadershipCohort, scope: ReportScope, *, names: bool) -> CohortReport:
-    """Places, plans agreed, attendance per session, self-evaluation response and the paired before/after."""
+    return leadership_cohorts([cohort], scope, names=names)[0]
+
+
+def leadership_cohorts(cohorts: list[LeadershipCohort], scope: ReportScope, *, names: bool) -> list[CohortReport]:
+    """Each cohort's places, plans agreed, attendance per session, self-evaluation response and the paired
+    before/after: three grouped queries whether one cohort or several."""
+    if not cohorts:
+        return []
+    ids = [c.id for c in cohorts]
     place_filter = g.person_in_scope(scope, CohortPlace.person_id)
-    places = dict(
-        db.session.execute(
-            select(CohortPlace.status, func.count())
-            .where(CohortPlace.cohort_id == cohort.id, *place_filter)
-            .group_by(CohortPlace.status)
-        ).all()
+    places = select(CohortPlace.cohort_id, CohortPlace.status, func.count()).where(
+        CohortPlace.cohort_id.in_(ids), *place_filter
     )
-    confirmed = select(CohortPlace.person_id).where(
-        CohortPlace.cohort_id == cohort.id, CohortPlace.status == CONFIRMED, *place_filter
+    confirmed_plan = (
+        select(CohortPlace.cohort_id.label("cohort_id"), DevelopmentPlan.evaluation_id, DevelopmentPlan.status)
+        .join(LeadershipCohort, LeadershipCohort.id == CohortPlace.cohort_id)
+        .join(
+            DevelopmentPlan,
+            and_(
+                DevelopmentPlan.owner_id == CohortPlace.person_id, DevelopmentPlan.year_id == LeadershipCohort.year_id
+            ),
+        )
+        .where(CohortPlace.cohort_id.in_(ids), CohortPlace.status == CONFIRMED, *place_filter)
     )
     agreed = (
-        db.session.scalar(
-            select(func.count(func.distinct(DevelopmentPlan.owner_id))).where(
-                DevelopmentPlan.owner_id.in_(confirmed),
-                DevelopmentPlan.year_id == cohort.year_id,
-                DevelopmentPlan.status == AGREED,
+        select(CohortPlace.cohort_id, literal("agreed"), func.count(func.distinct(DevelopmentPlan.owner_id)))
+        .join(LeadershipCohort, LeadershipCohort.id == CohortPlace.cohort_id)
+        .join(
+            DevelopmentPlan,
+            and_(
+                DevelopmentPlan.owner_id == CohortPlace.person_id, DevelopmentPlan.year_id == LeadershipCohort.year_id
+            ),
+        )
+        .where(CohortPlace.cohort_id.in_(ids), CohortPlace.status == CONFIRMED, DevelopmentPlan.status == AGREED)
+        .where(*place_filter)
+        .group_by(CohortPlace.cohort_id)
+    )
+    counts = _by_cohort(
+        db.session.execute(union_all(places.group_by(CohortPlace.cohort_id, CohortPlace.status), agreed))
+    )
+    evaluations = _leadership_evaluations(ids, confirmed_plan.subquery())
+    attendance = _attendance("leadership_cohort", ids, scope)
+    reports = []
+    for cohort in cohorts:
+        found = counts.get(cohort.id, {})
+        n_confirmed = found.get(CONFIRMED, 0)
+        summary = Table(
+            "places",
+            "Places and development plans",
+            [Column("measure", "Measure"), Column("people", "People", "int")],
+            [
+                ["Places confirmed", people_count(n_confirmed)],
+                ["Places nominated, not yet confirmed", people_count(found.get("nominated", 0))],
+                ["Development plans agreed", people_count(found.get("agreed", 0))],
+            ],
+            f"A leadership cohort holds at most 30 senior leaders. Counts of 1 to {MIN_GROUP - 1} are not shown.",
+        )
+        facilitator = cohort.facilitator.name if names and cohort.facilitator else None
+        survey, confidence = _evaluation_tables(n_confirmed, *evaluations.get(cohort.id, (0,) * 8))
+        reports.append(
+            CohortReport(
+                title=f"Leadership cohort {cohort}",
+                lead=f"{n_confirmed} places confirmed" + (f"; facilitated by {facilitator}." if facilitator else "."),
+                sections=[Section(summary), attendance[cohort.id], Section(survey), confidence],
             )
         )
-        or 0
-    )
-    n_confirmed = places.get(CONFIRMED, 0)
-    summary = Table(
-        "places",
-        "Places and development plans",
-        [Column("measure", "Measure"), Column("people", "People", "int")],
-        [
-            ["Places confirmed", people_count(n_confirmed)],
-            [
-                "Places nominated, not yet confirmed",
-                people_count(places.get("nominated", 0)),
-            ],
-            ["Development plans agreed", people_count(agreed)],
-        ],
-        f"A leadership cohort holds at most 30 senior leaders. Counts of 1 to {MIN_GROUP - 1} are not shown.",
-    )
-    facilitator = cohort.facilitator.name if names and cohort.facilitator else None
-    survey, confidence = _leadership_evaluations(cohort, confirmed, n_confirmed)
-    return CohortReport(
-        title=f"Leadership cohort {cohort}",
-        lead=f"{n_confirmed} places confirmed" + (f"; facilitated by {facilitator}." if facilitator else "."),
-        sections=[
-            Section(summary),
-            _attendance("leadership_cohort", [cohort.id], scope)[cohort.id],
-            Section(survey),
-            confidence,
-        ],
-    )
+    return reports
 
 
-def _leadership_evaluations(cohort: LeadershipCohort, confirmed, n_confirmed: int) -> tuple[Table, Section]:
-    """The leadership programme's before and after: each confirmed leader's self-evaluation behind their plan for the
-    cohort's year and their repeat of it (the latest evaluation of the same framework submitted later), as the
-    survey response and the paired change in their mean rating (one query)."""
+def _leadership_evaluations(ids: list[int], plans) -> dict[int, tuple]:
+    """Per cohort, the leadership programme's before and after: each confirmed leader's self-evaluation behind
+    their plan for the cohort's year (`plans`: cohort_id, evaluation_id) and their repeat of it (the latest
+    evaluation of the same framework submitted later): evaluations before and after, and the paired change in
+    their mean rating as n, sum, sum of squares, improved, mean before, mean after (one query)."""
     first, later = aliased(SelfEvaluation), aliased(SelfEvaluation)
     repeat = (
         select(later.id)
@@ -410,13 +429,9 @@ def _leadership_evaluations(cohort: LeadershipCohort, confirmed, n_confirmed: in
         .scalar_subquery()
     )
     pairs = (
-        select(first.id.label("before_id"), repeat.label("after_id"))
-        .join(DevelopmentPlan, DevelopmentPlan.evaluation_id == first.id)
-        .where(
-            DevelopmentPlan.owner_id.in_(confirmed),
-            DevelopmentPlan.year_id == cohort.year_id,
-            first.status == SUBMITTED,
-        )
+        select(plans.c.cohort_id, first.id.label("before_id"), repeat.label("after_id"))
+        .join(first, first.id == plans.c.evaluation_id)
+        .where(first.status == SUBMITTED)
         .distinct()
         .subquery()
     )
@@ -434,21 +449,29 @@ def _leadership_evaluations(cohort: LeadershipCohort, confirmed, n_confirmed: in
     before, after = aliased(mean), aliased(mean)
     change = after.c.mean - before.c.mean
     paired = after.c.mean.is_not(None) & before.c.mean.is_not(None)
-    started, repeated, n, s, sq, up, mean_before, mean_after = db.session.execute(
-        select(
-            func.count(pairs.c.before_id),
-            func.count(pairs.c.after_id),
-            func.count(case((paired, 1))),
-            func.sum(change),
-            func.sum(change * change),
-            func.sum(case((change > 0, 1), else_=0)),
-            func.avg(case((paired, before.c.mean))),
-            func.avg(case((paired, after.c.mean))),
+    return {
+        row[0]: tuple(row[1:])
+        for row in db.session.execute(
+            select(
+                pairs.c.cohort_id,
+                func.count(pairs.c.before_id),
+                func.count(pairs.c.after_id),
+                func.count(case((paired, 1))),
+                func.sum(change),
+                func.sum(change * change),
+                func.sum(case((change > 0, 1), else_=0)),
+                func.avg(case((paired, before.c.mean))),
+                func.avg(case((paired, after.c.mean))),
+            )
+            .select_from(pairs)
+            .outerjoin(before, before.c.id == pairs.c.before_id)
+            .outerjoin(after, after.c.id == pairs.c.after_id)
+            .group_by(pairs.c.cohort_id)
         )
-        .select_from(pairs)
-        .outerjoin(before, before.c.id == pairs.c.before_id)
-        .outerjoin(after, after.c.id == pairs.c.after_id)
-    ).one()
+    }
+
+
+def _evaluation_tables(n_confirmed, started, repeated, n, s, sq, up, mean_before, mean_after) -> tuple[Table, Section]:
     survey = Table(
         "survey_response",
         "Self-evaluation response",

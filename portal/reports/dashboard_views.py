@@ -104,7 +104,7 @@ def _board_context():
         aims=service.aims(scope),
         variant=VARIANT,
         cohorts=cohort_service.network_cohorts(network, scope, names=names)
-        + [cohort_service.leadership_cohort(c, scope, names=names) for c in leadership],
+        + cohort_service.leadership_cohorts(leadership, scope, names=names),
         authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
     )
 

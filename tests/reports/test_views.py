@@ -108,11 +108,22 @@ def test_board_paper_pdf_holds_the_period(world, client, login):
 
 
 def test_query_counts_do_not_grow(world, client, login, make_user, make_establishment):
+    from datetime import date
+
     from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
     from portal.extensions import db
+    from portal.leadership.models import CohortPlace, LeadershipCohort, ProgrammeYear
 
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    first = LeadershipCohort(year_id=year.id, name="Cohort L")
+    db.session.add(first)
+    db.session.commit()
     login(world.admin)
     paths = [
+        f"/reports/cohorts/leadership/{first.id}",
+        "/reports/region.xlsx",
         "/reports/aims",
         "/reports/coverage",
         f"/reports/cohorts/network/{world.cohort.id}",
@@ -139,7 +150,19 @@ def test_query_counts_do_not_grow(world, client, login, make_user, make_establis
             )
         )
         db.session.add(CohortTeam(cohort_id=world.cohort.id, number=10 + i))
+    # More cohorts in the board paper's period: a second network cohort and a second leadership cohort.
+    second = NetworkCohort(school_year="2025-26", letter="B", stage="published", interests_text="B")
+    more_leaders = LeadershipCohort(year_id=year.id, name="Cohort M")
+    db.session.add_all([second, more_leaders])
+    db.session.flush()
+    db.session.add(CohortTeam(cohort_id=second.id, number=1))
+    for cohort in (first, more_leaders):
+        for _ in range(3):
+            leader = make_user(Role.SENIOR_LEADER, establishment=make_establishment())
+            db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status="confirmed"))
     db.session.commit()
+    board = client.get("/reports/board?since=2025-08-01&until=2026-02-01").get_data(as_text=True)
+    assert "Network cohort 2025-26 B" in board and "Cohort M" in board
     assert [client.get(p).headers["X-Query-Count"] for p in paths] == before
 
 
