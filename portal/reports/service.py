@@ -41,13 +41,14 @@ class Figures:
     paper and the workbook build every table from one `Figures` (the per-year counts in one statement, each
     registered source called once)."""
 
-    def __init__(self, scope: ReportScope):
+    def __init__(self, scope: ReportScope, yearly_parts: tuple[str, ...] = ("participation", "critical_mass")):
         self.scope = scope
+        self.yearly_parts = yearly_parts
         self._sources: dict[str, list[Table]] = {}
 
     @cached_property
     def yearly(self) -> dict[str, dict[int, tuple]]:
-        return yearly(self.scope)
+        return yearly(self.scope, self.yearly_parts)
 
     def source(self, key: str) -> list[Table]:
         """The tables a domain registered under `key` (already through `portal.core.privacy`)."""
@@ -419,6 +420,7 @@ def region_tables(scope: ReportScope) -> list[Table]:
     return tables + [s.table for s in coverage(scope)]
 
 
+YEARLY_TABLES = ("participation", "critical_mass")  # the tables read from `yearly` (and the part each reads)
 TABLE_BUILDERS = {
     "participation": participation,
     "confidence": confidence,
@@ -430,7 +432,7 @@ TABLE_BUILDERS = {
 
 def one_table(name: str, scope: ReportScope) -> Table | None:
     if name in TABLE_BUILDERS:
-        return TABLE_BUILDERS[name](scope).table
+        return TABLE_BUILDERS[name](scope, Figures(scope, yearly_parts=(name,) if name in YEARLY_TABLES else ())).table
     if name in ("coverage", "people_by_sector"):
         return next(s.table for s in coverage(scope) if s.table.name == name)
     figures = Figures(scope)

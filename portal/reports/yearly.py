@@ -124,12 +124,19 @@ def _critical_mass(scope: ReportScope) -> list:
     return [led, facilitated.group_by(fac.c.year), presented.group_by(p_year), several.group_by(per_est.c.year)]
 
 
-def yearly(scope: ReportScope) -> dict[str, dict[int, tuple]]:
+PARTS = {"participation": _participation, "critical_mass": _critical_mass}
+
+
+def yearly(scope: ReportScope, parts=tuple(PARTS)) -> dict[str, dict[int, tuple]]:
     """{figure: {school year: (a, b, c)}}: people and establishments taking part, places booked/attended/absent,
     enquiries reporting findings (aim 1); people who led, facilitated, presented, and establishments with more than
-    one project (aim 3). Raw counts: the section builders put people counts through `portal.core.privacy`."""
+    one project (aim 3); `parts` names the aims wanted (a single table's CSV reads only its own). Raw counts: the
+    section builders put people counts through `portal.core.privacy`."""
     out: dict[str, dict[int, tuple]] = {}
-    for figure, year, *values in db.session.execute(union_all(*_participation(scope), *_critical_mass(scope))):
+    branches = [b for part in parts for b in PARTS[part](scope)]
+    if not branches:
+        return out
+    for figure, year, *values in db.session.execute(union_all(*branches)):
         if year is not None:
             out.setdefault(figure, {})[int(year)] = tuple(int(v or 0) for v in values)
     return out
