@@ -3,7 +3,7 @@
 import pytest
 
 from portal.core.roles import Role
-from portal.reports import cohort_service, service
+from portal.reports import board, cohort_service, leadership_report, service
 from portal.reports.sources import ReportScope
 from tests.reports.world import build
 
@@ -118,7 +118,7 @@ def test_network_cohort_dashboard(world):
 def test_board_headlines_with_change_since_the_last_paper(world):
     from datetime import date
 
-    table = cohort_service.headline_table(REGION, date(2025, 8, 1), date(2026, 2, 1))
+    table = board.headline_table(REGION, date(2025, 8, 1), date(2026, 2, 1))
     figures = {r[0]: r[1:] for r in table.rows}
     assert figures["People who started taking part"] == [14, None, None]  # 2 before: not shown
     assert figures["Establishments that started taking part"] == [7, 1, 6]
@@ -131,10 +131,10 @@ def test_board_headlines_with_change_since_the_last_paper(world):
 def test_half_year_and_previous_period():
     from datetime import date
 
-    assert cohort_service.half_year(date(2026, 11, 30)) == (date(2026, 8, 1), date(2027, 2, 1))
-    assert cohort_service.half_year(date(2027, 1, 5)) == (date(2026, 8, 1), date(2027, 2, 1))
-    assert cohort_service.half_year(date(2027, 3, 1)) == (date(2027, 2, 1), date(2027, 8, 1))
-    assert cohort_service.previous_period(date(2026, 8, 1), date(2027, 2, 1)) == (date(2026, 2, 1), date(2026, 8, 1))
+    assert board.half_year(date(2026, 11, 30)) == (date(2026, 8, 1), date(2027, 2, 1))
+    assert board.half_year(date(2027, 1, 5)) == (date(2026, 8, 1), date(2027, 2, 1))
+    assert board.half_year(date(2027, 3, 1)) == (date(2027, 2, 1), date(2027, 8, 1))
+    assert board.previous_period(date(2026, 8, 1), date(2027, 2, 1)) == (date(2026, 2, 1), date(2026, 8, 1))
 
 
 def test_sector_and_programme_filters(world):
@@ -165,11 +165,11 @@ def test_leadership_cohort_dashboard(world, make_user, make_establishment):
     for leader in leaders[:5]:
         db.session.add(DevelopmentPlan(owner_id=leader.id, year_id=year.id, title="Plan", status="agreed"))
     db.session.commit()
-    report = cohort_service.leadership_cohort(cohort, REGION, names=True)
+    report = leadership_report.leadership_cohort(cohort, REGION, names=True)
     # 6 confirmed, 1 nominated (fewer than 5: not shown), 5 plans agreed; the facilitator named for staff only.
     assert [r[1] for r in report.sections[0].table.rows] == [6, None, 5]
     assert "Fenella Facilitator" in report.lead
-    assert "Fenella" not in cohort_service.leadership_cohort(cohort, REGION, names=False).lead
+    assert "Fenella" not in leadership_report.leadership_cohort(cohort, REGION, names=False).lead
 
 
 def test_sustainability_follows_the_sector_filter(world):
@@ -251,11 +251,11 @@ def test_leadership_cohort_shows_self_evaluation_response_and_paired_change(worl
         if i < 5:
             evaluation(leader, datetime(2026, 6, 1), 30 + [5, 10, 0, 15, 10][i])
     db.session.commit()
-    report = cohort_service.leadership_cohort(cohort, REGION, names=False)
+    report = leadership_report.leadership_cohort(cohort, REGION, names=False)
     places, attendance, survey, confidence = (s.table for s in report.sections)
     assert [r[1] for r in survey.rows] == [6, 5] and survey.rows[0][2] == 1.0 and survey.rows[1][2] == 5 / 6
     assert confidence.rows[0][:5] == ["Mean rating of every statement", 5, 3.0, 3.8, 1.4]
     assert confidence.rows[0][-1] == 0.8
     # An LA officer of another authority: nobody in scope, nothing shown.
-    other = cohort_service.leadership_cohort(cohort, ReportScope(authority_id=world.inv.id), names=False)
+    other = leadership_report.leadership_cohort(cohort, ReportScope(authority_id=world.inv.id), names=False)
     assert [r[1] for r in other.sections[2].table.rows] == [0, 0] and other.sections[3].table.rows[0][1] is None
