@@ -40,3 +40,21 @@ def test_workbook_has_a_sheet_per_table_a_frozen_header_numbers_and_notes():
     assert sheet["B3"].value is None
     notes = [tuple(c.value for c in row) for row in book["Notes"].iter_rows(min_row=3)]
     assert ("Participation by local authority", TABLE.note) in notes and ("Suppression", "Under 5") in notes
+
+
+def test_workbook_download_streams_from_a_temporary_file(monkeypatch):
+    """The workbook is written in constant-memory mode to a temporary file and sent in chunks, not built as bytes."""
+    import portal.core.tables as tables
+
+    monkeypatch.setattr(tables, "XLSX_CHUNK", 512)
+    big = Table("big", "Many rows", TABLE.columns, ((f"LA {i}", i, i / 5000) for i in range(5000)), "A long table.")
+    with Flask(__name__).test_request_context():
+        response = tables.xlsx_response("Region", "region.xlsx", [TABLE, big])
+        assert response.is_streamed
+        chunks = list(response.response)
+        response.close()
+    assert len(chunks) > 10 and all(len(c) <= 512 for c in chunks)
+    assert int(response.headers["Content-Length"]) == sum(len(c) for c in chunks)
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(chunks)))
+    assert book.sheetnames == ["participation", "big", "Notes"]
+    assert book["big"].max_row == 5001 and book["big"]["B5001"].value == 4999

@@ -3,11 +3,13 @@
 A report builds `Table`s (rows already aggregated by SQL and already through `portal.core.privacy`); the view
 returns `csv_response(table)` or `xlsx_response(title, tables, notes)`. CSV cells are formula-safe; the workbook
 has a sheet per table with a frozen header row, number formats per column and a "Notes" sheet (definitions and
-the suppression rule). XlsxWriter writes in constant-memory mode, row by row.
+the suppression rule). XlsxWriter writes in constant-memory mode, row by row, to a temporary file that the
+response streams.
 """
 
 import csv
 import io
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -57,9 +59,18 @@ def csv_response(table: Table) -> Response:
 
 
 def xlsx_bytes(title: str, tables: Sequence[Table], notes: Sequence[tuple[str, str]] = ()) -> bytes:
-    """A workbook: one sheet per table (frozen header, number formats) and a Notes sheet of (term, definition)."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": False, "strings_to_formulas": False})
+    """The workbook of `write_xlsx` as bytes (for callers that attach it or store it)."""
+    with tempfile.TemporaryFile() as out:
+        write_xlsx(out, title, tables, notes)
+        out.seek(0)
+        return out.read()
+
+
+def write_xlsx(out, title: str, tables: Sequence[Table], notes: Sequence[tuple[str, str]] = ()) -> None:
+    """A workbook written to the binary file `out`: one sheet per table (frozen header, number formats) and a Notes
+    sheet of (term, definition). Constant-memory mode: each row goes to a temporary file as it is written, so a
+    sheet's rows are never all held in memory."""
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False, "strings_to_formulas": False})
     bold = book.add_format({"bold": True, "text_wrap": True})
     formats = {
         "int": book.add_format({"num_format": "0"}),
@@ -91,17 +102,34 @@ def xlsx_bytes(title: str, tables: Sequence[Table], notes: Sequence[tuple[str, s
         notes_sheet.write_string(line, 1, definition)
         line += 1
     book.close()
-    return buffer.getvalue()
+
+
+XLSX_CHUNK = 64 * 1024
 
 
 def xlsx_response(title: str, filename: str, tables: Sequence[Table], notes: Sequence[tuple[str, str]] = ()):
-    data = xlsx_bytes(title, tables, notes)
+    """The workbook streamed from a temporary file (deleted once sent) in 64 KiB chunks, with its length."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115  (closed once sent, or when the response closes)
+    try:
+        write_xlsx(out, title, tables, notes)
+        size = out.tell()
+        out.seek(0)
+    except BaseException:
+        out.close()
+        raise
+
+    def chunks():
+        with out:
+            while chunk := out.read(XLSX_CHUNK):
+                yield chunk
+
     response = Response(
-        data,
+        chunks(),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Cache-Control": "no-store"},
+        headers={"Cache-Control": "no-store", "Content-Length": str(size)},
     )
     response.headers["Content-Disposition"] = content_disposition(filename)
+    response.call_on_close(out.close)  # also when the client leaves before the last chunk
     return response
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import Integer, String, and_, case, cast, extract, false, func, literal, null, or_, select, union_all
 
 from portal.core.access import officer_authority_id
 from portal.core.dates import utcnow
@@ -100,6 +100,7 @@ class Uptake:
     by_authority: list  # (label, {figure: count or None})
     by_sector: list
     by_month: list
+    by_year: list  # (school year, {figure: count or None}), newest first
     scope: str
 
 
@@ -109,50 +110,101 @@ FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 MONTHS_SHOWN = 24
 
 
-def _first_month_shown():
-    """The first day of the oldest month the uptake page shows (the current month and the 23 before it)."""
+def _first_month_shown() -> tuple[int, int]:
+    """The (year, month) of the oldest month the uptake page shows (the current month and the 23 before it)."""
     today = utcnow()
     months = today.year * 12 + today.month - 1 - (MONTHS_SHOWN - 1)
-    return datetime(months // 12, months % 12 + 1, 1)
+    return months // 12, months % 12 + 1
 
 
-def _counts(group, la: int | None, scope=None, since=None) -> dict:
-    """The figures grouped by the columns `group(model)` -> {key: {figure: n}}: one query per table (requests
-    and accepted ones together; teams and reporting ones together, a team having at most one enquiry); `scope`
-    (a reports ReportScope) narrows by sector and school years (1 August to 31 July); `since` leaves out rows
-    created before it (the created_at index then reads only the months shown)."""
+# Each figure's source table, its figures (two value columns at most), and which rows it counts.
+_SOURCES = (
+    (Profile, {"profiles": lambda: func.count(func.distinct(Profile.owner_id))}, lambda: Profile.status != "withdrawn"),
+    (
+        Request,
+        {
+            "requests": lambda: func.count(Request.id),
+            "accepted": lambda: func.count(case((Request.status == "accepted", 1))),
+        },
+        None,
+    ),
+    (
+        GatewayTeam,
+        {"teams": lambda: func.count(GatewayTeam.team_id), "reporting": lambda: func.count(Enquiry.id)},
+        None,
+    ),
+)
+# The key columns a grouping fills (the others are typed NULLs, so that every UNION branch agrees).
+_KEYS = {"la": Integer, "sector": String, "year": Integer, "month": Integer}
+_GROUPINGS = {
+    "la": lambda m: {"la": m.authority_id},
+    "sector": lambda m: {"sector": m.sector},
+    "month": lambda m: {
+        "year": cast(extract("year", m.created_at), Integer),
+        "month": cast(extract("month", m.created_at), Integer),
+    },
+    # the school year (1 August to 31 July) by the calendar year it starts in
+    "school_year": lambda m: {
+        "year": cast(extract("year", m.created_at), Integer) - case((extract("month", m.created_at) < 8, 1), else_=0)
+    },
+}
+
+
+def _counts(la: int | None, scope=None) -> dict:
+    """Every figure by LA, by sector, by school year and by calendar month (the months shown) in one statement (a
+    UNION ALL of grouped counts, with the LAs' names): {grouping: {key: {figure: n}}} and {"authority": {id: name}}.
+    `scope` (a reports ReportScope) narrows by sector and school years (1 August to 31 July); a programme other than
+    the Gateway's counts nothing."""
     reporting = or_(Enquiry.published_at.is_not(None), Enquiry.status == "shared")
-    sources = (
-        (Profile, {"profiles": func.count(func.distinct(Profile.owner_id))}, Profile.status != "withdrawn"),
-        (
-            Request,
-            {"requests": func.count(Request.id), "accepted": func.count(case((Request.status == "accepted", 1)))},
-            None,
-        ),
-        (GatewayTeam, {"teams": func.count(GatewayTeam.team_id), "reporting": func.count(Enquiry.id)}, None),
+    branches = []
+    for model, figures, condition in _SOURCES:
+        values = [f() for f in figures.values()]
+        values += [literal(0)] * (2 - len(values))
+        for grouping, keys_of in _GROUPINGS.items():
+            keys = keys_of(model)
+            stmt = select(
+                literal(grouping).label("grouping"),
+                literal(model.__tablename__).label("source"),
+                *[keys.get(k, cast(null(), kind)).label(k) for k, kind in _KEYS.items()],
+                *[v.label(f"v{i}") for i, v in enumerate(values)],
+            ).group_by(*keys.values())
+            if model is GatewayTeam:
+                stmt = stmt.select_from(GatewayTeam).outerjoin(
+                    Enquiry, and_(Enquiry.team_id == GatewayTeam.team_id, reporting)
+                )
+            if condition is not None:
+                stmt = stmt.where(condition())
+            if la is not None:
+                stmt = stmt.where(model.authority_id == la)
+            if getattr(scope, "sector", None):
+                stmt = stmt.where(model.sector == scope.sector)
+            if getattr(scope, "programme", None) not in (None, "", "gateway"):
+                stmt = stmt.where(false())
+            if getattr(scope, "first_year", None) is not None:
+                stmt = stmt.where(model.created_at >= datetime(scope.first_year, 8, 1))
+            if getattr(scope, "last_year", None) is not None:
+                stmt = stmt.where(model.created_at < datetime(scope.last_year + 1, 8, 1))
+            if grouping == "month":  # the created_at index then reads only the months shown
+                stmt = stmt.where(model.created_at >= datetime(*_first_month_shown(), 1))
+            branches.append(stmt)
+    authorities = select(
+        literal("authority"),
+        literal(""),
+        LocalAuthority.id,
+        LocalAuthority.name,
+        *[cast(null(), Integer)] * 2,
+        *[literal(0)] * 2,
     )
-    table: dict = {}
-    for model, figures, condition in sources:
-        keys = group(model)
-        stmt = select(*keys, *figures.values()).group_by(*keys)
-        if model is GatewayTeam:
-            stmt = stmt.outerjoin(Enquiry, and_(Enquiry.team_id == GatewayTeam.team_id, reporting))
-        if condition is not None:
-            stmt = stmt.where(condition)
-        if la is not None:
-            stmt = stmt.where(model.authority_id == la)
-        if getattr(scope, "sector", None):
-            stmt = stmt.where(model.sector == scope.sector)
-        if getattr(scope, "first_year", None) is not None:
-            stmt = stmt.where(model.created_at >= datetime(scope.first_year, 8, 1))
-        if getattr(scope, "last_year", None) is not None:
-            stmt = stmt.where(model.created_at < datetime(scope.last_year + 1, 8, 1))
-        if since is not None:
-            stmt = stmt.where(model.created_at >= since)
-        for row in db.session.execute(stmt):
-            key, counts = row[: len(keys)], row[len(keys) :]
-            cell = table.setdefault(tuple(key) if len(key) > 1 else key[0], {})
-            cell.update(zip(figures, counts, strict=True))
+    names = {model.__tablename__: list(figures) for model, figures, _ in _SOURCES}
+    table: dict = {grouping: {} for grouping in _GROUPINGS}
+    table["authority"] = {}
+    for grouping, source, la_key, sector, year, month, *values in db.session.execute(union_all(*branches, authorities)):
+        if grouping == "authority":
+            table["authority"][la_key] = sector  # the LA's name
+            continue
+        key = {"la": la_key, "sector": sector, "month": (year, month), "school_year": year}[grouping]
+        cell = table[grouping].setdefault(key, {})
+        cell.update(zip(names[source], values, strict=False))
     return table
 
 
@@ -166,18 +218,21 @@ def uptake(actor) -> Uptake:
     return _uptake(officer_authority_id(actor))
 
 
+def _school_year(start: int) -> str:
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
 def _uptake(la: int | None, scope=None) -> Uptake:
-    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name).order_by(LocalAuthority.name)).all())
-    by_la = _counts(lambda m: [m.authority_id], la, scope)
-    by_sector = _counts(lambda m: [m.sector], la, scope)
-    by_month = _counts(
-        lambda m: [extract("year", m.created_at), extract("month", m.created_at)], la, scope, _first_month_shown()
-    )
+    counts = _counts(la, scope)
+    names = dict(sorted(counts["authority"].items(), key=lambda item: item[1]))
+    by_month = counts["month"]
+    by_year = {_school_year(y): row for y, row in counts["school_year"].items() if y is not None}
     months = [(f"{int(y)}-{int(m):02d}", _shown(row)) for (y, m), row in sorted(by_month.items(), reverse=True)]
     return Uptake(
-        by_authority=[(name, _shown(by_la.get(i, {}))) for i, name in names.items() if la in (None, i)],
-        by_sector=[(s, _shown(by_sector.get(s, {}))) for s in SECTORS],
-        by_month=months[:24],
+        by_authority=[(name, _shown(counts["la"].get(i, {}))) for i, name in names.items() if la in (None, i)],
+        by_sector=[(s, _shown(counts["sector"].get(s, {}))) for s in SECTORS],
+        by_month=months[:MONTHS_SHOWN],
+        by_year=[(y, _shown(row)) for y, row in sorted(by_year.items(), reverse=True)],
         scope=names.get(la, "") if la else "the West Partnership",
     )
 
@@ -192,9 +247,11 @@ FIGURE_LABELS = {
 
 
 def uptake_tables(scope=None) -> list[Table]:
-    """The uptake figures as report tables (by LA, by sector, by month), already through disclosure control.
+    """The uptake figures as report tables (by LA, by sector, by school year, by month), already through disclosure
+    control: the one place that counts Gateway uptake (the reports' outcomes aim reads the school-year table).
 
-    `scope` is a `portal.reports.sources.ReportScope` or None for the region; its programme does not apply."""
+    `scope` is a `portal.reports.sources.ReportScope` or None for the region; a programme other than the
+    Gateway's counts nothing."""
     figures = _uptake(getattr(scope, "authority_id", None), scope)
     columns = [Column(f, FIGURE_LABELS[f], "int") for f in FIGURES]
     note = "Figures about fewer than 5 people, requests or teams are withheld."
@@ -214,6 +271,13 @@ def uptake_tables(scope=None) -> list[Table]:
             [Column("sector", "Sector"), *columns],
             [(s, *(row[f] for f in FIGURES)) for s, row in sectors],
             note,
+        ),
+        Table(
+            "gateway_by_year",
+            "Gateway uptake by school year",
+            [Column("year", "School year"), *columns],
+            [(y, *(row[f] for f in FIGURES)) for y, row in figures.by_year],
+            note + " A school year runs from 1 August to 31 July.",
         ),
         Table(
             "gateway_by_month",

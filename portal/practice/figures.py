@@ -1,14 +1,16 @@
 """Accounts of practice counted for the reports: published, in review and "Used this", by LA, sector and year.
 
-`counts(scope)` is what `/reports` calls (registered as the "practice" report source). An account counts once
-under every LA and sector its team spans; a "Used this" counts under the reader's own LA and school sector
-(upscaling: the idea reaching other schools) and the school year it was recorded in. "Used this" figures come
-from people, so they go through `portal.core.privacy` (fewer than 5 is withheld); accounts are published work.
+`counts(scope)` is what `/reports` calls (registered as the "practice" report source): the one place that counts
+accounts and their uses for the reports (the outcomes aim reads its school-year table), in one statement. An
+account counts once under every LA and sector its team spans; a "Used this" counts under the reader's own LA and
+school sector (upscaling: the idea reaching other schools) and the school year it was recorded in. "Used this"
+figures come from people, so they go through `portal.core.privacy` (fewer than 5 is withheld); accounts are
+published work.
 """
 
 from datetime import datetime
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import Integer, String, case, cast, extract, func, literal, null, select, union_all
 
 from portal.core.privacy import suppress
 from portal.core.tables import Column, Table
@@ -23,16 +25,11 @@ COLUMNS = (
 )
 
 
-def _school_year(year: int, month: int) -> str:
-    start = year if month >= 8 else year - 1
-    return f"{start}-{str(start + 1)[-2:]}"
-
-
-def _account_filter(stmt, scope, slug: str | None):
+def _account_filter(stmt, scope, slug):
     stmt = stmt.where(PracticeAccount.state.in_((PUBLISHED, IN_REVIEW)))
     if scope is None:
         return stmt
-    if slug:
+    if slug is not None:
         mine = select(AccountFacet.account_id).where(AccountFacet.facet == "la", AccountFacet.value == slug)
         stmt = stmt.where(PracticeAccount.id.in_(mine))
     if scope.sector:
@@ -66,42 +63,66 @@ def _use_filter(stmt, scope):
     return stmt
 
 
-def _states_by(facet: str | None, scope, slug: str | None) -> dict:
-    """{key: {state: n}} for accounts, by a facet (la, sector) or by school year (facet None)."""
+def _states(facet: str | None, scope, slug):
+    """Accounts by state and a facet's value (la, sector) or their school year (facet None): a UNION branch."""
     if facet is None:
         key = PracticeAccount.school_year
-        stmt = select(key, PracticeAccount.state, func.count(PracticeAccount.id))
+        stmt = select(literal("year"), key, PracticeAccount.state, func.count(PracticeAccount.id))
     else:
         key = AccountFacet.value
         stmt = (
-            select(key, PracticeAccount.state, func.count(PracticeAccount.id))
+            select(literal(facet), key, PracticeAccount.state, func.count(PracticeAccount.id))
             .join(AccountFacet, AccountFacet.account_id == PracticeAccount.id)
             .where(AccountFacet.facet == facet)
         )
-    out: dict = {}
-    for k, state, n in db.session.execute(_account_filter(stmt, scope, slug).group_by(key, PracticeAccount.state)):
-        out.setdefault(k, {})[state] = n
-    return out
+    return _account_filter(stmt, scope, slug).group_by(key, PracticeAccount.state)
 
 
-def _uses_by(kind: str, scope) -> dict:
-    """{key: n} of "Used this" records by the reader's LA slug, school sector, or school year recorded."""
-    base = select().select_from(Use).outerjoin(Establishment, Establishment.id == Use.establishment_id)
+def _uses(kind: str, scope):
+    """ "Used this" records by the reader's LA slug, school sector, or school year recorded: a UNION branch."""
+    base = (
+        select(literal(f"uses_{kind}"))
+        .select_from(Use)
+        .outerjoin(Establishment, Establishment.id == Use.establishment_id)
+    )
     if kind == "la":
-        stmt = base.add_columns(LocalAuthority.slug, func.count(Use.id)).join(
-            LocalAuthority, LocalAuthority.id == Use.authority_id
-        )
-        group = (LocalAuthority.slug,)
+        key = LocalAuthority.slug
+        stmt = base.join(LocalAuthority, LocalAuthority.id == Use.authority_id)
     elif kind == "sector":
-        stmt = base.add_columns(Establishment.sector, func.count(Use.id))
-        group = (Establishment.sector,)
+        key, stmt = Establishment.sector, base
     else:
-        group = (extract("year", Use.created_at), extract("month", Use.created_at))
-        stmt = base.add_columns(*group, func.count(Use.id))
+        start = cast(extract("year", Use.created_at), Integer) - case(
+            (extract("month", Use.created_at) < 8, 1), else_=0
+        )
+        key, stmt = _year_label(start), base
+    return _use_filter(stmt.add_columns(key, cast(null(), String), func.count(Use.id)), scope).group_by(key)
+
+
+def _year_label(start):
+    """A school year's label ("2025-26") in SQL, from the calendar year it starts in."""
+    return cast(start, String) + literal("-") + func.substr(cast(start + 101, String), 3, 2)
+
+
+def _grouped(scope) -> dict:
+    """Every count of the three tables, and the LAs (slug, name, id), in one statement:
+    {kind: {key: {state: n}}}, {"uses_<kind>": {key: n}}, {"authority": {slug: (name, id)}}."""
+    authority_id = getattr(scope, "authority_id", None)
+    slug = (
+        select(LocalAuthority.slug).where(LocalAuthority.id == authority_id).scalar_subquery()
+        if authority_id is not None
+        else None
+    )
+    branches = [_states(facet, scope, slug) for facet in ("la", "sector", None)]
+    branches += [_uses(kind, scope) for kind in ("la", "sector", "year")]
+    branches.append(select(literal("authority"), LocalAuthority.slug, LocalAuthority.name, LocalAuthority.id))
     out: dict = {}
-    for *key, n in db.session.execute(_use_filter(stmt, scope).group_by(*group)):
-        k = _school_year(int(key[0]), int(key[1])) if kind == "year" else key[0]
-        out[k] = out.get(k, 0) + n
+    for kind, key, state, n in db.session.execute(union_all(*branches)):
+        if kind == "authority":
+            out.setdefault(kind, {})[key] = (state, n)
+        elif kind.startswith("uses_"):
+            out.setdefault(kind, {})[key] = n
+        else:
+            out.setdefault(kind, {}).setdefault(key, {})[state] = n
     return out
 
 
@@ -124,14 +145,14 @@ def counts(scope=None) -> list[Table]:
     `scope` is a `portal.reports.sources.ReportScope` (or None for the whole region): an LA officer's scope
     counts the accounts their LA's schools took part in and the uses their LA's schools recorded.
     """
-    authorities = db.session.execute(select(LocalAuthority.id, LocalAuthority.slug, LocalAuthority.name)).all()
+    counts = _grouped(scope)
+    authorities = [(i, slug, name) for slug, (name, i) in counts.get("authority", {}).items()]
     authority_id = getattr(scope, "authority_id", None)
-    slug = next((s for i, s, _ in authorities if i == authority_id), None)
     la_keys = sorted(((s, name) for i, s, name in authorities if authority_id in (None, i)), key=lambda k: k[1])
     only = getattr(scope, "sector", None)
     sector_keys = [(s, SECTOR_LABELS.get(s, s)) for s in SECTORS if only in (None, s)]
-    by_year, uses_by_year = _states_by(None, scope, slug), _uses_by("year", scope)
-    years = sorted(set(by_year) | set(uses_by_year), reverse=True)
+    by_year, uses_by_year = counts.get("year", {}), counts.get("uses_year", {})
+    years = sorted({y for y in set(by_year) | set(uses_by_year) if y}, reverse=True)
     note = 'Schools that "used this" are withheld below 5.'
     return [
         _table(
@@ -139,8 +160,8 @@ def counts(scope=None) -> list[Table]:
             "Accounts of practice by local authority",
             "Local authority",
             la_keys,
-            _states_by("la", scope, slug),
-            _uses_by("la", scope),
+            counts.get("la", {}),
+            counts.get("uses_la", {}),
             "An account counts under every LA its team spans; a use under the reader's LA. " + note,
         ),
         _table(
@@ -148,8 +169,8 @@ def counts(scope=None) -> list[Table]:
             "Accounts of practice by sector",
             "Sector",
             sector_keys,
-            _states_by("sector", scope, slug),
-            _uses_by("sector", scope),
+            counts.get("sector", {}),
+            counts.get("uses_sector", {}),
             "An account counts under every sector its team spans; a use under the reader's school. " + note,
         ),
         _table(

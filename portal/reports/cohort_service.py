@@ -1,9 +1,8 @@
 """Cohort dashboards (network and leadership cohorts) and the board paper: grouped queries, a fixed number each."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from portal.accounts.models import User
@@ -18,15 +17,12 @@ from portal.cohorts.models import (
     SupportMeeting,
 )
 from portal.cohorts.rules import CONFIDENCE_ITEMS
-from portal.core.dates import utcnow
 from portal.core.privacy import MIN_GROUP, suppress
 from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
 from portal.events.models import BOOKED, Booking, Event
 from portal.extensions import db
-from portal.leadership.models import AGREED, CONFIRMED, CohortPlace, DevelopmentPlan, LeadershipCohort, ProgrammeYear
-from portal.organisations.models import Establishment
-from portal.practice.models import PUBLISHED, STATE_LABELS, PracticeAccount, Use
+from portal.practice.models import STATE_LABELS, PracticeAccount
 from portal.reports import grouping as g
 from portal.reports.service import CONFIDENCE_COLUMNS, Section, confidence_row, people_count
 from portal.reports.sources import ReportScope
@@ -43,21 +39,22 @@ class CohortReport:
     flagged_count: int | None = None
 
 
-def _attendance(context_type: str, context_id: int, scope: ReportScope) -> Section:
+def attendance_by_cohort(context_type: str, context_ids: list[int], scope: ReportScope) -> dict[int, Section]:
+    """Each cohort's attendance per core event, for every cohort asked for in one query: {cohort id: Section}."""
     attended = func.sum(case((Booking.attended.is_(True), 1), else_=0))
     absent = func.sum(case((Booking.attended.is_(False), 1), else_=0))
-    rows = []
-    for title, starts_at, booked, came, away in db.session.execute(
-        select(Event.title, Event.starts_at, func.count(Booking.id), attended, absent)
+    per_cohort: dict[int, list] = {cid: [] for cid in context_ids}
+    for context_id, title, starts_at, booked, came, away in db.session.execute(
+        select(Event.context_id, Event.title, Event.starts_at, func.count(Booking.id), attended, absent)
         .outerjoin(Booking, (Booking.event_id == Event.id) & (Booking.status == BOOKED))
-        .where(Event.context_type == context_type, Event.context_id == context_id, Event.cancelled.is_(False))
+        .where(Event.context_type == context_type, Event.context_id.in_(context_ids), Event.cancelled.is_(False))
         .where(*g.person_in_scope(scope, Booking.user_id))
-        .group_by(Event.id, Event.title, Event.starts_at)
+        .group_by(Event.id, Event.context_id, Event.title, Event.starts_at)
         .order_by(Event.starts_at)
     ):
         came, away = int(came or 0), int(away or 0)
         recorded = came + away
-        rows.append(
+        per_cohort[context_id].append(
             [
                 title,
                 starts_at.date(),
@@ -66,6 +63,10 @@ def _attendance(context_type: str, context_id: int, scope: ReportScope) -> Secti
                 suppress(came / recorded, recorded) if recorded else None,
             ]
         )
+    return {cid: attendance_section(rows) for cid, rows in per_cohort.items()}
+
+
+def attendance_section(rows: list) -> Section:
     return Section(
         Table(
             "attendance",
@@ -86,54 +87,124 @@ def _attendance(context_type: str, context_id: int, scope: ReportScope) -> Secti
 
 
 def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) -> CohortReport:
-    """Teams, meetings, enquiry stage, data points, accounts; attendance; survey response; confidence; flags."""
+    return network_cohorts([cohort], scope, names=names)[0]
+
+
+def by_cohort(rows) -> dict:
+    """{cohort id: {key: value}} from (cohort id, key, value) rows."""
+    out: dict = {}
+    for cid, key, value in rows:
+        out.setdefault(cid, {})[key] = value
+    return out
+
+
+def network_cohorts(cohorts: list[NetworkCohort], scope: ReportScope, *, names: bool) -> list[CohortReport]:
+    """Each cohort's teams, meetings, enquiry stage, data points, accounts; attendance; survey response; confidence;
+    flags. The same eight queries for one cohort or the board paper's several (each grouped by cohort)."""
+    if not cohorts:
+        return []
+    ids = [c.id for c in cohorts]
     la = [Nomination.authority_id == scope.authority_id] if scope.authority_id else []
-    in_scope_teams = select(Nomination.team_id).where(Nomination.cohort_id == cohort.id, *la)
-    teams = db.session.execute(
-        select(CohortTeam.id, CohortTeam.number, User.name, Enquiry.status, PracticeAccount.state, CohortTeam.team_id)
+    in_scope_teams = select(Nomination.team_id).where(Nomination.cohort_id.in_(ids), *la)
+    teams: dict[int, list] = {cid: [] for cid in ids}
+    for cid, *team in db.session.execute(
+        select(
+            CohortTeam.cohort_id,
+            CohortTeam.id,
+            CohortTeam.number,
+            User.name,
+            Enquiry.status,
+            PracticeAccount.state,
+            CohortTeam.team_id,
+        )
         .outerjoin(User, User.id == CohortTeam.facilitator_id)
         .outerjoin(Enquiry, Enquiry.team_id == CohortTeam.team_id)
         .outerjoin(PracticeAccount, PracticeAccount.team_id == CohortTeam.team_id)
-        .where(CohortTeam.cohort_id == cohort.id, CohortTeam.id.in_(in_scope_teams))
+        .where(CohortTeam.cohort_id.in_(ids), CohortTeam.id.in_(in_scope_teams))
         .order_by(CohortTeam.number)
-    ).all()
-    members = dict(
+    ):
+        teams[cid].append(team)
+    members = by_cohort(
         db.session.execute(
-            select(Nomination.team_id, func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id))
-            .where(Nomination.cohort_id == cohort.id, *la)
-            .group_by(Nomination.team_id)
-        ).all()
+            select(
+                Nomination.cohort_id,
+                Nomination.team_id,
+                func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id),
+            )
+            .where(Nomination.cohort_id.in_(ids), *la)
+            .group_by(Nomination.cohort_id, Nomination.team_id)
+        )
     )
-    held = dict(
+    held = by_cohort(
         db.session.execute(
-            select(SupportMeeting.team_id, func.sum(case((SupportMeeting.held.is_(True), 1), else_=0)))
+            select(
+                CohortTeam.cohort_id,
+                SupportMeeting.team_id,
+                func.sum(case((SupportMeeting.held.is_(True), 1), else_=0)),
+            )
             .join(CohortTeam, CohortTeam.id == SupportMeeting.team_id)
-            .where(CohortTeam.cohort_id == cohort.id)
-            .group_by(SupportMeeting.team_id)
-        ).all()
+            .where(CohortTeam.cohort_id.in_(ids))
+            .group_by(CohortTeam.cohort_id, SupportMeeting.team_id)
+        )
     )
     points = dict(
         db.session.execute(
             select(Enquiry.team_id, func.count(DataPoint.id))
             .join(Measure, Measure.enquiry_id == Enquiry.id)
             .join(DataPoint, DataPoint.measure_id == Measure.id)
-            .where(Enquiry.team_id.in_(select(CohortTeam.team_id).where(CohortTeam.cohort_id == cohort.id)))
+            .where(Enquiry.team_id.in_(select(CohortTeam.team_id).where(CohortTeam.cohort_id.in_(ids))))
             .group_by(Enquiry.team_id)
         ).all()
     )
-    rows = [
-        [
-            f"Team {number}",
-            (facilitator or "not yet named") if names else ("named" if facilitator else "not yet named"),
-            members.get(tid, 0),
-            int(held.get(tid) or 0),
-            STAGE_LABELS.get(status, "No plan yet"),
-            points.get(enquiry_team, 0),
-            STATE_LABELS.get(state, "Not started"),
+    survey = _survey_response(ids, la)
+    confidence = _item_confidence(ids, scope)
+    attendance = attendance_by_cohort("network_cohort", ids, scope)
+    flag_filter = g.person_in_scope(scope, FutureFacilitatorFlag.user_id)
+    flagged: dict[int, list[str]] = {cid: [] for cid in ids}
+    for cid, name in db.session.execute(
+        select(FutureFacilitatorFlag.cohort_id, User.name)
+        .join(FutureFacilitatorFlag, FutureFacilitatorFlag.user_id == User.id)
+        .where(FutureFacilitatorFlag.cohort_id.in_(ids), *flag_filter)
+        .order_by(User.name)
+    ):  # read for the count even where names are not shown: a cohort flags a handful of people
+        flagged[cid].append(name)
+    reports = []
+    for cohort in cohorts:
+        cid = cohort.id
+        per_team, meetings = members.get(cid, {}), held.get(cid, {})
+        nominated = sum(per_team.values())  # every nomination in scope, with a team or not (team None)
+        rows = [
+            [
+                f"Team {number}",
+                (facilitator or "not yet named") if names else ("named" if facilitator else "not yet named"),
+                per_team.get(tid, 0),
+                int(meetings.get(tid) or 0),
+                STAGE_LABELS.get(status, "No plan yet"),
+                points.get(enquiry_team, 0),
+                STATE_LABELS.get(state, "Not started"),
+            ]
+            for tid, number, facilitator, status, state, enquiry_team in teams[cid]
         ]
-        for tid, number, facilitator, status, state, enquiry_team in teams
-    ]
-    team_table = Table(
+        reports.append(
+            CohortReport(
+                title=f"Network cohort {cohort.name}",
+                lead=f"{cohort.stage_label}. {len(rows)} teams, {nominated} people nominated"
+                + (" from your local authority." if scope.authority_id else "."),
+                sections=[
+                    Section(_team_table(rows, names), chart="meetings"),
+                    attendance[cid],
+                    Section(_survey_table(survey.get(cid, {}), nominated)),
+                    confidence[cid],
+                ],
+                flagged=flagged[cid] if names else [],
+                flagged_count=len(flagged[cid]),
+            )
+        )
+    return reports
+
+
+def _team_table(rows: list, names: bool) -> Table:
+    return Table(
         "teams",
         "Teams",
         [
@@ -149,86 +220,54 @@ def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) ->
         f"Each team's facilitator, members, support meetings held of the five, enquiry stage, data points recorded "
         f"and account of practice; {len(rows)} teams" + ("." if names else " (names are not shown in this view)."),
     )
-    people = [
-        or_(Nomination.leader_id == col, Nomination.practitioner_id == col)
-        for col in (InterestResponse.user_id, ConfidenceResponse.user_id)
+
+
+def _survey_response(ids: list[int], la: list) -> dict[int, dict[str, int]]:
+    """Per cohort: interests surveys answered and confidence questionnaires per phase, by people nominated in the
+    scope (one statement)."""
+    in_cohort = [
+        select(Nomination.id)
+        .where(
+            Nomination.cohort_id == model.cohort_id,
+            or_(Nomination.leader_id == model.user_id, Nomination.practitioner_id == model.user_id),
+            *la,
+        )
+        .exists()
+        for model in (InterestResponse, ConfidenceResponse)
     ]
-    nominated = (
-        db.session.execute(
-            select(func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id)).where(
-                Nomination.cohort_id == cohort.id, *la
-            )
-        ).scalar()
-        or 0
-    )
     answered = (
-        db.session.scalar(
-            select(func.count(InterestResponse.id)).where(
-                InterestResponse.cohort_id == cohort.id,
-                select(Nomination.id).where(Nomination.cohort_id == cohort.id, people[0], *la).exists(),
-            )
-        )
-        or 0
+        select(InterestResponse.cohort_id, literal("interests"), func.count(InterestResponse.id))
+        .where(InterestResponse.cohort_id.in_(ids), in_cohort[0])
+        .group_by(InterestResponse.cohort_id)
     )
-    phases = dict(
-        db.session.execute(
-            select(ConfidenceResponse.phase, func.count())
-            .where(
-                ConfidenceResponse.cohort_id == cohort.id,
-                select(Nomination.id).where(Nomination.cohort_id == cohort.id, people[1], *la).exists(),
-            )
-            .group_by(ConfidenceResponse.phase)
-        ).all()
+    phases = (
+        select(ConfidenceResponse.cohort_id, ConfidenceResponse.phase, func.count())
+        .where(ConfidenceResponse.cohort_id.in_(ids), in_cohort[1])
+        .group_by(ConfidenceResponse.cohort_id, ConfidenceResponse.phase)
     )
-    survey_rows = [
-        [label, people_count(n), suppress(n / nominated, n) if nominated and n else None]
-        for label, n in (
-            ("Interests survey answered", answered),
-            ("Confidence questionnaire at the start", phases.get("start", 0)),
-            ("Confidence questionnaire at the end", phases.get("end", 0)),
-        )
-    ]
-    survey = Table(
+    return by_cohort(db.session.execute(union_all(answered, phases)))
+
+
+def _survey_table(counts: dict[str, int], nominated: int) -> Table:
+    return Table(
         "survey_response",
         "Survey response",
         [Column("survey", "Questionnaire"), Column("answered", "Answered", "int"), Column("share", "Share", "percent")],
-        survey_rows,
+        [
+            [label, people_count(n), suppress(n / nominated, n) if nominated and n else None]
+            for label, n in (
+                ("Interests survey answered", counts.get("interests", 0)),
+                ("Confidence questionnaire at the start", counts.get("start", 0)),
+                ("Confidence questionnaire at the end", counts.get("end", 0)),
+            )
+        ],
         f"Out of {nominated} people nominated. Counts of 1 to {MIN_GROUP - 1} are not shown.",
     )
-    confidence = _item_confidence(cohort, scope)
-    flag_filter = g.person_in_scope(scope, FutureFacilitatorFlag.user_id)
-    flagged_count = db.session.scalar(
-        select(func.count()).where(FutureFacilitatorFlag.cohort_id == cohort.id, *flag_filter)
-    )
-    flagged = (
-        list(
-            db.session.scalars(
-                select(User.name)
-                .join(FutureFacilitatorFlag, FutureFacilitatorFlag.user_id == User.id)
-                .where(FutureFacilitatorFlag.cohort_id == cohort.id, *flag_filter)
-                .order_by(User.name)
-            )
-        )
-        if names
-        else []
-    )
-    return CohortReport(
-        title=f"Network cohort {cohort.name}",
-        lead=f"{cohort.stage_label}. {len(rows)} teams, {nominated} people nominated"
-        + (" from your local authority." if scope.authority_id else "."),
-        sections=[
-            Section(team_table, chart="meetings"),
-            _attendance("network_cohort", cohort.id, scope),
-            Section(survey),
-            confidence,
-        ],
-        flagged=flagged,
-        flagged_count=flagged_count,
-    )
 
 
-def _item_confidence(cohort: NetworkCohort, scope: ReportScope) -> Section:
-    """Per item and overall: paired n, means before and after, d_z with its interval, share improved (1 query)."""
+def _item_confidence(ids: list[int], scope: ReportScope) -> dict[int, Section]:
+    """Per cohort, per item and overall: paired n, means before and after, d_z with its interval, share improved
+    (one query for every cohort asked for)."""
     start, end = aliased(ConfidenceResponse), aliased(ConfidenceResponse)
     columns = []
     for key, _ in CONFIDENCE_ITEMS:
@@ -251,13 +290,21 @@ def _item_confidence(cohort: NetworkCohort, scope: ReportScope) -> Section:
         func.avg(total_before),
         func.avg(total_after),
     ]
-    result = db.session.execute(
-        select(func.count(), *columns)
-        .select_from(start)
-        .join(end, and_(end.cohort_id == start.cohort_id, end.user_id == start.user_id, end.phase == "end"))
-        .where(start.cohort_id == cohort.id, start.phase == "start", *g.person_in_scope(scope, start.user_id))
-    ).one()
-    n, values = result[0], list(result[1:])
+    found = {
+        row[0]: row[1:]
+        for row in db.session.execute(
+            select(start.cohort_id, func.count(), *columns)
+            .select_from(start)
+            .join(end, and_(end.cohort_id == start.cohort_id, end.user_id == start.user_id, end.phase == "end"))
+            .where(start.cohort_id.in_(ids), start.phase == "start", *g.person_in_scope(scope, start.user_id))
+            .group_by(start.cohort_id)
+        )
+    }
+    return {cid: _confidence_section(*found.get(cid, (0,) + (None,) * len(columns))) for cid in ids}
+
+
+def _confidence_section(n, *values) -> Section:
+    values = list(values)
     rows = []
     for i, (_, label) in enumerate(CONFIDENCE_ITEMS):
         s, sq, up, before, after = values[5 * i : 5 * i + 5]
@@ -276,174 +323,3 @@ def _item_confidence(cohort: NetworkCohort, scope: ReportScope) -> Section:
         ),
         chart="dz",
     )
-
-
-def leadership_cohort(cohort: LeadershipCohort, scope: ReportScope, *, names: bool) -> CohortReport:
-    """Places, plans agreed and attendance per session for one leadership programme cohort."""
-    place_filter = g.person_in_scope(scope, CohortPlace.person_id)
-    places = dict(
-        db.session.execute(
-            select(CohortPlace.status, func.count())
-            .where(CohortPlace.cohort_id == cohort.id, *place_filter)
-            .group_by(CohortPlace.status)
-        ).all()
-    )
-    confirmed = select(CohortPlace.person_id).where(
-        CohortPlace.cohort_id == cohort.id, CohortPlace.status == CONFIRMED, *place_filter
-    )
-    agreed = (
-        db.session.scalar(
-            select(func.count(func.distinct(DevelopmentPlan.owner_id))).where(
-                DevelopmentPlan.owner_id.in_(confirmed),
-                DevelopmentPlan.year_id == cohort.year_id,
-                DevelopmentPlan.status == AGREED,
-            )
-        )
-        or 0
-    )
-    n_confirmed = places.get(CONFIRMED, 0)
-    summary = Table(
-        "places",
-        "Places and development plans",
-        [Column("measure", "Measure"), Column("people", "People", "int")],
-        [
-            ["Places confirmed", people_count(n_confirmed)],
-            [
-                "Places nominated, not yet confirmed",
-                people_count(places.get("nominated", 0)),
-            ],
-            ["Development plans agreed", people_count(agreed)],
-        ],
-        f"A leadership cohort holds at most 30 senior leaders. Counts of 1 to {MIN_GROUP - 1} are not shown.",
-    )
-    facilitator = cohort.facilitator.name if names and cohort.facilitator else None
-    return CohortReport(
-        title=f"Leadership cohort {cohort}",
-        lead=f"{n_confirmed} places confirmed" + (f"; facilitated by {facilitator}." if facilitator else "."),
-        sections=[Section(summary), _attendance("leadership_cohort", cohort.id, scope)],
-    )
-
-
-# The board paper ----------------------------------------------------------------------------------------------
-
-
-def half_year(today: date) -> tuple[date, date]:
-    """The half of the school year holding `today`: 1 August to 31 January, or 1 February to 31 July."""
-    if today.month >= 8:
-        return date(today.year, 8, 1), date(today.year + 1, 2, 1)
-    if today.month == 1:
-        return date(today.year - 1, 8, 1), date(today.year, 2, 1)
-    return date(today.year, 2, 1), date(today.year, 8, 1)
-
-
-def previous_period(since: date, until: date) -> tuple[date, date]:
-    """The period of the same length just before (the last paper's), by whole months where it can."""
-    months = (until.year - since.year) * 12 + until.month - since.month
-    if months > 0 and since.day == 1 and until.day == 1:
-        m = since.month - months
-        y = since.year + (m - 1) // 12
-        return date(y, (m - 1) % 12 + 1, 1), since
-    return since - (until - since), since
-
-
-def headlines(scope: ReportScope, since: date, until: date) -> dict[str, int | float | None]:
-    """The board's headline figures for one period (each a grouped query)."""
-    start, end = datetime.combine(since, datetime.min.time()), datetime.combine(until, datetime.min.time())
-    inv = g.scoped_involvement(scope, since=start, until=end)
-    people, establishments = db.session.execute(
-        select(func.count(func.distinct(inv.c.user_id)), func.count(func.distinct(inv.c.est_id)))
-    ).one()
-    came, recorded = db.session.execute(
-        select(
-            func.sum(case((Booking.attended.is_(True), 1), else_=0)),
-            func.sum(case((Booking.attended.is_not(None), 1), else_=0)),
-        )
-        .join(Event, Event.id == Booking.event_id)
-        .where(
-            Booking.status == BOOKED,
-            Event.cancelled.is_(False),
-            Event.starts_at >= start,
-            Event.starts_at < min(end, utcnow()),
-            *g.person_in_scope(scope, Booking.user_id),
-        )
-    ).one()
-    findings = db.session.scalar(
-        select(func.count(Enquiry.id)).where(
-            Enquiry.published_at >= start, Enquiry.published_at < end, *g.team_in_scope(scope, Enquiry.team_id)
-        )
-    )
-    accounts = db.session.scalar(
-        select(func.count(PracticeAccount.id)).where(
-            PracticeAccount.state == PUBLISHED,
-            PracticeAccount.published_at >= start,
-            PracticeAccount.published_at < end,
-            *g.team_in_scope(scope, PracticeAccount.team_id),
-        )
-    )
-    uses = db.session.scalar(
-        select(func.count(Use.id))
-        .outerjoin(Establishment, Establishment.id == Use.establishment_id)
-        .where(Use.created_at >= start, Use.created_at < end, *g.establishment_filters(scope))
-    )
-    came, recorded = int(came or 0), int(recorded or 0)
-    return {
-        "People who started taking part": people_count(people),
-        "Establishments that started taking part": establishments,
-        "Places attended at events": people_count(came),
-        "Attendance rate (%)": suppress(round(100 * came / recorded), recorded) if recorded else None,
-        "Enquiries that reported findings": findings or 0,
-        "Accounts of practice published": accounts or 0,
-        '"Used this" records': uses or 0,
-    }
-
-
-def _span(since: date, until: date) -> str:
-    return f"{since:%d %b %Y} to {until - timedelta(days=1):%d %b %Y}"
-
-
-def headline_table(scope: ReportScope, since: date, until: date) -> Table:
-    before = previous_period(since, until)
-    now, then = headlines(scope, since, until), headlines(scope, *before)
-    rows = []
-    for label, value in now.items():
-        last = then[label]
-        change = value - last if value is not None and last is not None else None  # None: not shown
-        rows.append([label, value, last, change])
-    return Table(
-        "headlines",
-        "Headline figures",
-        [
-            Column("figure", "Figure"),
-            Column("now", f"This paper ({_span(since, until)})", "int"),
-            Column("before", f"Last paper ({_span(*before)})", "int"),
-            Column("change", "Change", "int"),
-        ],
-        rows,
-        f"Each figure for this paper's period and the one before it, and the change. Counts of 1 to "
-        f"{MIN_GROUP - 1} people are not shown.",
-    )
-
-
-def cohorts_in_period(since: date, until: date) -> tuple[list[NetworkCohort], list[LeadershipCohort]]:
-    """Published network cohorts of the school years the period touches (two a year, so the page's queries are
-    bounded by the period, not the data) and leadership cohorts whose programme year overlaps it."""
-    first = since.year if since.month >= 8 else since.year - 1
-    last_day = until - timedelta(days=1)
-    last = last_day.year if last_day.month >= 8 else last_day.year - 1
-    network = list(
-        db.session.scalars(
-            select(NetworkCohort)
-            .where(NetworkCohort.stage == "published")
-            .where(g.cohort_year(NetworkCohort.school_year).between(first, last))
-            .order_by(NetworkCohort.school_year, NetworkCohort.letter)
-        )
-    )
-    leadership = list(
-        db.session.scalars(
-            select(LeadershipCohort)
-            .join(ProgrammeYear, ProgrammeYear.id == LeadershipCohort.year_id)
-            .where(ProgrammeYear.starts_on < until, ProgrammeYear.ends_on >= since)
-            .order_by(ProgrammeYear.starts_on, LeadershipCohort.name)
-        )
-    )
-    return network, leadership

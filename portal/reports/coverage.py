@@ -1,7 +1,7 @@
 """Coverage toward the target that every school and ELC setting takes part: establishments ever involved per LA
 and sector, people taking part with primary and secondary suppression, and the never-involved list."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 
 from portal.core.privacy import MIN_GROUP, suppress_table
 from portal.core.tables import Column, Table
@@ -13,29 +13,37 @@ from portal.reports.sources import ReportScope
 
 
 def coverage(scope: ReportScope) -> list[Section]:
-    """Establishments ever involved out of all, per LA and sector; people taking part with suppression."""
-    names = dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name)).all())
+    """Establishments ever involved out of all, per LA and sector; people taking part with suppression (one
+    statement: every establishment, those involved and the LAs' names)."""
     est_where = g.establishment_filters(scope)
-    every = {
-        (la, sector): n
-        for la, sector, n in db.session.execute(
-            select(Establishment.authority_id, Establishment.sector, func.count())
-            .where(*est_where)
-            .group_by(Establishment.authority_id, Establishment.sector)
-        )
-    }
     inv = g.scoped_involvement(
         ReportScope(authority_id=scope.authority_id, sector=scope.sector, programme=scope.programme)
     )
-    involved, people = {}, {}
-    for la, sector, n_est, n_people in db.session.execute(
+    every_stmt = (
+        select(literal("every"), Establishment.authority_id, Establishment.sector, func.count(), literal(0))
+        .where(*est_where)
+        .group_by(Establishment.authority_id, Establishment.sector)
+    )
+    involved_stmt = (
         select(
-            inv.c.la, inv.c.sector, func.count(func.distinct(inv.c.est_id)), func.count(func.distinct(inv.c.user_id))
+            literal("involved"),
+            inv.c.la,
+            inv.c.sector,
+            func.count(func.distinct(inv.c.est_id)),
+            func.count(func.distinct(inv.c.user_id)),
         )
         .where(inv.c.la.is_not(None))
         .group_by(inv.c.la, inv.c.sector)
-    ):
-        involved[(la, sector)], people[(la, sector)] = n_est, n_people
+    )
+    names_stmt = select(literal("name"), LocalAuthority.id, LocalAuthority.name, literal(0), literal(0))
+    names, every, involved, people = {}, {}, {}, {}
+    for kind, la, sector, n, n_people in db.session.execute(union_all(every_stmt, involved_stmt, names_stmt)):
+        if kind == "name":
+            names[la] = sector  # the LA's name
+        elif kind == "every":
+            every[(la, sector)] = n
+        else:
+            involved[(la, sector)], people[(la, sector)] = n, n_people
     keys = sorted(every, key=lambda k: (names.get(k[0], ""), SECTORS.index(k[1]) if k[1] in SECTORS else 9))
     rows = [
         [

@@ -78,6 +78,7 @@ def scoped_involvement(scope: ReportScope, *, since: datetime | None = None, unt
     inv = involvement()
     stmt = select(
         school_year(inv.c.at).label("year"),
+        inv.c.at,
         inv.c.user_id,
         inv.c.est_id,
         inv.c.programme,

@@ -10,9 +10,9 @@ from portal.core.access import get_or_404
 from portal.core.dates import utcnow
 from portal.leadership.models import LeadershipCohort
 from portal.organisations.models import SECTORS
-from portal.reports import cohort_service
+from portal.reports import cohort_service, leadership_report
 from portal.reports.access import can_see_names, scoped_authority
-from portal.reports.cohort_service import half_year
+from portal.reports.board import half_year
 from portal.reports.grouping import PROGRAMMES
 from portal.reports.sources import ReportScope
 
@@ -69,7 +69,7 @@ def cohort_report(kind: str, cohort_id: int) -> cohort_service.CohortReport:
             abort(404)
         return cohort_service.network_cohort(cohort, scope_from_request(), names=names)
     if kind == "leadership":
-        return cohort_service.leadership_cohort(
+        return leadership_report.leadership_cohort(
             get_or_404(LeadershipCohort, cohort_id), scope_from_request(), names=names
         )
     abort(404)

@@ -6,28 +6,23 @@ and the column its chart draws. The number of queries is fixed whatever the data
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
-from portal.cohorts.models import CohortFacilitator, CohortTeam, ConfidenceResponse, NetworkCohort, Nomination
+from portal.cohorts.models import CohortFacilitator, ConfidenceResponse, NetworkCohort, Nomination
 from portal.cohorts.rules import CONFIDENCE_ITEMS, LA_MAX, LA_MIN, facilitators_needed
-from portal.core.dates import utcnow
 from portal.core.privacy import MIN_GROUP, suppress
 from portal.core.tables import Column, Table
-from portal.enquiries.models import Team, TeamFacilitator, TeamMember
-from portal.enquiries.plan_models import Enquiry
-from portal.events.models import BOOKED, Booking, Event
 from portal.extensions import db
-from portal.gateway.models import GatewayTeam, Request
-from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort, ProgrammeYear
 from portal.organisations.models import Establishment, LocalAuthority
-from portal.practice.models import PUBLISHED, PracticeAccount, Presentation, Use
 from portal.reports import grouping as g
 from portal.reports.coverage import coverage, never_involved_query  # noqa: F401  (part of the service)
 from portal.reports.sections import Section
 from portal.reports.sources import ReportScope, source
 from portal.reports.stats import VARIANT, paired_effect_from_sums
+from portal.reports.yearly import yearly
 
 YEAR = Column("year", "School year")
 FEWER = f"Counts of fewer than {MIN_GROUP} people are not shown."
@@ -41,8 +36,29 @@ class Aim:
     message: str = ""  # said instead of tables (e.g. the survey has no results yet)
 
 
-def _by_year(stmt) -> dict[int, tuple]:
-    return {row[0]: tuple(row[1:]) for row in db.session.execute(stmt) if row[0] is not None}
+class Figures:
+    """One scope's figures, each read at most once whichever tables ask for them: the six aims page, the board
+    paper and the workbook build every table from one `Figures` (the per-year counts in one statement, each
+    registered source called once)."""
+
+    def __init__(self, scope: ReportScope, yearly_parts: tuple[str, ...] = ("participation", "critical_mass")):
+        self.scope = scope
+        self.yearly_parts = yearly_parts
+        self._sources: dict[str, list[Table]] = {}
+
+    @cached_property
+    def yearly(self) -> dict[str, dict[int, tuple]]:
+        return yearly(self.scope, self.yearly_parts)
+
+    def source(self, key: str) -> list[Table]:
+        """The tables a domain registered under `key` (already through `portal.core.privacy`)."""
+        if key not in self._sources:
+            fn = source(key)
+            self._sources[key] = fn(self.scope) if fn else []
+        return self._sources[key]
+
+    def source_table(self, key: str, name: str) -> Table | None:
+        return next((t for t in self.source(key) if t.name == name), None)
 
 
 def _years(*maps: dict) -> list[int]:
@@ -58,43 +74,13 @@ def people_count(n) -> int | None:
 # Aim 1 --------------------------------------------------------------------------------------------------------
 
 
-def participation(scope: ReportScope) -> Section:
-    inv = g.scoped_involvement(scope)
-    people = _by_year(
-        select(inv.c.year, func.count(func.distinct(inv.c.user_id)), func.count(func.distinct(inv.c.est_id)))
-        .where(*g.year_filters(scope, inv.c.year))
-        .group_by(inv.c.year)
-    )
-    year = g.school_year(Event.starts_at)
-    attendance = select(
-        year,
-        func.count(Booking.id),
-        func.sum(case((Booking.attended.is_(True), 1), else_=0)),
-        func.sum(case((Booking.attended.is_(False), 1), else_=0)),
-    ).join(Booking, Booking.event_id == Event.id)
-    attendance = attendance.where(
-        Booking.status == BOOKED,
-        Event.cancelled.is_(False),
-        Event.starts_at < utcnow(),
-        *g.person_in_scope(scope, Booking.user_id),
-        *g.year_filters(scope, year),
-    )
-    if scope.programme:
-        attendance = attendance.where(Event.context_type == g.EVENT_CONTEXT_OF.get(scope.programme, "-"))
-    attended = _by_year(attendance.group_by(year))
-    fyear = g.school_year(Enquiry.published_at)
-    findings = (
-        select(fyear, func.count(Enquiry.id))
-        .join(Team, Team.id == Enquiry.team_id)
-        .where(Enquiry.published_at.is_not(None), *g.team_in_scope(scope, Team.id), *g.year_filters(scope, fyear))
-    )
-    if scope.programme:
-        findings = findings.where(Team.kind == scope.programme)
-    reported = _by_year(findings.group_by(fyear))
+def participation(scope: ReportScope, figures: Figures | None = None) -> Section:
+    yearly = (figures or Figures(scope)).yearly
+    people, attended, reported = (yearly.get(k, {}) for k in ("people", "attendance", "findings"))
     rows = []
     for y in _years(people, attended, reported):
-        n_people, n_est = people.get(y, (0, 0))
-        booked, came, absent = (int(v or 0) for v in attended.get(y, (0, 0, 0)))
+        n_people, n_est, _ = people.get(y, (0, 0, 0))
+        booked, came, absent = attended.get(y, (0, 0, 0))
         recorded = came + absent
         rows.append(
             [
@@ -192,7 +178,7 @@ def confidence_row(n, s, sq, up, before, after, items: int = len(CONFIDENCE_ITEM
     ]
 
 
-def confidence(scope: ReportScope) -> Section:
+def confidence(scope: ReportScope, figures: Figures | None = None) -> Section:
     year = g.cohort_year(NetworkCohort.school_year)
     rows = [[g.year_label(y), *confidence_row(*rest)] for y, *rest in _confidence_sums(scope, year)]
     rows.sort(key=lambda r: r[0], reverse=True)
@@ -214,65 +200,9 @@ def confidence(scope: ReportScope) -> Section:
 # Aim 3 --------------------------------------------------------------------------------------------------------
 
 
-def critical_mass(scope: ReportScope) -> Section:
-    led_year = g.school_year(ProgrammeYear.starts_on)
-    led = _by_year(
-        select(led_year, func.count(func.distinct(CohortPlace.person_id)))
-        .join(LeadershipCohort, LeadershipCohort.id == CohortPlace.cohort_id)
-        .join(ProgrammeYear, ProgrammeYear.id == LeadershipCohort.year_id)
-        .where(CohortPlace.status == CONFIRMED, *g.person_in_scope(scope, CohortPlace.person_id))
-        .where(*g.year_filters(scope, led_year), scope.programme in (None, "", "leadership"))
-        .group_by(led_year)
-    )
-    fac = (
-        select(
-            g.cohort_year(NetworkCohort.school_year).label("year"),
-            CohortTeam.facilitator_id.label("uid"),
-            literal("network").label("programme"),
-        )
-        .join(NetworkCohort, NetworkCohort.id == CohortTeam.cohort_id)
-        .where(CohortTeam.facilitator_id.is_not(None))
-        .union_all(
-            select(g.school_year(Team.created_at), TeamFacilitator.user_id, Team.kind).join(
-                Team, Team.id == TeamFacilitator.team_id
-            )
-        )
-        .subquery()
-    )
-    fac_stmt = select(fac.c.year, func.count(func.distinct(fac.c.uid))).where(
-        *g.person_in_scope(scope, fac.c.uid), *g.year_filters(scope, fac.c.year)
-    )
-    if scope.programme:
-        fac_stmt = fac_stmt.where(fac.c.programme == scope.programme)
-    facilitated = _by_year(fac_stmt.group_by(fac.c.year))
-    p_year = g.school_year(Event.starts_at)
-    presented_stmt = (
-        select(p_year, func.count(func.distinct(TeamMember.user_id)))
-        .select_from(Presentation)
-        .join(Event, Event.id == Presentation.event_id)
-        .join(PracticeAccount, PracticeAccount.id == Presentation.account_id)
-        .join(TeamMember, TeamMember.team_id == PracticeAccount.team_id)
-        .where(*g.person_in_scope(scope, TeamMember.user_id), *g.year_filters(scope, p_year))
-    )
-    if scope.programme:
-        presented_stmt = presented_stmt.where(PracticeAccount.programme == scope.programme)
-    presented = _by_year(presented_stmt.group_by(p_year))
-    t_year = g.school_year(Team.created_at).label("year")
-    per_est = (
-        select(t_year, TeamMember.establishment_id.label("est"), func.count(func.distinct(Team.id)).label("projects"))
-        .join(TeamMember, TeamMember.team_id == Team.id)
-        .join(Establishment, Establishment.id == TeamMember.establishment_id)
-        .where(*g.establishment_filters(scope))
-        .group_by(t_year, TeamMember.establishment_id)
-    )
-    if scope.programme:
-        per_est = per_est.where(Team.kind == scope.programme)
-    per_est = per_est.subquery()
-    several = _by_year(
-        select(per_est.c.year, func.count())
-        .where(per_est.c.projects > 1, *g.year_filters(scope, per_est.c.year))
-        .group_by(per_est.c.year)
-    )
+def critical_mass(scope: ReportScope, figures: Figures | None = None) -> Section:
+    yearly = (figures or Figures(scope)).yearly
+    led, facilitated, presented, several = (yearly.get(k, {}) for k in ("led", "facilitated", "presented", "several"))
     rows = [
         [
             g.year_label(y),
@@ -306,28 +236,23 @@ def critical_mass(scope: ReportScope) -> Section:
 # Aim 4 --------------------------------------------------------------------------------------------------------
 
 
-def sustainability(scope: ReportScope) -> Section:
-    cohorts = db.session.execute(
-        select(NetworkCohort.id, NetworkCohort.school_year, NetworkCohort.letter)
-        .where(*g.year_filters(scope, g.cohort_year(NetworkCohort.school_year)))
-        .order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter.desc())
-    ).all()
-    la_filter = [Nomination.authority_id == scope.authority_id] if scope.authority_id else []
-    nominated: dict[int, dict[int, int]] = {}
-    for cid, la, n in db.session.execute(
-        select(Nomination.cohort_id, Nomination.authority_id, func.count())
-        .where(*la_filter)
+def _sustainability_counts(scope: ReportScope) -> dict[str, dict]:
+    """Per cohort and LA: establishments nominated and key facilitators named; per cohort: facilitators who took part
+    in an earlier cohort; the LAs counted (one statement). The sector filter reads the nominated establishment's
+    sector and the facilitator's own establishment's."""
+    nominated = (
+        select(literal("nominated"), Nomination.cohort_id, Nomination.authority_id, func.count())
+        .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .where(*g.establishment_filters(scope))
         .group_by(Nomination.cohort_id, Nomination.authority_id)
-    ):
-        nominated.setdefault(cid, {})[la] = n
-    named: dict[int, dict[int, int]] = {}
+    )
     fac_filter = [CohortFacilitator.authority_id == scope.authority_id] if scope.authority_id else []
-    for cid, la, n in db.session.execute(
-        select(CohortFacilitator.cohort_id, CohortFacilitator.authority_id, func.count())
+    fac_filter += g.person_in_scope(ReportScope(sector=scope.sector), CohortFacilitator.user_id)
+    named = (
+        select(literal("named"), CohortFacilitator.cohort_id, CohortFacilitator.authority_id, func.count())
         .where(*fac_filter)
         .group_by(CohortFacilitator.cohort_id, CohortFacilitator.authority_id)
-    ):
-        named.setdefault(cid, {})[la] = n
+    )
     earlier_cohort = aliased(NetworkCohort)
     participant_before = (
         select(Nomination.id)
@@ -347,15 +272,36 @@ def sustainability(scope: ReportScope) -> Section:
         )
         .exists()
     )
-    from_earlier = dict(
-        db.session.execute(
-            select(CohortFacilitator.cohort_id, func.count(func.distinct(CohortFacilitator.user_id)))
-            .join(NetworkCohort, NetworkCohort.id == CohortFacilitator.cohort_id)
-            .where(participant_before, *fac_filter)
-            .group_by(CohortFacilitator.cohort_id)
-        ).all()
+    from_earlier = (
+        select(
+            literal("earlier"),
+            CohortFacilitator.cohort_id,
+            literal(0),
+            func.count(func.distinct(CohortFacilitator.user_id)),
+        )
+        .join(NetworkCohort, NetworkCohort.id == CohortFacilitator.cohort_id)
+        .where(participant_before, *fac_filter)
+        .group_by(CohortFacilitator.cohort_id)
     )
-    authorities = [scope.authority_id] if scope.authority_id else list(db.session.scalars(select(LocalAuthority.id)))
+    authorities = select(literal("authorities"), literal(0), LocalAuthority.id, literal(0)).where(
+        *([LocalAuthority.id == scope.authority_id] if scope.authority_id else [])
+    )
+    out: dict[str, dict] = {"nominated": {}, "named": {}, "earlier": {}, "authorities": {}}
+    for figure, cid, la, n in db.session.execute(union_all(nominated, named, from_earlier, authorities)):
+        out[figure].setdefault(cid, {})[la] = n
+    return out
+
+
+def sustainability(scope: ReportScope, figures: Figures | None = None) -> Section:
+    cohorts = db.session.execute(
+        select(NetworkCohort.id, NetworkCohort.school_year, NetworkCohort.letter)
+        .where(*g.year_filters(scope, g.cohort_year(NetworkCohort.school_year)))
+        .order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter.desc())
+    ).all()
+    counts = _sustainability_counts(scope)
+    nominated, named = counts["nominated"], counts["named"]
+    from_earlier = {cid: n for cid, per in counts["earlier"].items() for n in per.values()}
+    authorities = list(counts["authorities"].get(0, {}))
     rows = []
     for cid, year, letter in cohorts:
         per_la, fac = nominated.get(cid, {}), named.get(cid, {})
@@ -400,55 +346,21 @@ def sustainability(scope: ReportScope) -> Section:
 # Aim 6 --------------------------------------------------------------------------------------------------------
 
 
-def outcomes(scope: ReportScope) -> Section:
-    a_year = g.school_year(PracticeAccount.published_at)
-    accounts = select(a_year, func.count(PracticeAccount.id)).where(
-        PracticeAccount.state == PUBLISHED,
-        *g.team_in_scope(scope, PracticeAccount.team_id),
-        *g.year_filters(scope, a_year),
-    )
-    u_year = g.school_year(Use.created_at)
-    uses = (
-        select(u_year, func.count(Use.id))
-        .outerjoin(Establishment, Establishment.id == Use.establishment_id)
-        .where(*g.establishment_filters(scope), *g.year_filters(scope, u_year))
-    )
-    if scope.programme:
-        accounts = accounts.where(PracticeAccount.programme == scope.programme)
-        uses = uses.join(PracticeAccount, PracticeAccount.id == Use.account_id).where(
-            PracticeAccount.programme == scope.programme
-        )
-    gw_where = []
-    if scope.authority_id:
-        gw_where.append(GatewayTeam.authority_id == scope.authority_id)
-    if scope.sector:
-        gw_where.append(GatewayTeam.sector == scope.sector)
-    gw_year = g.school_year(GatewayTeam.created_at)
-    gateway = select(gw_year, func.count()).where(
-        *gw_where, *g.year_filters(scope, gw_year), scope.programme in (None, "", "gateway")
-    )
-    r_year = g.school_year(Request.created_at)
-    r_where = [Request.authority_id == scope.authority_id] if scope.authority_id else []
-    if scope.sector:
-        r_where.append(Request.sector == scope.sector)
-    requests = select(r_year, func.count(), func.sum(case((Request.status == "accepted", 1), else_=0))).where(
-        *r_where, *g.year_filters(scope, r_year), scope.programme in (None, "", "gateway")
-    )
-    published = _by_year(accounts.group_by(a_year))
-    used = _by_year(uses.group_by(u_year))
-    teams = _by_year(gateway.group_by(gw_year))
-    sent = _by_year(requests.group_by(r_year))
-    rows = [
-        [
-            g.year_label(y),
-            published.get(y, (0,))[0],
-            used.get(y, (0,))[0],
-            sent.get(y, (0, 0))[0],
-            int(sent.get(y, (0, 0))[1] or 0),
-            teams.get(y, (0,))[0],
-        ]
-        for y in _years(published, used, teams, sent)
-    ]
+def _rows_by_first_column(table: Table | None) -> dict:
+    return {row[0]: row for row in table.rows} if table is not None else {}
+
+
+def outcomes(scope: ReportScope, figures: Figures | None = None) -> Section:
+    """Accounts published, "used this", Gateway requests and teams per school year: read from the tables the
+    practice and Gateway domains register (they own those counts), so every view shows the same numbers."""
+    figures = figures or Figures(scope)
+    practice = _rows_by_first_column(figures.source_table("practice", "practice_by_year"))
+    gateway = _rows_by_first_column(figures.source_table("gateway_uptake", "gateway_by_year"))
+    rows = []
+    for year in sorted(set(practice) | set(gateway), reverse=True):
+        _, published, _, used = practice.get(year, (year, 0, 0, 0))
+        _, _, requests, accepted, teams, _ = gateway.get(year, (year, 0, 0, 0, 0, 0))
+        rows.append([year, published, used, requests, accepted, teams])
     return Section(
         Table(
             "outcomes",
@@ -462,18 +374,18 @@ def outcomes(scope: ReportScope) -> Section:
                 Column("teams", "Gateway teams formed", "int"),
             ],
             rows,
-            f"Accounts of practice published, readers recording they used one in their school, and Gateway "
-            f"requests and the teams they formed, per school year; n = {sum(r[1] for r in rows)} accounts. "
-            f"These count records, not people.",
+            f"Accounts of practice published (by their enquiry's school year), readers recording they used one in "
+            f"their school, and Gateway requests and the teams they formed, per school year; n = "
+            f"{sum(r[1] or 0 for r in rows)} accounts. The same counts as the accounts of practice and Gateway tables "
+            f"below; figures of 1 to {MIN_GROUP - 1} uses, requests or teams are not shown.",
         ),
         chart="published",
     )
 
 
-def culture(scope: ReportScope) -> Aim:
+def culture(scope: ReportScope, figures: Figures | None = None) -> Aim:
     aim = Aim(5, "Culture: Conditions for Change")
-    fn = source("conditions_for_change")
-    tables = fn(scope) if fn else []
+    tables = (figures or Figures(scope)).source("conditions_for_change")
     if tables:
         aim.sections = [Section(t) for t in tables]
     else:
@@ -481,20 +393,24 @@ def culture(scope: ReportScope) -> Aim:
     return aim
 
 
-def registered_sections(scope: ReportScope, *keys: str) -> list[Section]:
+OUTCOME_SOURCES = ("practice", "gateway_uptake")
+
+
+def registered_sections(figures: Figures, *keys: str) -> list[Section]:
     """The tables other domains register for a dashboard (accounts of practice by LA and sector, Gateway uptake
-    by LA, sector and month), shown under the aim they inform."""
-    return [Section(t) for key in keys if (fn := source(key)) for t in fn(scope)]
+    by LA, sector, school year and month), shown under the aim they inform."""
+    return [Section(t) for key in keys for t in figures.source(key)]
 
 
-def aims(scope: ReportScope) -> list[Aim]:
+def aims(scope: ReportScope, figures: Figures | None = None) -> list[Aim]:
+    figures = figures or Figures(scope)
     return [
-        Aim(1, "Participation", [participation(scope)]),
-        Aim(2, "Confidence in enquiry skills", [confidence(scope)]),
-        Aim(3, "A critical mass", [critical_mass(scope)]),
-        Aim(4, "Sustainability", [sustainability(scope)]),
-        culture(scope),
-        Aim(6, "Outcomes", [outcomes(scope), *registered_sections(scope, "practice", "gateway_uptake")]),
+        Aim(1, "Participation", [participation(scope, figures)]),
+        Aim(2, "Confidence in enquiry skills", [confidence(scope, figures)]),
+        Aim(3, "A critical mass", [critical_mass(scope, figures)]),
+        Aim(4, "Sustainability", [sustainability(scope, figures)]),
+        culture(scope, figures),
+        Aim(6, "Outcomes", [outcomes(scope, figures), *registered_sections(figures, *OUTCOME_SOURCES)]),
     ]
 
 
@@ -504,6 +420,7 @@ def region_tables(scope: ReportScope) -> list[Table]:
     return tables + [s.table for s in coverage(scope)]
 
 
+YEARLY_TABLES = ("participation", "critical_mass")  # the tables read from `yearly` (and the part each reads)
 TABLE_BUILDERS = {
     "participation": participation,
     "confidence": confidence,
@@ -515,9 +432,11 @@ TABLE_BUILDERS = {
 
 def one_table(name: str, scope: ReportScope) -> Table | None:
     if name in TABLE_BUILDERS:
-        return TABLE_BUILDERS[name](scope).table
-    extra = culture(scope).sections + registered_sections(scope, "practice", "gateway_uptake")
-    for table in [s.table for s in coverage(scope)] + [s.table for s in extra]:
-        if table.name == name:
-            return table
+        return TABLE_BUILDERS[name](scope, Figures(scope, yearly_parts=(name,) if name in YEARLY_TABLES else ())).table
+    if name in ("coverage", "people_by_sector"):
+        return next(s.table for s in coverage(scope) if s.table.name == name)
+    figures = Figures(scope)
+    for section in culture(scope, figures).sections + registered_sections(figures, *OUTCOME_SOURCES):
+        if section.table.name == name:
+            return section.table
     return None

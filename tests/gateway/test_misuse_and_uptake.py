@@ -72,8 +72,11 @@ def test_the_reports_pages_list_open_then_resolved(app, client, login, people):
 def test_uptake_for_the_reports_is_suppressed_and_scoped(people, make_user, publish, make_establishment):
     for _ in range(4):
         publish(make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="renfrewshire")))
-    by_la, by_sector, by_month = services.uptake(None)
+    by_la, by_sector, by_year, by_month = services.uptake(None)
     rows = {r[0]: r[1:] for r in by_la.rows}
+    this_year = utcnow().year if utcnow().month >= 8 else utcnow().year - 1
+    assert by_year.rows[0][0] == f"{this_year}-{(this_year + 1) % 100:02d}"
+    assert by_year.rows[0][1] == sum(r[1] or 0 for r in by_month.rows if r[0] >= f"{this_year}-08") >= 5
     assert rows["Renfrewshire"][0] == 5 and rows["Glasgow City"][0] is None
     assert [c.key for c in by_la.columns][:2] == ["la", "profiles"]
     renfrewshire = make_user(Role.LA_OFFICER, authority_slug="renfrewshire").authority_id

@@ -3,7 +3,7 @@
 import pytest
 
 from portal.core.roles import Role
-from portal.reports import cohort_service, service
+from portal.reports import board, cohort_service, leadership_report, service
 from portal.reports.sources import ReportScope
 from tests.reports.world import build
 
@@ -65,9 +65,12 @@ def test_sustainability(world):
 
 
 def test_outcomes(world):
-    assert rows(service.outcomes(REGION)) == [["2025-26", 1, 1, 0, 0, 0]]
-    # The "used this" record is an Inverclyde school's: not Renfrewshire's.
-    assert rows(service.outcomes(ReportScope(authority_id=world.ren.id))) == [["2025-26", 1, 0, 0, 0, 0]]
+    # One account published; one "used this" record (fewer than 5: not shown); no Gateway requests or teams.
+    assert rows(service.outcomes(REGION)) == [["2025-26", 1, None, 0, 0, 0]]
+    # The "used this" record is an Inverclyde school's: Renfrewshire has none (the practice domain withholds every
+    # count under 5, 0 included); the account's team is Renfrewshire's only.
+    assert rows(service.outcomes(ReportScope(authority_id=world.ren.id))) == [["2025-26", 1, None, 0, 0, 0]]
+    assert rows(service.outcomes(ReportScope(authority_id=world.inv.id))) == [["2025-26", 0, None, 0, 0, 0]]
 
 
 def test_culture_says_when_the_survey_has_no_results(world):
@@ -115,7 +118,7 @@ def test_network_cohort_dashboard(world):
 def test_board_headlines_with_change_since_the_last_paper(world):
     from datetime import date
 
-    table = cohort_service.headline_table(REGION, date(2025, 8, 1), date(2026, 2, 1))
+    table = board.headline_table(REGION, date(2025, 8, 1), date(2026, 2, 1))
     figures = {r[0]: r[1:] for r in table.rows}
     assert figures["People who started taking part"] == [14, None, None]  # 2 before: not shown
     assert figures["Establishments that started taking part"] == [7, 1, 6]
@@ -128,10 +131,10 @@ def test_board_headlines_with_change_since_the_last_paper(world):
 def test_half_year_and_previous_period():
     from datetime import date
 
-    assert cohort_service.half_year(date(2026, 11, 30)) == (date(2026, 8, 1), date(2027, 2, 1))
-    assert cohort_service.half_year(date(2027, 1, 5)) == (date(2026, 8, 1), date(2027, 2, 1))
-    assert cohort_service.half_year(date(2027, 3, 1)) == (date(2027, 2, 1), date(2027, 8, 1))
-    assert cohort_service.previous_period(date(2026, 8, 1), date(2027, 2, 1)) == (date(2026, 2, 1), date(2026, 8, 1))
+    assert board.half_year(date(2026, 11, 30)) == (date(2026, 8, 1), date(2027, 2, 1))
+    assert board.half_year(date(2027, 1, 5)) == (date(2026, 8, 1), date(2027, 2, 1))
+    assert board.half_year(date(2027, 3, 1)) == (date(2027, 2, 1), date(2027, 8, 1))
+    assert board.previous_period(date(2026, 8, 1), date(2027, 2, 1)) == (date(2026, 2, 1), date(2026, 8, 1))
 
 
 def test_sector_and_programme_filters(world):
@@ -162,8 +165,97 @@ def test_leadership_cohort_dashboard(world, make_user, make_establishment):
     for leader in leaders[:5]:
         db.session.add(DevelopmentPlan(owner_id=leader.id, year_id=year.id, title="Plan", status="agreed"))
     db.session.commit()
-    report = cohort_service.leadership_cohort(cohort, REGION, names=True)
+    report = leadership_report.leadership_cohort(cohort, REGION, names=True)
     # 6 confirmed, 1 nominated (fewer than 5: not shown), 5 plans agreed; the facilitator named for staff only.
     assert [r[1] for r in report.sections[0].table.rows] == [6, None, 5]
     assert "Fenella Facilitator" in report.lead
-    assert "Fenella" not in cohort_service.leadership_cohort(cohort, REGION, names=False).lead
+    assert "Fenella" not in leadership_report.leadership_cohort(cohort, REGION, names=False).lead
+
+
+def test_sustainability_follows_the_sector_filter(world):
+    # Secondary: 2025-26 A nominated primaries only; its one key facilitator works at Ren High (a secondary) and
+    # took part in 2024-25 A, which nominated Ren High alone (1 needed, Renfrewshire names none).
+    assert rows(service.sustainability(ReportScope(sector="Secondary"))) == [
+        ["2025-26 A", 0, "0 of 8", 1, 0, "8 of 8", 1],
+        ["2024-25 A", 1, "0 of 8", 0, 1, "7 of 8", 0],
+    ]
+    # Primary: the seven primaries of 2025-26 A (Renfrewshire 6, Inverclyde 1), no primary facilitator.
+    assert rows(service.sustainability(ReportScope(sector="Primary"))) == [
+        ["2025-26 A", 7, "1 of 8", 0, 2, "6 of 8", 0],
+        ["2024-25 A", 0, "0 of 8", 0, 0, "8 of 8", 0],
+    ]
+
+
+def test_leadership_cohort_shows_self_evaluation_response_and_paired_change(world, make_user, make_establishment):
+    from datetime import date, datetime
+
+    from portal.extensions import db
+    from portal.frameworks.defaults import six_point_scale
+    from portal.frameworks.models import Framework, FrameworkVersion
+    from portal.leadership.models import (
+        CohortPlace,
+        DevelopmentPlan,
+        EvaluationDomainScore,
+        LeadershipCohort,
+        ProgrammeYear,
+        SelfEvaluation,
+    )
+
+    framework = Framework(slug="lead", title="Leadership", kind="leadership", scale_id=six_point_scale().id)
+    db.session.add(framework)
+    db.session.flush()
+    version = FrameworkVersion(framework_id=framework.id, number=1, published=True)
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add_all([version, year])
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort L")
+    db.session.add(cohort)
+    db.session.flush()
+
+    def evaluation(owner, when, mean_tenths):
+        e = SelfEvaluation(
+            owner_id=owner.id,
+            framework_id=framework.id,
+            version_id=version.id,
+            label="Self-evaluation",
+            status="submitted",
+            submitted_at=when,
+        )
+        db.session.add(e)
+        db.session.flush()
+        db.session.add(
+            EvaluationDomainScore(
+                evaluation_id=e.id,
+                framework_id=framework.id,
+                owner_id=owner.id,
+                year=when.year,
+                section_key="a",
+                title="A",
+                rating_sum=mean_tenths,
+                rating_count=10,
+            )
+        )
+        return e
+
+    leaders = [make_user(Role.SENIOR_LEADER, establishment=make_establishment()) for _ in range(7)]
+    # Six confirmed; six plans behind a first evaluation (mean 3.0); five repeats rising by 0.5, 1, 0, 1.5, 1:
+    # mean change 0.8, sd sqrt(0.325) = 0.5701, d_z 1.40, improved 4 of 5. The unconfirmed leader counts nowhere.
+    for i, leader in enumerate(leaders):
+        db.session.add(
+            CohortPlace(cohort_id=cohort.id, person_id=leader.id, status="confirmed" if i < 6 else "nominated")
+        )
+        before = evaluation(leader, datetime(2025, 8, 20), 30)
+        db.session.add(
+            DevelopmentPlan(owner_id=leader.id, year_id=year.id, title="Plan", status="agreed", evaluation_id=before.id)
+        )
+        if i < 5:
+            evaluation(leader, datetime(2026, 6, 1), 30 + [5, 10, 0, 15, 10][i])
+    db.session.commit()
+    report = leadership_report.leadership_cohort(cohort, REGION, names=False)
+    places, attendance, survey, confidence = (s.table for s in report.sections)
+    assert [r[1] for r in survey.rows] == [6, 5] and survey.rows[0][2] == 1.0 and survey.rows[1][2] == 5 / 6
+    assert confidence.rows[0][:5] == ["Mean rating of every statement", 5, 3.0, 3.8, 1.4]
+    assert confidence.rows[0][-1] == 0.8
+    # An LA officer of another authority: nobody in scope, nothing shown.
+    other = leadership_report.leadership_cohort(cohort, ReportScope(authority_id=world.inv.id), names=False)
+    assert [r[1] for r in other.sections[2].table.rows] == [0, 0] and other.sections[3].table.rows[0][1] is None

@@ -1,6 +1,7 @@
 """Report pages and downloads: LA scoping, no names for researchers, CSV/XLSX/PDF content, query counts."""
 
 import io
+import re
 
 import openpyxl
 import pytest
@@ -83,6 +84,7 @@ def test_region_workbook_has_a_sheet_per_table_and_notes(world, client, login):
         "practice_by_year",
         "gateway_by_la",
         "gateway_by_sector",
+        "gateway_by_year",
         "gateway_by_month",
         "coverage",
         "people_by_sector",
@@ -106,11 +108,22 @@ def test_board_paper_pdf_holds_the_period(world, client, login):
 
 
 def test_query_counts_do_not_grow(world, client, login, make_user, make_establishment):
+    from datetime import date
+
     from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
     from portal.extensions import db
+    from portal.leadership.models import CohortPlace, LeadershipCohort, ProgrammeYear
 
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    first = LeadershipCohort(year_id=year.id, name="Cohort L")
+    db.session.add(first)
+    db.session.commit()
     login(world.admin)
     paths = [
+        f"/reports/cohorts/leadership/{first.id}",
+        "/reports/region.xlsx",
         "/reports/aims",
         "/reports/coverage",
         f"/reports/cohorts/network/{world.cohort.id}",
@@ -137,7 +150,19 @@ def test_query_counts_do_not_grow(world, client, login, make_user, make_establis
             )
         )
         db.session.add(CohortTeam(cohort_id=world.cohort.id, number=10 + i))
+    # More cohorts in the board paper's period: a second network cohort and a second leadership cohort.
+    second = NetworkCohort(school_year="2025-26", letter="B", stage="published", interests_text="B")
+    more_leaders = LeadershipCohort(year_id=year.id, name="Cohort M")
+    db.session.add_all([second, more_leaders])
+    db.session.flush()
+    db.session.add(CohortTeam(cohort_id=second.id, number=1))
+    for cohort in (first, more_leaders):
+        for _ in range(3):
+            leader = make_user(Role.SENIOR_LEADER, establishment=make_establishment())
+            db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status="confirmed"))
     db.session.commit()
+    board = client.get("/reports/board?since=2025-08-01&until=2026-02-01").get_data(as_text=True)
+    assert "Network cohort 2025-26 B" in board and "Cohort M" in board
     assert [client.get(p).headers["X-Query-Count"] for p in paths] == before
 
 
@@ -148,3 +173,55 @@ def test_the_published_cohort_page_links_to_its_dashboard(world, client, login, 
     login(make_user(Role.KEY_FACILITATOR))  # may open the cohort page, not the reports
     page = client.get(f"/cohorts/{world.cohort.id}").get_data(as_text=True)
     assert "/reports/cohorts/network/" not in page
+
+
+def test_practice_and_gateway_figures_agree_on_the_page_the_board_paper_and_the_workbook(
+    world, client, login, make_user, make_establishment
+):
+    """Accounts of practice and Gateway uptake are counted once, by the sources their domains register: the
+    outcomes table, the six aims page, the board paper and the workbook show those same numbers."""
+    from datetime import datetime
+
+    from portal.extensions import db
+    from portal.gateway.models import Profile, Request
+
+    people = [
+        make_user(Role.PRACTITIONER, establishment=make_establishment(authority_slug="renfrewshire")) for _ in range(7)
+    ]
+    profiles = [
+        Profile(owner_id=p.id, authority_id=p.authority_id, sector="Primary", created_at=datetime(2025, 9, 1))
+        for p in people
+    ]
+    db.session.add_all(profiles)
+    db.session.flush()
+    for i, (sender, profile) in enumerate(zip(people, profiles[1:], strict=False)):
+        db.session.add(
+            Request(
+                sender_id=sender.id,
+                profile_id=profile.id,
+                recipient_id=profile.owner_id,
+                authority_id=sender.authority_id,
+                sector="Primary",
+                status="accepted" if i < 5 else "pending",
+                created_at=datetime(2025, 10, 1 + i),
+            )
+        )
+    db.session.commit()
+    login(world.admin)
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/reports/region.xlsx").data))
+
+    def sheet(name):
+        return [list(r) for r in book[name].iter_rows(min_row=2, values_only=True)]
+
+    practice = {r[0]: r for r in sheet("practice_by_year")}
+    gateway = {r[0]: r for r in sheet("gateway_by_year")}
+    outcomes = sheet("outcomes")
+    assert outcomes == [["2025-26", 1, None, 6, 5, None]]  # 6 requests, 5 accepted; no team (0: withheld)
+    for year, published, used, requests, accepted, _teams in outcomes:
+        assert (published, used) == (practice[year][1], practice[year][3])
+        assert (requests, accepted) == (gateway[year][2], gateway[year][3])
+    for path in ("/reports/aims", "/reports/board?since=2025-08-01&until=2026-02-01"):
+        page = client.get(path).get_data(as_text=True)
+        table = page[page.index('id="table-outcomes"') : page.index("</table>", page.index('id="table-outcomes"'))]
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", table, re.S)]
+        assert cells == ["1", "not shown", "6", "5", "not shown"], path

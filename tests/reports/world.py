@@ -17,7 +17,7 @@ from portal.core.roles import Role
 from portal.enquiries.models import Team, TeamMember
 from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
 from portal.extensions import db
-from portal.practice.models import PracticeAccount, Use
+from portal.practice.models import AccountFacet, PracticeAccount, Use
 from tests.factories import authority
 
 KEYS = [key for key, _ in CONFIDENCE_ITEMS]
@@ -125,6 +125,13 @@ def build(make_user, make_establishment) -> SimpleNamespace:
     )
     db.session.add(account)
     db.session.flush()
+    # The team spans Renfrewshire primaries (the facets the practice domain writes at publication).
+    db.session.add_all(
+        [
+            AccountFacet(account_id=account.id, facet="la", value="renfrewshire"),
+            AccountFacet(account_id=account.id, facet="sector", value="Primary"),
+        ]
+    )
     db.session.add(
         Use(
             account_id=account.id, establishment_id=inverclyde.id, authority_id=inv.id, created_at=datetime(2026, 1, 10)
