@@ -487,14 +487,18 @@ def registered_sections(scope: ReportScope, *keys: str) -> list[Section]:
     return [Section(t) for key in keys if (fn := source(key)) for t in fn(scope)]
 
 
+# Tables other domains register under aim 6 (accounts of practice, Gateway, the end-of-year evaluation).
+OUTCOME_SOURCES = ("practice", "gateway_uptake", "network_evaluation")
+
+
 def aims(scope: ReportScope) -> list[Aim]:
     return [
         Aim(1, "Participation", [participation(scope)]),
-        Aim(2, "Confidence in enquiry skills", [confidence(scope)]),
+        Aim(2, "Confidence in enquiry skills", [confidence(scope), *registered_sections(scope, "event_feedback")]),
         Aim(3, "A critical mass", [critical_mass(scope)]),
         Aim(4, "Sustainability", [sustainability(scope)]),
         culture(scope),
-        Aim(6, "Outcomes", [outcomes(scope), *registered_sections(scope, "practice", "gateway_uptake")]),
+        Aim(6, "Outcomes", [outcomes(scope), *registered_sections(scope, *OUTCOME_SOURCES)]),
     ]
 
 
@@ -516,7 +520,7 @@ TABLE_BUILDERS = {
 def one_table(name: str, scope: ReportScope) -> Table | None:
     if name in TABLE_BUILDERS:
         return TABLE_BUILDERS[name](scope).table
-    extra = culture(scope).sections + registered_sections(scope, "practice", "gateway_uptake")
+    extra = culture(scope).sections + registered_sections(scope, "event_feedback", *OUTCOME_SOURCES)
     for table in [s.table for s in coverage(scope)] + [s.table for s in extra]:
         if table.name == name:
             return table
