@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, RadioField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from portal.feedback.evaluation import TEXT_LIMIT as EVALUATION_LIMIT
@@ -10,7 +11,7 @@ from portal.feedback.services import TEXT_LIMIT
 
 
 def scale(label: str, labels: dict, message: str) -> RadioField:
-    return RadioField(label, choices=list(labels.items()), coerce=int, validators=[InputRequired(message)])
+    return RadioField(label, choices=[SelectChoice(k, v) for k, v in labels.items()], coerce=int, validators=[InputRequired(message)])
 
 
 class FeedbackForm(FlaskForm):
