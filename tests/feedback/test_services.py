@@ -71,7 +71,14 @@ def test_the_author_corrects_until_it_closes_and_no_history_is_kept(app, make_us
     assert services.state(event, person, late) == services.CLOSED
     with pytest.raises(ServiceError, match="closed on"):
         services.correct_feedback(
-            feedback, event, rating=1, do_differently="", confidence_before=1, confidence_after=1, actor=person, now=late
+            feedback,
+            event,
+            rating=1,
+            do_differently="",
+            confidence_before=1,
+            confidence_after=1,
+            actor=person,
+            now=late,
         )
 
 
