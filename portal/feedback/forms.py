@@ -11,7 +11,9 @@ from portal.feedback.services import TEXT_LIMIT
 
 
 def scale(label: str, labels: dict, message: str) -> RadioField:
-    return RadioField(label, choices=[SelectChoice(k, v) for k, v in labels.items()], coerce=int, validators=[InputRequired(message)])
+    return RadioField(
+        label, choices=[SelectChoice(k, v) for k, v in labels.items()], coerce=int, validators=[InputRequired(message)]
+    )
 
 
 class FeedbackForm(FlaskForm):

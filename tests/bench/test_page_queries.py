@@ -28,11 +28,12 @@ OVER_BUDGET = {
     "enquiry plan (practitioner)": "13: the guided enquiry's drivers and cycles added two reads",
     "impact evidence (practitioner)": "13: cycles and corrections on the evidence page",
     "scale team evidence (lead officer)": "13: as impact evidence",
-    "reports: six aims (lead officer)": "38: a query per aim table; to be grouped per school year in one statement",
-    "reports: six aims in their LA (LA officer)": "37: as the six aims",
+    "reports: six aims (lead officer)": "40: a query per aim table (two from the feedback sources); to be grouped "
+    "per school year in one statement",
+    "reports: six aims in their LA (LA officer)": "39: as the six aims",
     "reports: network cohort dashboard (lead officer)": "13",
-    "reports: board paper (lead officer)": "63: the aims plus about 11 per cohort in the period",
-    "reports: region export, XLSX (lead officer)": "40: every dashboard table",
+    "reports: board paper (lead officer)": "65: the aims plus about 11 per cohort in the period",
+    "reports: region export, XLSX (lead officer)": "42: every dashboard table",
 }
 
 
