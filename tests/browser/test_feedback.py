@@ -43,3 +43,22 @@ def test_practitioner_gives_feedback_and_the_organiser_sees_the_aggregate(page, 
     expect(page.get_by_text("Collect our data every Friday.")).to_be_visible()
     expect(page.get_by_text("Ewan Practitioner")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_practitioner_evaluates_their_network_cohort(page, live_server):
+    sign_in(page, live_server, "practitioner")
+    page.locator("#next-steps").get_by_role("link", name="End-of-year evaluation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your end-of-year evaluation")
+    assert_accessible(page)
+    page.get_by_role("link", name="Network cohort:").first.click()
+    page.get_by_role("group", name="How much progress").get_by_text("4", exact=True).click()
+    page.get_by_label("What helped?").fill("Release time from our head teacher.")
+    page.get_by_role("button", name="Send my evaluation").click()
+    expect(page.locator("#error-summary")).to_contain_text("Choose the impact.")
+    expect(page.get_by_label("What helped?")).to_have_value("Release time from our head teacher.")
+    assert_accessible(page)
+    page.get_by_role("group", name="How much impact").get_by_text("3", exact=True).click()
+    page.get_by_role("button", name="Send my evaluation").click()
+    expect(page.get_by_role("status").first).to_contain_text("is saved")
+    expect(page.get_by_text("done, you can correct it")).to_be_visible()
+    assert_accessible(page)
