@@ -202,6 +202,12 @@ PAGES += [
     ),
     Page("event feedback per programme (researcher)", "researcher", "/feedback/programmes"),
     Page("feedback still to give (practitioner)", "practitioner", "/feedback/mine"),
+    Page(
+        "end-of-year evaluation results (researcher)",
+        "researcher",
+        "/feedback/evaluations/{id}/results",
+        "select max(round_id) from network_evaluation",
+    ),
 ]
 
 # Reports: the six aims, coverage, a cohort dashboard, the board paper and the region's downloads over five years.
