@@ -24,20 +24,18 @@ class Row:
     n: int
     progress: float | None
     impact: float | None
+    kind: str = ""  # a network's row: its kind label and (kind, id) key
+    key: tuple = ()
 
     @property
     def shown(self) -> bool:
         return shown(self.n)
 
 
-def _row(label, n, progress, impact) -> Row:
+def _row(label, n, progress, impact, **network) -> Row:
     n = int(n or 0)
-    return Row(
-        label,
-        n,
-        suppress(float(progress), n) if progress is not None else None,
-        suppress(float(impact), n) if impact is not None else None,
-    )
+    means = [suppress(float(v), n) if v is not None else None for v in (progress, impact)]
+    return Row(label, n, *means, **network)
 
 
 _FIGURES = (
@@ -65,18 +63,19 @@ def network_names(pairs) -> dict[tuple[str, int], str]:
     return names
 
 
-def per_network(found: EvaluationRound) -> list[tuple[str, Row]]:
-    """(kind label, Row) per network evaluated in the round, by kind then name."""
+def per_network(found: EvaluationRound) -> list[Row]:
+    """A Row per network evaluated in the round, by kind then name."""
     rows = db.session.execute(
         select(NetworkEvaluation.network_kind, NetworkEvaluation.network_id, *_FIGURES)
         .where(NetworkEvaluation.round_id == found.id)
         .group_by(NetworkEvaluation.network_kind, NetworkEvaluation.network_id)
     ).all()
     names = network_names((k, i) for k, i, *_ in rows)
-    out = [(k, _row(names.get((k, i), f"{NETWORK_KINDS[k]} {i}"), *figures)) for k, i, *figures in rows]
-    return [
-        (NETWORK_KINDS[k], row) for k, row in sorted(out, key=lambda r: (list(NETWORK_KINDS).index(r[0]), r[1].label))
+    out = [
+        _row(names.get((k, i), f"{NETWORK_KINDS[k]} {i}"), *figures, kind=NETWORK_KINDS[k], key=(k, i))
+        for k, i, *figures in rows
     ]
+    return sorted(out, key=lambda r: (list(NETWORK_KINDS).index(r.key[0]), r.label))
 
 
 def per_kind_and_role(found: EvaluationRound) -> list[Row]:
@@ -91,8 +90,8 @@ def per_kind_and_role(found: EvaluationRound) -> list[Row]:
 
 def texts(found: EvaluationRound) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """Per network with at least MIN_GROUP answers: (network label, [(progress, helped, hindered)]), without
-    names, alphabetical. Smaller networks' words are not shown (people there know each other)."""
-    big = [(kind, row) for kind, row in per_network(found) if row.shown]
+    names, roles or dates, alphabetical. Smaller networks' words are not shown (people there know each other)."""
+    big = {row.key: f"{row.kind}: {row.label}" for row in per_network(found) if row.shown}
     if not big:
         return []
     rows = db.session.execute(
@@ -105,14 +104,11 @@ def texts(found: EvaluationRound) -> list[tuple[str, list[tuple[str, str, str]]]
         )
         .where(NetworkEvaluation.round_id == found.id)
         .order_by(NetworkEvaluation.progress_text, NetworkEvaluation.helped, NetworkEvaluation.hindered)
-    ).all()
-    names = network_names({(k, i) for k, i, *_ in rows})
-    shown_labels = {f"{kind}: {row.label}" for kind, row in big}
+    )
     grouped: dict[str, list] = {}
-    for k, i, *words in rows:
-        label = f"{NETWORK_KINDS[k]}: {names.get((k, i), i)}"
-        if label in shown_labels and any(words):
-            grouped.setdefault(label, []).append(tuple(words))
+    for kind, network_id, *words in rows:
+        if (kind, network_id) in big and any(words):
+            grouped.setdefault(big[(kind, network_id)], []).append(tuple(words))
     return sorted(grouped.items())
 
 

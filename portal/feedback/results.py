@@ -80,8 +80,11 @@ def texts_for_event(event_id: int, n: int) -> list[str]:
     )
 
 
+PROGRAMME_OF_CONTEXT = {context: programme for programme, context in g.EVENT_CONTEXT_OF.items()}
+
+
 def programme_label(context_type: str) -> str:
-    programme = {v: k for k, v in g.EVENT_CONTEXT_OF.items()}.get(context_type)
+    programme = PROGRAMME_OF_CONTEXT.get(context_type)
     return g.PROGRAMMES[programme] if programme else policy_for(context_type).label
 
 

@@ -218,7 +218,7 @@ def test_evaluation_closes_and_small_networks_are_suppressed(app, make_user):
     for person in (leader, practitioner, facilitator):
         net = evaluation.network_of(person.id, 2026, "cohort", cohort.id)
         _evaluate(found, net, person, helped=f"helped {person.id}")
-    ((kind, row),) = evaluation_results.per_network(found)
+    (row,) = evaluation_results.per_network(found)
     assert row.n == 3 and row.progress is None and row.impact is None
     assert evaluation_results.texts(found) == []
     (table,) = evaluation_results.for_report(ReportScope())
@@ -236,3 +236,22 @@ def test_export_and_erase(app, make_user, make_event, add_booking):
     privacy.erase(person)
     db.session.commit()
     assert db.session.scalar(select(func.count(EventFeedback.id))) == 0
+
+
+def test_evaluation_texts_and_means_once_a_network_has_enough_answers(app, make_user):
+    forum = Forum(slug="science", name="Science network", kind="subject")
+    db.session.add(forum)
+    db.session.flush()
+    people = [make_user(name=f"Member {k}") for k in range(MIN_GROUP)]
+    for person in people:
+        db.session.add(Membership(forum_id=forum.id, user_id=person.id))
+    db.session.commit()
+    found = open_round(2026)
+    for k, person in enumerate(people):
+        network = evaluation.network_of(person.id, 2026, "forum", forum.id)
+        _evaluate(found, network, person, progress=1 + k, hindered="" if k else "Cover for meetings")
+    (row,) = evaluation_results.per_network(found)
+    assert (row.n, row.progress, row.impact) == (MIN_GROUP, 3.0, 3.0)
+    ((label, answers),) = evaluation_results.texts(found)
+    assert label == "Forum: Science network"
+    assert answers == [("", "", "Cover for meetings")]
