@@ -27,8 +27,8 @@ def give(event_id):
     where = services.state(event, current_user, now)
     if where == services.NOT_PRESENT:
         abort(403)
-    mine = services.feedback_of(event, current_user)
-    form = FeedbackForm(obj=mine, mode="correct") if request.method == "GET" and mine else FeedbackForm()
+    given = services.feedback_of(event, current_user)
+    form = FeedbackForm(obj=given, mode="correct") if request.method == "GET" and given else FeedbackForm()
     values = dict(
         rating=form.rating.data,
         do_differently=form.do_differently.data or "",
@@ -37,23 +37,23 @@ def give(event_id):
         actor=current_user,
         now=now,
     )
-    correcting = form.mode.data == "correct" and mine is not None
+    correcting = form.mode.data == "correct" and given is not None
     done = run_form(
         form,
         lambda: (
-            services.correct_feedback(mine, event, **values) if correcting else services.give_feedback(event, **values)
+            services.correct_feedback(given, event, **values) if correcting else services.give_feedback(event, **values)
         ),
         flash_message="Your feedback is saved. Thank you." if not correcting else "Your feedback is corrected.",
     )
     if done:
         return redirect(url_for("feedback.give", event_id=event.id), code=303)
-    if mine is not None:
+    if given is not None:
         form.mode.data = "correct"  # sending again replaces the earlier answer with what is typed here
     return render(
         "feedback/give.html",
         event=event,
         form=form,
-        mine=mine,
+        mine=given,
         state=where,
         closes_on=services.closes_on(event),
         status=form_status(form),
