@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import assert_accessible, sign_in
 
 WEBINAR = "Webinar: planning your data collection"
+OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 
 
 def test_practitioner_gives_feedback_and_the_organiser_sees_the_aggregate(page, live_server):
@@ -43,6 +44,10 @@ def test_practitioner_gives_feedback_and_the_organiser_sees_the_aggregate(page, 
     expect(page.get_by_text("Collect our data every Friday.")).to_be_visible()
     expect(page.get_by_text("Ewan Practitioner")).to_have_count(0)
     assert_accessible(page)
+    for path in (page.url, f"{live_server.url}/feedback/events"):  # at 320 px: no sideways scroll
+        page.set_viewport_size({"width": 320, "height": 800})
+        page.goto(path)
+        assert page.evaluate(OVERFLOW) <= 0, path
 
 
 def test_practitioner_evaluates_their_network_cohort(page, live_server):
