@@ -27,6 +27,7 @@ DOMAINS = (
     "learning",
     "survey",
     "reports",
+    "feedback",
 )
 
 

@@ -11,6 +11,7 @@ from portal.cohorts.models import CohortTeam, InterestResponse, NetworkCohort, N
 from portal.enquiries.models import Team, TeamMember
 from portal.events.models import CANCELLED, Booking, Event, local_now
 from portal.extensions import db
+from portal.feedback import links as feedback_links
 from portal.forums.models import Meeting, Membership
 from portal.leadership.models import DRAFT, SHARED, DevelopmentPlan, PlanShare, SelfEvaluation
 
@@ -140,12 +141,19 @@ def _teams(user) -> list[Step]:
     return steps
 
 
+def _feedback(user, now) -> list[Step]:
+    """Feedback still to give on events attended, and the open end-of-year evaluation (portal.feedback)."""
+    rows = feedback_links.awaiting(user, now) + feedback_links.evaluation_due(user, now.date())
+    return [Step(text, url, when) for text, url, when in rows]
+
+
 def next_steps(user) -> list[Step]:
     """What this person has in hand across the portal, most pressing first (at most a dozen lines)."""
     now = local_now()
     return (
         _evaluations(user)
         + _surveys(user)
+        + _feedback(user, now)
         + _plans_to_answer(user)
         + _bookings(user, now)
         + _meetings(user, now)

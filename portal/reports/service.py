@@ -393,7 +393,8 @@ def culture(scope: ReportScope, figures: Figures | None = None) -> Aim:
     return aim
 
 
-OUTCOME_SOURCES = ("practice", "gateway_uptake")
+# Tables other domains register under aim 6 (accounts of practice, Gateway, the end-of-year evaluation).
+OUTCOME_SOURCES = ("practice", "gateway_uptake", "network_evaluation")
 
 
 def registered_sections(figures: Figures, *keys: str) -> list[Section]:
@@ -406,7 +407,11 @@ def aims(scope: ReportScope, figures: Figures | None = None) -> list[Aim]:
     figures = figures or Figures(scope)
     return [
         Aim(1, "Participation", [participation(scope, figures)]),
-        Aim(2, "Confidence in enquiry skills", [confidence(scope, figures)]),
+        Aim(
+            2,
+            "Confidence in enquiry skills",
+            [confidence(scope, figures), *registered_sections(figures, "event_feedback")],
+        ),
         Aim(3, "A critical mass", [critical_mass(scope, figures)]),
         Aim(4, "Sustainability", [sustainability(scope, figures)]),
         culture(scope, figures),
@@ -436,7 +441,7 @@ def one_table(name: str, scope: ReportScope) -> Table | None:
     if name in ("coverage", "people_by_sector"):
         return next(s.table for s in coverage(scope) if s.table.name == name)
     figures = Figures(scope)
-    for section in culture(scope, figures).sections + registered_sections(figures, *OUTCOME_SOURCES):
+    for section in culture(scope, figures).sections + registered_sections(figures, "event_feedback", *OUTCOME_SOURCES):
         if section.table.name == name:
             return section.table
     return None

@@ -191,6 +191,25 @@ PAGES += [
     ),
 ]
 
+# Feedback: the organiser's (here the lead officer's: every event) list and one event's summary; programmes.
+PAGES += [
+    Page("feedback on events (lead officer)", "lead", "/feedback/events"),
+    Page(
+        "event feedback summary (lead officer)",
+        "lead",
+        "/feedback/events/{id}/results",
+        "select max(event_id) from event_feedback",
+    ),
+    Page("event feedback per programme (researcher)", "researcher", "/feedback/programmes"),
+    Page("feedback still to give (practitioner)", "practitioner", "/feedback/mine"),
+    Page(
+        "end-of-year evaluation results (researcher)",
+        "researcher",
+        "/feedback/evaluations/{id}/results",
+        "select max(round_id) from network_evaluation",
+    ),
+]
+
 # Reports: the six aims, coverage, a cohort dashboard, the board paper and the region's downloads over five years.
 PUBLISHED_COHORT = "select max(id) from network_cohort where stage = 'published'"
 PAGES += [

@@ -1,0 +1,66 @@
+"""Where feedback is offered outside its own pages: the event page (an events extra) and the home page's
+"In hand" list (portal.main.next_steps reads `awaiting`)."""
+
+from flask import url_for
+from sqlalchemy import exists, select
+
+from portal.core.roles import Role
+from portal.events.extras import EventExtra
+from portal.events.models import local_now
+from portal.extensions import db
+from portal.feedback import services
+from portal.feedback.access import can_read_event_feedback
+from portal.feedback.models import EvaluationRound, NetworkEvaluation
+
+LIMIT = 3
+# Who takes part in networks (the lead officer, researchers and LA officers are not asked).
+PARTICIPANT_ROLES = (Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR, Role.FORUM_COORDINATOR)
+
+
+def event_extra(event, user) -> EventExtra | None:
+    """On an ended event's page: the person's own feedback form (give or correct) and, for its organisers, the
+    aggregate."""
+    now = local_now()
+    if not event.is_past(now) or not user.is_authenticated:
+        return None
+    links = []
+    if services.state(event, user, now) == services.OPEN:
+        given = services.feedback_of(event, user) is not None
+        links.append(
+            ("Correct your feedback" if given else "Give your feedback", url_for("feedback.give", event_id=event.id))
+        )
+    if can_read_event_feedback(user, event):
+        links.append(("What people said (feedback summary)", url_for("feedback.event_results", event_id=event.id)))
+    return EventExtra("Feedback", links) if links else None
+
+
+def awaiting(user, now) -> list[tuple[str, str, str]]:
+    """(text, url, when) for the home page: events attended whose feedback is still to give (at most three)."""
+    events = db.session.scalars(services.awaiting_query(user.id, now).limit(LIMIT))
+    return [
+        (
+            f"Give feedback: {e.title}",
+            url_for("feedback.give", event_id=e.id),
+            f"closes {services.closes_on(e):%d %b}",
+        )
+        for e in events
+    ]
+
+
+def evaluation_due(user, today) -> list[tuple[str, str, str]]:
+    """The open end-of-year evaluation, while this person has given none in it (one query)."""
+    if not user.has_role(*PARTICIPANT_ROLES):
+        return []
+    found = db.session.execute(
+        select(EvaluationRound)
+        .where(
+            EvaluationRound.opens_on <= today,
+            EvaluationRound.closes_on >= today,
+            ~exists().where(NetworkEvaluation.round_id == EvaluationRound.id, NetworkEvaluation.user_id == user.id),
+        )
+        .order_by(EvaluationRound.school_year.desc())
+        .limit(1)
+    ).scalar()
+    if found is None:
+        return []
+    return [(f"{found.label}: your networks", url_for("feedback.my_evaluations"), f"closes {found.closes_on:%d %b}")]
