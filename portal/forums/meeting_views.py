@@ -1,8 +1,8 @@
 """Meetings: create one in a single step, read agendas and minutes, publish, record minutes and actions."""
 
 from flask import abort, flash, redirect, request, url_for
-from wtforms import SelectChoice
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.dates import long_date
