@@ -149,4 +149,21 @@ def load_scale(ctx) -> None:
             )
     for start in range(0, len(rows), 5000):
         db.session.execute(insert(LearningEntry), rows[start : start + 5000])
+    this_year = school_year(today)[0].year
+    if not people:
+        return
+    db.session.execute(  # one PRD target each for the first thousand: the record lists them
+        insert(PrdTarget),
+        [
+            {
+                "user_id": uid,
+                "title": "Use enquiry to improve one aspect of my practice",
+                "description": "",
+                "school_year": this_year,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for uid in people[:1000]
+        ],
+    )
     db.session.flush()

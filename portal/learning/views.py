@@ -35,7 +35,6 @@ def my_record():
         source_labels={name: source.label for name, source in SOURCES.items()},
         target_rows=[(t, None) for t in prd],
         goals=goals_by_id(t.goal_id for t in prd),
-        signoff=settings.signoff_of(current_user),
         **LABELS,
     )
 

@@ -1,10 +1,10 @@
 """Issue 19 "Done means", in a real browser with axe on every page: a new leader in Cohort A (the introductory
 sessions attended) completes both evaluations, leadership and school capacity; makes one plan from them whose
 priorities name capacity-driven actions; adds a goal and shares the plan; the facilitator agrees it; it is
-reopened for a change (a module added) the facilitator sees and agrees again; progress with a file as evidence; the midpoint
-and end-of-year reviews; the repeat evaluation and the change per domain beside the goals; a final reflection;
-completed. Then the record from attended sessions plus an own entry, a PRD target linked to the goal, and the
-Professional Update pack (the PDF lists the entries and the target)."""
+reopened for a change (a module added) the facilitator sees and agrees again; progress with a file as
+evidence; the midpoint and end-of-year reviews; the repeat evaluation and the change per domain beside the
+goals; a final reflection; completed. Then a PRD target linked to the goal, the record from attended sessions
+plus an own entry, and the Professional Update pack (the PDF lists the entries and the target)."""
 
 import re
 from datetime import date

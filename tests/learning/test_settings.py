@@ -36,7 +36,9 @@ def test_settings_page_keeps_what_was_typed_and_saves(client, login, make_user):
     assert "Professional Update began in August 2014" in body and 'value="2012-06-30"' in body
     assert client.post("/learning/settings", data={"signoff_on": "2027-06-30"}).status_code == 303
     assert 'value="2027-06-30"' in client.get("/learning/settings").get_data(as_text=True)
-    record = client.get("/learning/").get_data(as_text=True)
-    assert "Your Professional Update sign-off date: 30 June 2027" in record
+    assert "Record settings (your sign-off date)" in client.get("/learning/").get_data(as_text=True)
+    assert "Show the five years to your sign-off date, 30 June 2027" in client.get("/learning/pack").get_data(
+        as_text=True
+    )
     pack = client.get("/learning/pack?period=signoff").get_data(as_text=True)
     assert "from 1 July 2022 to 30 June 2027" in pack
