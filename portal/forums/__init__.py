@@ -10,6 +10,9 @@ bp = Blueprint("forums", __name__, url_prefix="/forums")
 def init_app(app: Flask) -> None:
     """Import the view modules, register what forums offers the other domains, then the blueprint."""
     from portal.forums import agenda_views, library_views, meeting_views, views  # noqa: F401  (routes on bp)
+    from portal.forums.learning_sources import register as register_learning
+
+    register_learning()  # meetings attended, offered to the professional learning record
 
     add_demo_steps(app, demo=("portal.forums.demo:load_demo",), scale=("portal.forums.scale:load_scale",))
     from portal.forums.privacy import register as register_personal_data

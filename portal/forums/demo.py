@@ -10,7 +10,7 @@ from portal.core.uploads import store_upload
 from portal.extensions import db
 from portal.forums.library import upcoming_events
 from portal.forums.meetings import local_now
-from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Need, Resource
+from portal.forums.models import Action, AgendaItem, Attendance, Forum, Meeting, Membership, Need, Resource
 from portal.forums.rules import carried_title, school_year, tags_to_store
 
 FORUMS = (
@@ -101,6 +101,7 @@ def load_demo(ctx) -> None:
     )
     _early_years_history(early, coordinator)
     _member_needs(early, ctx.users["practitioner"], coordinator)
+    _primary_meeting_attended(forums["primary-forum"], ctx.users["leader"], ctx.users["practitioner"])
     network = Forum(
         slug="early-years-outdoor-play",
         name="Outdoor play enquiry network",
@@ -113,6 +114,41 @@ def load_demo(ctx) -> None:
     db.session.add(network)
     db.session.flush()
     db.session.add(Membership(forum_id=network.id, user_id=coordinator.id, coordinator=True))
+    db.session.flush()
+
+
+def _primary_meeting_attended(forum: Forum, leader, member) -> None:
+    """A past Primary Forum meeting its coordinator (the demo leader) held, with its register kept: both
+    attendees find it in their learning record."""
+    day = (local_now() - timedelta(days=20)).date()
+    meeting = Meeting(
+        forum_id=forum.id,
+        title="Primary Forum: numeracy across the school",
+        starts_at=_at(day, 16),
+        ends_at=_at(day, 17, 30),
+        school_year=school_year(day),
+        formal=True,
+        place="Partnership learning centre, Glasgow",
+        published_at=local_now() - timedelta(days=34),
+        sent_at=local_now() - timedelta(days=34),
+        agenda_version=1,
+    )
+    db.session.add(meeting)
+    db.session.flush()
+    db.session.add_all(
+        [
+            AgendaItem(
+                meeting_id=meeting.id,
+                position=0,
+                title="Sharing practice: measuring number talk",
+                lead="Catriona Leader",
+                allotted_minutes=45,
+                minutes_text="Three schools shared the short checks they use to see whether number talks help.",
+            ),
+            Attendance(meeting_id=meeting.id, user_id=leader.id, recorded_by_id=leader.id),
+            Attendance(meeting_id=meeting.id, user_id=member.id, recorded_by_id=leader.id),
+        ]
+    )
     db.session.flush()
 
 

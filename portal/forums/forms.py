@@ -103,6 +103,12 @@ class ActionRecordForm(FlaskForm):
     due = DateField("By when", validators=[Optional()])
 
 
+class AttendanceForm(FlaskForm):
+    """The meeting's register; the choices (the forum's members) are set by the view."""
+
+    attended = MultiCheckboxField("Who attended", coerce=int, choices=[])
+
+
 class ResourceForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Enter a title for the resource."), Length(max=200)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=2000)])

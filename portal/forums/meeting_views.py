@@ -2,15 +2,16 @@
 
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.dates import long_date
 from portal.core.forms import attempt, form_status, run_form
 from portal.core.rendering import render
 from portal.extensions import db
-from portal.forums import agenda, bp, queries
+from portal.forums import agenda, attendance, bp, queries
 from portal.forums.access import require
-from portal.forums.forms import ActionRecordForm, MeetingForm
+from portal.forums.forms import ActionRecordForm, AttendanceForm, MeetingForm
 from portal.forums.loading import load_forum, load_meeting, meeting_url, render_meeting
 from portal.forums.meetings import create_meeting, local_now, open_actions, update_meeting
 from portal.forums.models import Action
@@ -148,7 +149,15 @@ def edit_minutes(forum_id, meeting_id):
     mine = require(current_user, forum, edit=True)
     meeting = load_meeting(forum, meeting_id)
     form = ActionRecordForm(formdata=None)
-    page = dict(forum=forum, meeting=meeting, mine=mine, form=form, max_minute=agenda.MAX_MINUTE)
+    page = dict(
+        forum=forum,
+        meeting=meeting,
+        mine=mine,
+        form=form,
+        max_minute=agenda.MAX_MINUTE,
+        register=_register_form(forum, meeting),
+        started=meeting.starts_at <= local_now(),
+    )
     if request.method == "POST":
         texts = {i.id: request.form.get(f"minute-{i.id}", "") for i in meeting.items}
         done = attempt(lambda: agenda.record_minutes(meeting, forum, texts, actor=current_user))
@@ -186,9 +195,51 @@ def add_action(forum_id, meeting_id):
         mine=mine,
         form=form,
         max_minute=agenda.MAX_MINUTE,
+        register=_register_form(forum, meeting),
+        started=meeting.starts_at <= local_now(),
         typed={},
         errors={},
         status=422,
+    )
+
+
+def _register_form(forum, meeting, formdata=False) -> AttendanceForm:
+    form = (
+        AttendanceForm()
+        if formdata
+        else AttendanceForm(formdata=None, data={"attended": attendance.attendees(meeting)})
+    )
+    form.attended.choices = [SelectChoice(uid, name) for uid, name in attendance.register_people(forum)]
+    return form
+
+
+@bp.post("/<int:forum_id>/meetings/<int:meeting_id>/attendance")
+@login_required
+def record_attendance(forum_id, meeting_id):
+    forum = load_forum(forum_id)
+    mine = require(current_user, forum, edit=True)
+    meeting = load_meeting(forum, meeting_id)
+    register = _register_form(forum, meeting, formdata=True)
+    if run_form(
+        register,
+        lambda: attendance.record_attendance(meeting, forum, register.attended.data or [], actor=current_user),
+        flash_message=lambda n: (
+            f"The register is saved: {n} attended. Each can add the meeting to their learning record."
+        ),
+    ):
+        return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="register"))
+    return render(
+        "forums/minutes.html",
+        forum=forum,
+        meeting=meeting,
+        mine=mine,
+        form=ActionRecordForm(formdata=None),
+        max_minute=agenda.MAX_MINUTE,
+        register=register,
+        started=meeting.starts_at <= local_now(),
+        typed={},
+        errors={},
+        status=form_status(register),
     )
 
 

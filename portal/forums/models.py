@@ -163,6 +163,19 @@ class AgendaChange(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class Attendance(db.Model):
+    """A member recorded as present at a meeting by its coordinator (the record offers it as learning)."""
+
+    __tablename__ = "forum_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id", name="uq_forum_attendance_meeting_id_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("forum_meeting.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Action(db.Model):
     __tablename__ = "forum_action"
 

@@ -13,10 +13,12 @@ def init_app(app: Flask) -> None:
     from portal.leadership.commands import leadership_cli
     from portal.leadership.learning_sources import register as register_learning
     from portal.leadership.modules import register_kinds
+    from portal.leadership.prd_goals import register as register_prd_goals
     from portal.leadership.sessions import register_policy
 
     register_kinds()
     register_learning()  # what it adds to the professional learning record
+    register_prd_goals()  # the goals a PRD target can link to
     register_policy()
     add_demo_steps(app, demo=("portal.leadership.demo:load_demo",), scale=("portal.leadership.demo:load_scale",))
     from portal.leadership.privacy import register as register_personal_data

@@ -40,6 +40,7 @@ from portal.leadership.models import (
 )
 from portal.leadership.modules import BY_KEY, MODULES, action_label
 from portal.leadership.recommend import module_reasons
+from portal.learning.queries import targets_for_goals
 
 
 @bp.get("/plans")
@@ -180,6 +181,7 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
         domain_changes=changes,
         top=top,
         allowed_files=describe_allowed(),
+        prd_targets=targets_for_goals([g.id for g in plan.goals], user),
     )
 
 

@@ -10,7 +10,7 @@ bp = Blueprint("learning", __name__, url_prefix="/learning")
 
 def init_app(app) -> None:
     """Import the views (they add routes to bp), register demo and scale steps, register the blueprint."""
-    from portal.learning import views  # noqa: F401
+    from portal.learning import target_views, views  # noqa: F401
 
     add_demo_steps(app, demo=("portal.learning.demo:load_demo",), scale=("portal.learning.demo:load_scale",))
     from portal.learning.privacy import register as register_personal_data

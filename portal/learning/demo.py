@@ -10,8 +10,10 @@ from portal.core.dates import utcnow
 from portal.core.roles import Role
 from portal.events.models import Booking
 from portal.extensions import db
-from portal.learning import services
-from portal.learning.models import LearningEntry
+from portal.learning import services, settings, targets
+from portal.learning.goals import own_goals
+from portal.learning.models import LearningEntry, PrdTarget
+from portal.learning.pack import school_year
 
 OWN = (
     (
@@ -85,7 +87,35 @@ def load_demo(ctx) -> None:
         if not entry.reflection:
             entry.reflection = "Heard three teams' findings; I will ask our staff to try the playground trial."
             entry.sections = "2"
+    _leaders_prd(u["leader"], u["lead"], today)
     db.session.flush()
+
+
+def _leaders_prd(leader, reviewer, today: date) -> None:
+    """The demo leader's forum meeting in the record, a PRD target linked to their plan goal and shared with
+    their reviewer, and their Professional Update sign-off date (each once)."""
+    from portal.learning.sources import SOURCES
+
+    meeting = next(iter(SOURCES["forum_meeting"].find(leader, 1)), None) if "forum_meeting" in SOURCES else None
+    if meeting is not None:
+        entry = services.add_from_activity(meeting.source, meeting.source_id, actor=leader)
+        if not entry.reflection:
+            entry.reflection = "Other schools' number-talk checks gave our team a measure to try this term."
+            entry.sections = "3"
+    if settings.signoff_of(leader) is None:
+        settings.save_signoff(actor=leader, signoff_on=date(today.year + 2, 6, 30), today=today)
+    if db.session.scalar(select(PrdTarget.id).where(PrdTarget.user_id == leader.id).limit(1)) is None:
+        goal = next(iter(own_goals(leader)), None)
+        targets.save_target(
+            None,
+            actor=leader,
+            title="Lead our staff in using data to judge the impact of a change",
+            description="Agree measures before each change; review them with the team each term.",
+            year=school_year(today)[0].year,
+            goal_id=goal.id if goal else None,
+            reviewer_email=reviewer.email,
+            today=today,
+        )
 
 
 SCALE_PEOPLE = 5000
@@ -119,4 +149,21 @@ def load_scale(ctx) -> None:
             )
     for start in range(0, len(rows), 5000):
         db.session.execute(insert(LearningEntry), rows[start : start + 5000])
+    this_year = school_year(today)[0].year
+    if not people:
+        return
+    db.session.execute(  # one PRD target each for the first thousand: the record lists them
+        insert(PrdTarget),
+        [
+            {
+                "user_id": uid,
+                "title": "Use enquiry to improve one aspect of my practice",
+                "description": "",
+                "school_year": this_year,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for uid in people[:1000]
+        ],
+    )
     db.session.flush()

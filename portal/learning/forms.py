@@ -1,7 +1,15 @@
 """Forms for the learning record: an entry, and the pack's period."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, EmailField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    DecimalField,
+    EmailField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.core.forms import MultiCheckboxField
@@ -42,14 +50,41 @@ class EntryForm(FlaskForm):
     FIELDS = ("title", "kind", "started_on", "ended_on", "hours", "standard", "sections", "reflection", "evidence")
 
 
+class TargetForm(FlaskForm):
+    """A Professional Review and Development target; the year's and the goal's choices are set by the view."""
+
+    title = StringField("Target", validators=[DataRequired("Say what the target is."), Length(max=200)])
+    description = TextAreaField(
+        "What you will do, and how you will know",
+        validators=[Optional(), Length(max=4000)],
+        description="Optional. Never learners' names.",
+    )
+    year = SelectField("School year of the PRD cycle", coerce=int, choices=[])
+    goal = SelectField(
+        "Linked goal in your development plan",
+        coerce=int,
+        choices=[],
+        description="Optional: your reviewer then sees the goal and its progress beside the target.",
+    )
+    reviewer_email = EmailField(
+        "Share with your reviewer (their e-mail)",
+        validators=[Optional(), Length(max=254)],
+        description="For Professional Review and Development. Leave empty to keep the target private.",
+    )
+
+
+class SettingsForm(FlaskForm):
+    signoff_on = DateField(
+        "Your GTCS Professional Update sign-off date",
+        validators=[Optional()],
+        description="The date on your MyGTCS account. The pack can then show the five years up to it. Leave "
+        "empty to remove it.",
+    )
+
+
 class PeriodForm(FlaskForm):
     class Meta:
         csrf = False  # a GET filter
 
     start = DateField("From", validators=[Optional()])
     end = DateField("To", validators=[Optional()])
-    signoff = DateField(
-        "Your Professional Update sign-off date",
-        validators=[Optional()],
-        description="The pack then covers the five years up to it (GTCS asks for sign-off every five years).",
-    )

@@ -89,3 +89,48 @@ class LearningEntryRevision(db.Model):
     saved_at: Mapped[datetime] = mapped_column(DateTime)  # when this earlier wording had been saved
     replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     content: Mapped[str] = mapped_column(Text)  # JSON of the entry's fields (portal.learning.services.KEPT)
+
+
+class PrdTarget(db.Model):
+    """A Professional Review and Development target in a person's record: private unless shared with their PRD
+    reviewer, optionally linked to one of their own leadership plan goals (portal.learning.goals)."""
+
+    __tablename__ = "prd_target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    school_year: Mapped[int] = mapped_column(Integer)  # the year the school year starts (1 August)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("plan_goal.id", ondelete="SET NULL"), index=True)
+    shared_with_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    shared_with: Mapped[User | None] = relationship(foreign_keys=[shared_with_id], lazy="raise_on_sql")
+
+    @property
+    def year_label(self) -> str:
+        return f"{self.school_year}-{str(self.school_year + 1)[-2:]}"
+
+
+class PrdTargetRevision(db.Model):
+    """A PRD target as it was before a correction, newest last (as for entries)."""
+
+    __tablename__ = "prd_target_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("prd_target.id", ondelete="CASCADE"), index=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    content: Mapped[str] = mapped_column(Text)  # JSON of the target's fields (portal.learning.targets.KEPT)
+
+
+class RecordSettings(db.Model):
+    """A person's settings for their record: the date of their GTCS Professional Update sign-off."""
+
+    __tablename__ = "learning_settings"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    signoff_on: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, false, select, true
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
 from portal.events.models import Booking, Event
 from portal.extensions import db
-from portal.learning.models import LearningEntry
+from portal.learning.access import may_review
+from portal.learning.models import LearningEntry, PrdTarget
 from portal.learning.services import BOOKING
 
 
@@ -23,13 +24,70 @@ def my_entries(user):
 
 
 def shared_with(user):
-    """A select of (entry, owner's name) shared with the user as reviewer."""
+    """A select of (entry, owner's name) shared with the user as reviewer (nothing for a researcher)."""
     return (
         select(LearningEntry, User.name)
         .join(User, User.id == LearningEntry.user_id)
-        .where(LearningEntry.shared_with_id == user.id)
+        .where(LearningEntry.shared_with_id == user.id, true_if(may_review(user)))
         .order_by(User.name, LearningEntry.started_on.desc())
     )
+
+
+def true_if(allowed: bool):
+    """A where-clause that keeps every row, or none."""
+    return true() if allowed else false()
+
+
+def my_targets(user) -> list[PrdTarget]:
+    """The user's PRD targets, newest school year first (a handful per person)."""
+    return list(
+        db.session.scalars(
+            select(PrdTarget)
+            .options(joinedload(PrdTarget.shared_with))
+            .where(PrdTarget.user_id == user.id)
+            .order_by(PrdTarget.school_year.desc(), PrdTarget.id)
+        )
+    )
+
+
+def targets_shared_with(user) -> list[tuple[PrdTarget, str]]:
+    """(target, owner's name) shared with the user as reviewer (nothing for a researcher)."""
+    if not may_review(user):
+        return []
+    return list(
+        db.session.execute(
+            select(PrdTarget, User.name)
+            .join(User, User.id == PrdTarget.user_id)
+            .where(PrdTarget.shared_with_id == user.id)
+            .order_by(User.name, PrdTarget.school_year.desc(), PrdTarget.id)
+        ).all()
+    )
+
+
+def targets_in(user, first_year: int, last_year: int) -> list[PrdTarget]:
+    """The user's targets for the school years first_year..last_year (start years), for the pack."""
+    return list(
+        db.session.scalars(
+            select(PrdTarget)
+            .where(PrdTarget.user_id == user.id, PrdTarget.school_year.between(first_year, last_year))
+            .order_by(PrdTarget.school_year, PrdTarget.id)
+        )
+    )
+
+
+def targets_for_goals(goal_ids, viewer) -> dict[int, list[PrdTarget]]:
+    """The PRD targets linked to these goals that the viewer may see (their own, or shared with them), by goal."""
+    ids = [i for i in goal_ids if i]
+    if not ids or not viewer.is_authenticated:
+        return {}
+    mine = PrdTarget.user_id == viewer.id
+    stmt = select(PrdTarget).where(
+        PrdTarget.goal_id.in_(ids), mine | (PrdTarget.shared_with_id == viewer.id) if may_review(viewer) else mine
+    )
+    found: dict[int, list[PrdTarget]] = {}
+    for target in db.session.scalars(stmt.order_by(PrdTarget.id)):
+        found.setdefault(target.goal_id, []).append(target)
+    return found
 
 
 def suggestions(user, limit: int = 20) -> list:
@@ -60,8 +118,8 @@ def entries_in(user, start: date, end: date) -> list[LearningEntry]:
     )
 
 
-def reviewer_email(entry: LearningEntry) -> str:
-    """The e-mail of the reviewer the entry is shared with, or ""."""
+def reviewer_email(entry) -> str:
+    """The e-mail of the reviewer the entry (or target) is shared with, or ""."""
     if entry.shared_with_id is None:
         return ""
     return db.session.scalar(select(User.email).where(User.id == entry.shared_with_id)) or ""

@@ -5,10 +5,12 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
+from portal.core.roles import Role
 from portal.events.models import Booking, Event
 from portal.extensions import db
 from portal.learning.models import STANDARD_LABELS, LearningEntry, LearningEntryRevision
@@ -17,17 +19,28 @@ from portal.learning.pack import school_year
 BOOKING = "booking"
 
 
-def _reviewer(email: str, actor) -> User | None:
+def reviewer_for(email: str, actor) -> User | None:
+    """The reviewer named by e-mail, or None for none; refused: nobody, oneself, a researcher."""
     email = (email or "").strip().lower()
     if not email:
         return None
-    reviewer = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    reviewer = db.session.scalar(
+        select(User).options(selectinload(User.role_rows)).where(func.lower(User.email) == email)
+    )
     if reviewer is None:
         raise ServiceError(
             ("reviewer_email", "No one in the portal has that e-mail address: check it with your reviewer.")
         )
     if reviewer.id == actor.id:
         raise ServiceError(("reviewer_email", "Share with your reviewer, not yourself."))
+    if reviewer.has_role(Role.RESEARCHER):  # researchers see no one's record (portal.learning.access)
+        raise ServiceError(
+            (
+                "reviewer_email",
+                "That account is a researcher's, and researchers never see anyone's learning record: give "
+                "the e-mail of your reviewer for Professional Review and Development.",
+            )
+        )
     return reviewer
 
 
@@ -47,7 +60,7 @@ def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_ema
         raise ServiceError(("ended_on", "The end date must be on or after the start date."))
     if fields.get("standard") not in STANDARD_LABELS:
         raise ServiceError(("standard", "Choose a Professional Standard."))
-    reviewer = _reviewer(reviewer_email, actor)
+    reviewer = reviewer_for(reviewer_email, actor)
     before = _content(entry) if entry is not None else None
     if entry is None:
         entry = LearningEntry(user_id=actor.id)

@@ -9,11 +9,12 @@ from portal.core.forms import form_status, run_action, run_form
 from portal.core.paging import paginate
 from portal.core.pdf import pdf_response
 from portal.core.rendering import render
-from portal.learning import bp, queries, services
+from portal.learning import bp, queries, services, settings
 from portal.learning.forms import EntryForm, PeriodForm
+from portal.learning.goals import goals_by_id
 from portal.learning.loading import load_entry
 from portal.learning.models import KIND_LABELS, SECTION_LABELS, STANDARD_LABELS
-from portal.learning.pack import five_years_to, hours_by_standard, paste_text
+from portal.learning.pack import five_years_to, hours_by_standard, paste_text, school_year
 from portal.learning.sources import SOURCES
 
 LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTION_LABELS": SECTION_LABELS}
@@ -23,6 +24,7 @@ LABELS = {"KIND_LABELS": KIND_LABELS, "STANDARD_LABELS": STANDARD_LABELS, "SECTI
 @login_required
 def my_record():
     activities, covered = queries.activity_suggestions(current_user)
+    prd = queries.my_targets(current_user)
     return render(
         "learning/record.html",
         fragment="learning/_entries.html",
@@ -31,6 +33,8 @@ def my_record():
         suggestions=_booking_suggestions(covered),
         activities=activities,
         source_labels={name: source.label for name, source in SOURCES.items()},
+        target_rows=[(t, None) for t in prd],
+        goals=goals_by_id(t.goal_id for t in prd),
         **LABELS,
     )
 
@@ -123,17 +127,26 @@ def _booking_suggestions(covered: set[int]):
 @bp.get("/shared")
 @login_required
 def shared_with_me():
-    return render("learning/shared.html", page=paginate(queries.shared_with(current_user), rows=True), **LABELS)
+    prd = queries.targets_shared_with(current_user)
+    return render(
+        "learning/shared.html",
+        page=paginate(queries.shared_with(current_user), rows=True),
+        target_rows=prd,
+        goals=goals_by_id(t.goal_id for t, _ in prd),
+        **LABELS,
+    )
 
 
 def _pack_context():
     form = PeriodForm(request.args)
     form.validate()
-    if form.signoff.data and not form.signoff.errors:
-        start, end = five_years_to(form.signoff.data)
+    signoff = settings.signoff_of(current_user)
+    if signoff is not None and request.args.get("period") == "signoff":
+        start, end = five_years_to(signoff)
     else:
         start, end = services.period(form.start.data, form.end.data, date.today())
     entries = queries.entries_in(current_user, start, end)
+    prd = queries.targets_in(current_user, school_year(start)[0].year, school_year(end)[0].year)
     texts = {
         e.id: paste_text(e, kind_labels=KIND_LABELS, standard_labels=STANDARD_LABELS, section_labels=SECTION_LABELS)
         for e in entries
@@ -147,6 +160,9 @@ def _pack_context():
         person=current_user,
         hours=hours_by_standard(entries, STANDARD_LABELS),
         total=sum(e.hours for e in entries),
+        signoff=signoff,
+        targets=prd,
+        goals=goals_by_id(t.goal_id for t in prd),
         **LABELS,
     )
 

@@ -181,6 +181,7 @@ PAGES += [
     Page("learning record (practitioner)", "practitioner", "/learning/"),
     Page("learning shared with me (senior leader)", "leader", "/learning/shared"),
     Page("Professional Update pack (practitioner)", "practitioner", "/learning/pack"),
+    Page("learning record settings (practitioner)", "practitioner", "/learning/settings"),
     Page("survey results, five years (researcher)", "researcher", "/survey/results"),
     Page("survey results, XLSX (lead officer)", "lead", "/survey/results/download.xlsx"),
     Page(

@@ -24,7 +24,7 @@ MAX_QUERIES = 12
 # taken off the list, so the list only shrinks.
 OVER_BUDGET = {
     "development plan (senior leader)": "30: both evaluations with their frameworks, reviews, progress, evidence "
-    "choices (constant in data size; the leader's-year merge added them)",
+    "choices (constant in data size; the leader's-year merge added them), and one for the PRD targets linked to goals",
     "enquiry plan (practitioner)": "13: the guided enquiry's drivers and cycles added two reads",
     "impact evidence (practitioner)": "13: cycles and corrections on the evidence page",
     "scale team evidence (lead officer)": "13: as impact evidence",

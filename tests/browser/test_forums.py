@@ -92,6 +92,11 @@ def test_coordinator_from_we_should_meet_to_agenda_out_and_minutes(page, live_se
     page.get_by_role("button", name="Record action").click()
     expect(page.locator("#actions")).to_contain_text("Photograph block play areas for the library")
     assert_accessible(page)
+    page.get_by_role("group", name="Who attended").get_by_text("Ewan Practitioner").click()  # the register
+    page.get_by_role("button", name="Save the register").click()
+    expect(page.get_by_role("status").first).to_contain_text("The register is saved: 1 attended")
+    expect(page.get_by_role("checkbox", name="Ewan Practitioner")).to_be_checked()
+    assert_accessible(page)
 
     # The next meeting's draft agenda already holds the open action.
     page.goto(live_server.url + "/forums")

@@ -38,6 +38,7 @@ EXPECT = {
     "forums.cancel_meeting": post(422),  # a past meeting cannot be cancelled: refused with a message
     "forums.edit_minutes": only(*EDITORS),
     "forums.add_action": post(422),  # nothing typed: the form comes back
+    "forums.record_attendance": post(302),  # an empty register of a past meeting: saved
     "forums.toggle_action": post(302),
     "forums.add_item": post(422),
     "forums.edit_item": only(*EDITORS),
@@ -110,6 +111,7 @@ def setup(world):
         "edit_minutes",
         "add_action",
         "add_item",
+        "record_attendance",
     ):
         world.args[f"forums.{endpoint}"] = m
     for endpoint in ("edit_item", "remove_item", "move_item"):

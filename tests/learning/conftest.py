@@ -7,7 +7,7 @@ import pytest
 
 from portal.events.models import Booking, Event
 from portal.extensions import db
-from portal.learning import services
+from portal.learning import services, targets
 
 
 def attended_booking(person, *, title="Network meeting: enquiry questions", attended=True) -> Booking:
@@ -48,6 +48,20 @@ def own_entry(
     )
     db.session.commit()
     return entry
+
+
+def own_target(person, *, title="Use coaching questions in team meetings", reviewer=None, goal_id=None, year=None):
+    target = targets.save_target(
+        None,
+        actor=person,
+        title=title,
+        description="Two colleagues lead their own enquiry questions by June.",
+        year=year or targets.year_choices(date.today())[1][0],
+        goal_id=goal_id,
+        reviewer_email=reviewer.email if reviewer else "",
+    )
+    db.session.commit()
+    return target
 
 
 @pytest.fixture

@@ -105,7 +105,11 @@ def test_pack_page_and_pdf_list_the_period_entries(client, login, make_user):
     assert "Read about loose parts play" in text and "Visit to Riverside nursery" in text
     assert "Old course from last year" not in text
     assert "The Standard for Career-Long Professional Learning" in text and "Visit notes" in text
-    five = client.get("/learning/pack?signoff=2027-06-30").get_data(as_text=True)  # the five-year preset
+    assert "store its date in your" in client.get("/learning/pack").get_data(as_text=True)
+    assert client.post("/learning/settings", data={"signoff_on": "2027-06-30"}).status_code == 303
+    five = client.get("/learning/pack?period=signoff").get_data(as_text=True)  # the stored sign-off date
+    assert "Show the five years to your sign-off date, 30 June 2027" in five
+    assert "from 1 July 2022 to 30 June 2027" in five
     assert "Old course from last year" in five and "Visit to Riverside nursery" in five
 
 
