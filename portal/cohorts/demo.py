@@ -11,6 +11,7 @@ from portal.cohorts.models import (
     CohortTeam,
     ConfidenceResponse,
     InterestResponse,
+    MatchingConstraint,
     NetworkCohort,
     Nomination,
     SupportMeeting,
@@ -274,6 +275,7 @@ def load_scale(ctx) -> None:
     for user_id, est_id in ctx.user_establishment.items():
         staff.setdefault(est_id, []).append(user_id)
     facilitators = ctx.user_ids_by_role.get(Role.KEY_FACILITATOR, [])
+    pairs_by = (ctx.user_ids_by_role.get(Role.ADMIN) or ctx.user_ids_by_role[Role.LA_OFFICER])[0]
     used: set[int] = set()
     for y in range(ctx.years):
         year = 2025 - ctx.years + 1 + y  # the demo adds 2026-27 itself
@@ -340,6 +342,7 @@ def load_scale(ctx) -> None:
                         )
             db.session.execute(insert(Nomination), noms)
             db.session.execute(insert(InterestResponse), answers)
+            _scale_pairs(cohort_id, noms, by=pairs_by)
             meetings = [
                 {"team_id": t, "kind": k, "held": k <= 3, "notes": "", "actions": ""}
                 for t in team_ids
@@ -348,3 +351,23 @@ def load_scale(ctx) -> None:
             if meetings:  # an empty executemany would insert one row of defaults
                 db.session.execute(insert(SupportMeeting), meetings)
     db.session.flush()
+
+
+def _scale_pairs(cohort_id: int, noms: list[dict], *, by: int) -> None:
+    """The matching event's keep-together and keep-apart pairs at an event's density (synthetic.PAIRS_PER_50);
+    a published cohort's agree with its teams, as a plan that honoured them would. Seeded by the cohort, so
+    the other scale steps draw the same numbers as before."""
+    import random
+
+    from portal.matching.synthetic import pairs
+
+    ids = [n["establishment_id"] for n in noms]
+    team_of = {n["establishment_id"]: n["team_id"] for n in noms} if noms and noms[0]["team_id"] else None
+    linked = pairs(ids, rng=random.Random(cohort_id), team_of=team_of)
+    rows = [
+        {"cohort_id": cohort_id, "kind": kind, "establishment_id": a, "other_establishment_id": b, "by_id": by}
+        for kind, found in linked.items()
+        for a, b in found
+    ]
+    if rows:
+        db.session.execute(insert(MatchingConstraint), rows)

@@ -1,8 +1,9 @@
 """The matching event board: run, preview a move (by drag or by form), move, pin, pair, re-optimise, publish."""
 
-from flask import abort, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from portal.accounts.models import User
 from portal.cohorts import bp, publishing, queries
 from portal.cohorts import matching_service as matching
 from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
@@ -153,20 +154,79 @@ def assign_facilitator(team_id):
     return redirect(url_for("cohorts.show_team", team_id=team.id))
 
 
+def _confirm_or_refuse(check, *, action_label: str, back: str):
+    """The confirm step of a change to published teams: a refusal is flashed back at once (no question asked
+    about a change that cannot be made); otherwise the page that asks, repeating the posted fields."""
+    try:
+        change = check()
+    except ServiceError as error:
+        flash(str(error), "info")
+        return redirect(back)
+    return confirm_page(
+        f"{change.what}?",
+        details=[
+            f"Reason given: {change.reason}",
+            "The change is kept in the teams' change log. The people affected, the team's members and its "
+            "facilitator are told in the portal and by e-mail.",
+        ],
+        action_label=action_label,
+        back_url=back,
+    )
+
+
 @bp.post("/cohorts/<int:cohort_id>/team-changes")
 @roles_required(Role.ADMIN)
 def change_published_team(cohort_id):
-    """After publication: an establishment moves to another team or leaves; logged, the people told."""
+    """After publication: an establishment moves to another team or leaves; confirmed first, logged, the people
+    told."""
     cohort = get_or_404(NetworkCohort, cohort_id)
     nomination = get_or_404(Nomination, _int("nomination") or 0)
     if nomination.cohort_id != cohort.id:
         abort(404)
     to = _int("team")
     to_team = get_or_404(CohortTeam, to) if to else None
+    reason = request.form.get("reason", "")
+    back = url_for("cohorts.show_cohort", cohort_id=cohort.id, _anchor="team-changes")
+    if not confirmed():
+        return _confirm_or_refuse(
+            lambda: publishing.check_team_change(nomination, actor=current_user, to_team=to_team, reason=reason),
+            action_label="Change the team",
+            back=back,
+        )
     run_action(
-        lambda: publishing.change_team(
-            nomination, actor=current_user, to_team=to_team, reason=request.form.get("reason", "")
-        ),
+        lambda: publishing.change_team(nomination, actor=current_user, to_team=to_team, reason=reason),
         done="The team is changed; the people affected have been told.",
     )
-    return redirect(url_for("cohorts.show_cohort", cohort_id=cohort.id, _anchor="team-changes"))
+    return redirect(back)
+
+
+@bp.post("/cohorts/<int:cohort_id>/person-changes")
+@roles_required(Role.ADMIN)
+def change_published_person(cohort_id):
+    """After publication: a person of an establishment's nomination leaves their team, or another person of the
+    same establishment replaces them; confirmed first, logged in the team's change log, the people told."""
+    cohort = get_or_404(NetworkCohort, cohort_id)
+    nomination_id, _, slot = request.form.get("person", "").partition("-")
+    nomination = get_or_404(
+        Nomination, int(nomination_id) if nomination_id.isdigit() and len(nomination_id) < 10 else 0
+    )
+    if nomination.cohort_id != cohort.id:
+        abort(404)
+    replacement_id = _int("replacement")
+    replacement = get_or_404(User, replacement_id) if replacement_id else None
+    reason = request.form.get("reason", "")
+    back = url_for("cohorts.show_cohort", cohort_id=cohort.id, _anchor="person-changes")
+
+    def check():
+        return publishing.check_person_change(
+            nomination, slot, actor=current_user, replacement=replacement, reason=reason
+        )
+
+    if not confirmed():
+        label = "Replace them" if replacement else "Take them out of the team"
+        return _confirm_or_refuse(check, action_label=label, back=back)
+    run_action(
+        lambda: publishing.change_person(nomination, slot, actor=current_user, replacement=replacement, reason=reason),
+        done=lambda change: f"{change.what}; the people affected have been told.",
+    )
+    return redirect(back)

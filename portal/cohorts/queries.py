@@ -194,6 +194,22 @@ def teams(cohort: NetworkCohort) -> list[CohortTeam]:
     )
 
 
+def replacements(nominations: list[Nomination]) -> dict[int, list[User]]:
+    """Establishment id -> the active people who work there and are not yet named for it: who may replace a
+    person of a placed establishment after publication (one query)."""
+    named = {p.id for n in nominations for p in n.people}
+    rows = db.session.scalars(
+        select(User)
+        .where(User.establishment_id.in_([n.establishment_id for n in nominations]), User.active.is_(True))
+        .order_by(User.name)
+    )
+    found: dict[int, list[User]] = {}
+    for person in rows:
+        if person.id not in named:
+            found.setdefault(person.establishment_id, []).append(person)
+    return found
+
+
 def team_with_members(team_id: int) -> CohortTeam | None:
     return db.session.scalar(
         select(CohortTeam)

@@ -173,7 +173,7 @@ def name_person(
     other = nomination.practitioner_id if leader else nomination.leader_id
     if other == person.id:
         raise ServiceError((slot, "Name two different people."))
-    _check_not_elsewhere(nomination.cohort, person, slot)
+    check_not_elsewhere(nomination.cohort, person, slot)
     before = nomination.leader_id if leader else nomination.practitioner_id
     setattr(nomination, "leader" if leader else "practitioner", person)
     db.session.flush()
@@ -191,7 +191,7 @@ def name_person(
     return person
 
 
-def _check_not_elsewhere(cohort: NetworkCohort, person: User, slot: str) -> None:
+def check_not_elsewhere(cohort: NetworkCohort, person: User, slot: str) -> None:
     """A participant is not also this cohort's facilitator, nor named in a cohort of the same school year (the
     two run at the same time)."""
     if db.session.scalar(

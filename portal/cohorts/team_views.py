@@ -3,7 +3,7 @@
 from flask import abort, current_app, flash, redirect, url_for
 from flask_login import current_user, login_required
 
-from portal.cohorts import bp, queries, teams
+from portal.cohorts import bp, publishing, queries, teams
 from portal.cohorts.access import can_edit_meetings, can_manage_cohorts, can_view_team
 from portal.cohorts.forms import MeetingForm, TeamPlanForm
 from portal.cohorts.models import SupportMeeting
@@ -44,6 +44,7 @@ def _page(team, plan_form=None, meeting_forms=None, status=200, saved=None):
         checklist=QUESTION_CHECKLIST,
         can_edit_meetings=can_edit_meetings(current_user, team),
         saved=saved,
+        changes=publishing.team_changes(team),
         facilitators=queries.facilitators(team.cohort)
         if can_manage_cohorts(current_user) and "cohorts.assign_facilitator" in current_app.view_functions
         else [],

@@ -93,9 +93,14 @@ def _published(cohort) -> dict:
     """For the admin of a published cohort: its teams, nominations and the changes made since publication."""
     if cohort.stage != "published" or not can_manage_cohorts(current_user):
         return {"published_teams": [], "changes": []}
+    nominations = queries.nominations(cohort)
+    placed = [n for n in nominations if n.team_id is not None]
     return {
         "published_teams": queries.teams(cohort),
-        "all_nominations": queries.nominations(cohort),
+        "all_nominations": nominations,
+        "placed_nominations": placed,
+        "replacements": queries.replacements(placed),
+        "person_slots": publishing.PERSON_SLOTS,
         "changes": publishing.changes(cohort),
     }
 

@@ -14,12 +14,14 @@ TREND_LENGTH = 5
 XMR_MIN_POINTS = 15  # limits from fewer baseline points move too much to trust
 XMR_FACTOR = 2.66  # 3 / d2, d2 = 1.128 for moving ranges of two points
 # Too few or too many runs: Perla, Provost & Murray (2011), "The run chart: a simple analytical tool for learning
-# from variation in healthcare processes", BMJ Qual Saf 20:46-51, Table 1 (from Swed & Eisenhart 1943, about 5%
-# in the two tails together). Useful observations (not on the median) -> (fewest, most) runs expected by chance:
-# fewer than the first or more than the second is a signal. The table runs from 10 to 60 observations (it stopped
-# at 30 here before, so longer charts were never read for runs); outside it nothing is said. NHS Improvement's
-# "Making data count" (2019) reads run charts by the same rules. tests/enquiries/test_runchart.py checks every
-# row against the exact runs distribution (within one run: the published table rounds in its own way).
+# from variation in healthcare processes", BMJ Qual Saf 20:46-51, doi:10.1136/bmjqs.2009.037895, Table 1 ("Tests
+# for number of runs above and below the median", adapted from Swed & Eisenhart 1943, about 5% risk in the two
+# tails together). Useful observations (not on the median) -> (fewest, most) runs expected by chance: fewer than
+# the first or more than the second is a signal. The table runs from 10 to 60 observations; outside it nothing is
+# said. NHS Improvement's "Making data count" (2019) and the IHI's run chart guidance read run charts by the same
+# rules. Where the table departs from the exact runs distribution (by one run, at 16 of the 51 rows: 11, 12, 17,
+# 20, 22, 23, 25, 29, 32, 37, 41, 43, 53, 55, 57, 59) the table is kept: it is what teams read on paper, and
+# tests/enquiries/test_runchart.py asserts every row and names those 16.
 RUNS_LIMITS = {
     10: (3, 9),
     11: (3, 10),

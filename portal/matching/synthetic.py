@@ -42,3 +42,31 @@ def cohort(n: int, *, seed: int = 0, communities: int = 8, noise: float = 0.25, 
             }
         )
     return {"teams": teams, "establishments": establishments}
+
+
+# How many pairs a matching event keeps together and apart, per 50 establishments: a room of about 50 usually
+# has a couple of establishments that work as one (a shared campus, a federation: together) and a few that must
+# not share a team (a head who leads both, a pair in dispute, an LA's wish to spread its schools: apart).
+PAIRS_PER_50 = {"together": 2, "apart": 3}
+
+
+def pairs(ids: list, *, rng: random.Random, team_of: dict | None = None) -> dict[str, list[tuple]]:
+    """Keep-together and keep-apart pairs among `ids` at PAIRS_PER_50's density, no establishment in two pairs
+    (so no pair contradicts another). With `team_of` (id -> team), the pairs agree with those teams: together
+    within a team, apart across two, as a published plan that honoured them would."""
+    free = list(ids)
+    rng.shuffle(free)
+    found: dict[str, list[tuple]] = {"together": [], "apart": []}
+    for kind, per_50 in PAIRS_PER_50.items():
+        wanted = max(1, round(per_50 * len(ids) / 50)) if len(ids) >= 10 else 0
+        while len(found[kind]) < wanted and len(free) >= 2:
+            first = free.pop()
+            fits = [
+                o for o in free if team_of is None or (team_of.get(o) == team_of.get(first)) == (kind == "together")
+            ]
+            if not fits:
+                continue
+            second = fits[0]
+            free.remove(second)
+            found[kind].append((first, second))
+    return found

@@ -21,8 +21,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from portal.matching import baseline, check_plan, match, problem_from_json  # noqa: E402
-from portal.matching.synthetic import cohort  # noqa: E402
+from portal.matching import baseline, build_problem, check_plan, match, problem_from_json  # noqa: E402
+from portal.matching.engine import STAY  # noqa: E402
+from portal.matching.synthetic import cohort, pairs  # noqa: E402
 
 REFERENCE = HERE / "matching_reference.json"
 INSTANCES = [(40, 40), (48, 48), (50, 50), (100, 100)]  # (establishments, seed)
@@ -104,6 +105,67 @@ def run(refs: dict) -> list[dict]:
     return rows
 
 
+SCALE = (100, 100)  # the scale problem: the largest instance, with pairs kept together and apart
+
+
+def stability(n: int = SCALE[0], seed: int = SCALE[1]) -> list[dict]:
+    """The room re-optimises after moving two establishments by hand and pinning them, on the scale problem with
+    keep-together and keep-apart pairs at a matching event's density (synthetic.PAIRS_PER_50). Per seed: the
+    stable plan (engine.STAY) as a share of the unconstrained optimum (the best free re-optimisation, no stay
+    penalty, over all seeds) and the number of establishments each moved. The budgets are the event's (a 0.5 s run,
+    a 0.3 s re-optimisation) as iteration counts, so the figures do not depend on the machine. Nothing is timed."""
+    import random
+
+    from portal.matching.engine import iteration_budget
+
+    data = instance(n, seed)
+    ids = [e["id"] for e in data["establishments"]]
+    linked = pairs(ids, rng=random.Random(seed))
+    problem = build_problem(data["establishments"], teams=8, **linked)
+    first = match(problem, time_limit=None, seed=1, max_iterations=iteration_budget(n, 0.5))
+    iterations = iteration_budget(n, 0.3)
+    teams = [list(t) for t in first.teams]
+    x, y = teams[0].pop(0), teams[3].pop(0)  # the lead officer swaps two by hand and pins them
+    teams[3].append(x)
+    teams[0].append(y)
+    problem = build_problem(data["establishments"], teams=8, pinned={x: 3, y: 0}, **linked)
+    runs = [
+        (
+            s,
+            match(problem, time_limit=None, seed=s, current=teams, max_iterations=iterations),
+            match(problem, time_limit=None, seed=s, current=teams, max_iterations=iterations, stay=STAY),
+        )
+        for s in SEEDS
+    ]
+    optimum = max(free.score for _, free, _ in runs)
+    return [
+        {
+            "instance": f"{n}-{seed}",
+            "seed": s,
+            "together": len(linked["together"]),
+            "apart": len(linked["apart"]),
+            "stable_pct_of_free": 100 * stable.score / optimum,
+            "stable_moves": len(stable.moved),
+            "free_pct": 100 * free.score / optimum,
+            "free_moves": len(free.moved),
+            "hard_violations": len(stable.violations) + len(free.violations),
+        }
+        for s, free, stable in runs
+    ]
+
+
+def stability_table(rows: list[dict]) -> str:
+    """The stable plan's score as a share of the unconstrained optimum, and the moves, per seed."""
+    head = f"{'instance':<9}{'seed':>5}{'pairs':>7}{'stable %':>10}{'moves':>7}{'free %':>9}{'moves':>7}{'viol':>6}"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        lines.append(
+            f"{r['instance']:<9}{r['seed']:>5}{r['together']:>3}+{r['apart']:<3}{r['stable_pct_of_free']:>10.2f}"
+            f"{r['stable_moves']:>7}{r['free_pct']:>9.2f}{r['free_moves']:>7}{r['hard_violations']:>6}"
+        )
+    return "\n".join(lines)
+
+
 def table(rows: list[dict]) -> str:
     """Fixed-width text table of benchmark rows."""
     head = (
@@ -133,11 +195,18 @@ def main(argv: list[str] | None = None) -> int:
     refs = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {"instances": {}}
     rows = run(refs)
     print(table(rows))
+    steady = stability()
+    print()
+    print(
+        "Stability on the scale problem (re-optimising after two moves and pins; pairs kept together+apart): "
+        "the stable plan's score as a % of the unconstrained optimum (best free re-optimisation), and moves"
+    )
+    print(stability_table(steady))
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
     print(f"cores: {os.cpu_count()}, load average: {' '.join(load)} (wall times suffer when it is above 1)")
     if args.out:
         meta = {"solver": refs.get("solver"), "load_average": load, "cores": os.cpu_count()}
-        args.out.write_text(json.dumps({**meta, "rows": rows}, indent=1) + "\n")
+        args.out.write_text(json.dumps({**meta, "rows": rows, "stability": steady}, indent=1) + "\n")
     return 0
 
 

@@ -118,6 +118,12 @@ PAGES += [
     Page("network cohort page (lead officer)", "lead", "/cohorts/{id}", "select max(id) from network_cohort"),
     Page("survey status (lead officer)", "lead", "/cohorts/{id}/survey-status", "select max(id) from network_cohort"),
     Page(
+        "matching event with pairs kept together and apart (lead officer)",
+        "lead",
+        "/cohorts/{id}/matching",
+        "select max(cohort_id) from cohort_matching_constraint where kind = 'together'",
+    ),
+    Page(
         "cohort team space (facilitator)",
         "facilitator",
         "/cohort-teams/{id}",

@@ -33,6 +33,7 @@ EXPECT = {
     "cohorts.change_matching": only("admin", ok=302, method="POST"),
     "cohorts.reopen_survey": only("admin", ok=302, method="POST"),  # refused (not closed): flashed
     "cohorts.change_published_team": only("admin", ok=404, method="POST"),  # no establishment named
+    "cohorts.change_published_person": only("admin", ok=404, method="POST"),  # no person named
     "cohorts.assign_facilitator": only("admin", ok=302, method="POST"),
 }
 
@@ -75,6 +76,7 @@ def setup(world):
         "flag_facilitator",
         "reopen_survey",
         "change_published_team",
+        "change_published_person",
     ):
         world.args[f"cohorts.{endpoint}"] = cohort_args
     for endpoint in ("answer_survey", "my_cohort"):

@@ -51,3 +51,31 @@ def test_stay_must_be_a_sensible_number():
     for bad in (-1, True, "0.1", 1e9):
         with pytest.raises(ValueError, match="stay must be"):
             match(problem, time_limit=None, current=teams, max_iterations=50, stay=bad)
+
+
+def test_pairs_at_a_matching_events_density_are_disjoint_and_agree_with_given_teams():
+    import random
+
+    from portal.matching.synthetic import PAIRS_PER_50, pairs
+
+    ids = [f"E{i:03d}" for i in range(100)]
+    found = pairs(ids, rng=random.Random(7))
+    assert {k: len(v) for k, v in found.items()} == {k: 2 * v for k, v in PAIRS_PER_50.items()}
+    ends = [e for kind in found.values() for pair in kind for e in pair]
+    assert len(ends) == len(set(ends))  # no establishment in two pairs: none contradicts another
+    team_of = {e: i % 8 for i, e in enumerate(ids)}
+    agreed = pairs(ids, rng=random.Random(7), team_of=team_of)
+    assert all(team_of[a] == team_of[b] for a, b in agreed["together"])
+    assert all(team_of[a] != team_of[b] for a, b in agreed["apart"])
+    assert pairs(ids[:5], rng=random.Random(7)) == {"together": [], "apart": []}
+
+
+def test_with_pairs_kept_together_and_apart_the_stable_plan_stays_within_one_percent():
+    """The benchmark's stability figure (tests/bench/bench_matching.py, `stability`) asserted on a fixed problem:
+    48 establishments with the event's density of pairs, two moved by hand and pinned."""
+    from tests.bench.bench_matching import stability
+
+    rows = stability(48, 48)
+    assert all(r["stable_pct_of_free"] >= 99.0 for r in rows)
+    assert all(r["stable_moves"] <= r["free_moves"] and r["hard_violations"] == 0 for r in rows)
+    assert rows[0]["together"] == 2 and rows[0]["apart"] == 3
