@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = "0012_leader"
-down_revision = "0011_leader"
+down_revision = "0012_feedback"
 branch_labels = None
 depends_on = None
 
