@@ -52,16 +52,10 @@ def mailbox(smtp_server):
     return box
 
 
-@pytest.fixture(scope="session")
-def pg_database(postgres, worker_id):
-    """One database per xdist worker; its schema is created once and emptied before each test."""
-    url = postgres.create_database(f"portal_test_{worker_id}")
-    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=url))
-    with app.app_context():
-        db.create_all()
-        db.session.remove()
-        db.engine.dispose()
-    return url
+def _app_for(url: str, smtp_port: int):
+    application = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=url, MAIL_PORT=smtp_port))
+    application.test_client_class = FreshContextClient
+    return application
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +72,23 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def sqlite_app(tmp_path_factory, sqlite_template, smtp_server):
+    """One portal per worker on a SQLite file that each test replaces with a copy of the template."""
+    path = tmp_path_factory.mktemp("sqlite") / "portal.db"
+    return _app_for(f"sqlite:///{path}", smtp_server[0].port), path
+
+
+@pytest.fixture(scope="session")
+def pg_app(postgres, worker_id, smtp_server):
+    """One portal per worker on its own PostgreSQL database; the schema is created once, emptied per test."""
+    application = _app_for(postgres.create_database(f"portal_test_{worker_id}"), smtp_server[0].port)
+    with application.app_context():
+        db.create_all()
+        db.session.remove()
+    return application
+
+
 def _empty_tables() -> None:
     """Empty every table and restart every sequence in one round trip: far cheaper than TRUNCATE (which makes
     new files for every table) on the small tables a test leaves behind."""
@@ -87,32 +98,48 @@ def _empty_tables() -> None:
     )
 
 
+def _fresh_sqlite_file(template, path) -> None:
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(template, path)
+
+
 @pytest.fixture(params=DATABASES)
 def app(request, tmp_path, smtp_server):
-    """The portal on a fresh database: a copy of the SQLite template, or the session's PostgreSQL database
-    emptied. The schema is built once per worker and engine, never per test."""
+    """The portal on a fresh database: a copy of the SQLite template, or the worker's PostgreSQL database
+    emptied. The app and the schema are built once per worker and engine, never per test (building the URL
+    map was most of a test's setup); each test gets the test configuration back and its own file folders."""
     if request.param == "sqlite":
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "portal.db")
-        url = f"sqlite:///{tmp_path / 'portal.db'}"
+        application, path = request.getfixturevalue("sqlite_app")
+        _fresh_sqlite_file(request.getfixturevalue("sqlite_template"), path)
     else:
-        url = request.getfixturevalue("pg_database")
-    application = create_app(
-        config_for_tests(
-            SQLALCHEMY_DATABASE_URI=url,
-            MAIL_PORT=smtp_server[0].port,
-            UPLOAD_ROOT=str(tmp_path / "uploads"),
-            MAIL_OUTBOX=str(tmp_path / "outbox"),
-        )
-    )
-    application.test_client_class = FreshContextClient
+        application = request.getfixturevalue("pg_app")
+    saved_config = dict(application.config)
+    application.config.update(UPLOAD_ROOT=str(tmp_path / "uploads"), MAIL_OUTBOX=str(tmp_path / "outbox"))
     smtp_server[1].deliver = outbox_deliverer(application)
-    with application.app_context():
-        if request.param == "postgresql":
-            _empty_tables()
-            ensure_authorities()
-            db.session.commit()
-        yield application
+    try:
+        with application.app_context():
+            if request.param == "postgresql":
+                _empty_tables()
+                ensure_authorities()
+                db.session.commit()
+            yield application
+            db.session.remove()
+            if request.param == "sqlite":
+                db.engine.dispose()  # the file is replaced before the next test
+    finally:
         smtp_server[1].deliver = lambda: None
+        application.config.clear()
+        application.config.update(saved_config)
+
+
+@pytest.fixture
+def own_app(tmp_path, sqlite_template):
+    """A portal of the test's own, for the rare test that changes the app itself (adds a route)."""
+    shutil.copyfile(sqlite_template, tmp_path / "portal.db")
+    application = _app_for(f"sqlite:///{tmp_path / 'portal.db'}", 0)
+    with application.app_context():
+        yield application
         db.session.remove()
         db.engine.dispose()
 

@@ -33,7 +33,7 @@ OVER_BUDGET = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not per module: xdist may run the module in parts
 def scale_app(tmp_path_factory):
     path = tmp_path_factory.mktemp("scale") / "scale.db"
     app = create_app(

@@ -113,6 +113,11 @@ def _save_for_the_html_checker(page) -> None:
         CHECKED_PAGES[name] = path
 
 
+def check_html_later(path: Path) -> None:
+    """Give a saved page (e.g. the HTML as served, before any script ran) to the session's one checker run."""
+    CHECKED_PAGES[f"served-{path.name}"] = path
+
+
 def assert_accessible(page) -> None:
     """Run axe-core (WCAG 2.0-2.2 A and AA rules) on the page once its lazy loads (the notification bell) have
     settled, so axe never reads a node htmx is swapping out; fail on any violation. The page is also kept for

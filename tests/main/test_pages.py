@@ -84,13 +84,13 @@ def test_floor_page_renders_fifty_rows_in_one_query(app, client, make_establishm
     assert response.headers["X-Query-Count"] == "1"
 
 
-def test_friendly_500_in_the_layout(app):
+def test_friendly_500_in_the_layout(own_app):
     def broken():
         raise RuntimeError("boom")
 
-    app.add_url_rule("/broken-for-test", "broken_for_test", broken)
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    response = app.test_client().get("/broken-for-test")
+    own_app.add_url_rule("/broken-for-test", "broken_for_test", broken)
+    own_app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = own_app.test_client().get("/broken-for-test")
     assert response.status_code == 500
     assert b"Sorry, something went wrong" in response.data and b"Skip to main content" in response.data
 
