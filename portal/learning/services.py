@@ -1,6 +1,5 @@
 """Rules for the learning record: save, share, delete an entry, and add one from an attended booking."""
 
-import json
 from datetime import date
 from decimal import Decimal
 
@@ -8,11 +7,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
-from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
 from portal.events.models import Booking, Event
 from portal.extensions import db
+from portal.learning.history import earlier_wordings, keep_earlier_wording
 from portal.learning.models import STANDARD_LABELS, LearningEntry, LearningEntryRevision
 from portal.learning.pack import school_year
 
@@ -70,21 +69,14 @@ def save_entry(entry: LearningEntry | None, *, actor, fields: dict, reviewer_ema
     entry.sections = ",".join(sorted(fields.get("sections") or []))
     entry.hours = Decimal(str(fields.get("hours") or 0))
     entry.shared_with_id = reviewer.id if reviewer else None
-    if before is not None and before != _content(entry):
-        db.session.add(LearningEntryRevision(entry_id=entry.id, saved_at=entry.updated_at, content=json.dumps(before)))
-    entry.updated_at = utcnow()
+    keep_earlier_wording(LearningEntryRevision, "entry_id", entry, before, _content(entry))
     db.session.flush()
     return entry
 
 
 def revisions(entry: LearningEntry) -> list[tuple[LearningEntryRevision, dict]]:
     """The entry's earlier wordings, newest first, each with its fields."""
-    rows = db.session.scalars(
-        select(LearningEntryRevision)
-        .where(LearningEntryRevision.entry_id == entry.id)
-        .order_by(LearningEntryRevision.id.desc())
-    )
-    return [(r, json.loads(r.content)) for r in rows]
+    return earlier_wordings(LearningEntryRevision, "entry_id", entry.id)
 
 
 def delete_entry(entry: LearningEntry, *, actor) -> None:

@@ -1,15 +1,12 @@
 """Rules for Professional Review and Development targets: save (with history), link to one of one's own plan
 goals, share with a reviewer, remove; and the school years a target may name."""
 
-import json
 from datetime import date
 
-from sqlalchemy import select
-
-from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.learning.goals import own_goals
+from portal.learning.history import earlier_wordings, keep_earlier_wording
 from portal.learning.models import PrdTarget, PrdTargetRevision
 from portal.learning.pack import school_year
 from portal.learning.services import reviewer_for
@@ -66,19 +63,14 @@ def save_target(
         db.session.add(target)
     target.title, target.description, target.school_year, target.goal_id = title, description, year, goal_id
     target.shared_with_id = reviewer.id if reviewer else None
-    if before is not None and before != _content(target):
-        db.session.add(PrdTargetRevision(target_id=target.id, saved_at=target.updated_at, content=json.dumps(before)))
-    target.updated_at = utcnow()
+    keep_earlier_wording(PrdTargetRevision, "target_id", target, before, _content(target))
     db.session.flush()
     return target
 
 
 def revisions(target: PrdTarget) -> list[tuple[PrdTargetRevision, dict]]:
     """The target's earlier wordings, newest first, each with its fields."""
-    rows = db.session.scalars(
-        select(PrdTargetRevision).where(PrdTargetRevision.target_id == target.id).order_by(PrdTargetRevision.id.desc())
-    )
-    return [(r, json.loads(r.content)) for r in rows]
+    return earlier_wordings(PrdTargetRevision, "target_id", target.id)
 
 
 def delete_target(target: PrdTarget, *, actor) -> None:
