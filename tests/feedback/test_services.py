@@ -11,11 +11,12 @@ from portal.core.forms import ServiceError
 from portal.core.mail import OutboxMessage
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
-from portal.events.models import local_now
+from portal.events.models import Event, local_now
 from portal.extensions import db
-from portal.feedback import evaluation, evaluation_results, privacy, results, services
+from portal.feedback import access, evaluation, evaluation_results, privacy, results, services
 from portal.feedback.models import EventFeedback, FeedbackPrompt, NetworkEvaluation
 from portal.forums.models import Forum, Membership
+from portal.leadership.models import LeadershipCohort, ProgrammeYear
 from portal.reports.sources import ReportScope
 from tests.feedback.conftest import give, open_round
 
@@ -255,3 +256,28 @@ def test_evaluation_texts_and_means_once_a_network_has_enough_answers(app, make_
     ((label, answers),) = evaluation_results.texts(found)
     assert label == "Forum: Science network"
     assert answers == [("", "", "Cover for meetings")]
+
+
+def test_the_organisers_list_and_the_summary_page_apply_one_rule(app, make_user, make_event):
+    """For every person and event, the list's SQL clause and the summary page's check agree (events organised by
+    name, through a domain's policy, by nobody; the lead officer, researchers, a stranger)."""
+    facilitator, other, organiser = make_user(Role.KEY_FACILITATOR), make_user(Role.KEY_FACILITATOR), make_user()
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort L", facilitator_id=facilitator.id)
+    db.session.add(cohort)
+    db.session.commit()
+    events = [
+        make_event(days=-2, context_type="leadership_cohort", context_id=cohort.id),
+        make_event(days=-2, organiser_id=organiser.id),
+        make_event(days=-2, context_type="theme", context_id=1),
+        make_event(days=-2),
+    ]
+    people = [facilitator, other, organiser, make_user(), make_user(Role.ADMIN), make_user(Role.RESEARCHER)]
+    for person in people:
+        listed = set(db.session.scalars(select(Event.id).where(access.readable_events(person))))
+        assert listed == {e.id for e in events if access.can_read_event_feedback(person, e)}, person.roles
+    assert access.can_read_event_feedback(facilitator, events[0]) and not access.can_read_event_feedback(
+        other, events[0]
+    )

@@ -2,11 +2,14 @@
 with a message and keeps the typing, then corrects; offered in "In hand" and on the ended event's page; the
 organiser's summary withholds small groups; the evaluation form; the reports show the registered tables."""
 
+from datetime import date
+
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.feedback import evaluation
 from portal.forums.models import Forum, Membership
+from portal.leadership.models import LeadershipCohort, ProgrammeYear
 from tests.feedback.conftest import give, open_round
 
 FORM = {"mode": "new", "rating": "4", "confidence_before": "2", "confidence_after": "4", "do_differently": "Plan less"}
@@ -78,6 +81,31 @@ def test_organiser_summary_withholds_small_groups(client, login, make_user, make
     assert event.title in listing.text and "4.8" in listing.text
     login(make_user())
     assert client.get(f"/feedback/events/{event.id}/results").status_code == 403
+
+
+def test_policy_organisers_find_their_events_on_the_list(client, login, make_user, make_event):
+    """A leadership cohort's facilitator organises its sessions through the leadership policy alone (no event
+    names them its organiser): the list shows exactly the events whose summary they may open."""
+    facilitator, other = make_user(Role.KEY_FACILITATOR), make_user(Role.KEY_FACILITATOR)
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohorts = [
+        LeadershipCohort(year_id=year.id, name=n, facilitator_id=f.id) for n, f in (("L", facilitator), ("M", other))
+    ]
+    db.session.add_all(cohorts)
+    db.session.commit()
+    mine = make_event(days=-2, title="Module day L", context_type="leadership_cohort", context_id=cohorts[0].id)
+    theirs = make_event(days=-2, title="Module day M", context_type="leadership_cohort", context_id=cohorts[1].id)
+    login(facilitator)
+    assert client.get(f"/feedback/events/{mine.id}/results").status_code == 200
+    assert client.get(f"/feedback/events/{theirs.id}/results").status_code == 403
+    assert "feedback summary" in client.get(f"/events/{mine.id}").text
+    listing = client.get("/feedback/events").text
+    assert "Module day L" in listing and "Module day M" not in listing
+    login(make_user(Role.RESEARCHER))  # reads every event's summary, so lists them all
+    listing = client.get("/feedback/events").text
+    assert "Module day L" in listing and "Module day M" in listing
 
 
 def test_evaluation_form_keeps_typing_and_saves(client, login, make_user):
