@@ -128,6 +128,29 @@ def test_evaluation_form_keeps_typing_and_saves(client, login, make_user):
     assert evaluation.evaluations_of(found.id, person.id)[("forum", forum.id)].helped == "Release time"
 
 
+def test_in_hand_offers_the_evaluation_only_to_network_members(client, login, make_user):
+    """ "In hand" offers the open evaluation to people who take part in a network, not to everyone in a
+    participant role; the home page's queries do not grow with the person's networks."""
+    outsider, member = make_user(), make_user()
+    forums = [Forum(slug=f"in-hand-{k}", name=f"In hand forum {k}", kind="subject") for k in range(4)]
+    db.session.add_all(forums)
+    db.session.flush()
+    db.session.add(Membership(forum_id=forums[0].id, user_id=member.id))
+    db.session.commit()
+    found = open_round(2026)
+    offer = f"{found.label}: your networks"
+    login(outsider)
+    assert offer not in client.get("/home").text
+    login(member)
+    home = client.get("/home")
+    assert offer in home.text
+    fewer = int(home.headers["X-Query-Count"])
+    db.session.add_all(Membership(forum_id=f.id, user_id=member.id, coordinator=True) for f in forums[1:])
+    db.session.commit()
+    home = client.get("/home")
+    assert offer in home.text and int(home.headers["X-Query-Count"]) == fewer
+
+
 def test_round_dates_are_checked(client, login, make_user):
     login(make_user(Role.ADMIN))
     refused = client.post(
