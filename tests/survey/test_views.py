@@ -87,3 +87,18 @@ def test_lead_officer_edits_items_and_imports_invitations(client, app, login, ma
     assert client.post(f"/survey/{survey.id}/invitations", data=upload).status_code == 303
     rates = client.get(f"/survey/{survey.id}/invitations")
     assert school.name in rates.text
+
+
+def test_an_unreadable_date_is_quoted_and_not_put_back(client, login, make_user):
+    """The survey's dates and the evaluation round's: what was typed shows in the message, never in the input."""
+    login(make_user(Role.ADMIN))
+    survey = open_survey()
+    for url, data in (
+        ("/survey/", {"school_year": "2030", "opens_on": "31/02/2027", "closes_on": "2031-06-30"}),
+        (f"/survey/{survey.id}/edit", {"opens_on": "31/02/2027", "closes_on": "2031-06-30", "open_question": "Q?"}),
+        ("/feedback/evaluations", {"school_year": "2030", "opens_on": "31/02/2027", "closes_on": "2031-06-30"}),
+    ):
+        refused = client.post(url, data=data)
+        assert refused.status_code == 422, url
+        assert "You typed &#34;31/02/2027&#34;: enter a date like 2027-02-28." in refused.text, url
+        assert 'value="31/02/2027"' not in refused.text and 'value="2031-06-30"' in refused.text, url
