@@ -13,10 +13,11 @@ from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
 from portal.events.models import Event, local_now
 from portal.extensions import db
-from portal.feedback import access, evaluation, evaluation_results, privacy, results, services
-from portal.feedback.models import EventFeedback, FeedbackPrompt, NetworkEvaluation
+from portal.feedback import access, evaluation, evaluation_reminders, evaluation_results, privacy, results, services
+from portal.feedback.models import EvaluationReminder, EventFeedback, FeedbackPrompt, NetworkEvaluation
 from portal.forums.models import Forum, Membership
 from portal.leadership.models import LeadershipCohort, ProgrammeYear
+from portal.notifications.models import Notification
 from portal.reports.sources import ReportScope
 from tests.feedback.conftest import give, open_round
 
@@ -256,6 +257,31 @@ def test_evaluation_texts_and_means_once_a_network_has_enough_answers(app, make_
     ((label, answers),) = evaluation_results.texts(found)
     assert label == "Forum: Science network"
     assert answers == [("", "", "Cover for meetings")]
+
+
+def test_evaluation_reminder_once_to_members_who_have_not_answered(app, make_user):
+    """While a round is open, each network member with no evaluation in it is reminded once (the bell and an
+    e-mail through the outbox); people outside the networks, those who answered and a closed round get nothing."""
+    cohort, leader, practitioner, facilitator = _cohort_world(make_user)
+    outsider = make_user()
+    found = open_round(2026, opens=date.today() - timedelta(days=5), closes=date.today() - timedelta(days=1))
+    assert evaluation_reminders.remind() == 0  # closed
+    found.closes_on = date.today() + timedelta(days=7)
+    db.session.commit()
+    _evaluate(found, evaluation.network_of(leader.id, 2026, "cohort", cohort.id), leader)
+    result = app.test_cli_runner().invoke(args=["feedback", "remind-evaluation"])
+    assert result.exit_code == 0 and "2 end-of-year evaluation reminders sent" in result.output
+    db.session.expire_all()
+    assert app.test_cli_runner().invoke(args=["feedback", "remind-evaluation"]).output.startswith("0 ")
+    told = set(db.session.scalars(select(Notification.user_id).where(Notification.kind == "evaluation_due")))
+    assert told == {practitioner.id, facilitator.id}
+    mailed = set(db.session.scalars(select(OutboxMessage.to_address)))
+    assert {practitioner.email, facilitator.email} <= mailed
+    assert leader.email not in mailed and outsider.email not in mailed
+    assert privacy.export(practitioner)["network_evaluation_reminders"][0]["school_year"] == 2026
+    privacy.erase(practitioner)
+    db.session.commit()
+    assert db.session.scalar(select(func.count(EvaluationReminder.id))) == 1
 
 
 def test_the_organisers_list_and_the_summary_page_apply_one_rule(app, make_user, make_event):
