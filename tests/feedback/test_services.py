@@ -284,6 +284,33 @@ def test_evaluation_reminder_once_to_members_who_have_not_answered(app, make_use
     assert db.session.scalar(select(func.count(EvaluationReminder.id))) == 1
 
 
+def test_evaluation_report_filters_by_programme_as_well_as_la_sector_and_year(app, make_user):
+    cohort, *cohort_people = _cohort_world(make_user)
+    forum = Forum(slug="asn-forum", name="ASN forum", kind="sector")
+    db.session.add(forum)
+    db.session.flush()
+    members = [make_user() for _ in range(MIN_GROUP)]  # Glasgow City, Primary
+    db.session.add_all(Membership(forum_id=forum.id, user_id=m.id) for m in members)
+    db.session.commit()
+    found = open_round(2026)
+    for person in cohort_people:
+        _evaluate(found, evaluation.network_of(person.id, 2026, "cohort", cohort.id), person)
+    for person in members:
+        _evaluate(found, evaluation.network_of(person.id, 2026, "forum", forum.id), person, progress=4)
+
+    def kinds(**scope):
+        tables = evaluation_results.for_report(ReportScope(**scope))
+        return {row[1]: row[2:] for row in tables[0].rows} if tables else {}
+
+    assert set(kinds()) == {"Network cohort", "Forum"}
+    assert kinds(programme="forum") == {"Forum": [MIN_GROUP, 4.0, 3.0]}
+    assert set(kinds(programme="network")) == {"Network cohort"}
+    assert kinds(programme="themed") == {} and kinds(programme="leadership") == {}
+    glasgow = members[0].establishment.authority_id
+    assert kinds(programme="forum", authority_id=glasgow, sector="Primary", first_year=2026) == kinds(programme="forum")
+    assert kinds(programme="forum", sector="Secondary") == {} and kinds(programme="forum", first_year=2027) == {}
+
+
 def test_the_organisers_list_and_the_summary_page_apply_one_rule(app, make_user, make_event):
     """For every person and event, the list's SQL clause and the summary page's check agree (events organised by
     name, through a domain's policy, by nobody; the lead officer, researchers, a stranger)."""
