@@ -143,3 +143,30 @@ def test_run_action_commits_and_flashes_or_rolls_back_and_flashes_the_refusal(ap
         assert get_flashed_messages(with_categories=True) == [("success", "Renamed to After.")]
     db.session.expire_all()
     assert db.session.get(Establishment, school.id).name == "After"
+
+
+def test_an_unreadable_date_is_quoted_in_the_message_and_never_put_back_in_the_input(app):
+    """A date input's value must be a date (the Nu Html Checker refuses anything else): what was typed is kept
+    visible in the message, in the summary and beside the field, and the input is left empty; a readable date
+    is put back as it was."""
+    from flask import render_template_string
+    from wtforms import DateField
+
+    class DatesForm(ActionForm):
+        opens_on = DateField("Opens on", validators=[DataRequired("Enter the opening date.")])
+        closes_on = DateField("Closes on", validators=[DataRequired()])
+
+    page = (
+        '{% from "_macros/forms.html" import error_summary, field %}'
+        "{{ error_summary(form) }}{{ field(form.opens_on) }}{{ field(form.closes_on) }}"
+    )
+    data = {"opens_on": "31/02/2027", "closes_on": "2027-03-01"}
+    with app.test_request_context(method="POST", data=data):
+        form = DatesForm()
+        assert not form.validate()
+        html = render_template_string(page, form=form)
+    typed = "You typed &#34;31/02/2027&#34;: enter a date like 2027-02-28."
+    assert html.count(typed) == 2  # the summary and the field
+    assert "Enter the opening date." not in html and "Not a valid date value" not in html
+    assert 'value="31/02/2027"' not in html and 'type="date" value=""' in html
+    assert 'value="2027-03-01"' in html

@@ -103,7 +103,7 @@ def register_policy() -> None:
         ContextPolicy(
             label="Network cohort",
             can_book=_can_book,
-            can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises them
+            # no organised_ids: the partnership lead officer (admin) organises them
             listable=_listable,
             labels=_labels,
             kinds={kind: f"Network cohort: {title}" for kind, title in SESSIONS.values()},

@@ -37,6 +37,36 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+# Inputs a browser only accepts in one format: a value it cannot read is invalid HTML and is shown as blank, so what
+# the person typed goes into the message instead (`field_messages`) and the input gets no value.
+TYPED_FORMATS = {
+    "date": "a date like 2027-02-28",
+    "time": "a time like 14:30",
+    "datetime-local": "a date and time like 2027-02-28T14:30",
+}
+TYPED_SHOWN = 60  # characters of an unreadable value quoted back
+
+
+def unreadable_input(field) -> str | None:
+    """What the person typed into a date or time input that could not be read (None when it was read, when
+    nothing was typed, or when the field is not such an input)."""
+    if getattr(getattr(field, "widget", None), "input_type", None) not in TYPED_FORMATS or field.data is not None:
+        return None
+    typed = " ".join(str(v) for v in (field.raw_data or [])).strip()
+    return typed or None
+
+
+def field_messages(field) -> list[str]:
+    """A field's error messages as shown, in the summary and beside the field alike: for a date or time that could
+    not be read, one message quoting what was typed (any other message would be about a value it does not have)."""
+    typed = unreadable_input(field)
+    if typed is None or not field.errors:
+        return list(field.errors)
+    if len(typed) > TYPED_SHOWN:
+        typed = typed[: TYPED_SHOWN - 1] + "\u2026"
+    return [f'You typed "{typed}": enter {TYPED_FORMATS[field.widget.input_type]}.']
+
+
 class ServiceError(Exception):
     """A rule refused a change: carries (field, message) pairs; field None means the whole form."""
 

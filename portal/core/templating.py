@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from portal.core.access import may_open
 from portal.core.dates import long_date
-from portal.core.forms import render_csrf_fields_without_id
+from portal.core.forms import field_messages, render_csrf_fields_without_id, unreadable_input
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
 
@@ -53,6 +53,8 @@ def register_templating(app) -> None:
         }
 
     app.add_template_filter(long_date, "long_date")
+    app.add_template_global(field_messages, "field_messages")
+    app.add_template_global(unreadable_input, "unreadable_input")
 
     @app.template_filter("role_label")
     def role_label(value) -> str:

@@ -46,8 +46,6 @@ def edit_data_point(team_id, measure_id, point_id):
         flash_message="The data point is corrected; the old value is kept in the history.",
     ):
         return redirect(_measure_url(team, measure), code=303)
-    if form.on.raw_data and form.on.raw_data[0] and not form.on.data:
-        form.on.errors = ["Enter a real date, e.g. 14 03 2021."]
     return render(
         "enquiries/record_form.html",
         heading=f"Correct a data point of {measure.name}",

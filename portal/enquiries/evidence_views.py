@@ -74,8 +74,6 @@ def add_data_point(team_id, measure_id):
             if is_htmx():
                 return _measure_page(team, enquiry, measure, DataPointForm(formdata=None))
             return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id), code=303)
-    elif form.on.raw_data and form.on.raw_data[0]:
-        form.on.errors = ["Enter a real date, e.g. 14 03 2021."]
     return _measure_page(team, enquiry, measure, form, status=422)
 
 

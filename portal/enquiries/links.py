@@ -30,7 +30,7 @@ def register_theme_context() -> None:
         ContextPolicy(
             label="Themed enquiry",
             can_book=lambda user, event: user.is_authenticated and is_registered(user, event.context_id),
-            can_organise=lambda user, event: False,  # the partnership lead officer (admin) organises theme events
+            # no organised_ids: the partnership lead officer (admin) organises them
             listable=lambda user: Event.context_id.in_(
                 select(Registration.theme_id).where(Registration.user_id == user.id)
             ),

@@ -41,8 +41,6 @@ def edit_aim(team_id):
         flash_message="The aim is saved.",
     ):
         return redirect(_step(team, "question"), code=303)
-    if form.by.raw_data and form.by.raw_data[0] and not form.by.data:
-        form.by.errors = ["Enter a real date, e.g. 27 06 2025."]
     return render(
         "enquiries/record_form.html",
         heading="Our aim",

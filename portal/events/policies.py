@@ -8,14 +8,16 @@ its own package (e.g. in portal/leadership/__init__.py or its views module):
     register("leadership_cohort", ContextPolicy(
         label="Leadership cohort",
         can_book=lambda user, event: is_cohort_member(user, event.context_id),
-        can_organise=lambda user, event: user.has_role(Role.KEY_FACILITATOR),
+        organised_ids=lambda user: select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id),
         listable=lambda user: Event.context_id.in_(cohort_ids_of(user)),   # SQL clause for the list page
         labels=lambda ids: {c.id: c.name for c in cohorts(ids)},            # names in reports (one query)
     ))
 
 - can_book(user, event) -> bool: may this person book (or join the waiting list of) the event?
-- can_organise(user, event) -> bool: may this person keep the register and edit the event? Admins and
-  the event's own organiser always may, whatever the policy says.
+- organised_ids(user) -> a SELECT of the context ids whose events this person organises (keeps the register,
+  edits them, reads their feedback); None (the default): nobody beyond admins and each event's own organiser,
+  who always may. It is the one rule: `can_organise(user, event)` asks it about one event and
+  `organised_clause(user)` turns it into the SQL clause lists use, so a list and a page never disagree.
 - listable(user) -> SQL clause on Event (or True/False): which events of this context the events list shows.
   It must agree with can_book; it keeps the list page to one paginated query.
 - labels(ids) -> {context_id: name}: how reports name contexts; default "<label> <id>".
@@ -31,10 +33,11 @@ A context_type with no registered policy is visible and bookable by admins and o
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import false, true
+from sqlalchemy import and_, false, literal, or_, select, true
 
 from portal.core.roles import Role
-from portal.events.models import PARTNERSHIP
+from portal.events.models import PARTNERSHIP, Event
+from portal.extensions import db
 
 
 def _nobody(user, event) -> bool:
@@ -49,7 +52,7 @@ def _everyone(user, event) -> bool:
 class ContextPolicy:
     label: str
     can_book: Callable = _nobody
-    can_organise: Callable = _nobody
+    organised_ids: Callable | None = None
     listable: Callable = field(default=lambda user: false())
     labels: Callable | None = None
     kinds: dict = field(default_factory=dict)
@@ -83,13 +86,36 @@ def is_admin(user) -> bool:
     return user is not None and user.is_authenticated and user.has_role(Role.ADMIN)
 
 
+def policy_organises(user, event) -> bool:
+    """Whether the owning domain's policy names this person an organiser of the event's context (one query, none
+    when the policy names nobody). The event need not be saved yet (creating one asks this too)."""
+    ids = policy_for(event.context_type).organised_ids
+    if ids is None or event.context_id is None or user is None or not user.is_authenticated:
+        return False
+    return bool(db.session.scalar(select(literal(event.context_id).in_(ids(user)))))
+
+
 def can_organise(user, event) -> bool:
     """Admins, the event's organiser, or whoever the owning domain's policy names."""
     if user is None or not user.is_authenticated:
         return False
     if is_admin(user) or (event.organiser_id is not None and event.organiser_id == user.id):
         return True
-    return bool(policy_for(event.context_type).can_organise(user, event))
+    return policy_organises(user, event)
+
+
+def organised_clause(user):
+    """SQL on Event: the events `can_organise` allows this person, from the same policies (for list pages)."""
+    if user is None or not user.is_authenticated:
+        return false()
+    if is_admin(user):
+        return true()
+    by_policy = [
+        and_(Event.context_type == context_type, Event.context_id.in_(policy.organised_ids(user)))
+        for context_type, policy in _REGISTRY.items()
+        if policy.organised_ids is not None
+    ]
+    return or_(Event.organiser_id == user.id, *by_policy)
 
 
 def can_book(user, event) -> bool:

@@ -10,7 +10,7 @@ from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.events import notices
 from portal.events.models import BOOKED, CANCELLED, PARTNERSHIP, WAITLISTED, Booking, Event, EventSeries
-from portal.events.policies import can_book, can_organise, is_admin, policy_for
+from portal.events.policies import can_book, can_organise, is_admin, policy_for, policy_organises
 from portal.extensions import db
 
 EDITABLE = (
@@ -51,7 +51,7 @@ def _validate(fields: dict) -> None:
 
 
 def _check_organiser(actor, event: Event) -> None:
-    if not (is_admin(actor) or policy_for(event.context_type).can_organise(actor, event)):
+    if not (is_admin(actor) or policy_organises(actor, event)):
         raise ServiceError((None, "You cannot organise events here."))
 
 

@@ -1,7 +1,8 @@
 """Demo data for feedback: a webinar eight days ago, organised by the demo facilitator, with twelve people
 marked present and nine answers (enough to show the aggregate); the demo practitioner came too and still has
 feedback to give. This school year's end-of-year evaluation is open, with answers from cohort A's people (the
-demo practitioner and senior leader still have theirs to give)."""
+demo practitioner and senior leader still have theirs to give), and its reminder has gone to the demo accounts that
+have still to answer (the demo practitioner finds it under the bell)."""
 
 from datetime import date, timedelta
 
@@ -12,7 +13,8 @@ from portal.cohorts.models import NetworkCohort, Nomination
 from portal.core.roles import Role
 from portal.events.models import BOOKED, Booking, Event, local_now
 from portal.extensions import db
-from portal.feedback.evaluation import create_round
+from portal.feedback import evaluation_reminders
+from portal.feedback.evaluation import create_round, open_round
 from portal.feedback.models import EvaluationRound, EventFeedback, NetworkEvaluation
 
 TITLE = "Webinar: planning your data collection"
@@ -118,3 +120,6 @@ def load_demo(ctx) -> None:
     _webinar(ctx)
     _evaluation(ctx)
     db.session.flush()
+    found = open_round(date.today())
+    if found is not None:  # the demo accounts' reminders (the scale region's thousands are not sent)
+        evaluation_reminders.send(found, evaluation_reminders.due(found, among=[u.id for u in ctx.users.values()]))

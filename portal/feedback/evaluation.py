@@ -6,7 +6,7 @@ One per person per network per school year, corrected in place until the round c
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, literal, select, true, union_all
 from sqlalchemy.exc import IntegrityError
 
 from portal.cohorts.models import CohortFacilitator, CohortTeam, NetworkCohort, Nomination
@@ -74,49 +74,71 @@ def open_round(today: date) -> EvaluationRound | None:
 # --- whose networks ----------------------------------------------------------------------------------------
 
 
-def networks_of(user_id: int, school_year: int) -> list[Network]:
-    """The networks this person took part in during the school year, with their role (facilitating wins)."""
+def participation(school_year: int, user_id: int | None = None):
+    """SQL: one row per way a person takes part in a network in the school year, as (user_id, kind, network_id,
+    name, facilitates): nominated to a network cohort of the year or facilitating it (a team's facilitator or a
+    key facilitator), a member or facilitator of a team of one of the year's themes, a forum's member (its
+    coordinators facilitate) or its officer. The one rule of who evaluates what: the person's own list, "In
+    hand" and the reminder all read it (`user_id` keeps one person's rows)."""
     label = year_label(school_year)
-    found: dict[tuple[str, int], Network] = {}
+    cohort_name = NetworkCohort.school_year + " " + NetworkCohort.letter
 
-    def add(kind, network_id, name, role):
-        key = (kind, network_id)
-        if key not in found or role == "facilitator":
-            found[key] = Network(kind, network_id, name, role)
-
-    nominated = select(Nomination.cohort_id).where(
-        or_(Nomination.leader_id == user_id, Nomination.practitioner_id == user_id)
-    )
-    facilitating = (
-        select(CohortTeam.cohort_id)
-        .where(CohortTeam.facilitator_id == user_id)
-        .union(select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user_id))
-    )
-    facilitated = set(db.session.scalars(facilitating))
-    for cohort in db.session.scalars(
-        select(NetworkCohort).where(
-            NetworkCohort.school_year == label,
-            or_(NetworkCohort.id.in_(nominated), NetworkCohort.id.in_(list(facilitated))),
+    def rows(person, kind: str, network_id, name, facilitates, joins=(), where=()):
+        stmt = select(
+            person.label("user_id"),
+            literal(kind).label("kind"),
+            network_id.label("network_id"),
+            name.label("name"),
+            facilitates.label("facilitates"),
         )
-    ):
-        add("cohort", cohort.id, cohort.name, "facilitator" if cohort.id in facilitated else "participant")
-    member = select(TeamMember.team_id).where(TeamMember.user_id == user_id)
-    facilitator = select(TeamFacilitator.team_id).where(TeamFacilitator.user_id == user_id)
-    for theme_id, title, facilitates in db.session.execute(
-        select(Theme.id, Theme.title, Team.id.in_(facilitator))
-        .join(Team, Team.theme_id == Theme.id)
-        .where(Theme.school_year == label, or_(Team.id.in_(member), Team.id.in_(facilitator)))
-    ):
-        add("theme", theme_id, title, "facilitator" if facilitates else "participant")
-    for forum_id, name, coordinator in db.session.execute(
-        select(Forum.id, Forum.name, Membership.coordinator)
-        .join(Membership, Membership.forum_id == Forum.id)
-        .where(Membership.user_id == user_id)
-    ):
-        add("forum", forum_id, name, "facilitator" if coordinator else "participant")
-    for forum_id, name in db.session.execute(select(Forum.id, Forum.name).where(Forum.officer_id == user_id)):
-        add("forum", forum_id, name, "facilitator")
+        for target, on in joins:
+            stmt = stmt.join(target, on)
+        stmt = stmt.where(person.is_not(None), *where)
+        return stmt.where(person == user_id) if user_id is not None else stmt
+
+    def cohort(person, cohort_id, facilitates):
+        joins = [(NetworkCohort, NetworkCohort.id == cohort_id)]
+        return rows(
+            person, "cohort", NetworkCohort.id, cohort_name, facilitates, joins, [NetworkCohort.school_year == label]
+        )
+
+    def theme(person, team_id, facilitates):
+        joins = [(Team, Team.id == team_id), (Theme, Theme.id == Team.theme_id)]
+        return rows(person, "theme", Theme.id, Theme.title, facilitates, joins, [Theme.school_year == label])
+
+    return union_all(
+        cohort(Nomination.leader_id, Nomination.cohort_id, false()),
+        cohort(Nomination.practitioner_id, Nomination.cohort_id, false()),
+        cohort(CohortTeam.facilitator_id, CohortTeam.cohort_id, true()),
+        cohort(CohortFacilitator.user_id, CohortFacilitator.cohort_id, true()),
+        theme(TeamMember.user_id, TeamMember.team_id, false()),
+        theme(TeamFacilitator.user_id, TeamFacilitator.team_id, true()),
+        rows(
+            Membership.user_id,
+            "forum",
+            Forum.id,
+            Forum.name,
+            Membership.coordinator,
+            [(Forum, Forum.id == Membership.forum_id)],
+        ),
+        rows(Forum.officer_id, "forum", Forum.id, Forum.name, true()),
+    )
+
+
+def networks_of(user_id: int, school_year: int) -> list[Network]:
+    """The networks this person took part in during the school year, with their role (facilitating wins); one
+    query."""
+    found: dict[tuple[str, int], Network] = {}
+    for _, kind, network_id, name, facilitates in db.session.execute(participation(school_year, user_id)):
+        role = "facilitator" if facilitates else "participant"
+        if (kind, network_id) not in found or role == "facilitator":
+            found[(kind, network_id)] = Network(kind, network_id, name, role)
     return sorted(found.values(), key=lambda n: (list(NETWORK_KINDS).index(n.kind), n.name))
+
+
+def takes_part(user_id: int, school_year: int) -> bool:
+    """Whether this person has any network to evaluate in the school year (one query)."""
+    return db.session.execute(participation(school_year, user_id).limit(1)).first() is not None
 
 
 def network_of(user_id: int, school_year: int, kind: str, network_id: int) -> Network | None:

@@ -112,8 +112,14 @@ def texts(found: EvaluationRound) -> list[tuple[str, list[tuple[str, str, str]]]
     return sorted(grouped.items())
 
 
+# The reports' programmes (portal.reports.grouping.PROGRAMMES) that are networks of the evaluation; the others
+# (the leadership programme, Gateway teams) have none.
+KIND_OF_PROGRAMME = {"network": "cohort", "themed": "theme", "forum": "forum"}
+
+
 def for_report(scope: ReportScope) -> list[Table]:
-    """The reports' `network_evaluation` source: evaluations per school year and kind of network."""
+    """The reports' `network_evaluation` source: evaluations per school year and kind of network, for the scope's
+    LA and sector (the person's establishment), school years and programme."""
     stmt = (
         select(EvaluationRound.school_year, NetworkEvaluation.network_kind, *_FIGURES)
         .join(EvaluationRound, EvaluationRound.id == NetworkEvaluation.round_id)
@@ -123,6 +129,8 @@ def for_report(scope: ReportScope) -> list[Table]:
         .group_by(EvaluationRound.school_year, NetworkEvaluation.network_kind)
         .order_by(EvaluationRound.school_year.desc(), NetworkEvaluation.network_kind)
     )
+    if scope.programme:
+        stmt = stmt.where(NetworkEvaluation.network_kind == KIND_OF_PROGRAMME.get(scope.programme, "-"))
     rows = [(y, _row(NETWORK_KINDS[k], *f)) for y, k, *f in db.session.execute(stmt)]
     if not rows:
         return []

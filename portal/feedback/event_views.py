@@ -13,7 +13,7 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.events.models import Event, local_now
 from portal.feedback import bp, results, services
-from portal.feedback.access import can_read_event_feedback
+from portal.feedback.access import can_read_event_feedback, readable_events
 from portal.feedback.forms import FeedbackForm
 from portal.feedback.loading import event_or_404
 from portal.reports.sources import ReportScope
@@ -71,10 +71,9 @@ def mine():
 @bp.get("/events")
 @login_required
 def organised():
-    """Events this person organises (every event, for the lead officer) that have ended, with their feedback."""
-    stmt = select(Event).where(Event.ends_at < local_now(), Event.cancelled.is_(False))
-    if not current_user.has_role(Role.ADMIN):
-        stmt = stmt.where(Event.organiser_id == current_user.id)
+    """Ended events whose feedback this person may read (those they organise; every one for the lead officer and
+    researchers), with their feedback."""
+    stmt = select(Event).where(Event.ends_at < local_now(), Event.cancelled.is_(False), readable_events(current_user))
     page = paginate(stmt.order_by(Event.ends_at.desc(), Event.id))
     return render(
         "feedback/organised.html",

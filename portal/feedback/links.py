@@ -4,17 +4,14 @@
 from flask import url_for
 from sqlalchemy import exists, select
 
-from portal.core.roles import Role
 from portal.events.extras import EventExtra
 from portal.events.models import local_now
 from portal.extensions import db
-from portal.feedback import services
+from portal.feedback import evaluation, services
 from portal.feedback.access import can_read_event_feedback
 from portal.feedback.models import EvaluationRound, NetworkEvaluation
 
 LIMIT = 3
-# Who takes part in networks (the lead officer, researchers and LA officers are not asked).
-PARTICIPANT_ROLES = (Role.PRACTITIONER, Role.SENIOR_LEADER, Role.KEY_FACILITATOR, Role.FORUM_COORDINATOR)
 
 
 def event_extra(event, user) -> EventExtra | None:
@@ -48,9 +45,8 @@ def awaiting(user, now) -> list[tuple[str, str, str]]:
 
 
 def evaluation_due(user, today) -> list[tuple[str, str, str]]:
-    """The open end-of-year evaluation, while this person has given none in it (one query)."""
-    if not user.has_role(*PARTICIPANT_ROLES):
-        return []
+    """The open end-of-year evaluation, while this person takes part in a network it is for and has given none
+    in it (two queries at most)."""
     found = db.session.execute(
         select(EvaluationRound)
         .where(
@@ -61,6 +57,6 @@ def evaluation_due(user, today) -> list[tuple[str, str, str]]:
         .order_by(EvaluationRound.school_year.desc())
         .limit(1)
     ).scalar()
-    if found is None:
+    if found is None or not evaluation.takes_part(user.id, found.school_year):
         return []
     return [(f"{found.label}: your networks", url_for("feedback.my_evaluations"), f"closes {found.closes_on:%d %b}")]

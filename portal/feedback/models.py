@@ -71,6 +71,18 @@ class EvaluationRound(db.Model):
         return self.opens_on <= today <= self.closes_on
 
 
+class EvaluationReminder(db.Model):
+    """That one person was reminded of one round of the end-of-year evaluation (so the reminder goes once)."""
+
+    __tablename__ = "evaluation_reminder"
+    __table_args__ = (UniqueConstraint("round_id", "user_id", name="uq_evaluation_reminder_round_id_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("network_evaluation_round.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class NetworkEvaluation(db.Model):
     """One person's end-of-year evaluation of one network (a cohort, a theme or a forum) in one school year."""
 

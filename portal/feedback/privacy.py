@@ -1,12 +1,12 @@
 """Event feedback and end-of-year evaluations for "download my data" and erasure: each answer is its author's
-personal data (the prompts record which events they were asked about)."""
+personal data (the prompts record which events they were asked about, the reminders which rounds)."""
 
 from sqlalchemy import delete, select
 
 from portal.core import personal_data
 from portal.events.models import Event
 from portal.extensions import db
-from portal.feedback.models import EvaluationRound, EventFeedback, FeedbackPrompt, NetworkEvaluation
+from portal.feedback.models import EvaluationReminder, EvaluationRound, EventFeedback, FeedbackPrompt, NetworkEvaluation
 
 
 def export(user) -> dict:
@@ -27,6 +27,12 @@ def export(user) -> dict:
         .join(Event, Event.id == FeedbackPrompt.event_id)
         .where(FeedbackPrompt.user_id == user.id)
         .order_by(FeedbackPrompt.sent_at)
+    ).all()
+    reminded = db.session.execute(
+        select(EvaluationRound.school_year, EvaluationReminder.sent_at)
+        .join(EvaluationRound, EvaluationRound.id == EvaluationReminder.round_id)
+        .where(EvaluationReminder.user_id == user.id)
+        .order_by(EvaluationReminder.sent_at)
     ).all()
     return {
         "event_feedback": [
@@ -59,12 +65,13 @@ def export(user) -> dict:
             }
             for year, e in evaluations
         ],
+        "network_evaluation_reminders": [{"school_year": year, "sent_at": sent} for year, sent in reminded],
     }
 
 
 def erase(user) -> None:
     """The person's answers go with them (the aggregates lose them)."""
-    for model in (EventFeedback, FeedbackPrompt, NetworkEvaluation):
+    for model in (EventFeedback, FeedbackPrompt, NetworkEvaluation, EvaluationReminder):
         db.session.execute(delete(model).where(model.user_id == user.id))
     db.session.flush()
 

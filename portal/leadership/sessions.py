@@ -74,21 +74,13 @@ def _is_member(user, cohort_id) -> bool:
     return db.session.scalar(_member_cohorts(user).where(CohortPlace.cohort_id == cohort_id).limit(1)) is not None
 
 
-def _is_facilitator(user, event) -> bool:
-    return (
-        db.session.scalar(
-            select(LeadershipCohort.id).where(
-                LeadershipCohort.id == event.context_id, LeadershipCohort.facilitator_id == user.id
-            )
-        )
-        is not None
-    )
+def _facilitated(user):
+    """The leadership cohorts this person facilitates: they organise those cohorts' sessions."""
+    return select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id)
 
 
 def _listable(user):
-    return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(
-        select(LeadershipCohort.id).where(LeadershipCohort.facilitator_id == user.id)
-    )
+    return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(_facilitated(user))
 
 
 def _labels(ids) -> dict:
@@ -102,7 +94,7 @@ def register_policy() -> None:
         ContextPolicy(
             label="Leadership cohort",
             can_book=lambda user, event: _is_member(user, event.context_id),
-            can_organise=_is_facilitator,
+            organised_ids=_facilitated,
             listable=_listable,
             labels=_labels,
             check_when=_check_when,

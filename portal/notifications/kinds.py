@@ -22,6 +22,7 @@ KINDS = {
     "join_request": Kind("Join requests and their answers"),
     "nomination": Kind("Nominations and confirmations"),
     "survey_opened": Kind("A survey opened for me"),
+    "evaluation_due": Kind("An end-of-year evaluation I have still to give"),
     "teams_published": Kind("Teams published"),
     "minutes_published": Kind("Minutes published", DAILY),
     "action_assigned": Kind("An action assigned to me"),

@@ -66,8 +66,8 @@ def authority_names() -> dict[int, str]:
     return dict(db.session.execute(select(LocalAuthority.id, LocalAuthority.name)).all())
 
 
-def response_count(survey: Survey) -> int:
-    return db.session.scalar(select(func.count()).where(SurveyResponse.survey_id == survey.id)) or 0
+def response_count(survey: Survey, scope=None) -> int:
+    return db.session.scalar(_filtered(select(func.count()).where(SurveyResponse.survey_id == survey.id), scope)) or 0
 
 
 def rates_by_establishment(survey: Survey, authority_id: int | None = None):

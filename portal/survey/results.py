@@ -110,7 +110,9 @@ def by_year(surveys, scope=None) -> Breakdown:
 
 
 def breakdowns(survey, surveys, scope=None) -> list[Breakdown]:
-    return [by_year(surveys, scope), by_version(survey, scope), by_sector(survey, scope), by_authority(survey, scope)]
+    """Every table of the results page; scoped to one LA (an LA officer's), there is no by-LA table."""
+    parts = [by_year(surveys, scope), by_version(survey, scope), by_sector(survey, scope)]
+    return parts if scope is not None and scope.authority_id is not None else [*parts, by_authority(survey, scope)]
 
 
 def for_report(scope) -> list[Table]:

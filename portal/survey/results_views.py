@@ -16,8 +16,9 @@ from portal.core.roles import Role
 from portal.core.tables import csv_response, xlsx_response
 from portal.core.uploads import content_disposition
 from portal.extensions import db
+from portal.organisations.models import LocalAuthority
 from portal.survey import bp, queries, results
-from portal.survey.access import can_read_open_answers
+from portal.survey.access import can_read_open_answers, results_scope
 from portal.survey.chart import geometry
 from portal.survey.deidentify import item_level_rows
 from portal.survey.loading import load_survey
@@ -37,7 +38,8 @@ def results_page():
     survey, surveys = _chosen()
     if survey is None:
         return render("survey/results.html", survey=None, surveys=[])
-    parts = results.breakdowns(survey, surveys)
+    scope = results_scope(current_user)
+    parts = results.breakdowns(survey, surveys, scope)
     years = parts[0]
     chart = geometry([(label, {t: c.share for t, c in cells.items()}) for label, cells in years.rows], THEMES)
     return render(
@@ -47,7 +49,8 @@ def results_page():
         parts=parts,
         chart=chart,
         themes=THEMES,
-        n=queries.response_count(survey),
+        n=queries.response_count(survey, scope),
+        authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
         definitions=results.DEFINITIONS,
         cohorts=results.COHORTS,
         can_read_open_answers=can_read_open_answers(current_user),
@@ -60,7 +63,7 @@ def download_results(fmt):
     survey, surveys = _chosen()
     if survey is None or fmt not in ("csv", "xlsx"):
         abort(404)
-    tables = [b.table() for b in results.breakdowns(survey, surveys)]
+    tables = [b.table() for b in results.breakdowns(survey, surveys, results_scope(current_user))]
     if fmt == "csv":
         name = request.args.get("table", tables[0].name)
         table = next((t for t in tables if t.name == name), None)

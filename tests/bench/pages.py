@@ -198,9 +198,13 @@ PAGES += [
     ),
 ]
 
-# Feedback: the organiser's (here the lead officer's: every event) list and one event's summary; programmes.
+# Feedback: the organiser's list (the lead officer's: every event; the facilitator's: their own), one event's
+# summary; programmes.
 PAGES += [
     Page("feedback on events (lead officer)", "lead", "/feedback/events"),
+    Page(
+        "feedback on events (facilitator: by name and through the leadership policy)", "facilitator", "/feedback/events"
+    ),
     Page(
         "event feedback summary (lead officer)",
         "lead",

@@ -11,8 +11,9 @@ from tests.support.smtp import Mailbox
 
 
 def _link(live_server, mailbox, key: str) -> str:
-    message = mailbox.last_to(live_server.users[key])
-    return live_server.url + urlparse(Mailbox.link(message, "/survey/answer/")).path
+    """The survey link in the person's latest invitation (other e-mails, such as a reminder, may come after it)."""
+    invitations = [m for m in mailbox.to(live_server.users[key]) if "/survey/answer/" in Mailbox.body(m)]
+    return live_server.url + urlparse(Mailbox.link(invitations[-1], "/survey/answer/")).path
 
 
 def _about(page):

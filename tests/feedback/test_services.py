@@ -11,11 +11,13 @@ from portal.core.forms import ServiceError
 from portal.core.mail import OutboxMessage
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
-from portal.events.models import local_now
+from portal.events.models import Event, local_now
 from portal.extensions import db
-from portal.feedback import evaluation, evaluation_results, privacy, results, services
-from portal.feedback.models import EventFeedback, FeedbackPrompt, NetworkEvaluation
+from portal.feedback import access, evaluation, evaluation_reminders, evaluation_results, privacy, results, services
+from portal.feedback.models import EvaluationReminder, EventFeedback, FeedbackPrompt, NetworkEvaluation
 from portal.forums.models import Forum, Membership
+from portal.leadership.models import LeadershipCohort, ProgrammeYear
+from portal.notifications.models import Notification
 from portal.reports.sources import ReportScope
 from tests.feedback.conftest import give, open_round
 
@@ -255,3 +257,80 @@ def test_evaluation_texts_and_means_once_a_network_has_enough_answers(app, make_
     ((label, answers),) = evaluation_results.texts(found)
     assert label == "Forum: Science network"
     assert answers == [("", "", "Cover for meetings")]
+
+
+def test_evaluation_reminder_once_to_members_who_have_not_answered(app, make_user):
+    """While a round is open, each network member with no evaluation in it is reminded once (the bell and an
+    e-mail through the outbox); people outside the networks, those who answered and a closed round get nothing."""
+    cohort, leader, practitioner, facilitator = _cohort_world(make_user)
+    outsider = make_user()
+    found = open_round(2026, opens=date.today() - timedelta(days=5), closes=date.today() - timedelta(days=1))
+    assert evaluation_reminders.remind() == 0  # closed
+    found.closes_on = date.today() + timedelta(days=7)
+    db.session.commit()
+    _evaluate(found, evaluation.network_of(leader.id, 2026, "cohort", cohort.id), leader)
+    result = app.test_cli_runner().invoke(args=["feedback", "remind-evaluation"])
+    assert result.exit_code == 0 and "2 end-of-year evaluation reminders sent" in result.output
+    db.session.expire_all()
+    assert app.test_cli_runner().invoke(args=["feedback", "remind-evaluation"]).output.startswith("0 ")
+    told = set(db.session.scalars(select(Notification.user_id).where(Notification.kind == "evaluation_due")))
+    assert told == {practitioner.id, facilitator.id}
+    mailed = set(db.session.scalars(select(OutboxMessage.to_address)))
+    assert {practitioner.email, facilitator.email} <= mailed
+    assert leader.email not in mailed and outsider.email not in mailed
+    assert privacy.export(practitioner)["network_evaluation_reminders"][0]["school_year"] == 2026
+    privacy.erase(practitioner)
+    db.session.commit()
+    assert db.session.scalar(select(func.count(EvaluationReminder.id))) == 1
+
+
+def test_evaluation_report_filters_by_programme_as_well_as_la_sector_and_year(app, make_user):
+    cohort, *cohort_people = _cohort_world(make_user)
+    forum = Forum(slug="asn-forum", name="ASN forum", kind="sector")
+    db.session.add(forum)
+    db.session.flush()
+    members = [make_user() for _ in range(MIN_GROUP)]  # Glasgow City, Primary
+    db.session.add_all(Membership(forum_id=forum.id, user_id=m.id) for m in members)
+    db.session.commit()
+    found = open_round(2026)
+    for person in cohort_people:
+        _evaluate(found, evaluation.network_of(person.id, 2026, "cohort", cohort.id), person)
+    for person in members:
+        _evaluate(found, evaluation.network_of(person.id, 2026, "forum", forum.id), person, progress=4)
+
+    def kinds(**scope):
+        tables = evaluation_results.for_report(ReportScope(**scope))
+        return {row[1]: row[2:] for row in tables[0].rows} if tables else {}
+
+    assert set(kinds()) == {"Network cohort", "Forum"}
+    assert kinds(programme="forum") == {"Forum": [MIN_GROUP, 4.0, 3.0]}
+    assert set(kinds(programme="network")) == {"Network cohort"}
+    assert kinds(programme="themed") == {} and kinds(programme="leadership") == {}
+    glasgow = members[0].establishment.authority_id
+    assert kinds(programme="forum", authority_id=glasgow, sector="Primary", first_year=2026) == kinds(programme="forum")
+    assert kinds(programme="forum", sector="Secondary") == {} and kinds(programme="forum", first_year=2027) == {}
+
+
+def test_the_organisers_list_and_the_summary_page_apply_one_rule(app, make_user, make_event):
+    """For every person and event, the list's SQL clause and the summary page's check agree (events organised by
+    name, through a domain's policy, by nobody; the lead officer, researchers, a stranger)."""
+    facilitator, other, organiser = make_user(Role.KEY_FACILITATOR), make_user(Role.KEY_FACILITATOR), make_user()
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort L", facilitator_id=facilitator.id)
+    db.session.add(cohort)
+    db.session.commit()
+    events = [
+        make_event(days=-2, context_type="leadership_cohort", context_id=cohort.id),
+        make_event(days=-2, organiser_id=organiser.id),
+        make_event(days=-2, context_type="theme", context_id=1),
+        make_event(days=-2),
+    ]
+    people = [facilitator, other, organiser, make_user(), make_user(Role.ADMIN), make_user(Role.RESEARCHER)]
+    for person in people:
+        listed = set(db.session.scalars(select(Event.id).where(access.readable_events(person))))
+        assert listed == {e.id for e in events if access.can_read_event_feedback(person, e)}, person.roles
+    assert access.can_read_event_feedback(facilitator, events[0]) and not access.can_read_event_feedback(
+        other, events[0]
+    )

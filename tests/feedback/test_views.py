@@ -2,11 +2,14 @@
 with a message and keeps the typing, then corrects; offered in "In hand" and on the ended event's page; the
 organiser's summary withholds small groups; the evaluation form; the reports show the registered tables."""
 
+from datetime import date
+
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.feedback import evaluation
 from portal.forums.models import Forum, Membership
+from portal.leadership.models import LeadershipCohort, ProgrammeYear
 from tests.feedback.conftest import give, open_round
 
 FORM = {"mode": "new", "rating": "4", "confidence_before": "2", "confidence_after": "4", "do_differently": "Plan less"}
@@ -80,6 +83,31 @@ def test_organiser_summary_withholds_small_groups(client, login, make_user, make
     assert client.get(f"/feedback/events/{event.id}/results").status_code == 403
 
 
+def test_policy_organisers_find_their_events_on_the_list(client, login, make_user, make_event):
+    """A leadership cohort's facilitator organises its sessions through the leadership policy alone (no event
+    names them its organiser): the list shows exactly the events whose summary they may open."""
+    facilitator, other = make_user(Role.KEY_FACILITATOR), make_user(Role.KEY_FACILITATOR)
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohorts = [
+        LeadershipCohort(year_id=year.id, name=n, facilitator_id=f.id) for n, f in (("L", facilitator), ("M", other))
+    ]
+    db.session.add_all(cohorts)
+    db.session.commit()
+    mine = make_event(days=-2, title="Module day L", context_type="leadership_cohort", context_id=cohorts[0].id)
+    theirs = make_event(days=-2, title="Module day M", context_type="leadership_cohort", context_id=cohorts[1].id)
+    login(facilitator)
+    assert client.get(f"/feedback/events/{mine.id}/results").status_code == 200
+    assert client.get(f"/feedback/events/{theirs.id}/results").status_code == 403
+    assert "feedback summary" in client.get(f"/events/{mine.id}").text
+    listing = client.get("/feedback/events").text
+    assert "Module day L" in listing and "Module day M" not in listing
+    login(make_user(Role.RESEARCHER))  # reads every event's summary, so lists them all
+    listing = client.get("/feedback/events").text
+    assert "Module day L" in listing and "Module day M" in listing
+
+
 def test_evaluation_form_keeps_typing_and_saves(client, login, make_user):
     person = make_user()
     forum = Forum(slug="numeracy", name="Numeracy network", kind="subject")
@@ -98,6 +126,29 @@ def test_evaluation_form_keeps_typing_and_saves(client, login, make_user):
     assert client.post(url, data=data | {"impact": "3"}).status_code == 303
     assert "done, you can correct it" in client.get("/feedback/evaluation").text
     assert evaluation.evaluations_of(found.id, person.id)[("forum", forum.id)].helped == "Release time"
+
+
+def test_in_hand_offers_the_evaluation_only_to_network_members(client, login, make_user):
+    """ "In hand" offers the open evaluation to people who take part in a network, not to everyone in a
+    participant role; the home page's queries do not grow with the person's networks."""
+    outsider, member = make_user(), make_user()
+    forums = [Forum(slug=f"in-hand-{k}", name=f"In hand forum {k}", kind="subject") for k in range(4)]
+    db.session.add_all(forums)
+    db.session.flush()
+    db.session.add(Membership(forum_id=forums[0].id, user_id=member.id))
+    db.session.commit()
+    found = open_round(2026)
+    offer = f"{found.label}: your networks"
+    login(outsider)
+    assert offer not in client.get("/home").text
+    login(member)
+    home = client.get("/home")
+    assert offer in home.text
+    fewer = int(home.headers["X-Query-Count"])
+    db.session.add_all(Membership(forum_id=f.id, user_id=member.id, coordinator=True) for f in forums[1:])
+    db.session.commit()
+    home = client.get("/home")
+    assert offer in home.text and int(home.headers["X-Query-Count"]) == fewer
 
 
 def test_round_dates_are_checked(client, login, make_user):

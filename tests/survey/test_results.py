@@ -1,12 +1,14 @@
 """Results: disclosure control on crafted small groups (including the differencing case), year beside year
 against a table computed by hand, the chart and the research partner's de-identified file."""
 
+from collections import Counter
 from datetime import timedelta
 
+from portal.core.privacy import SURVEY_MIN_RESPONSES
 from portal.extensions import db
 from portal.organisations.models import SECTOR_LABELS
 from portal.survey import results, services
-from portal.survey.deidentify import MERGED, item_level_rows, merge_small
+from portal.survey.deidentify import MERGED, item_level_rows, k_anonymise
 from portal.survey.models import THEMES
 from portal.survey.scoring import Cell, grid, paired
 from tests.survey.conftest import TODAY, open_survey, respond
@@ -113,5 +115,39 @@ def test_item_level_file_has_no_free_text_and_merges_small_groups(app, make_esta
     flat = " ".join(str(v) for row in rows for v in row)
     assert "Ms Example" not in flat and "ASN" not in flat and "East Renfrewshire" not in flat
     assert sum(1 for row in rows if row[2] == MERGED) == 15  # 3 ASN alone would be small: Primary joins them
-    assert merge_small(["a"] * 12 + ["b"] * 3 + ["c"] * 8) == ["a"] * 12 + [MERGED] * 11
-    assert merge_small(["a"] * 12 + ["b"] * 3) == [MERGED] * 15
+
+
+# A crafted file where every value is common in its own column (each at least 16 of 31) but one respondent's
+# combination is theirs alone: merging per column finds nothing to merge and would single them out.
+COMMON_A = ("Staff", "Primary", "Teacher", "Less than 3 years", "Glasgow City")
+COMMON_B = ("Staff", "Secondary", "Support staff", "3 to 5 years", "Inverclyde")
+ALONE = ("Staff", "Primary", "Support staff", "Less than 3 years", "Inverclyde")
+CRAFTED = [COMMON_A] * 15 + [COMMON_B] * 15 + [ALONE]
+
+
+def test_k_anonymity_holds_on_the_combination_of_respondent_columns():
+    released = k_anonymise(CRAFTED, k=10)
+    kept = [r for r in released if r is not None]
+    assert all(n >= 10 for n in Counter(kept).values())
+    assert ALONE not in kept and len(kept) >= 30  # merging keeps everyone here (31 lines allow none left out)
+    # Allowed to leave one line out, the lone combination is suppressed and nothing else is changed.
+    assert k_anonymise(CRAFTED, k=10, max_suppressed=1) == [COMMON_A] * 15 + [COMMON_B] * 15 + [None]
+    # Already k-anonymous: untouched. Fewer than k in all: nothing is released.
+    assert k_anonymise([COMMON_A] * 10, k=10) == [COMMON_A] * 10
+    assert k_anonymise([COMMON_A] * 4 + [COMMON_B] * 5, k=10) == [None] * 9
+
+
+def test_item_level_file_is_k_anonymous_on_a_crafted_survey(app, make_establishment):
+    survey = open_survey()
+    glasgow = make_establishment(sector="Primary")
+    inverclyde = make_establishment(sector="Secondary", authority_slug="inverclyde")
+    links = {e.id: services.create_open_link(survey, e, cap=50, actor=None) for e in (glasgow, inverclyde)}
+    people = [(glasgow, "Primary", "teacher", "0-2")] * 15 + [(inverclyde, "Secondary", "support", "3-5")] * 15
+    people.append((inverclyde, "Primary", "support", "0-2"))  # alone in their combination
+    for place, sector, role, years in people:
+        respond(survey, links[place.id], place, sector=sector, role_group=role, years_in_post=years)
+    header, rows = item_level_rows(survey)
+    about = Counter(tuple(row[1:6]) for row in rows)
+    assert header[1:6] == ["version", "sector", "role_group", "years_in_post", "local_authority"]
+    assert all(n >= SURVEY_MIN_RESPONSES for n in about.values()), about
+    assert ("Staff", "Primary", "Support staff", "Less than 3 years", "Inverclyde") not in about

@@ -87,3 +87,50 @@ def test_lead_officer_edits_items_and_imports_invitations(client, app, login, ma
     assert client.post(f"/survey/{survey.id}/invitations", data=upload).status_code == 303
     rates = client.get(f"/survey/{survey.id}/invitations")
     assert school.name in rates.text
+
+
+def test_an_unreadable_date_is_quoted_and_not_put_back(client, login, make_user):
+    """The survey's dates and the evaluation round's: what was typed shows in the message, never in the input."""
+    login(make_user(Role.ADMIN))
+    survey = open_survey()
+    for url, data in (
+        ("/survey/", {"school_year": "2030", "opens_on": "31/02/2027", "closes_on": "2031-06-30"}),
+        (f"/survey/{survey.id}/edit", {"opens_on": "31/02/2027", "closes_on": "2031-06-30", "open_question": "Q?"}),
+        ("/feedback/evaluations", {"school_year": "2030", "opens_on": "31/02/2027", "closes_on": "2031-06-30"}),
+    ):
+        refused = client.post(url, data=data)
+        assert refused.status_code == 422, url
+        assert "You typed &#34;31/02/2027&#34;: enter a date like 2027-02-28." in refused.text, url
+        assert 'value="31/02/2027"' not in refused.text and 'value="2031-06-30"' in refused.text, url
+
+
+def test_la_officers_read_their_own_la_only(client, login, make_user, make_establishment):
+    """An LA officer's results, tables and downloads hold their own LA's responses only, with the same
+    suppression; the region's and another LA's figures never show. The lead officer still sees the region."""
+    survey = open_survey()
+    glasgow = make_establishment(sector="Primary")
+    inverclyde = make_establishment(sector="Secondary", authority_slug="inverclyde")
+    for place, count, value in ((glasgow, 12, 4), (inverclyde, 14, 1)):
+        link = services.create_open_link(survey, place, cap=50, actor=None)
+        db.session.commit()
+        for _ in range(count):
+            respond(survey, link, place, value=value)
+    officer = make_user(Role.LA_OFFICER)  # Glasgow City's
+    assert officer.authority_id == glasgow.authority_id
+    login(officer)
+    page = client.get("/survey/results")
+    assert page.status_code == 200
+    main = page.text.split("<main", 1)[1].split("</main>", 1)[0]  # the footer names every LA
+    assert "Glasgow City only: 12 responses" in main
+    assert "Inverclyde" not in main and "Secondary" not in main and "26 responses" not in main
+    assert "4.00" in main and "1.00" not in main and "2.38" not in main  # Glasgow's mean only
+    for table in ("by-year", "leaders-and-staff", "by-sector"):
+        csv = client.get(f"/survey/results/download.csv?table={table}")
+        assert csv.status_code == 200 and "Secondary" not in csv.text and "2.38" not in csv.text, table
+    assert client.get("/survey/results/download.csv?table=by-authority").status_code == 404
+    book = load_workbook(io.BytesIO(client.get("/survey/results/download.xlsx").data))
+    cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None)
+    assert "Inverclyde" not in cells and "Secondary" not in cells
+    login(make_user(Role.ADMIN))
+    region = client.get("/survey/results")
+    assert "26 responses" in region.text and "Inverclyde" in region.text
