@@ -78,7 +78,7 @@ def load_demo(ctx) -> None:
         select(NetworkCohort.id).where(NetworkCohort.school_year == "2026-27", NetworkCohort.letter == "A")
     ):
         return
-    lead, password = ctx.users["lead"], ctx.users["lead"].password_hash
+    lead, password = ctx.users["lead"], ctx.password_hash()
     cohort = NetworkCohort(
         school_year="2026-27",
         letter="A",

@@ -3,6 +3,9 @@
 import random
 from dataclasses import dataclass, field
 
+from flask import current_app
+from werkzeug.security import generate_password_hash
+
 
 @dataclass
 class DemoContext:
@@ -11,6 +14,13 @@ class DemoContext:
     users: dict = field(default_factory=dict)  # "lead", "leader", ... -> User
     establishments: list = field(default_factory=list)
     authorities: list = field(default_factory=list)
+    _password_hash: str = ""
+
+    def password_hash(self) -> str:
+        """The demo password, hashed once per load (scrypt is slow on purpose) and given to every demo person."""
+        if not self._password_hash:
+            self._password_hash = generate_password_hash(current_app.config["DEMO_PASSWORD"])
+        return self._password_hash
 
 
 @dataclass

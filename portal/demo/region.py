@@ -2,7 +2,6 @@
 
 import itertools
 
-from flask import current_app
 from sqlalchemy import insert, select
 from werkzeug.security import generate_password_hash
 
@@ -95,17 +94,15 @@ def load_demo_region(ctx) -> None:
         )
     )
     by_slug = {la.slug: la for la in las}
-    password = None
     for key, local, name, roles, job, est_index, la_slug in DEMO_ACCOUNTS:
         email = f"{local}@{DEMO_DOMAIN}"
         user = db.session.scalar(select(User).where(User.email == email))
         if user is None:
-            password = password or generate_password_hash(current_app.config["DEMO_PASSWORD"])
             est = ctx.establishments[est_index] if est_index is not None else None
             user = User(
                 name=name,
                 email=email,
-                password_hash=password,
+                password_hash=ctx.password_hash(),
                 establishment=est,
                 job_title=job,
                 promoted=any(w in job for w in PROMOTED_WORDS),

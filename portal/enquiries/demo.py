@@ -3,10 +3,8 @@
 import io
 from datetime import date, timedelta
 
-from flask import current_app
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
-from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
 from portal.core.roles import Role
@@ -55,7 +53,7 @@ def _colleague(ctx) -> User:
             name="Ailsa Colleague",
             email=email,
             job_title="Class teacher",
-            password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]),
+            password_hash=ctx.password_hash(),
             establishment=ctx.establishments[5],
         )  # Renfrewshire: another LA from the practitioner
         user.role_rows = [UserRole(role=str(Role.PRACTITIONER))]

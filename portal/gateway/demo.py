@@ -3,9 +3,7 @@ and a Gateway team (the demo practitioner and a colleague in South Lanarkshire) 
 
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import select
-from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
 from portal.core.dates import utcnow
@@ -155,17 +153,16 @@ SCHOOL = dict(
 )
 
 
-def _person(ctx, local, name, job, est_index, password: list) -> User:
+def _person(ctx, local, name, job, est_index) -> User:
     email = f"{local}@demo.example.org"
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
-        password[:] = password or [generate_password_hash(current_app.config["DEMO_PASSWORD"])]
         user = User(
             name=name,
             email=email,
             job_title=job,
             establishment=ctx.establishments[est_index],
-            password_hash=password[0],
+            password_hash=ctx.password_hash(),
             promoted="Depute" in job or "Principal" in job,
         )
         user.role_rows = [UserRole(role=str(Role.PRACTITIONER))] + (
@@ -182,9 +179,9 @@ def _profile(user, kind="person", **fields) -> None:
 
 
 def load_demo(ctx) -> None:
-    people, password = {}, []
+    people = {}
     for local, name, job, est_index, hunch, interests, stages, mode in PEOPLE:
-        people[local] = user = _person(ctx, local, name, job, est_index, password)
+        people[local] = user = _person(ctx, local, name, job, est_index)
         _profile(user, hunch=hunch, interests=list(interests), stages=list(stages), mode=mode)
     ewan, leader = ctx.users["practitioner"], ctx.users["leader"]
     _profile(ewan, **EWAN)

@@ -5,10 +5,8 @@ import io
 import struct
 import zlib
 
-from flask import current_app
 from sqlalchemy import insert, select, text, update
 from werkzeug.datastructures import FileStorage
-from werkzeug.security import generate_password_hash
 
 from portal.accounts.models import User, UserRole
 from portal.core.dates import utcnow
@@ -109,7 +107,7 @@ IN_REVIEW = (
 )
 
 
-def _member(n: int, establishment) -> User:
+def _member(ctx, n: int, establishment) -> User:
     email = f"practice.member{n}@demo.example.org"
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
@@ -118,7 +116,7 @@ def _member(n: int, establishment) -> User:
             email=email,
             job_title="Teacher",
             establishment=establishment,
-            password_hash=generate_password_hash(current_app.config["DEMO_PASSWORD"]),
+            password_hash=ctx.password_hash(),
         )
         user.role_rows = [UserRole(role=str(Role.PRACTITIONER))]
         db.session.add(user)
@@ -132,8 +130,8 @@ def _account(n: int, spec, ctx, themes: dict, *, publish: bool) -> None:
     if db.session.scalar(select(Team.id).where(Team.name == name)):
         return
     in_sector = [e for e in ctx.establishments if e.sector == sector]
-    first = _member(2 * n, in_sector[n % len(in_sector)])
-    second = _member(2 * n + 1, in_sector[-1 - n % len(in_sector)])
+    first = _member(ctx, 2 * n, in_sector[n % len(in_sector)])
+    second = _member(ctx, 2 * n + 1, in_sector[-1 - n % len(in_sector)])
     team = teams.create_team(
         actor=first,
         theme=themes[theme_title],
