@@ -55,6 +55,10 @@ class Batch:
         self._waiting: dict[str, object] = {}
         self._rows: dict[str, list[tuple]] = {}
 
+    def __contains__(self, tag: str) -> bool:
+        """Whether `tag` is waiting or read (a builder then need not build its statement again)."""
+        return tag in self._waiting or tag in self._rows
+
     def add(self, tag: str, stmt) -> None:
         """Record a SELECT to read with the others (a tag already read or waiting keeps its first statement)."""
         if tag not in self._rows and tag not in self._waiting:

@@ -152,7 +152,8 @@ def confidence_row(n, s, sq, up, before, after, items: int = len(CONFIDENCE_ITEM
 
 
 def _add_confidence(figures: Figures) -> None:
-    figures.batch.add("confidence:year", _confidence_sums(figures.scope, g.cohort_year(NetworkCohort.school_year)))
+    if "confidence:year" not in figures.batch:
+        figures.batch.add("confidence:year", _confidence_sums(figures.scope, g.cohort_year(NetworkCohort.school_year)))
 
 
 def confidence(scope: ReportScope, figures: Figures | None = None) -> Section:
@@ -218,6 +219,8 @@ def _add_sustainability(figures: Figures) -> None:
     """Per cohort and LA: establishments nominated and key facilitators named; per cohort: facilitators who took part
     in an earlier cohort; the LAs counted (reads for the page's batch). The sector filter reads the nominated
     establishment's sector and the facilitator's own establishment's."""
+    if "sustainability:nominated" in figures.batch:
+        return
     scope = figures.scope
     nominated = (
         select(Nomination.cohort_id, Nomination.authority_id, func.count())

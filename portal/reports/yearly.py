@@ -134,16 +134,20 @@ def _critical_mass(scope: ReportScope) -> dict:
 
 
 PARTS = {"participation": _participation, "critical_mass": _critical_mass}
+FIGURES = {
+    "participation": ("people", "attendance", "findings"),
+    "critical_mass": ("led", "facilitated", "presented", "several"),
+}
 
 
 def add_yearly(batch: Batch, scope: ReportScope, parts=tuple(PARTS)) -> list[str]:
-    """Record the figures of `parts` as reads of `batch` (tagged "yearly:<figure>"); their names."""
-    figures = []
+    """Record the figures of `parts` as reads of `batch` (tagged "yearly:<figure>"), unless already recorded;
+    their names."""
     for part in parts:
-        for figure, stmt in PARTS[part](scope).items():
-            batch.add(f"yearly:{figure}", stmt)
-            figures.append(figure)
-    return figures
+        if any(f"yearly:{figure}" not in batch for figure in FIGURES[part]):
+            for figure, stmt in PARTS[part](scope).items():
+                batch.add(f"yearly:{figure}", stmt)
+    return [figure for part in parts for figure in FIGURES[part]]
 
 
 def yearly(scope: ReportScope, parts=tuple(PARTS), batch: Batch | None = None) -> dict[str, dict[int, tuple]]:
