@@ -145,6 +145,8 @@ def _leadership_evaluations(plans):
                 "mean"
             ),
         )
+        # only the evaluations paired here (by the index on evaluation_id), not every evaluation's scores
+        .where(EvaluationDomainScore.evaluation_id.in_(select(pairs.c.before_id).union(select(pairs.c.after_id))))
         .group_by(EvaluationDomainScore.evaluation_id)
         .having(func.sum(EvaluationDomainScore.rating_count) > 0)
         .subquery()
