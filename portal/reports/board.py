@@ -47,14 +47,10 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
 HEADLINE_BRANCHES = ("people", "attendance", "findings", "accounts", "uses")
 
 
-def headlines(scope: ReportScope, *periods: tuple[date, date], batch: Batch | None = None) -> list[dict]:
-    """The board's headline figures for each period, in one statement: a read per figure, two columns per period
-    (conditional counts over the span of all the periods)."""
-    return plan_headlines(scope, periods, batch or Batch())()
-
-
 def plan_headlines(scope: ReportScope, periods, batch: Batch) -> Callable[[], list[dict]]:
-    """Record the headline reads in `batch`; the function returned reads them (a dict of figures per period)."""
+    """The board's headline figures for each period: a read of `batch` per figure, two columns per period
+    (conditional counts over the span of all the periods); the function returned reads them (a dict of figures
+    per period)."""
     bounds = [(datetime.combine(a, datetime.min.time()), datetime.combine(b, datetime.min.time())) for a, b in periods]
     first, last, now = min(a for a, _ in bounds), max(b for _, b in bounds), utcnow()
 
