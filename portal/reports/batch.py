@@ -24,7 +24,6 @@ from sqlalchemy import (
     cast,
     literal,
     null,
-    select,
     union_all,
 )
 
@@ -98,10 +97,11 @@ def _compose(reads: dict):
         offsets[kind], at = at, at + widths[kind]
     branches = []
     for tag, stmt in reads.items():
-        sub = stmt.subquery()
         slots = {k: [cast(null(), t)] * widths[k] for k, t in SLOT_TYPES.items()}
-        for column, (kind, i) in zip(sub.c, layouts[tag], strict=True):
+        for column, (kind, i) in zip(stmt.selected_columns, layouts[tag], strict=True):
             slots[kind][i] = cast(column, SLOT_TYPES[kind]) if kind in "if" else column
-        branches.append(select(literal(tag).label("tag"), *[c for k in SLOT_TYPES for c in slots[k]]))
+        # the read's own FROM, WHERE and GROUP BY with its columns in their slots (no subquery to build)
+        columns = [literal(tag).label("tag"), *[c for k in SLOT_TYPES for c in slots[k]]]
+        branches.append(stmt.with_only_columns(*columns, maintain_column_froms=True))
     statement = branches[0] if len(branches) == 1 else union_all(*branches)
     return statement, lambda row: tuple(row[offsets[kind] + i] for kind, i in layouts[row[0]])
