@@ -86,7 +86,9 @@ class Booking(db.Model):
     __table_args__ = (
         UniqueConstraint("event_id", "user_id", name="uq_event_booking_event_id_user_id"),
         Index("ix_event_booking_event_status", "event_id", "status", "created_at"),
-        Index("ix_event_booking_user_status", "user_id", "status"),
+        # the reports' attendance (per event, or for an LA's people) reads one of these alone (no row lookups)
+        Index("ix_event_booking_user_status", "user_id", "status", "event_id", "attended"),
+        Index("ix_event_booking_event_attendance", "event_id", "status", "attended", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
@@ -20,7 +20,13 @@ class Profile(db.Model):
     """A practitioner's (kind "person") or a senior leader's establishment's (kind "establishment") profile."""
 
     __tablename__ = "gateway_profile"
-    __table_args__ = (UniqueConstraint("owner_id", "kind", name="uq_gateway_profile_owner_kind"),)
+    __table_args__ = (
+        UniqueConstraint("owner_id", "kind", name="uq_gateway_profile_owner_kind"),
+        # uptake counts distinct owners by LA, sector and month, each from one of these alone (no row lookups)
+        Index("ix_gateway_profile_uptake_la", "authority_id", "status", "owner_id"),
+        Index("ix_gateway_profile_uptake_sector", "sector", "status", "owner_id"),
+        Index("ix_gateway_profile_uptake_created", "created_at", "status", "owner_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)

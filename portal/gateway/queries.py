@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, String, and_, case, cast, extract, false, func, literal, null, or_, select, union_all
+from sqlalchemy import Integer, String, and_, case, cast, false, func, literal, null, or_, select, union_all
 
 from portal.core.access import officer_authority_id
 from portal.core.dates import utcnow
 from portal.core.privacy import suppress
+from portal.core.sqldates import month_of, school_year, year_of
 from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import Enquiry
 from portal.extensions import db
@@ -139,14 +140,9 @@ _KEYS = {"la": Integer, "sector": String, "year": Integer, "month": Integer}
 _GROUPINGS = {
     "la": lambda m: {"la": m.authority_id},
     "sector": lambda m: {"sector": m.sector},
-    "month": lambda m: {
-        "year": cast(extract("year", m.created_at), Integer),
-        "month": cast(extract("month", m.created_at), Integer),
-    },
+    "month": lambda m: {"year": year_of(m.created_at), "month": month_of(m.created_at)},
     # the school year (1 August to 31 July) by the calendar year it starts in
-    "school_year": lambda m: {
-        "year": cast(extract("year", m.created_at), Integer) - case((extract("month", m.created_at) < 8, 1), else_=0)
-    },
+    "school_year": lambda m: {"year": school_year(m.created_at)},
 }
 
 

@@ -1,8 +1,10 @@
 """The board paper: its period, the headline figures with the change since the last paper, the cohorts it covers."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, literal, select, union_all
+from sqlalchemy import and_, case, func, literal, select
 
 from portal.cohorts.models import NetworkCohort
 from portal.core.dates import utcnow
@@ -14,8 +16,12 @@ from portal.extensions import db
 from portal.leadership.models import LeadershipCohort, ProgrammeYear
 from portal.organisations.models import Establishment
 from portal.practice.models import PUBLISHED, PracticeAccount, Use
+from portal.reports import cohort_service, leadership_report, service
 from portal.reports import grouping as g
-from portal.reports.service import people_count
+from portal.reports.batch import Batch
+from portal.reports.cohort_service import CohortReport
+from portal.reports.figures import Figures
+from portal.reports.service import Aim, people_count
 from portal.reports.sources import ReportScope
 
 
@@ -41,9 +47,10 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
 HEADLINE_BRANCHES = ("people", "attendance", "findings", "accounts", "uses")
 
 
-def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str, int | float | None]]:
-    """The board's headline figures for each period, in one statement: a UNION ALL branch per figure, two columns
-    per period (conditional counts over the span of all the periods)."""
+def plan_headlines(scope: ReportScope, periods, batch: Batch) -> Callable[[], list[dict]]:
+    """The board's headline figures for each period: a read of `batch` per figure, two columns per period
+    (conditional counts over the span of all the periods); the function returned reads them (a dict of figures
+    per period)."""
     bounds = [(datetime.combine(a, datetime.min.time()), datetime.combine(b, datetime.min.time())) for a, b in periods]
     first, last, now = min(a for a, _ in bounds), max(b for _, b in bounds), utcnow()
 
@@ -57,7 +64,6 @@ def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str,
 
     inv = g.scoped_involvement(scope, since=first, until=last)
     people = select(
-        literal("people"),
         *per_period(
             inv.c.at,
             lambda c: func.count(func.distinct(case((c, inv.c.user_id)))),
@@ -66,7 +72,6 @@ def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str,
     )
     attendance = (
         select(
-            literal("attendance"),
             *per_period(
                 Event.starts_at,
                 lambda c: func.sum(case((and_(c, Booking.attended.is_(True)), 1), else_=0)),
@@ -83,11 +88,10 @@ def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str,
             *g.person_in_scope(scope, Booking.user_id),
         )
     )
-    findings = select(
-        literal("findings"), *per_period(Enquiry.published_at, lambda c: func.count(case((c, Enquiry.id))))
-    ).where(Enquiry.published_at >= first, Enquiry.published_at < last, *g.team_in_scope(scope, Enquiry.team_id))
+    findings = select(*per_period(Enquiry.published_at, lambda c: func.count(case((c, Enquiry.id))))).where(
+        Enquiry.published_at >= first, Enquiry.published_at < last, *g.team_in_scope(scope, Enquiry.team_id)
+    )
     accounts = select(
-        literal("accounts"),
         *per_period(PracticeAccount.published_at, lambda c: func.count(case((c, PracticeAccount.id)))),
     ).where(
         PracticeAccount.state == PUBLISHED,
@@ -96,14 +100,20 @@ def headlines(scope: ReportScope, *periods: tuple[date, date]) -> list[dict[str,
         *g.team_in_scope(scope, PracticeAccount.team_id),
     )
     uses = (
-        select(literal("uses"), *per_period(Use.created_at, lambda c: func.count(case((c, Use.id)))))
+        select(*per_period(Use.created_at, lambda c: func.count(case((c, Use.id)))))
         .select_from(Use)
         .outerjoin(Establishment, Establishment.id == Use.establishment_id)
         .where(Use.created_at >= first, Use.created_at < last, *g.establishment_filters(scope))
     )
-    found = {row[0]: row[1:] for row in db.session.execute(union_all(people, attendance, findings, accounts, uses))}
+    for tag, stmt in zip(HEADLINE_BRANCHES, (people, attendance, findings, accounts, uses), strict=True):
+        batch.add(f"headline:{tag}", stmt)
+    return lambda: _headline_figures(batch, len(bounds))
+
+
+def _headline_figures(batch: Batch, periods: int) -> list[dict]:
+    found = {tag: next(iter(batch.rows(f"headline:{tag}")), ()) for tag in HEADLINE_BRANCHES}
     results = []
-    for i in range(len(bounds)):
+    for i in range(periods):
         values = {
             tag: [int(v or 0) for v in found.get(tag, ())[2 * i : 2 * i + 2]] or [0, 0] for tag in HEADLINE_BRANCHES
         }
@@ -126,9 +136,18 @@ def _span(since: date, until: date) -> str:
     return f"{since:%d %b %Y} to {until - timedelta(days=1):%d %b %Y}"
 
 
-def headline_table(scope: ReportScope, since: date, until: date) -> Table:
+def headline_table(scope: ReportScope, since: date, until: date, batch: Batch | None = None) -> Table:
+    return plan_headline_table(scope, since, until, batch or Batch())()
+
+
+def plan_headline_table(scope: ReportScope, since: date, until: date, batch: Batch) -> Callable[[], Table]:
+    """Record the reads of this period's and the last paper's headlines; the function returned builds the table."""
     before = previous_period(since, until)
-    now, then = headlines(scope, (since, until), before)
+    figures = plan_headlines(scope, ((since, until), before), batch)
+    return lambda: _headline_table(since, until, before, *figures())
+
+
+def _headline_table(since: date, until: date, before: tuple[date, date], now: dict, then: dict) -> Table:
     rows = []
     for label, value in now.items():
         last = then[label]
@@ -149,19 +168,17 @@ def headline_table(scope: ReportScope, since: date, until: date) -> Table:
     )
 
 
-def cohorts_in_period(since: date, until: date) -> tuple[list[NetworkCohort], list[LeadershipCohort]]:
-    """Published network cohorts of the school years the period touches (two a year, so the page's queries are
-    bounded by the period, not the data) and leadership cohorts whose programme year overlaps it."""
+def cohorts_in_period(
+    since: date, until: date, network_cohorts: list[NetworkCohort]
+) -> tuple[list[NetworkCohort], list[LeadershipCohort]]:
+    """Published network cohorts of the school years the period touches, from `network_cohorts` (every cohort,
+    read once for the page) and leadership cohorts whose programme year overlaps it (one query)."""
     first = since.year if since.month >= 8 else since.year - 1
     last_day = until - timedelta(days=1)
     last = last_day.year if last_day.month >= 8 else last_day.year - 1
-    network = list(
-        db.session.scalars(
-            select(NetworkCohort)
-            .where(NetworkCohort.stage == "published")
-            .where(g.cohort_year(NetworkCohort.school_year).between(first, last))
-            .order_by(NetworkCohort.school_year, NetworkCohort.letter)
-        )
+    network = sorted(
+        (c for c in network_cohorts if c.stage == "published" and first <= int(c.school_year[:4]) <= last),
+        key=lambda c: (c.school_year, c.letter),
     )
     leadership = list(
         db.session.scalars(
@@ -172,3 +189,23 @@ def cohorts_in_period(since: date, until: date) -> tuple[list[NetworkCohort], li
         )
     )
     return network, leadership
+
+
+@dataclass
+class BoardPaper:
+    headline: Table
+    aims: list[Aim]
+    cohorts: list[CohortReport]
+
+
+def board_paper(scope: ReportScope, since: date, until: date, *, names: bool) -> BoardPaper:
+    """The board paper's figures from one `Figures`: the six aims' counts, both periods' headlines and every
+    cohort's facts are reads of its batch (one statement), beside the cohorts read once and the registered
+    sources, so the number of statements depends on neither the data nor the cohorts of the period."""
+    figures = Figures(scope)
+    network, leadership = cohorts_in_period(since, until, figures.network_cohorts)
+    headline = plan_headline_table(scope, since, until, figures.batch)
+    network_reports = cohort_service.plan_network_cohorts(network, scope, names=names, batch=figures.batch)
+    leadership_reports = leadership_report.plan_leadership_cohorts(leadership, scope, names=names, batch=figures.batch)
+    aims = service.aims(scope, figures)  # the first read: runs every read recorded above
+    return BoardPaper(headline(), aims, network_reports() + leadership_reports())

@@ -13,7 +13,7 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
-from portal.reports import board, bp, cohort_service, leadership_report, service
+from portal.reports import board, bp, service
 from portal.reports.access import can_choose_authority, can_list_never_involved, can_see_names, scoped_authority
 from portal.reports.grouping import PROGRAMMES
 from portal.reports.loading import cohort_report, period_from_request, scope_args, scope_from_request
@@ -92,19 +92,17 @@ def show_cohort(kind, cohort_id):
 def _board_context():
     scope = scope_from_request()
     since, until = period_from_request()
-    network, leadership = board.cohorts_in_period(since, until)
-    names = can_see_names(current_user)
+    paper = board.board_paper(scope, since, until, names=can_see_names(current_user))
     return dict(
         scope=scope,
         since=since,
         until=until,
         args=scope_args(scope),
-        headline=Section(board.headline_table(scope, since, until), chart=None),
+        headline=Section(paper.headline, chart=None),
         one_day=timedelta(days=1),
-        aims=service.aims(scope),
+        aims=paper.aims,
         variant=VARIANT,
-        cohorts=cohort_service.network_cohorts(network, scope, names=names)
-        + leadership_report.leadership_cohorts(leadership, scope, names=names),
+        cohorts=paper.cohorts,
         authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
     )
 

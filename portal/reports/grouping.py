@@ -2,10 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, and_, case, cast, extract, func, literal, select, union_all
+from sqlalchemy import DateTime, and_, cast, func, literal, select, union_all
 
 from portal.accounts.models import User
 from portal.cohorts.models import NetworkCohort, Nomination
+from portal.core import sqldates
 from portal.enquiries.models import Registration, Team, TeamMember
 from portal.extensions import db
 from portal.forums.models import Membership
@@ -25,7 +26,7 @@ EVENT_CONTEXT_OF = {"network": "network_cohort", "themed": "theme", "leadership"
 
 def school_year(column):
     """The calendar year the school year (August to July) holding `column` starts in, computed in SQL."""
-    return cast(extract("year", column), db.Integer) - case((extract("month", column) < 8, 1), else_=0)
+    return sqldates.school_year(column)
 
 
 def cohort_year(column):

@@ -6,23 +6,22 @@ and the column its chart draws. The number of queries is fixed whatever the data
 """
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.orm import aliased
 
 from portal.cohorts.models import CohortFacilitator, ConfidenceResponse, NetworkCohort, Nomination
 from portal.cohorts.rules import CONFIDENCE_ITEMS, LA_MAX, LA_MIN, facilitators_needed
 from portal.core.privacy import MIN_GROUP, suppress
 from portal.core.tables import Column, Table
-from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 from portal.reports import grouping as g
 from portal.reports.coverage import coverage, never_involved_query  # noqa: F401  (part of the service)
+from portal.reports.figures import Figures
 from portal.reports.sections import Section
-from portal.reports.sources import ReportScope, source
+from portal.reports.sources import ReportScope
 from portal.reports.stats import VARIANT, paired_effect_from_sums
-from portal.reports.yearly import yearly
+from portal.reports.yearly import add_yearly
 
 YEAR = Column("year", "School year")
 FEWER = f"Counts of fewer than {MIN_GROUP} people are not shown."
@@ -34,31 +33,6 @@ class Aim:
     title: str
     sections: list[Section] = field(default_factory=list)
     message: str = ""  # said instead of tables (e.g. the survey has no results yet)
-
-
-class Figures:
-    """One scope's figures, each read at most once whichever tables ask for them: the six aims page, the board
-    paper and the workbook build every table from one `Figures` (the per-year counts in one statement, each
-    registered source called once)."""
-
-    def __init__(self, scope: ReportScope, yearly_parts: tuple[str, ...] = ("participation", "critical_mass")):
-        self.scope = scope
-        self.yearly_parts = yearly_parts
-        self._sources: dict[str, list[Table]] = {}
-
-    @cached_property
-    def yearly(self) -> dict[str, dict[int, tuple]]:
-        return yearly(self.scope, self.yearly_parts)
-
-    def source(self, key: str) -> list[Table]:
-        """The tables a domain registered under `key` (already through `portal.core.privacy`)."""
-        if key not in self._sources:
-            fn = source(key)
-            self._sources[key] = fn(self.scope) if fn else []
-        return self._sources[key]
-
-    def source_table(self, key: str, name: str) -> Table | None:
-        return next((t for t in self.source(key) if t.name == name), None)
 
 
 def _years(*maps: dict) -> list[int]:
@@ -117,8 +91,9 @@ def participation(scope: ReportScope, figures: Figures | None = None) -> Section
 # Aim 2 --------------------------------------------------------------------------------------------------------
 
 
-def _confidence_sums(scope: ReportScope, group_by, *, cohort_id: int | None = None):
-    """Per group: n paired, sum of change, sum of squared change, improved, mean start, mean end (item mean)."""
+def _confidence_sums(scope: ReportScope, group_by):
+    """Per group: n paired, sum of change, sum of squared change, improved, mean start, mean end (item mean): a
+    read for the page's batch."""
     start, end = aliased(ConfidenceResponse), aliased(ConfidenceResponse)
 
     def score(r):
@@ -132,8 +107,8 @@ def _confidence_sums(scope: ReportScope, group_by, *, cohort_id: int | None = No
             func.sum(change),
             func.sum(change * change),
             func.sum(case((change > 0, 1), else_=0)),
-            func.avg(score(start)),
-            func.avg(score(end)),
+            cast(func.avg(score(start)), Float),
+            cast(func.avg(score(end)), Float),
         )
         .select_from(start)
         .join(end, and_(end.cohort_id == start.cohort_id, end.user_id == start.user_id, end.phase == "end"))
@@ -142,11 +117,9 @@ def _confidence_sums(scope: ReportScope, group_by, *, cohort_id: int | None = No
         .where(*g.year_filters(scope, g.cohort_year(NetworkCohort.school_year)))
         .group_by(group_by)
     )
-    if cohort_id is not None:
-        stmt = stmt.where(start.cohort_id == cohort_id)
     if scope.programme and scope.programme != "network":
         stmt = stmt.where(False)
-    return db.session.execute(stmt).all()
+    return stmt
 
 
 CONFIDENCE_COLUMNS = [
@@ -178,9 +151,15 @@ def confidence_row(n, s, sq, up, before, after, items: int = len(CONFIDENCE_ITEM
     ]
 
 
+def _add_confidence(figures: Figures) -> None:
+    if "confidence:year" not in figures.batch:
+        figures.batch.add("confidence:year", _confidence_sums(figures.scope, g.cohort_year(NetworkCohort.school_year)))
+
+
 def confidence(scope: ReportScope, figures: Figures | None = None) -> Section:
-    year = g.cohort_year(NetworkCohort.school_year)
-    rows = [[g.year_label(y), *confidence_row(*rest)] for y, *rest in _confidence_sums(scope, year)]
+    figures = figures or Figures(scope)
+    _add_confidence(figures)
+    rows = [[g.year_label(y), *confidence_row(*rest)] for y, *rest in figures.batch.rows("confidence:year")]
     rows.sort(key=lambda r: r[0], reverse=True)
     n = sum(r[1] or 0 for r in rows)
     return Section(
@@ -236,12 +215,15 @@ def critical_mass(scope: ReportScope, figures: Figures | None = None) -> Section
 # Aim 4 --------------------------------------------------------------------------------------------------------
 
 
-def _sustainability_counts(scope: ReportScope) -> dict[str, dict]:
+def _add_sustainability(figures: Figures) -> None:
     """Per cohort and LA: establishments nominated and key facilitators named; per cohort: facilitators who took part
-    in an earlier cohort; the LAs counted (one statement). The sector filter reads the nominated establishment's
-    sector and the facilitator's own establishment's."""
+    in an earlier cohort; the LAs counted (reads for the page's batch). The sector filter reads the nominated
+    establishment's sector and the facilitator's own establishment's."""
+    if "sustainability:nominated" in figures.batch:
+        return
+    scope = figures.scope
     nominated = (
-        select(literal("nominated"), Nomination.cohort_id, Nomination.authority_id, func.count())
+        select(Nomination.cohort_id, Nomination.authority_id, func.count())
         .join(Establishment, Establishment.id == Nomination.establishment_id)
         .where(*g.establishment_filters(scope))
         .group_by(Nomination.cohort_id, Nomination.authority_id)
@@ -249,7 +231,7 @@ def _sustainability_counts(scope: ReportScope) -> dict[str, dict]:
     fac_filter = [CohortFacilitator.authority_id == scope.authority_id] if scope.authority_id else []
     fac_filter += g.person_in_scope(ReportScope(sector=scope.sector), CohortFacilitator.user_id)
     named = (
-        select(literal("named"), CohortFacilitator.cohort_id, CohortFacilitator.authority_id, func.count())
+        select(CohortFacilitator.cohort_id, CohortFacilitator.authority_id, func.count())
         .where(*fac_filter)
         .group_by(CohortFacilitator.cohort_id, CohortFacilitator.authority_id)
     )
@@ -273,35 +255,44 @@ def _sustainability_counts(scope: ReportScope) -> dict[str, dict]:
         .exists()
     )
     from_earlier = (
-        select(
-            literal("earlier"),
-            CohortFacilitator.cohort_id,
-            literal(0),
-            func.count(func.distinct(CohortFacilitator.user_id)),
-        )
+        select(CohortFacilitator.cohort_id, func.count(func.distinct(CohortFacilitator.user_id)))
         .join(NetworkCohort, NetworkCohort.id == CohortFacilitator.cohort_id)
         .where(participant_before, *fac_filter)
         .group_by(CohortFacilitator.cohort_id)
     )
-    authorities = select(literal("authorities"), literal(0), LocalAuthority.id, literal(0)).where(
+    authorities = select(LocalAuthority.id).where(
         *([LocalAuthority.id == scope.authority_id] if scope.authority_id else [])
     )
-    out: dict[str, dict] = {"nominated": {}, "named": {}, "earlier": {}, "authorities": {}}
-    for figure, cid, la, n in db.session.execute(union_all(nominated, named, from_earlier, authorities)):
-        out[figure].setdefault(cid, {})[la] = n
+    for figure, stmt in (
+        ("nominated", nominated),
+        ("named", named),
+        ("earlier", from_earlier),
+        ("authorities", authorities),
+    ):
+        figures.batch.add(f"sustainability:{figure}", stmt)
+
+
+def _per_cohort_and_la(rows) -> dict[int, dict[int, int]]:
+    out: dict[int, dict[int, int]] = {}
+    for cid, la, n in rows:
+        out.setdefault(cid, {})[la] = n
     return out
 
 
 def sustainability(scope: ReportScope, figures: Figures | None = None) -> Section:
-    cohorts = db.session.execute(
-        select(NetworkCohort.id, NetworkCohort.school_year, NetworkCohort.letter)
-        .where(*g.year_filters(scope, g.cohort_year(NetworkCohort.school_year)))
-        .order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter.desc())
-    ).all()
-    counts = _sustainability_counts(scope)
-    nominated, named = counts["nominated"], counts["named"]
-    from_earlier = {cid: n for cid, per in counts["earlier"].items() for n in per.values()}
-    authorities = list(counts["authorities"].get(0, {}))
+    figures = figures or Figures(scope)
+    _add_sustainability(figures)
+    first, last = scope.first_year, scope.last_year
+    cohorts = [
+        (c.id, c.school_year, c.letter)
+        for c in figures.network_cohorts
+        if (not first or int(c.school_year[:4]) >= first) and (not last or int(c.school_year[:4]) <= last)
+    ]
+    read = figures.batch.rows
+    nominated = _per_cohort_and_la(read("sustainability:nominated"))
+    named = _per_cohort_and_la(read("sustainability:named"))
+    from_earlier = dict(read("sustainability:earlier"))
+    authorities = [la for (la,) in read("sustainability:authorities")]
     rows = []
     for cid, year, letter in cohorts:
         per_la, fac = nominated.get(cid, {}), named.get(cid, {})
@@ -403,8 +394,16 @@ def registered_sections(figures: Figures, *keys: str) -> list[Section]:
     return [Section(t) for key in keys for t in figures.source(key)]
 
 
+def add_aims(figures: Figures) -> None:
+    """Record the six aims' own counts as reads of the page's batch (the first table built reads them all)."""
+    add_yearly(figures.batch, figures.scope, figures.yearly_parts)
+    _add_confidence(figures)
+    _add_sustainability(figures)
+
+
 def aims(scope: ReportScope, figures: Figures | None = None) -> list[Aim]:
     figures = figures or Figures(scope)
+    add_aims(figures)
     return [
         Aim(1, "Participation", [participation(scope, figures)]),
         Aim(

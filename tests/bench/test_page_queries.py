@@ -28,8 +28,6 @@ OVER_BUDGET = {
     "enquiry plan (practitioner)": "13: the guided enquiry's drivers and cycles added two reads",
     "impact evidence (practitioner)": "13: cycles and corrections on the evidence page",
     "scale team evidence (lead officer)": "13: as impact evidence",
-    "reports: board paper (lead officer)": "about 25, constant in data size and in the cohorts of its period: "
-    "the six aims (8), both periods' headlines (1), network cohorts (8), leadership cohorts (3), feedback (2)",
 }
 
 
