@@ -1,7 +1,7 @@
 """reports2: covering indexes for the reports' aggregates (attendance per event and per person; Gateway uptake)
 
 Revision ID: 0013_reports2
-Revises: 0012_leader
+Revises: 0013_feedback2
 Create Date: 2026-12-01 03:10:00
 
 The six aims' attendance sums each event's bookings by status and attendance (an LA's: its people's bookings),
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision = "0013_reports2"
-down_revision = "0012_leader"
+down_revision = "0013_feedback2"
 branch_labels = None
 depends_on = None
 
