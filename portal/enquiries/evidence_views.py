@@ -26,7 +26,8 @@ from portal.extensions import db
 @login_required
 def show_evidence(team_id):
     team, enquiry = load_team(team_id)
-    measures = charted_measures(enquiry.id)
+    cycles = cycles_of(enquiry.id)
+    measures = charted_measures(enquiry.id, cycles=cycles)
     return render(
         "enquiries/evidence.html",
         team=team,
@@ -34,17 +35,9 @@ def show_evidence(team_id):
         measures=measures,
         notes=queries.notes(enquiry.id),
         can_edit=can_edit_team(current_user, team),
-        labels=_labels(enquiry.id),
+        labels={"measure": {m.id: m.name for m, _, _ in measures}, "cycle": {c.id: c.title for c in cycles}},
         history=corrections.history(enquiry.id, limit=20),
     )
-
-
-def _labels(enquiry_id: int) -> dict:
-    """Names of measures and cycles by id, for the notes linked to them."""
-    return {
-        "measure": {m.id: m.name for m in queries.measures(enquiry_id)},
-        "cycle": {c.id: c.title for c in cycles_of(enquiry_id)},
-    }
 
 
 @bp.get("/teams/<int:team_id>/measures/<int:measure_id>")

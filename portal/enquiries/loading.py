@@ -74,11 +74,12 @@ def chart(measure, points, phases=(), *, with_notes: bool = True, cycles=()) -> 
     }
 
 
-def charted_measures(enquiry_id: int, *, with_notes: bool = True) -> list[tuple]:
-    """Every measure with its points and (when quantitative) its chart: three queries."""
+def charted_measures(enquiry_id: int, *, with_notes: bool = True, cycles: list | None = None) -> list[tuple]:
+    """Every measure with its points and (when quantitative) its chart: three queries (two when the caller has
+    read the enquiry's cycles already)."""
     measures = queries.measures_with_points(enquiry_id)
     phases = phases_of([m.id for m, _ in measures])
-    cycles = cycles_of(enquiry_id)
+    cycles = cycles_of(enquiry_id) if cycles is None else cycles
     return [
         (m, pts, chart(m, pts, phases[m.id], with_notes=with_notes, cycles=cycles) if m.quantitative else None)
         for m, pts in measures

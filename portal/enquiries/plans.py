@@ -4,6 +4,7 @@ import math
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
@@ -145,15 +146,11 @@ def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, acto
 
 
 def plan_state(enquiry: Enquiry, user) -> tuple[dict, dict]:
-    """Saved sections by key (with who saved them) and this person's drafts by key: two queries."""
-    from sqlalchemy.orm import selectinload
-
+    """Saved sections by key (with who saved them, joined in) and this person's drafts by key: two queries."""
     sections = {
         s.key: s
         for s in db.session.scalars(
-            select(PlanSection)
-            .where(PlanSection.enquiry_id == enquiry.id)
-            .options(selectinload(PlanSection.updated_by))
+            select(PlanSection).where(PlanSection.enquiry_id == enquiry.id).options(joinedload(PlanSection.updated_by))
         )
     }
     drafts = {
