@@ -50,6 +50,8 @@ def test_autosave_survives_a_reload(page, live_server):
     page.goto(f"{live_server.url}/leadership/evaluations")
     page.get_by_role("link", name=re.compile("Midpoint")).click()
     page.get_by_role("link", name="Collaboration").click()
+    # Answer on the Collaboration page itself, not on the page before it while the link is still loading.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Facilitating collaboration")
     first = page.locator("fieldset.wp_statement").first
     first.locator("label", has_text="4 Established").click()
     expect(page.locator("#autosave-status")).to_contain_text("Saved as a draft")
