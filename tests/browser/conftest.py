@@ -32,6 +32,22 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
+# Every browser window of the tests asks for reduced motion, as people can: the design system then scrolls at once
+# instead of smoothly, so a button that was scrolled to is not still moving when it is pressed (a press and a
+# release landing on two different elements make no click: a save was lost that way in CI).
+CONTEXT = {"reduced_motion": "reduce"}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, **CONTEXT}
+
+
+def new_context(browser, **options):
+    """Another person's (or device's) browser window, with the same settings as the `page` fixture's."""
+    return browser.new_context(**{**CONTEXT, **options})
+
+
 def _browser_config(database: Path, uploads: Path, mail_port: int):
     return config_for_tests(
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",

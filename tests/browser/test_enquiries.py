@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 from tests.support.smtp import Mailbox
 
 
@@ -28,7 +28,7 @@ def test_practitioner_forms_a_team_plans_and_charts(page, live_server, mailbox, 
     expect(page.get_by_role("status")).to_contain_text("invitation is on its way")
     link = Mailbox.link(mailbox.last_to("colleague@demo.example.org"), "/enquiries/join/")
 
-    colleague = browser.new_context().new_page()
+    colleague = new_context(browser).new_page()
     sign_in(colleague, live_server, "colleague")
     colleague.goto(link)
     assert_accessible(colleague)
@@ -81,7 +81,7 @@ def test_practitioner_books_a_theme_drop_in(page, live_server):
 
 def test_two_people_editing_one_section_see_both_texts(page, live_server, browser):
     sign_in(page, live_server, "practitioner")
-    other = browser.new_context().new_page()
+    other = new_context(browser).new_page()
     sign_in(other, live_server, "colleague")
     for p in (page, other):
         p.goto(f"{live_server.url}/enquiries/teams")
@@ -107,6 +107,25 @@ def test_two_people_editing_one_section_see_both_texts(page, live_server, browse
     page.reload()
     page.locator("#step-cycles > details > summary").click()
     expect(page.get_by_role("textbox", name=label)).to_have_value(re.compile("parent council"))
+
+
+def test_a_section_save_button_stays_put_when_the_draft_is_kept(page, live_server):
+    """Pressing Save blurs the box, which sends the autosave; its status must not move the button between the press
+    and the release (the click, and with it the save, was lost when the status sat above the button)."""
+    sign_in(page, live_server, "practitioner")
+    page.goto(f"{live_server.url}/enquiries/teams")
+    page.get_by_role("link", name="Outdoor Explorers").first.click()
+    page.get_by_role("navigation", name="This team").get_by_role("link", name="Enquiry plan").click()
+    page.locator("#step-cycles > details > summary").click()
+    label = "Our challenges and who can help"
+    page.get_by_role("textbox", name=label).fill("Timetabling: we swap a slot with the nursery.")
+    button = page.get_by_role("button", name=f"Save {label}")
+    where = "e => e.getBoundingClientRect().top + window.scrollY"  # in the page, whatever the scrolling
+    before = button.evaluate(where)
+    expect(page.locator("#draft-challenges")).to_contain_text("Draft kept at")
+    assert button.evaluate(where) == before
+    button.click()
+    expect(page.locator("#section-challenges")).to_contain_text("Saved.")
 
 
 def test_measure_chart_shows_dates_phases_and_direction(page, live_server):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 from tests.support.smtp import Mailbox
 
 
@@ -95,7 +95,7 @@ def test_invitation_from_a_real_email(page, live_server, mailbox, browser):
     expect(page.get_by_role("status")).to_contain_text("invitation is on its way")
     link = Mailbox.link(mailbox.last_to("nadia.newcomer@school.example.org"), "/invitation/")
 
-    newcomer = browser.new_context().new_page()
+    newcomer = new_context(browser).new_page()
     newcomer.goto(link)
     assert_accessible(newcomer)
     newcomer.get_by_label("New password", exact=True).fill("a long enough password")

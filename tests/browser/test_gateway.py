@@ -3,7 +3,7 @@ accepts, and both land in their new team's enquiry plan (axe on every page opene
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 
 def test_two_practitioners_in_different_las_form_a_gateway_team(page, live_server, browser):
@@ -37,7 +37,7 @@ def test_two_practitioners_in_different_las_form_a_gateway_team(page, live_serve
     expect(page.get_by_role("status")).to_contain_text("Your request is sent")
     assert_accessible(page)
 
-    ewan = browser.new_context().new_page()
+    ewan = new_context(browser).new_page()
     sign_in(ewan, live_server, "practitioner")  # Ewan, Glasgow City
     ewan.goto(f"{live_server.url}/gateway/")
     assert_accessible(ewan)

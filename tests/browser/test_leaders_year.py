@@ -21,7 +21,7 @@ from portal.events.models import BOOKED, Booking
 from portal.extensions import db
 from portal.leadership import sessions
 from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 GOAL = "Plan ring-fenced time for our enquiry team and measure what it changes."
 
@@ -80,7 +80,7 @@ def _evaluate(page, framework: str, label: str, rating_for) -> None:
 def test_a_leaders_year(page, live_server, browser, tmp_path):
     _new_leader(live_server)
     page.context.close()
-    page = browser.new_context(accept_downloads=True).new_page()
+    page = new_context(browser, accept_downloads=True).new_page()
     sign_in(page, live_server, "new_leader")
 
     # Both evaluations, then one plan drawing on them, with capacity-driven actions.
@@ -110,7 +110,7 @@ def test_a_leaders_year(page, live_server, browser, tmp_path):
     page.get_by_role("button", name="Share plan").click()
     expect(page.locator("#flashes")).to_contain_text("Your plan is shared")
 
-    reviewer = browser.new_context().new_page()
+    reviewer = new_context(browser).new_page()
     sign_in(reviewer, live_server, "facilitator")
     reviewer.goto(plan_url)
     assert_accessible(reviewer)

@@ -8,14 +8,14 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 EVENT = "Sharing event: learning through play"
 
 
 def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, browser):
     page.context.close()
-    page = browser.new_context(accept_downloads=True).new_page()
+    page = new_context(browser, accept_downloads=True).new_page()
     sign_in(page, live_server, "practitioner")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning record")
@@ -52,7 +52,7 @@ def test_record_from_attended_event_to_pack_and_reviewer(page, live_server, brow
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert EVENT in text and "Observed a colleague's outdoor maths lesson" in text
 
-    reviewer = browser.new_context().new_page()
+    reviewer = new_context(browser).new_page()
     sign_in(reviewer, live_server, "leader")
     reviewer.goto(f"{live_server.url}/learning/shared")
     assert_accessible(reviewer)

@@ -9,12 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.forums.meetings import local_now
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 
 @pytest.fixture
 def no_js(browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     yield context.new_page()
     context.close()
 

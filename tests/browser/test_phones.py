@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, check_html_later, sign_in
+from tests.browser.conftest import assert_accessible, check_html_later, new_context, sign_in
 
 # PHONES_ROLES="lead researcher" narrows the run while iterating.
 ROLES = tuple(
@@ -57,7 +57,7 @@ def _check_menu_with_keyboard(page) -> None:
 @pytest.mark.parametrize("key", ROLES)
 def test_every_navigation_page_fits_a_phone_and_is_valid(browser, live_server, tmp_path, key):
     problems = []
-    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    context = new_context(browser, viewport={"width": DESKTOP, "height": 900})
     page = context.new_page()
     sign_in(page, live_server, key)
     urls = _nav_urls(page)
@@ -90,7 +90,7 @@ def test_every_navigation_page_fits_a_phone_and_is_valid(browser, live_server, t
 
 
 def test_without_javascript_the_links_are_shown_on_a_phone(browser, live_server):
-    context = browser.new_context(viewport={"width": PHONE, "height": 800}, java_script_enabled=False)
+    context = new_context(browser, viewport={"width": PHONE, "height": 800}, java_script_enabled=False)
     page = context.new_page()
     sign_in(page, live_server, "practitioner")
     expect(page.locator("#mobile-navigation").get_by_role("link", name="Events")).to_be_visible()
@@ -117,7 +117,7 @@ def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_ser
     meetings, matching...) linked from those, at 320px: no sideways scroll, axe and the Nu Html Checker."""
     problems, seen = [], set()
     for key in ROLES:  # one page of each kind across the roles: a role skips kinds an earlier one checked
-        context = browser.new_context(viewport={"width": DESKTOP, "height": 800})
+        context = new_context(browser, viewport={"width": DESKTOP, "height": 800})
         page = context.new_page()
         sign_in(page, live_server, key)
         nav = _nav_urls(page)
@@ -152,7 +152,7 @@ def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_ser
 
 
 def test_a_plan_on_a_phone_is_a_list_of_titles_that_open_one_at_a_time(browser, live_server):
-    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    context = new_context(browser, viewport={"width": PHONE, "height": 800})
     page = context.new_page()
     sign_in(page, live_server, "practitioner")
     page.goto(f"{live_server.url}/enquiries/teams")

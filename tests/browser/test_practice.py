@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 TITLE = "Outdoor Learning: Outdoor Explorers"
 
@@ -56,7 +56,7 @@ def test_account_of_practice_from_draft_to_reuse(page, live_server, browser):
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_role("status")).to_contain_text("waiting for 1 of the team")  # the colleague has not agreed
 
-    colleague = browser.new_context().new_page()
+    colleague = new_context(browser).new_page()
     sign_in(colleague, live_server, "colleague")
     _open_account(colleague, live_server)
     assert_accessible(colleague)
@@ -65,7 +65,7 @@ def test_account_of_practice_from_draft_to_reuse(page, live_server, browser):
     colleague.get_by_role("button", name="Submit for review").click()
     expect(colleague.get_by_role("status")).to_contain_text("The account is submitted")
 
-    lead = browser.new_context().new_page()
+    lead = new_context(browser).new_page()
     sign_in(lead, live_server, "lead")
     lead.goto(f"{live_server.url}/practice/reviews")
     assert_accessible(lead)
@@ -89,7 +89,7 @@ def test_account_of_practice_from_draft_to_reuse(page, live_server, browser):
     lead.get_by_role("button", name="Send the decision").click()
     expect(lead.get_by_role("status")).to_contain_text("The account is published")
 
-    reader = browser.new_context(accept_downloads=True).new_page()
+    reader = new_context(browser, accept_downloads=True).new_page()
     sign_in(reader, live_server, "coordinator")  # a practitioner in another authority
     reader.goto(f"{live_server.url}/practice/")
     reader.get_by_label("Local authority").select_option(label="Renfrewshire")
@@ -117,7 +117,7 @@ def test_account_of_practice_from_draft_to_reuse(page, live_server, browser):
     _open_account(page, live_server)
     expect(page.locator("#used")).to_contain_text("We tried outdoor numeracy in P4.")
 
-    visitor = browser.new_context().new_page()
+    visitor = new_context(browser).new_page()
     visitor.goto(f"{live_server.url}/practice/public")
     assert_accessible(visitor)
     visitor.get_by_role("link", name=TITLE).click()

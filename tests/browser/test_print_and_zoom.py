@@ -4,7 +4,7 @@ scrolls sideways, the menu still reaches every entry)."""
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 from tests.browser.test_phones import WIDEST, _nav_urls, _overflow
 
 
@@ -59,7 +59,7 @@ def test_zoomed_to_200_percent_every_navigation_page_reflows(browser, live_serve
     button is there to reach the navigation."""
     problems = []
     for key in ("practitioner", "lead"):
-        context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+        context = new_context(browser, viewport={"width": 640, "height": 450}, device_scale_factor=2)
         page = context.new_page()
         sign_in(page, live_server, key)
         expect(page.get_by_role("button", name="Menu")).to_be_visible()

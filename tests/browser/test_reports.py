@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, new_context, sign_in
 
 
 def test_lead_officer_downloads_csv_and_workbook(page, live_server, browser):
     page.context.close()
-    page = browser.new_context(accept_downloads=True).new_page()
+    page = new_context(browser, accept_downloads=True).new_page()
     sign_in(page, live_server, "lead")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
     page.get_by_role("link", name="Impact against the six aims").click()

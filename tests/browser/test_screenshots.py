@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import new_context, sign_in
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -26,7 +26,7 @@ def test_key_pages_at_375px(browser, live_server):
         "lead": [("matching", "/cohorts", None), ("events", "/events", None)],
     }
     for key, pages in shots.items():
-        context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=1)
+        context = new_context(browser, viewport={"width": 375, "height": 812}, device_scale_factor=1)
         page = context.new_page()
         sign_in(page, live_server, key)
         for name, url, link in pages:

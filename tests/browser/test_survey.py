@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, new_context
 from tests.support.smtp import Mailbox
 
 
@@ -46,7 +46,7 @@ def test_staff_and_senior_leader_answer_from_their_emailed_links(page, live_serv
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("This link cannot be used")
 
-    leader = browser.new_context().new_page()
+    leader = new_context(browser).new_page()
     leader.goto(_link(live_server, mailbox, "leader"))
     expect(leader.get_by_role("heading", level=1)).to_contain_text("Senior leadership team version")
     assert_accessible(leader)
