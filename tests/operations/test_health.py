@@ -54,12 +54,20 @@ class _Keep(logging.Handler):
 def test_each_request_logs_one_json_line_with_its_request_id(app, client):
     app.config["LOG_REQUESTS"] = True
     keep = _Keep()
-    logging.getLogger("portal.access").addHandler(keep)
+    access = logging.getLogger("portal.access")
+    # Whatever ran before in this process (alembic's fileConfig disables loggers; the level is the root's unless
+    # LOG_JSON set it), this logger listens at INFO for the test.
+    state = access.level, access.disabled
+    access.setLevel(logging.INFO)
+    access.disabled = False
+    access.addHandler(keep)
     try:
         given = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
         made = client.get("/healthz")
     finally:
-        logging.getLogger("portal.access").removeHandler(keep)
+        access.removeHandler(keep)
+        access.setLevel(state[0])
+        access.disabled = state[1]
     assert given.headers["X-Request-ID"] == "abc-123"
     assert len(made.headers["X-Request-ID"]) == 32
     records = keep.records
