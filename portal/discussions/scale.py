@@ -13,8 +13,8 @@ from portal.extensions import db
 from portal.forums.models import Forum
 from portal.notifications.models import Notification
 
-TOPICS_PER_FORUM = 1200  # five years of a busy forum
-TOPICS_PER_THEME = 200
+TOPICS_PER_FORUM_YEAR = 240  # a busy forum: 1,200 topics over five years
+TOPICS_PER_THEME_YEAR = 40
 TOPICS_PER_TEAM = 4
 BODY = (
     "We tried the idea from the last meeting with a P3 class: outdoor maths twice a week. Engagement "
@@ -31,8 +31,8 @@ def _insert(model, rows: list[dict]) -> None:
 def load_scale(ctx) -> None:
     rng, now = ctx.rng, utcnow()
     people = ctx.user_ids_by_role[Role.PRACTITIONER]
-    spaces = [("forum", i, TOPICS_PER_FORUM) for i in db.session.scalars(select(Forum.id))]
-    spaces += [("theme", i, TOPICS_PER_THEME) for i in db.session.scalars(select(Theme.id))]
+    spaces = [("forum", i, TOPICS_PER_FORUM_YEAR * ctx.years) for i in db.session.scalars(select(Forum.id))]
+    spaces += [("theme", i, TOPICS_PER_THEME_YEAR * ctx.years) for i in db.session.scalars(select(Theme.id))]
     spaces += [("team", i, TOPICS_PER_TEAM) for i in db.session.scalars(select(Team.id))]
     span = ctx.years * 365 * 24  # hours of history
     topics, counts = [], []

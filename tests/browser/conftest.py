@@ -43,9 +43,22 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, **CONTEXT}
 
 
+OPENED = []  # windows opened by new_context in the running test, closed when it ends
+
+
 def new_context(browser, **options):
-    """Another person's (or device's) browser window, with the same settings as the `page` fixture's."""
-    return browser.new_context(**{**CONTEXT, **options})
+    """Another person's (or device's) browser window, with the same settings as the `page` fixture's; it is
+    closed when the test ends, before the next test's data is put in place."""
+    context = browser.new_context(**{**CONTEXT, **options})
+    OPENED.append(context)
+    return context
+
+
+@pytest.fixture(autouse=True)
+def _close_opened_windows():
+    yield
+    while OPENED:
+        OPENED.pop().close()
 
 
 def _browser_config(database: Path, uploads: Path, mail_port: int):
@@ -74,27 +87,45 @@ def demo_template(tmp_path_factory, smtp_server):
     return folder, users
 
 
-@pytest.fixture
-def live_server(tmp_path, smtp_server, demo_template):
-    """A fresh portal with the demo data (a copy of the worker's template), CSRF on as in production, mail to
-    the test SMTP server."""
-    folder, users = demo_template
-    shutil.copyfile(folder / "browser.db", tmp_path / "browser.db")
-    if (folder / "uploads").exists():
-        shutil.copytree(folder / "uploads", tmp_path / "uploads")
-    app = create_app(_browser_config(tmp_path / "browser.db", tmp_path / "uploads", smtp_server[0].port))
-    smtp_server[1].deliver = outbox_deliverer(app)
+@pytest.fixture(scope="session")
+def served_portal(tmp_path_factory, smtp_server):
+    """One portal per test worker, served from a thread on loopback; each test gives it a fresh copy of the demo
+    database and uploads (building the portal's URL map for every test cost more than the copy)."""
+    folder = tmp_path_factory.mktemp("served")
+    app = create_app(_browser_config(folder / "browser.db", folder / "uploads", smtp_server[0].port))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SimpleNamespace(
-        url=f"http://127.0.0.1:{server.port}", app=app, users=users, password=app.config["DEMO_PASSWORD"]
-    )
+    yield app, folder, f"http://127.0.0.1:{server.port}"
     server.shutdown()
     thread.join(5)
-    smtp_server[1].deliver = lambda: None
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def live_server(served_portal, smtp_server, demo_template):
+    """The portal with a fresh copy of the demo data (the worker's template), CSRF on as in production, mail to
+    the test SMTP server. The previous test's browser windows are closed before this runs, so no request is
+    under way while the files are replaced; the settings a test changes are put back afterwards."""
+    app, folder, url = served_portal
+    template, users = demo_template
+    with app.app_context():
+        db.engine.dispose()  # no pooled connection keeps the old file open
+    for leftover in ("browser.db-wal", "browser.db-shm"):
+        (folder / leftover).unlink(missing_ok=True)
+    shutil.copyfile(template / "browser.db", folder / "browser.db")
+    shutil.rmtree(folder / "uploads", ignore_errors=True)
+    if (template / "uploads").exists():
+        shutil.copytree(template / "uploads", folder / "uploads")
+    saved_config = dict(app.config)
+    smtp_server[1].deliver = outbox_deliverer(app)
+    try:
+        yield SimpleNamespace(url=url, app=app, users=users, password=app.config["DEMO_PASSWORD"])
+    finally:
+        smtp_server[1].deliver = lambda: None
+        app.config.clear()
+        app.config.update(saved_config)
 
 
 # Every page a browser test checks with axe is also saved here (as the browser holds it after htmx swaps) and
