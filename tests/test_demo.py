@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from sqlalchemy import func, select
 
 from portal.demo.commands import load_demo
@@ -13,12 +12,6 @@ def _row_counts() -> dict[str, int]:
     return {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in db.metadata.sorted_tables}
 
 
-@pytest.fixture
-def demo(app):
-    context = load_demo()
-    return {key: user.id for key, user in context.users.items()}
-
-
 def test_loading_twice_changes_nothing(app, demo):
     before = _row_counts()
     load_demo()
@@ -27,7 +20,7 @@ def test_loading_twice_changes_nothing(app, demo):
 
 
 def test_every_demo_account_has_a_home_and_working_navigation(app, client, demo):
-    for key, user_id in demo.items():
+    for key, user_id in demo.ids.items():
         with client.session_transaction() as session:
             session["_user_id"] = str(user_id)
         home = client.get("/home")

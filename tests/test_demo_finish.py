@@ -4,7 +4,6 @@ comment on a plan shared with a facilitator."""
 
 from sqlalchemy import select
 
-from portal.demo.commands import load_demo
 from portal.discussions.models import PostReport
 from portal.extensions import db
 from portal.forums.models import Forum, Need
@@ -13,8 +12,8 @@ from portal.practice.demo import GARDEN_ALT
 from portal.practice.models import PracticeAccount
 
 
-def test_demo_shows_images_triage_moderation_and_resolved_comments(app, client, login):
-    users = load_demo().users
+def test_demo_shows_images_triage_moderation_and_resolved_comments(app, client, login, demo):
+    users = demo.users
     account = db.session.scalar(
         select(PracticeAccount).where(PracticeAccount.title == "Loose parts in the nursery garden")
     )

@@ -2,7 +2,6 @@
 
 from sqlalchemy import String, cast, func, select
 
-from portal.demo.commands import load_demo
 from portal.discussions.models import Topic
 from portal.enquiries.models import Theme
 from portal.extensions import db
@@ -10,8 +9,8 @@ from portal.forums.models import Forum
 from portal.notifications.services import unread_count
 
 
-def test_demo_spaces_are_lively_and_the_practitioner_has_news(app, client):
-    ctx = load_demo()
+def test_demo_spaces_are_lively_and_the_practitioner_has_news(app, client, demo):
+    ctx = demo
     per_space = dict(
         db.session.execute(
             select(Topic.space_type + ":" + cast(Topic.space_id, String), func.count(Topic.id)).group_by(

@@ -6,7 +6,6 @@ results only."""
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo.commands import load_demo
 from portal.events.models import Event, local_now
 from portal.extensions import db
 from portal.leadership.models import LeadershipCohort
@@ -20,8 +19,8 @@ def _as(client, user_id):
     return client
 
 
-def test_demo_accounts_find_the_new_parts_alive(app, client):
-    users = {key: user.id for key, user in load_demo().users.items()}
+def test_demo_accounts_find_the_new_parts_alive(app, client, demo):
+    users = dict(demo.ids)
     cohort = db.session.scalar(select(LeadershipCohort).where(LeadershipCohort.facilitator_id == users["facilitator"]))
     session = db.session.scalar(
         select(Event)

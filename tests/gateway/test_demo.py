@@ -2,15 +2,14 @@
 
 from sqlalchemy import func, select
 
-from portal.demo.commands import load_demo
 from portal.enquiries.models import Team, TeamMember
 from portal.enquiries.plan_models import Enquiry
 from portal.extensions import db
 from portal.gateway.models import Profile, Request
 
 
-def test_demo_has_profiles_a_pending_request_and_a_team_under_way(app, client, login):
-    users = load_demo().users
+def test_demo_has_profiles_a_pending_request_and_a_team_under_way(app, client, login, demo):
+    users = demo.users
     ewan = users["practitioner"]
     assert db.session.scalar(select(func.count(Profile.id))) >= 12
     assert db.session.scalar(select(func.count(func.distinct(Profile.authority_id)))) >= 6
@@ -26,8 +25,8 @@ def test_demo_has_profiles_a_pending_request_and_a_team_under_way(app, client, l
     assert "Lorna Campbell" not in suggestions  # already his partner in the Gateway team
 
 
-def test_demo_lead_officer_has_a_misuse_report_to_resolve_and_one_resolved(app, client, login):
-    users = load_demo().users
+def test_demo_lead_officer_has_a_misuse_report_to_resolve_and_one_resolved(app, client, login, demo):
+    users = demo.users
     login(users["lead"])
     open_reports = client.get("/gateway/misuse-reports").get_data(as_text=True)
     assert "paid tutoring service" in open_reports and "Resolve" in open_reports

@@ -3,14 +3,13 @@ shared with their reviewer, and a stored sign-off date; the goal on the plan sho
 
 from sqlalchemy import select
 
-from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.learning import settings
 from portal.learning.models import LearningEntry, PrdTarget
 
 
-def test_demo_leader_has_prd_target_forum_entry_and_signoff(app, client):
-    users = load_demo().users
+def test_demo_leader_has_prd_target_forum_entry_and_signoff(app, client, demo):
+    users = demo.users
     leader = users["leader"]
     target = db.session.scalar(select(PrdTarget).where(PrdTarget.user_id == leader.id))
     assert target is not None and target.goal_id is not None and target.shared_with_id == users["lead"].id

@@ -103,10 +103,8 @@ def test_production_refuses_the_development_secret():
         create_app(config_for_tests(ENV_NAME="production", SECRET_KEY="dev-only-change-me"))
 
 
-def test_home_lists_what_the_person_has_in_hand(app, client):
-    from portal.demo.commands import load_demo
-
-    users = load_demo().users
+def test_home_lists_what_the_person_has_in_hand(app, client, demo):
+    users = demo.users
     for key, expected in (
         ("leader", "Continue your self-evaluation"),
         ("practitioner", "Your team: Outdoor Explorers"),
@@ -120,16 +118,15 @@ def test_home_lists_what_the_person_has_in_hand(app, client):
     assert "Read and respond to" not in client.get("/home").get_data(as_text=True)
 
 
-def test_home_query_count_does_not_grow(app, client, make_user):
+def test_home_query_count_does_not_grow(app, client, make_user, demo):
     """The practitioner's home costs the same with one booking and team as with many."""
     from sqlalchemy import select
 
-    from portal.demo.commands import load_demo
     from portal.enquiries.models import Team, TeamMember
     from portal.events.models import Booking, Event
     from portal.extensions import db
 
-    user = load_demo().users["practitioner"]
+    user = demo.users["practitioner"]
     with client.session_transaction() as session:
         session["_user_id"] = str(user.id)
     before = client.get("/home").headers["X-Query-Count"]

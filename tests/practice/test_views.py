@@ -111,13 +111,11 @@ def test_event_page_lists_the_accounts_presented(client, login, world):
     assert b"Accounts of practice presented" in page.data and account.title.encode() in page.data
 
 
-def test_demo_has_six_published_accounts_across_themes_and_sectors_and_one_in_review(app):
+def test_demo_has_six_published_accounts_across_themes_and_sectors_and_one_in_review(app, demo):
     from sqlalchemy import func, select
 
-    from portal.demo.commands import load_demo
     from portal.practice.models import AccountFacet, PracticeAccount
 
-    load_demo()
     published = select(PracticeAccount.id).where(PracticeAccount.state == "published")
     assert db.session.scalar(select(func.count()).select_from(published.subquery())) >= 6
     assert (

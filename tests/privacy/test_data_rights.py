@@ -12,7 +12,6 @@ from sqlalchemy import func, or_, select
 from portal.accounts.models import User
 from portal.cohorts.models import Nomination
 from portal.core import personal_data
-from portal.demo.commands import load_demo
 from portal.discussions.models import Post
 from portal.enquiries.models import TeamMember
 from portal.enquiries.plan_models import Enquiry, EvidenceNote
@@ -21,12 +20,6 @@ from portal.extensions import db
 from portal.forums.models import AgendaItem, Meeting, Membership
 from portal.gateway.models import Profile, Request
 from portal.learning.models import LearningEntry
-
-
-@pytest.fixture
-def demo(app):
-    context = load_demo()
-    return {key: user.id for key, user in context.users.items()}
 
 
 def _as(client, user_id):
@@ -42,7 +35,7 @@ def _zip(response) -> dict[str, bytes]:
 
 
 def test_download_my_data_holds_every_domain(app, client, demo):
-    leader = db.session.get(User, demo["leader"])
+    leader = db.session.get(User, demo.ids["leader"])
     response = _as(client, leader.id).post("/profile/data/download")
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert "filename*=UTF-8''my-portal-data-" in response.headers["Content-Disposition"]
@@ -96,7 +89,7 @@ def _pages(app, ids):
 
 
 def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, demo):
-    person = db.session.get(User, demo["practitioner"])
+    person = db.session.get(User, demo.ids["practitioner"])
     name, email = person.name, person.email
     ids = {
         "team_id": list(db.session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == person.id))),
@@ -119,7 +112,7 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
     browser = _as(app.test_client(), person.id)
     assert browser.get("/profile/erasure").status_code == 200  # the confirm page (no JavaScript needed)
     browser.post("/profile/erasure")
-    admin = _as(app.test_client(), demo["lead"])
+    admin = _as(app.test_client(), demo.ids["lead"])
     assert name in admin.get("/privacy/erasures").text
     assert admin.get(f"/privacy/erasures/{person.id}").status_code == 200
     assert admin.post(f"/privacy/erasures/{person.id}").status_code == 302
@@ -128,14 +121,14 @@ def test_erasure_requested_confirmed_and_the_name_appears_nowhere(app, client, d
     urls = list(_pages(app, ids))
     assert len(urls) >= 10
     for key in ("lead", "colleague", "facilitator", "coordinator", "la_officer", "researcher", "leader"):
-        viewer = _as(app.test_client(), demo[key])
+        viewer = _as(app.test_client(), demo.ids[key])
         for url in [*urls, "/home", "/enquiries/", "/people?q=Ewan", "/forums", "/events/", "/reports/"]:
             response = viewer.get(url)
             assert response.status_code < 500, f"{key} {url}: {response.status_code}"
             assert name not in response.text and email not in response.text, f"{key} {url}"
         exported = b"".join(_zip(viewer.post("/profile/data/download")).values())
         assert name.encode() not in exported and email.encode() not in exported, key
-    team_page = _as(app.test_client(), demo["colleague"]).get(f"/enquiries/teams/{ids['team_id'][0]}")
+    team_page = _as(app.test_client(), demo.ids["colleague"]).get(f"/enquiries/teams/{ids['team_id'][0]}")
     assert team_page.status_code == 200 and personal_data.FORMER_MEMBER in team_page.text
 
     db.session.expire_all()
@@ -161,7 +154,7 @@ def _others_write_about(person, demo, ids) -> list[tuple]:
     post = db.session.scalars(
         select(Post).where(Post.topic_id.in_(ids["topic_id"]), Post.author_id != person.id)
     ).first()
-    other_entry = db.session.scalars(select(LearningEntry).where(LearningEntry.user_id == demo["leader"])).first()
+    other_entry = db.session.scalars(select(LearningEntry).where(LearningEntry.user_id == demo.ids["leader"])).first()
     item.minutes_text = sentence
     note.text = sentence
     post.body, post.body_html = sentence, f"<p>{sentence}</p>"
