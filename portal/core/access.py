@@ -6,6 +6,7 @@ from functools import wraps
 from flask import abort, current_app
 from flask_login import current_user, login_required
 
+from portal.core.inputs import MAX_INT
 from portal.core.roles import Role
 from portal.extensions import db
 
@@ -38,7 +39,10 @@ def may_open(user, endpoint: str) -> bool:
 
 
 def get_or_404(model, ident):
-    """Load by primary key or answer 404 (ids from URLs are never trusted)."""
+    """Load by primary key or answer 404 (ids from URLs and forms are never trusted: one too large to store is
+    not found either)."""
+    if isinstance(ident, int) and not 0 < ident <= MAX_INT:
+        abort(404)
     obj = db.session.get(model, ident)
     if obj is None:
         abort(404)

@@ -4,6 +4,7 @@ from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.forms import form_status, run_action, run_form
+from portal.core.inputs import bounded_int
 from portal.core.rendering import render
 from portal.core.uploads import describe_allowed
 from portal.discussions import bp, markdown, moderation, queries, services
@@ -92,7 +93,8 @@ def show_topic(topic_id):
 def reply(topic_id):
     topic, space = load_topic(topic_id, current_user)
     form = ReplyForm()
-    quoted = db.session.get(Post, int(form.quote_of.data)) if (form.quote_of.data or "").isdigit() else None
+    quote_of = bounded_int(form.quote_of.data, low=1)
+    quoted = db.session.get(Post, quote_of) if quote_of else None
     done = run_form(
         form,
         lambda: services.reply(

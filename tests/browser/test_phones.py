@@ -1,12 +1,18 @@
 """Done means, for phones and valid HTML: every page in each demo role's navigation, at 320 px and 1280 px,
 fits the viewport, passes axe-core and the Nu Html Checker, and the menu works with the keyboard."""
 
+import itertools
 import os
 import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
+from portal.accounts.models import User
+from portal.extensions import db
 from tests.browser.conftest import assert_accessible, check_html_later, new_context, sign_in
 
 # PHONES_ROLES="lead researcher" narrows the run while iterating.
@@ -99,45 +105,94 @@ def test_without_javascript_the_links_are_shown_on_a_phone(browser, live_server)
     context.close()
 
 
-LINKS_IN_MAIN = """() => Array.from(document.querySelectorAll('main a[href]'))
-  .filter(a => a.origin === location.origin && !a.hasAttribute('download'))
-  .map(a => a.pathname + a.search)"""
-
-
 def _pattern(url: str) -> str:
     return re.sub(r"\d+", "#", url.split("?")[0])
 
 
 # Pages two steps away that people use on the go: followed from the pages one step from the navigation.
 ON_THE_GO = re.compile(r"plan|matching|nominations|survey|members|meetings/\d|minutes|summar|agenda|themes/\d")
+SHARDS = 3  # the walk's pages are checked in parts, so that the test workers share them
+_WALK: list[tuple[str, str]] = []
 
 
-def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path):
-    """One page of each kind linked from each navigation page, and the on-the-go pages (plans, themes,
-    meetings, matching...) linked from those, at 320px: no sideways scroll, axe and the Nu Html Checker."""
-    problems, seen = [], set()
-    for key in ROLES:  # one page of each kind across the roles: a role skips kinds an earlier one checked
-        context = new_context(browser, viewport={"width": DESKTOP, "height": 800})
-        page = context.new_page()
-        sign_in(page, live_server, key)
-        nav = _nav_urls(page)
+class _Links(HTMLParser):
+    """Same-site links inside <main> that are not downloads, as the browser would resolve them."""
+
+    def __init__(self, base: str):
+        super().__init__()
+        self.base, self.depth, self.links = base, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main":
+            self.depth += 1
+        elif tag == "a" and self.depth and attrs.get("href") and "download" not in attrs:
+            url = urlsplit(urljoin(self.base, attrs["href"]))
+            if url.scheme in ("", "http") and url.netloc in ("", "localhost"):
+                self.links.append(url.path + (f"?{url.query}" if url.query else ""))
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.depth -= 1
+
+
+def _pages_beyond_the_navigation(app, users: dict[str, str]) -> list[tuple[str, str]]:
+    """(role, URL) of one page of each kind linked from each navigation page, and of the on-the-go pages (plans,
+    themes, meetings, matching...) linked from those: a role skips kinds an earlier one reached. Found with the
+    portal's test client (the same pages and links the browser gets), so the parts can be shared out."""
+    found, seen = [], set()
+    for key in ROLES:
+        client = app.test_client()
+        with app.app_context():
+            user = db.session.scalar(select(User).where(User.email == users[key]))
+            with client.session_transaction() as session:
+                session.update(_user_id=str(user.id), _sv=user.session_version, _fresh=True)
+        nav = _nav_paths(client.get("/home").get_data(as_text=True))
         seen |= {_pattern(url) for url in nav}
-        page.set_viewport_size({"width": PHONE, "height": 800})
         queue = [(url, 0) for url in nav]
         while queue:
             url, depth = queue.pop(0)
-            response = page.goto(live_server.url + url)
-            if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+            response = client.get(url)
+            if response.status_code != 200 or response.mimetype != "text/html":
+                response.close()
                 continue
-            for link in page.evaluate(LINKS_IN_MAIN):
+            links = _Links("http://localhost" + url)
+            links.feed(response.get_data(as_text=True))
+            for link in links.links:
                 pattern = _pattern(link)
                 if pattern in seen or link.endswith((".ics", ".csv")) or (depth >= 1 and not ON_THE_GO.search(link)):
                     continue
                 seen.add(pattern)
                 if depth < 2:
                     queue.append((link, depth + 1))
-            if depth == 0:
-                continue  # the navigation pages themselves are checked by the test above
+            if depth:  # the navigation pages themselves are checked by the test above
+                found.append((key, url))
+    return found
+
+
+def _nav_paths(home: str) -> list[str]:
+    """The header's navigation and account links of a page, as _nav_urls reads them in the browser."""
+    account = home.split('class="wp_account"', 1)[1].split("</div>", 1)[0]
+    header = home.split('class="ds_site-header__navigation"', 1)[1].split("</nav>", 1)[0]
+    return list(dict.fromkeys(re.findall(r'<a[^>]*href="(/[^"]*)"', account + header)))
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path, shard):
+    """Part `shard` of the pages beyond the navigation at 320px: no sideways scroll, axe and the Nu Html
+    Checker."""
+    if not _WALK:  # every test starts from the same demo data: walked once per worker
+        _WALK.extend(_pages_beyond_the_navigation(live_server.app, live_server.users))
+    pages = _WALK
+    assert len(pages) > 20, pages  # the walk reaches the demo's pages
+    part = pages[len(pages) * shard // SHARDS : len(pages) * (shard + 1) // SHARDS]  # a role's pages stay together
+    problems = []
+    for key, visits in itertools.groupby(part, key=lambda visit: visit[0]):
+        context = new_context(browser, viewport={"width": PHONE, "height": 800})
+        page = context.new_page()
+        sign_in(page, live_server, key)
+        for _, url in visits:
+            response = page.goto(live_server.url + url)
             path = tmp_path / f"{key}{re.sub(r'[^a-z0-9]+', '-', url)}.html"
             path.write_text(response.text())
             check_html_later(path)
