@@ -74,7 +74,11 @@ def ranking_index() -> Index:
     profiles by id and skips any that are gone.
     """
     key = str(db.engine.url)
-    last_id, latest = db.session.execute(select(func.max(Profile.id), func.max(Profile.updated_at))).one()
+    # Two scalar subqueries, not max() and max() in one select: SQLite reads a single min() or max() from the end
+    # of an index, but for two aggregates it scans the whole index (30,000 entries).
+    last_id, latest = db.session.execute(
+        select(select(func.max(Profile.id)).scalar_subquery(), select(func.max(Profile.updated_at)).scalar_subquery())
+    ).one()
     last_id = last_id or 0
     with _lock:
         cached = _cache.get(key)
