@@ -1,8 +1,9 @@
 """Loading evaluations and plans with everything a page needs, in a fixed number of queries."""
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import DateTime, String, and_, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import DateTime, String, and_, bindparam, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload, with_expression
 
 from portal.extensions import db
@@ -32,6 +33,12 @@ def my_evaluations(user) -> list[SelfEvaluation]:
 
 def load_plan(plan_id: int) -> DevelopmentPlan | None:
     """The plan with everything its page shows, in eight queries whatever the plan holds."""
+    return db.session.scalars(_plan_query(), {"plan_id": plan_id}).unique().first()
+
+
+@cache
+def _plan_query():
+    """load_plan's statement, built once per process (its loader options cost more to build than to run)."""
     from portal.enquiries.models import Team
     from portal.events.models import Booking, Event
 
@@ -40,37 +47,33 @@ def load_plan(plan_id: int) -> DevelopmentPlan | None:
         return booked.where(Booking.id == GoalUpdate.booking_id).scalar_subquery()
 
     return (
-        db.session.scalars(
-            select(DevelopmentPlan)
-            .where(DevelopmentPlan.id == plan_id)
+        select(DevelopmentPlan)
+        .where(DevelopmentPlan.id == bindparam("plan_id"))
+        .options(
+            # In the plan's own query: the evaluations it draws on (their labels; not their frameworks nor,
+            # through them, the rating levels) and who it is shared with (one row per share).
+            joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
+            joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
+            joinedload(DevelopmentPlan.shares),
+            selectinload(DevelopmentPlan.priorities),
+            # Goals with their progress updates, and the names of the team or session each update links.
+            selectinload(DevelopmentPlan.goals)
+            .joinedload(PlanGoal.updates)
             .options(
-                # In the plan's own query: the evaluations it draws on (their labels; not their frameworks nor,
-                # through them, the rating levels) and who it is shared with (one row per share).
-                joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
-                joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
-                joinedload(DevelopmentPlan.shares),
-                selectinload(DevelopmentPlan.priorities),
-                # Goals with their progress updates, and the names of the team or session each update links.
-                selectinload(DevelopmentPlan.goals)
-                .joinedload(PlanGoal.updates)
-                .options(
-                    with_expression(
-                        GoalUpdate.team_name,
-                        select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery(),
-                    ),
-                    with_expression(GoalUpdate.session_title, session(Event.title)),
-                    with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
+                with_expression(
+                    GoalUpdate.team_name,
+                    select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery(),
                 ),
-                selectinload(DevelopmentPlan.reviews),
-                selectinload(DevelopmentPlan.modules),
-                selectinload(DevelopmentPlan.requests),
-                selectinload(DevelopmentPlan.comments),
-                # The owner is most often the person reading, already loaded: lazyload takes them from the session.
-                lazyload(DevelopmentPlan.owner),
-            )
+                with_expression(GoalUpdate.session_title, session(Event.title)),
+                with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
+            ),
+            selectinload(DevelopmentPlan.reviews),
+            selectinload(DevelopmentPlan.modules),
+            selectinload(DevelopmentPlan.requests),
+            selectinload(DevelopmentPlan.comments),
+            # The owner is most often the person reading, already loaded: lazyload takes them from the session.
+            lazyload(DevelopmentPlan.owner),
         )
-        .unique()
-        .first()
     )
 
 
@@ -163,16 +166,17 @@ def evidence_names(plan: DevelopmentPlan) -> tuple[dict[int, str], dict[int, str
     return teams, sessions
 
 
-def _repeat_id(evaluation: SelfEvaluation):
-    """The id of the owner's latest evaluation of the same framework submitted after this one (a scalar subquery)."""
+def _repeat_id(owner_id, framework_id, submitted_at):
+    """The id of the owner's latest evaluation of the framework submitted after `submitted_at` (a scalar subquery;
+    the arguments are values or bound parameters)."""
     later = aliased(SelfEvaluation)
     return (
         select(later.id)
         .where(
-            later.owner_id == evaluation.owner_id,
-            later.framework_id == evaluation.framework_id,
+            later.owner_id == owner_id,
+            later.framework_id == framework_id,
             later.status == SUBMITTED,
-            later.submitted_at > evaluation.submitted_at,
+            later.submitted_at > submitted_at,
         )
         .order_by(later.submitted_at.desc())
         .limit(1)
@@ -184,7 +188,8 @@ def repeat_of(evaluation: SelfEvaluation | None) -> SelfEvaluation | None:
     """The owner's latest evaluation of the same framework submitted after this one (the repeat)."""
     if evaluation is None or evaluation.submitted_at is None:
         return None
-    return db.session.scalar(select(SelfEvaluation).where(SelfEvaluation.id == _repeat_id(evaluation)))
+    repeat = _repeat_id(evaluation.owner_id, evaluation.framework_id, evaluation.submitted_at)
+    return db.session.scalar(select(SelfEvaluation).where(SelfEvaluation.id == repeat))
 
 
 @dataclass(frozen=True)
@@ -202,11 +207,30 @@ def scored(evaluations, *, repeat_of: SelfEvaluation | None = None) -> tuple[dic
     one grouped query (no statements, answers or rating levels as objects): ({id: Scored}, the repeat or None).
     The same figures as `services.result_of(...).scores`."""
     ids = [e.id for e in evaluations if e is not None]
-    wanted = SelfEvaluation.id.in_(ids)
-    if repeat_of is not None and repeat_of.submitted_at is not None:
-        wanted = or_(wanted, SelfEvaluation.id == _repeat_id(repeat_of))
+    params = {"ids": ids}
+    with_repeat = repeat_of is not None and repeat_of.submitted_at is not None
+    if with_repeat:
+        params |= {"owner": repeat_of.owner_id, "framework": repeat_of.framework_id, "after": repeat_of.submitted_at}
     elif not ids:
         return {}, None
+    rows = db.session.execute(_scores_query(with_repeat), params).all()
+    found: dict[int, Scored] = {}
+    for evaluation_id, label, top_value, section_id, key, title, short_title, module, total, answered, rated in rows:
+        entry = found.setdefault(evaluation_id, Scored(evaluation_id, label, top_value or 0, []))
+        if section_id is not None:
+            mean = int(rated) / answered if answered else None
+            entry.scores.append(SectionScore(key, short_title or title, module, mean, answered, total))
+    repeat = next((v for k, v in found.items() if k not in ids), None)
+    return {k: v for k, v in found.items() if k in ids}, repeat
+
+
+@cache
+def _scores_query(with_repeat: bool):
+    """scored()'s statement, built once per process for each shape (with or without the repeat)."""
+    wanted = SelfEvaluation.id.in_(bindparam("ids", expanding=True))
+    if with_repeat:
+        repeat = _repeat_id(bindparam("owner"), bindparam("framework"), bindparam("after"))
+        wanted = or_(wanted, SelfEvaluation.id == repeat)
     top = (
         select(func.max(RatingLevel.value))
         .join(Framework, Framework.scale_id == RatingLevel.scale_id)
@@ -214,7 +238,7 @@ def scored(evaluations, *, repeat_of: SelfEvaluation | None = None) -> tuple[dic
         .correlate(SelfEvaluation)
         .scalar_subquery()
     )
-    rows = db.session.execute(
+    return (
         select(
             SelfEvaluation.id,
             SelfEvaluation.label,
@@ -238,12 +262,4 @@ def scored(evaluations, *, repeat_of: SelfEvaluation | None = None) -> tuple[dic
         .where(wanted)
         .group_by(SelfEvaluation.id, FrameworkSection.id)
         .order_by(SelfEvaluation.id, FrameworkSection.position, FrameworkSection.id)
-    ).all()
-    found: dict[int, Scored] = {}
-    for evaluation_id, label, top_value, section_id, key, title, short_title, module, total, answered, rated in rows:
-        entry = found.setdefault(evaluation_id, Scored(evaluation_id, label, top_value or 0, []))
-        if section_id is not None:
-            mean = int(rated) / answered if answered else None
-            entry.scores.append(SectionScore(key, short_title or title, module, mean, answered, total))
-    repeat = next((v for k, v in found.items() if k not in ids), None)
-    return {k: v for k, v in found.items() if k in ids}, repeat
+    )
