@@ -21,7 +21,10 @@ from portal.organisations.services import authorities
 @roles_required(Role.LA_OFFICER)
 def list_people():
     filters = queries.PeopleFilter.from_args(request.args)
-    page = paginate(queries.people_query(current_user, filters))
+    # A search scans the people it may match once, counting them as it reads the page (a plain list counts from
+    # an index).
+    page = paginate(queries.people_query(current_user, filters), rows=True, total_in_page=bool(filters.q))
+    page.items = queries.person_rows(page.items)
     return render(
         "accounts/people.html",
         fragment="accounts/_people_results.html",

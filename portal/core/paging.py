@@ -50,11 +50,24 @@ class Page:
         return iter(self.items)
 
 
-def paginate(stmt, *, per_page: int | None = None, page: int | None = None, rows: bool = False) -> Page:
+def paginate(
+    stmt, *, per_page: int | None = None, page: int | None = None, rows: bool = False, total_in_page: bool = False
+) -> Page:
     """Two queries whatever the size of the list: the count, then one page of `stmt` (entities, or whole rows
-    when `rows` is true). The page number comes from ?page= unless given; PAGE_SIZE rows unless given."""
+    when `rows` is true). The page number comes from ?page= unless given; PAGE_SIZE rows unless given.
+
+    `total_in_page`: one query instead, the count read beside each row of the page (COUNT(*) OVER ()), for a
+    search whose filter scans many rows to find few: the scan is made once, not twice (a page past the end still
+    counts apart). Not for a long unfiltered list, which the database counts from an index but would have to
+    read whole to count this way."""
     per_page = per_page or current_app.config["PAGE_SIZE"]
     page = page or page_number()
+    if total_in_page:
+        window = stmt.add_columns(func.count().over().label("page_total"))
+        found = db.session.execute(window.limit(per_page).offset((page - 1) * per_page)).all()
+        if found or page == 1:
+            total = found[0].page_total if found else 0
+            return Page(found if rows else [row[0] for row in found], total, page, per_page)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     window = stmt.limit(per_page).offset((page - 1) * per_page)
     items = list(db.session.execute(window).all() if rows else db.session.scalars(window).unique())

@@ -5,8 +5,9 @@ One per person per network per school year, corrected in place until the round c
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import false, literal, select, true, union_all
+from sqlalchemy import bindparam, false, literal, select, true, union_all
 from sqlalchemy.exc import IntegrityError
 
 from portal.cohorts.models import CohortFacilitator, CohortTeam, NetworkCohort, Nomination
@@ -80,7 +81,11 @@ def participation(school_year: int, user_id: int | None = None):
     key facilitator), a member or facilitator of a team of one of the year's themes, a forum's member (its
     coordinators facilitate) or its officer. The one rule of who evaluates what: the person's own list, "In
     hand" and the reminder all read it (`user_id` keeps one person's rows)."""
-    label = year_label(school_year)
+    return _participation(year_label(school_year), user_id)
+
+
+def _participation(label, user_id):
+    """participation() for a school year's label (a value or a bound parameter)."""
     cohort_name = NetworkCohort.school_year + " " + NetworkCohort.letter
 
     def rows(person, kind: str, network_id, name, facilitates, joins=(), where=()):
@@ -136,9 +141,16 @@ def networks_of(user_id: int, school_year: int) -> list[Network]:
     return sorted(found.values(), key=lambda n: (list(NETWORK_KINDS).index(n.kind), n.name))
 
 
+@cache
+def _anyone_takes_part():
+    """participation(...).limit(1) for a bound label and person: built once per process (the home page asks)."""
+    return _participation(bindparam("label"), bindparam("user_id")).limit(1)
+
+
 def takes_part(user_id: int, school_year: int) -> bool:
     """Whether this person has any network to evaluate in the school year (one query)."""
-    return db.session.execute(participation(school_year, user_id).limit(1)).first() is not None
+    found = db.session.execute(_anyone_takes_part(), {"label": year_label(school_year), "user_id": user_id})
+    return found.first() is not None
 
 
 def network_of(user_id: int, school_year: int, kind: str, network_id: int) -> Network | None:

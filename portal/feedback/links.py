@@ -1,8 +1,10 @@
 """Where feedback is offered outside its own pages: the event page (an events extra) and the home page's
 "In hand" list (portal.main.next_steps reads `awaiting`)."""
 
+from functools import cache
+
 from flask import url_for
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 
 from portal.events.extras import EventExtra
 from portal.events.models import local_now
@@ -44,19 +46,28 @@ def awaiting(user, now) -> list[tuple[str, str, str]]:
     ]
 
 
-def evaluation_due(user, today) -> list[tuple[str, str, str]]:
-    """The open end-of-year evaluation, while this person takes part in a network it is for and has given none
-    in it (two queries at most)."""
-    found = db.session.execute(
+@cache
+def _open_round_not_given():
+    """The open round this person has given no evaluation in (built once per process: the home page asks)."""
+    today = bindparam("today")
+    return (
         select(EvaluationRound)
         .where(
             EvaluationRound.opens_on <= today,
             EvaluationRound.closes_on >= today,
-            ~exists().where(NetworkEvaluation.round_id == EvaluationRound.id, NetworkEvaluation.user_id == user.id),
+            ~exists().where(
+                NetworkEvaluation.round_id == EvaluationRound.id, NetworkEvaluation.user_id == bindparam("user_id")
+            ),
         )
         .order_by(EvaluationRound.school_year.desc())
         .limit(1)
-    ).scalar()
+    )
+
+
+def evaluation_due(user, today) -> list[tuple[str, str, str]]:
+    """The open end-of-year evaluation, while this person takes part in a network it is for and has given none
+    in it (two queries at most)."""
+    found = db.session.execute(_open_round_not_given(), {"today": today, "user_id": user.id}).scalar()
     if found is None or not evaluation.takes_part(user.id, found.school_year):
         return []
     return [(f"{found.label}: your networks", url_for("feedback.my_evaluations"), f"closes {found.closes_on:%d %b}")]

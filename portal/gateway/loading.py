@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union_all
 
 from portal.extensions import db
 from portal.gateway.models import Block, Profile, Request
@@ -74,7 +74,11 @@ def ranking_index() -> Index:
     profiles by id and skips any that are gone.
     """
     key = str(db.engine.url)
-    last_id, latest = db.session.execute(select(func.max(Profile.id), func.max(Profile.updated_at))).one()
+    # Two scalar subqueries, not max() and max() in one select: SQLite reads a single min() or max() from the end
+    # of an index, but for two aggregates it scans the whole index (30,000 entries).
+    last_id, latest = db.session.execute(
+        select(select(func.max(Profile.id)).scalar_subquery(), select(func.max(Profile.updated_at)).scalar_subquery())
+    ).one()
     last_id = last_id or 0
     with _lock:
         cached = _cache.get(key)
@@ -108,9 +112,11 @@ def blocked_either_way(user_id: int) -> set[int]:
 
 def excluded_for(user_id: int) -> set[int]:
     """People never suggested to `user_id`: blocked either way, or already partners (an accepted request)."""
-    partners = db.session.execute(
-        select(Request.sender_id, Request.recipient_id).where(
-            Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id)
-        )
-    ).all()
-    return blocked_either_way(user_id) | {a if b == user_id else b for a, b in partners}
+    blocks = select(Block.blocker_id, Block.blocked_id).where(
+        or_(Block.blocker_id == user_id, Block.blocked_id == user_id)
+    )
+    partners = select(Request.sender_id, Request.recipient_id).where(
+        Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id)
+    )
+    pairs = db.session.execute(union_all(blocks, partners)).all()  # one query
+    return {a if b == user_id else b for a, b in pairs}

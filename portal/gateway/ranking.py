@@ -249,11 +249,11 @@ def updated(index: Index, changed) -> Index:
     """The index with `changed` profiles rewritten in place or appended (a profile saved since the last build)."""
     changed = list(changed)
     fresh = [p for p in changed if p.id not in index.row_of]
-    for p in changed:
-        if p.id in index.row_of:
-            row, one = index.row_of[p.id], _columns([p])
-            for name, values in one.items():
-                getattr(index, name)[row] = values[0]
+    known = [p for p in changed if p.id in index.row_of]
+    if known:  # the rows rewritten in place, all at once (the vectors of each computed together)
+        rows = np.fromiter((index.row_of[p.id] for p in known), dtype=np.intp, count=len(known))
+        for name, values in _columns(known).items():
+            getattr(index, name)[rows] = values
     if fresh:
         more = _columns(fresh)
         start = len(index.ids)

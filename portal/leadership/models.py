@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
@@ -204,6 +204,10 @@ class GoalUpdate(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     goal: Mapped[PlanGoal] = relationship(back_populates="updates")
+    # The names of the linked team and session, when the loading query asks for them (queries.load_plan).
+    team_name: Mapped[str | None] = query_expression()
+    session_title: Mapped[str | None] = query_expression()
+    session_starts_at: Mapped[datetime | None] = query_expression()
 
     @property
     def status_label(self) -> str:

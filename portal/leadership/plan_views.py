@@ -86,9 +86,16 @@ def _visible_plan(plan_id):
     return plan
 
 
-def _results(plan):
-    """The scored leadership and school-capacity evaluations the plan draws on (None where missing)."""
-    return tuple(plans.result_for(e) if e is not None else None for e in (plan.evaluation, plan.capacity_evaluation))
+def _scored(plan):
+    """The scored leadership and school-capacity evaluations the plan draws on (None where missing) and the
+    leadership evaluation's repeat when the page shows it (None otherwise), in one query."""
+    wants_repeat = plan.status in (MIDPOINT, COMPLETED) or plan.reviews
+    found, repeat = queries.scored(
+        (plan.evaluation, plan.capacity_evaluation), repeat_of=plan.evaluation if wants_repeat else None
+    )
+    return tuple(found.get(e.id) if e is not None else None for e in (plan.evaluation, plan.capacity_evaluation)) + (
+        repeat,
+    )
 
 
 def _goal_choices(plan):
@@ -107,12 +114,8 @@ def _progress_form(goal, teams, attended, formdata=None):
 def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"):
     """The plan page; `failed` = (name, form) re-shows a rejected form with what was typed."""
     user = current_user
-    leadership, capacity = _results(plan)
-    top = (
-        (plan.evaluation or plan.capacity_evaluation).framework.scale.top
-        if (plan.evaluation or plan.capacity_evaluation)
-        else 6
-    )
+    leadership, capacity, repeat = _scored(plan)
+    top = (leadership or capacity).top if (leadership or capacity) else 6
     reasons = module_reasons(
         [m.key for m in MODULES], leadership.scores if leadership else [], capacity.scores if capacity else [], top
     )
@@ -145,10 +148,9 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
         else:
             forms[name] = form
     team_names, session_names = queries.evidence_names(plan)
-    repeat = queries.repeat_of(plan.evaluation) if plan.status in (MIDPOINT, COMPLETED) or plan.reviews else None
     changes = []
     if repeat is not None and leadership is not None:
-        changes = scoring.compare(leadership.scores, plans.result_for(repeat).scores)
+        changes = scoring.compare(leadership.scores, repeat.scores)
     return render(
         template,
         plan=plan,

@@ -78,19 +78,22 @@ def year_for(person) -> int | None:
     )
 
 
-def _plans_of_year(owner_id: int, year_id: int | None) -> list[DevelopmentPlan]:
-    stmt = select(DevelopmentPlan).where(DevelopmentPlan.owner_id == owner_id)
-    if year_id is not None:  # a plan made before any programme year existed counts for every year
-        stmt = stmt.where(or_(DevelopmentPlan.year_id == year_id, DevelopmentPlan.year_id.is_(None)))
-    return list(db.session.scalars(stmt.order_by(DevelopmentPlan.id)))
-
-
 def booking_plan(owner) -> DevelopmentPlan | None:
     """The one plan that drives the leader's bookings in their cohort's programme year: the agreed plan
     (the latest agreed, if several), or else the single plan in progress. With two plans in progress and
     none agreed, no plan books anything until one is agreed or deleted."""
-    cohort = sessions.confirmed_cohort(owner)
-    found = _plans_of_year(owner.id, cohort.year_id if cohort else None)
+    cohort_year = sessions.confirmed_cohort_year(owner)  # a scalar subquery: one query in all
+    found = list(
+        db.session.scalars(
+            select(DevelopmentPlan)
+            .where(
+                DevelopmentPlan.owner_id == owner.id,
+                # no cohort (or a cohort of no year): every plan; else the year's and those made before any year
+                or_(cohort_year.is_(None), DevelopmentPlan.year_id == cohort_year, DevelopmentPlan.year_id.is_(None)),
+            )
+            .order_by(DevelopmentPlan.id)
+        )
+    )
     agreed = [p for p in found if p.agreed_at is not None]  # agreed once: reopened or completed too
     if agreed:
         return max(agreed, key=lambda p: (p.agreed_at or p.created_at, p.id))

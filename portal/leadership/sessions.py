@@ -169,6 +169,12 @@ def confirmed_cohort_id(user) -> int | None:
     return db.session.scalar(_member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1))
 
 
+def confirmed_cohort_year(user):
+    """The programme year of the leader's most recent confirmed cohort, as a scalar subquery (NULL: none)."""
+    latest = _member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1).scalar_subquery()
+    return select(LeadershipCohort.year_id).where(LeadershipCohort.id == latest).scalar_subquery()
+
+
 def confirmed_cohort(user) -> LeadershipCohort | None:
     cohort_id = confirmed_cohort_id(user)
     return db.session.get(LeadershipCohort, cohort_id) if cohort_id is not None else None

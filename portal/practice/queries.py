@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, exists, func, literal_column, select
 
 from portal.accounts.models import User
+from portal.core.sqltext import ilike
 from portal.enquiries.models import TeamMember
 from portal.events.models import Event
 from portal.extensions import db
@@ -65,7 +66,7 @@ def text_match(q: str):
         query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q)
         return PracticeAccount.search_vector.op("@@")(query)
     escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in q.split()]
-    return and_(*(PracticeAccount.search_text.ilike(f"%{w}%", escape="\\") for w in escaped))
+    return and_(*(ilike(PracticeAccount.search_text, f"%{w}%", escape="\\") for w in escaped))
 
 
 def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
@@ -91,25 +92,17 @@ def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
 
 
 def filter_choices() -> dict:
-    """The themes and years that published accounts have (two small grouped queries)."""
-    published = PracticeAccount.state == PUBLISHED
-    themes = list(
-        db.session.scalars(
-            select(PracticeAccount.theme_title)
-            .where(published)
-            .group_by(PracticeAccount.theme_title)
-            .order_by(PracticeAccount.theme_title)
-        )
-    )
-    years = list(
-        db.session.scalars(
-            select(PracticeAccount.school_year)
-            .where(published)
-            .group_by(PracticeAccount.school_year)
-            .order_by(PracticeAccount.school_year.desc())
-        )
-    )
-    return {"themes": [t for t in themes if t], "years": years}
+    """The themes (in the database's order of names) and school years (newest first) that published accounts have,
+    in one small grouped query."""
+    rows = db.session.execute(
+        select(PracticeAccount.theme_title, PracticeAccount.school_year)
+        .where(PracticeAccount.state == PUBLISHED)
+        .group_by(PracticeAccount.theme_title, PracticeAccount.school_year)
+        .order_by(PracticeAccount.theme_title)
+    ).all()
+    themes = list(dict.fromkeys(t for t, _ in rows if t))
+    years = sorted({y for _, y in rows if y is not None}, reverse=True)  # "2025-26": the text sorts as the years do
+    return {"themes": themes, "years": years}
 
 
 def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
@@ -241,9 +234,13 @@ def reviewers() -> list[User]:
 
 def counts() -> dict:
     """For the steering group: published accounts and recorded uses (no names)."""
-    published = db.session.scalar(select(func.count(PracticeAccount.id)).where(PracticeAccount.state == PUBLISHED))
-    used = db.session.scalar(select(func.count(Use.id)))
-    schools = db.session.scalar(select(func.count(func.distinct(Use.establishment_id))))
+    published, used, schools = db.session.execute(
+        select(  # one statement: three scalar subqueries
+            select(func.count(PracticeAccount.id)).where(PracticeAccount.state == PUBLISHED).scalar_subquery(),
+            select(func.count(Use.id)).scalar_subquery(),
+            select(func.count(func.distinct(Use.establishment_id))).scalar_subquery(),
+        )
+    ).one()
     return {"published": published or 0, "uses": used or 0, "schools": schools or 0}
 
 

@@ -128,6 +128,25 @@ def test_people_list_query_count_does_not_grow(client, login, make_user):
     assert small == large
 
 
+def test_people_search_counts_pages_and_shows_places_and_roles(client, login, make_user):
+    """A search reads its count with the page: right on every page, and past the last one."""
+    login(make_user(Role.ADMIN))
+    for n in range(30):
+        make_user(Role.SENIOR_LEADER, Role.PRACTITIONER, name=f"Mactavish {n:02d}", authority_slug="inverclyde")
+    make_user(Role.PRACTITIONER, name="Somebody Else")
+    make_user(Role.LA_OFFICER, name="Mactavish Officer", authority_slug="inverclyde")
+    first = client.get("/people?q=MACTAV").get_data(as_text=True)
+    assert "31 people found" in first and "Mactavish 00" in first and "Mactavish 25" not in first
+    assert "Somebody Else" not in first
+    assert "Practitioner, Senior leader" in first
+    second = client.get("/people?q=mactav&page=2").get_data(as_text=True)
+    assert "31 people found" in second and "Mactavish 25" in second and "Mactavish 00" not in second
+    assert "<td>Inverclyde</td><td>LA link officer</td>" in second.replace("\n", "").replace("  ", "")
+    past = client.get("/people?q=mactav&page=3").get_data(as_text=True)
+    assert "31 people found" in past and "Nobody matches these filters." in past
+    assert "0 people found" in client.get("/people?q=nobody-has-this").get_data(as_text=True)
+
+
 def test_admin_edits_roles(client, login, make_user):
     login(make_user(Role.ADMIN))
     person = make_user(Role.PRACTITIONER)
