@@ -5,6 +5,7 @@ Only files under static/ (stylesheets, icons) and data: URLs (images a page embe
 any other address is refused, so rendering never reaches the network and never reads uploads by path.
 """
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app, make_response
@@ -28,14 +29,24 @@ def _fetcher(static_root: Path):
     return StaticOnly(allowed_protocols={"file", "data"})
 
 
+@lru_cache(maxsize=8)
+def _stylesheet(static_root: Path, name: str, modified: float):
+    """A stylesheet from static/, parsed once per process and file version (parsing portal.css costs about as
+    much as laying out a short document)."""
+    from weasyprint import CSS
+
+    return CSS(filename=str(static_root / name), url_fetcher=_fetcher(static_root))
+
+
 def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = ("portal.css",)) -> bytes:
     """Render `html` (a whole document) to PDF bytes, with the named stylesheets from static/."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     static_root = Path(current_app.static_folder).resolve()
-    fetch = _fetcher(static_root)
-    sheets = [CSS(filename=str(static_root / name), url_fetcher=fetch) for name in stylesheets]
-    return HTML(string=html, base_url=str(static_root) + "/", url_fetcher=fetch).write_pdf(stylesheets=sheets)
+    sheets = [_stylesheet(static_root, name, (static_root / name).stat().st_mtime) for name in stylesheets]
+    return HTML(string=html, base_url=str(static_root) + "/", url_fetcher=_fetcher(static_root)).write_pdf(
+        stylesheets=sheets
+    )
 
 
 def pdf_response(html: str, filename: str):
