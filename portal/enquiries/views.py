@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
+from portal.core.forms import ActionForm, ServiceError, attempt, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
@@ -206,18 +206,24 @@ def link_officers():
     errors = []
     if request.method == "POST":
         ActionForm().validate_on_submit() or abort(400)
-        for la in las:
-            chosen = request.form.get(f"la_{la.id}", type=int)
-            officer = next((o for o in choices[la.id] if o.id == chosen), None)
-            try:
-                themes.set_link_officer(la.id, officer, actor=current_user)
-            except ServiceError as error:
-                errors += error.errors
-        if not errors:
-            db.session.commit()
+
+        def save_all():  # every LA's choice is checked; any refusal keeps none of them
+            refused = []
+            for la in las:
+                chosen = request.form.get(f"la_{la.id}", type=int)
+                officer = next((o for o in choices[la.id] if o.id == chosen), None)
+                try:
+                    themes.set_link_officer(la.id, officer, actor=current_user)
+                except ServiceError as error:
+                    refused += error.errors
+            if refused:
+                raise ServiceError(*refused)
+
+        done = attempt(save_all)
+        if done:
             flash("Link officers are saved.", "success")
             return redirect(url_for("enquiries.link_officers"), code=303)
-        db.session.rollback()
+        errors = list(done.errors)
     return render(
         "enquiries/link_officers.html",
         las=las,
