@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
-from portal.core.forms import ServiceError, run_action, run_form
+from portal.core.forms import ServiceError, attempt, run_action, run_form
 from portal.core.rendering import is_htmx, render
 from portal.enquiries import bp, corrections, cycles, links, plans, queries, steps
 from portal.enquiries.access import can_edit_team
@@ -168,10 +168,14 @@ def autosave_section(team_id, key):
         return render(
             "enquiries/_draft_status.html", draft_key=key, error=_refusal(form, form.text.data or ""), status=422
         )
-    draft = plans.save_draft(
-        enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
+    drafted = attempt(
+        lambda: plans.save_draft(
+            enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
+        )
     )
-    db.session.commit()
+    if not drafted:
+        return render("enquiries/_draft_status.html", draft_key=key, error=drafted.error, status=422)
+    draft = drafted.value
     if not is_htmx():
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)

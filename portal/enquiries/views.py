@@ -17,7 +17,6 @@ from portal.enquiries.access import (
 )
 from portal.enquiries.forms import ResourceForm, ThemeForm
 from portal.enquiries.models import Theme, ThemeResource
-from portal.extensions import db
 
 
 @bp.context_processor
@@ -152,11 +151,16 @@ def create_challenge_questions(theme_id):
     """Start the theme's challenge questions as a framework, then edit them in the framework editor."""
     theme = get_or_404(Theme, theme_id)
     ActionForm().validate_on_submit() or abort(400)
-    framework = links.challenge_framework(theme.id) or links.create_challenge_questions(
-        theme, actor=current_user, groups={"Challenge questions": []}
+    started = attempt(
+        lambda: (
+            links.challenge_framework(theme.id)
+            or links.create_challenge_questions(theme, actor=current_user, groups={"Challenge questions": []})
+        )
     )
-    db.session.commit()
-    return redirect(url_for("frameworks.show_framework", framework_id=framework.id), code=303)
+    if not started:
+        flash(started.error, "info")
+        return redirect(url_for("enquiries.show_theme", theme_id=theme.id), code=303)
+    return redirect(url_for("frameworks.show_framework", framework_id=started.value.id), code=303)
 
 
 @bp.post("/themes/<int:theme_id>/register")
