@@ -1,6 +1,6 @@
 """Nomination pages: an LA's establishments, their two people, and its key facilitators for a cohort."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
 from portal.accounts.models import User
@@ -9,7 +9,7 @@ from portal.cohorts.access import can_edit_nomination, can_edit_nominations, nom
 from portal.cohorts.forms import FacilitatorForm, NominateForm, PeopleForm, choices
 from portal.cohorts.models import CohortFacilitator, NetworkCohort, Nomination
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, run_form
+from portal.core.forms import ServiceError, run_action, run_form
 from portal.core.inputs import bounded_int
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -162,9 +162,9 @@ def remove_nomination(nomination_id):
     if not can_edit_nomination(current_user, nomination):
         abort(403)
     cohort_id, la_id, name = nomination.cohort_id, nomination.authority_id, nomination.establishment.name
-    services.remove_nomination(nomination, actor=current_user)
-    db.session.commit()
-    flash(f"{name} is no longer nominated.", "success")
+    run_action(
+        lambda: services.remove_nomination(nomination, actor=current_user), done=f"{name} is no longer nominated."
+    )
     return redirect(url_for("cohorts.list_nominations", cohort_id=cohort_id, authority=la_id))
 
 
@@ -175,7 +175,8 @@ def remove_facilitator(row_id):
     cohort = get_or_404(NetworkCohort, row.cohort_id)
     if not can_edit_nominations(current_user, cohort, row.authority_id):
         abort(403)
-    services.remove_facilitator(row, cohort, actor=current_user)
-    db.session.commit()
-    flash(f"{row.user.name} is no longer named for this cohort.", "success")
+    run_action(
+        lambda: services.remove_facilitator(row, cohort, actor=current_user),
+        done=f"{row.user.name} is no longer named for this cohort.",
+    )
     return redirect(url_for("cohorts.list_nominations", cohort_id=cohort.id, authority=row.authority_id))

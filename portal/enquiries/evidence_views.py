@@ -1,11 +1,11 @@
 """Impact evidence: run charts per measure, data points, notes with attachments, the sharing summary."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.confirm import confirm_page, confirmed
-from portal.core.forms import ServiceError, apply_errors
+from portal.core.forms import run_action, run_form
 from portal.core.rendering import is_htmx, render
 from portal.core.uploads import send_stored
 from portal.enquiries import bp, corrections, evidence, plans, queries
@@ -19,7 +19,6 @@ from portal.enquiries.loading import load_measure as _measure
 from portal.enquiries.loading import measure_page as _measure_page
 from portal.enquiries.plan_models import EvidenceNote
 from portal.enquiries.sections import PLAN_SECTIONS, REFLECTION_SECTIONS
-from portal.extensions import db
 
 
 @bp.get("/teams/<int:team_id>/evidence")
@@ -53,20 +52,16 @@ def add_data_point(team_id, measure_id):
     team, enquiry = load_team(team_id, edit=True)
     measure = _measure(enquiry, measure_id)
     form = DataPointForm()
-    if form.validate_on_submit():
-        try:
-            evidence.add_data_point(
-                enquiry, measure, actor=current_user, on=form.on.data, value=form.value.data, note=form.note.data or ""
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The data point is added.", "success")
-            if is_htmx():
-                return _measure_page(team, enquiry, measure, DataPointForm(formdata=None))
-            return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id), code=303)
+    if run_form(
+        form,
+        lambda: evidence.add_data_point(
+            enquiry, measure, actor=current_user, on=form.on.data, value=form.value.data, note=form.note.data or ""
+        ),
+        flash_message="The data point is added.",
+    ):
+        if is_htmx():
+            return _measure_page(team, enquiry, measure, DataPointForm(formdata=None))
+        return redirect(url_for("enquiries.show_measure", team_id=team.id, measure_id=measure.id), code=303)
     return _measure_page(team, enquiry, measure, form, status=422)
 
 
@@ -76,16 +71,12 @@ def new_note(team_id):
     team, enquiry = load_team(team_id, edit=True)
     form = NoteForm(data={"measure_id": request.args.get("measure", 0, type=int)})
     link_choices(form, queries.measures(enquiry.id), cycles_of(enquiry.id))
-    if form.validate_on_submit():
-        try:
-            evidence.add_note(enquiry, actor=current_user, upload=form.file.data, **note_fields(form))
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The evidence is recorded.", "success")
-            return redirect(url_for("enquiries.show_evidence", team_id=team.id, _anchor="notes"), code=303)
+    if run_form(
+        form,
+        lambda: evidence.add_note(enquiry, actor=current_user, upload=form.file.data, **note_fields(form)),
+        flash_message="The evidence is recorded.",
+    ):
+        return redirect(url_for("enquiries.show_evidence", team_id=team.id, _anchor="notes"), code=303)
     return render("enquiries/note_form.html", form=form, team=team, status=422 if form.is_submitted() else 200)
 
 
@@ -146,13 +137,15 @@ def publish_summary(team_id):
             back_url=url_for("enquiries.show_summary", team_id=team.id),
         )
     if withdrawing:
-        evidence.withdraw_summary(enquiry, actor=current_user)
-        flash("The summary is withdrawn: only the team and its supporters can read it.", "success")
-    else:
-        evidence.publish_summary(enquiry, actor=current_user, include_names=request.form.get("include_names") == "y")
-        flash(
-            f"The sharing summary is published: {readers} can read it.",
-            "success",
+        run_action(
+            lambda: evidence.withdraw_summary(enquiry, actor=current_user),
+            done="The summary is withdrawn: only the team and its supporters can read it.",
         )
-    db.session.commit()
+    else:
+        run_action(
+            lambda: evidence.publish_summary(
+                enquiry, actor=current_user, include_names=request.form.get("include_names") == "y"
+            ),
+            done=f"The sharing summary is published: {readers} can read it.",
+        )
     return redirect(url_for("enquiries.show_summary", team_id=team.id), code=303)

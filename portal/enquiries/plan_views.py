@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
-from portal.core.forms import ServiceError, apply_errors, run_action
+from portal.core.forms import ServiceError, attempt, run_action, run_form
 from portal.core.rendering import is_htmx, render
 from portal.enquiries import bp, corrections, cycles, links, plans, queries, steps
 from portal.enquiries.access import can_edit_team
@@ -168,10 +168,14 @@ def autosave_section(team_id, key):
         return render(
             "enquiries/_draft_status.html", draft_key=key, error=_refusal(form, form.text.data or ""), status=422
         )
-    draft = plans.save_draft(
-        enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
+    drafted = attempt(
+        lambda: plans.save_draft(
+            enquiry, key, form.text.data or "", base_version=form.version.data or 0, actor=current_user
+        )
     )
-    db.session.commit()
+    if not drafted:
+        return render("enquiries/_draft_status.html", draft_key=key, error=drafted.error, status=422)
+    draft = drafted.value
     if not is_htmx():
         flash("Your draft is kept. Save it to share it with your team.", "info")
         return redirect(url_for("enquiries.show_plan", team_id=team.id, _anchor=f"section-{key}"), code=303)
@@ -214,29 +218,23 @@ def edit_measure(team_id, measure_id):
 
 def _measure_form(team, enquiry, measure):
     form = MeasureForm(obj=measure)
-    if form.validate_on_submit():
+
+    def save():
         old = corrections.measure_values(measure) if measure else None
-        try:
-            saved = plans.save_measure(
-                enquiry,
-                measure,
-                actor=current_user,
-                **{
-                    f: getattr(form, f).data or ""
-                    for f in ("name", "kind", "shows", "baseline", "target", "how_collected", "when_collected", "unit")
-                },
-            )
-            if old is not None:
-                corrections.keep_measure_edit(enquiry, saved, old, actor=current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            flash("The data collection plan is saved.", "success")
-            return redirect(
-                url_for("enquiries.show_plan", team_id=team.id, step="measures", _anchor="measures"), code=303
-            )
+        saved = plans.save_measure(
+            enquiry,
+            measure,
+            actor=current_user,
+            **{
+                f: getattr(form, f).data or ""
+                for f in ("name", "kind", "shows", "baseline", "target", "how_collected", "when_collected", "unit")
+            },
+        )
+        if old is not None:
+            corrections.keep_measure_edit(enquiry, saved, old, actor=current_user)
+
+    if run_form(form, save, flash_message="The data collection plan is saved."):
+        return redirect(url_for("enquiries.show_plan", team_id=team.id, step="measures", _anchor="measures"), code=303)
     return render(
         "enquiries/measure_form.html", form=form, team=team, measure=measure, status=422 if form.is_submitted() else 200
     )

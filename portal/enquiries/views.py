@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
+from portal.core.forms import ActionForm, ServiceError, attempt, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.core.uploads import send_stored
@@ -17,7 +17,6 @@ from portal.enquiries.access import (
 )
 from portal.enquiries.forms import ResourceForm, ThemeForm
 from portal.enquiries.models import Theme, ThemeResource
-from portal.extensions import db
 
 
 @bp.context_processor
@@ -152,11 +151,16 @@ def create_challenge_questions(theme_id):
     """Start the theme's challenge questions as a framework, then edit them in the framework editor."""
     theme = get_or_404(Theme, theme_id)
     ActionForm().validate_on_submit() or abort(400)
-    framework = links.challenge_framework(theme.id) or links.create_challenge_questions(
-        theme, actor=current_user, groups={"Challenge questions": []}
+    started = attempt(
+        lambda: (
+            links.challenge_framework(theme.id)
+            or links.create_challenge_questions(theme, actor=current_user, groups={"Challenge questions": []})
+        )
     )
-    db.session.commit()
-    return redirect(url_for("frameworks.show_framework", framework_id=framework.id), code=303)
+    if not started:
+        flash(started.error, "info")
+        return redirect(url_for("enquiries.show_theme", theme_id=theme.id), code=303)
+    return redirect(url_for("frameworks.show_framework", framework_id=started.value.id), code=303)
 
 
 @bp.post("/themes/<int:theme_id>/register")
@@ -206,18 +210,24 @@ def link_officers():
     errors = []
     if request.method == "POST":
         ActionForm().validate_on_submit() or abort(400)
-        for la in las:
-            chosen = request.form.get(f"la_{la.id}", type=int)
-            officer = next((o for o in choices[la.id] if o.id == chosen), None)
-            try:
-                themes.set_link_officer(la.id, officer, actor=current_user)
-            except ServiceError as error:
-                errors += error.errors
-        if not errors:
-            db.session.commit()
+
+        def save_all():  # every LA's choice is checked; any refusal keeps none of them
+            refused = []
+            for la in las:
+                chosen = request.form.get(f"la_{la.id}", type=int)
+                officer = next((o for o in choices[la.id] if o.id == chosen), None)
+                try:
+                    themes.set_link_officer(la.id, officer, actor=current_user)
+                except ServiceError as error:
+                    refused += error.errors
+            if refused:
+                raise ServiceError(*refused)
+
+        done = attempt(save_all)
+        if done:
             flash("Link officers are saved.", "success")
             return redirect(url_for("enquiries.link_officers"), code=303)
-        db.session.rollback()
+        errors = list(done.errors)
     return render(
         "enquiries/link_officers.html",
         las=las,

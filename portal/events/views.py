@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.dates import long_date
-from portal.core.forms import ActionForm, attempt
+from portal.core.forms import ActionForm, attempt, run_action
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.core.uploads import content_disposition
@@ -14,7 +14,6 @@ from portal.events.extras import extras_for
 from portal.events.forms import EventFilterForm, kind_label
 from portal.events.models import BOOKED, WAITLISTED, local_now
 from portal.events.policies import can_organise
-from portal.extensions import db
 
 
 @bp.app_template_filter("event_kind")
@@ -166,9 +165,10 @@ def my_bookings():
 @login_required
 def regenerate_feed():
     ActionForm().validate_on_submit() or abort(400)
-    ics.regenerate_feed_token(current_user, actor=current_user)
-    db.session.commit()
-    flash("Your private calendar address is ready. Any earlier address no longer works.", "success")
+    run_action(
+        lambda: ics.regenerate_feed_token(current_user, actor=current_user),
+        done="Your private calendar address is ready. Any earlier address no longer works.",
+    )
     return redirect(url_for("events.my_bookings"))
 
 

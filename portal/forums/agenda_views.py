@@ -7,7 +7,6 @@ from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import attempt, run_action, run_form
 from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
-from portal.extensions import db
 from portal.forums import agenda, bp, queries
 from portal.forums.access import require
 from portal.forums.forms import ItemForm, MoveForm
@@ -84,8 +83,9 @@ def remove_item(forum_id, meeting_id, item_id):
             action_label="Remove the item",
             back_url=meeting_url(forum, meeting, f"item-{item.id}"),
         )
-    agenda.remove_item(item, meeting, forum, actor=current_user)
-    db.session.commit()
+    done = attempt(lambda: agenda.remove_item(item, meeting, forum, actor=current_user))
+    if not done:
+        return render_meeting(forum, load_meeting(forum, meeting_id), mine, status=422, problem=done.error)
     return _done(forum, meeting, mine, f"Removed: {title}.")
 
 

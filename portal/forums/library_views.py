@@ -1,11 +1,11 @@
 """A forum's resource library (search and filter, files and links) and its development needs."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import form_status, run_form
+from portal.core.forms import form_status, run_action, run_form
 from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
@@ -85,9 +85,10 @@ def remove_resource(forum_id, resource_id):
     forum = load_forum(forum_id)
     require(current_user, forum, edit=True)
     resource = _resource(forum, resource_id)
-    library.remove_resource(resource, forum, actor=current_user)
-    db.session.commit()
-    flash(f"Removed from the library: {resource.title}.", "success")
+    run_action(
+        lambda: library.remove_resource(resource, forum, actor=current_user),
+        done=f"Removed from the library: {resource.title}.",
+    )
     return redirect(url_for("forums.list_resources", forum_id=forum.id))
 
 

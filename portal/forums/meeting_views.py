@@ -6,7 +6,7 @@ from wtforms import SelectChoice
 
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.dates import long_date
-from portal.core.forms import attempt, form_status, run_form
+from portal.core.forms import attempt, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.forums import agenda, attendance, bp, queries
@@ -252,7 +252,8 @@ def toggle_action(forum_id, meeting_id, action_id):
     action = db.session.get(Action, action_id)
     if action is None or action.meeting_id != meeting.id:
         abort(404)
-    agenda.set_action_done(action, forum, request.form.get("done") == "1", actor=current_user)
-    db.session.commit()
-    flash(f"Action marked {'done' if action.done else 'open'}.", "success")
+    run_action(
+        lambda: agenda.set_action_done(action, forum, request.form.get("done") == "1", actor=current_user),
+        done=lambda _: f"Action marked {'done' if action.done else 'open'}.",
+    )
     return redirect(url_for("forums.edit_minutes", forum_id=forum.id, meeting_id=meeting.id, _anchor="actions"))

@@ -1,6 +1,6 @@
 """Forums: browse, read, join and leave; coordinators and the officer keep the focus, members and networks."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import find_by_email
@@ -8,7 +8,6 @@ from portal.core.access import roles_required
 from portal.core.forms import ServiceError, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.extensions import db
 from portal.forums import bp, queries, services
 from portal.forums.access import require, standing
 from portal.forums.forms import FocusForm, ForumForm, NetworkForm
@@ -96,9 +95,10 @@ def edit_forum(forum_id):
 @login_required
 def join_forum(forum_id):
     forum = load_forum(forum_id)
-    services.join(forum, actor=current_user)
-    db.session.commit()
-    flash(f"You have joined {forum.name}. You will get its agendas by e-mail.", "success")
+    run_action(
+        lambda: services.join(forum, actor=current_user),
+        done=f"You have joined {forum.name}. You will get its agendas by e-mail.",
+    )
     return redirect(url_for("forums.show_forum", forum_id=forum.id))
 
 

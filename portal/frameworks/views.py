@@ -89,8 +89,7 @@ def _editor(framework, *, status=200, failed=None, header_form=None):
 
 
 def _done(framework, message: str):
-    """Commit (a no-op after run_form), then the fragment for htmx or post/redirect/get with a flash."""
-    db.session.commit()
+    """After a committed change: the fragment for htmx, or post/redirect/get with a flash."""
     if wants_fragment(EDITOR):
         return _editor(framework)
     flash(message, "success")
@@ -173,7 +172,10 @@ def _edit_page(framework, form, save, message: str, template: str, **context):
 def _change_part(framework_id, change, *args, message: str):
     """An editor button on a domain or statement: `change(framework, *args)`, 404 for a part not in it."""
     framework = get_or_404(Framework, framework_id)
-    _guard(change, framework, *args, actor=current_user)
+    done = attempt(lambda: _guard(change, framework, *args, actor=current_user))
+    if not done:
+        flash(done.error, "info")
+        return redirect(url_for("frameworks.show_framework", framework_id=framework.id))
     return _done(framework, message)
 
 

@@ -316,10 +316,10 @@ def delete_plan(plan_id):
             action_label="Delete this plan",
             back_url=url_for("leadership.show_plan", plan_id=plan_id),
         )
-    title = plan.title
-    plans.delete_plan(plan, actor=current_user)
-    db.session.commit()
-    flash(f"{title} is deleted. Your bookings are unchanged.", "success")
+    run_action(
+        lambda: plans.delete_plan(plan, actor=current_user),
+        done=f"{plan.title} is deleted. Your bookings are unchanged.",
+    )
     return redirect(url_for("leadership.list_plans"))
 
 

@@ -1,12 +1,12 @@
 """Programme years and leadership cohorts: create (admin), nominate (LA officers), confirm (admin)."""
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
 from portal.core.access import get_or_404, roles_required
-from portal.core.forms import ServiceError, run_form
+from portal.core.forms import run_action, run_form
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -128,15 +128,11 @@ def nominate(cohort_id):
 @roles_required(Role.ADMIN)
 def confirm_place(place_id):
     place = get_or_404(CohortPlace, place_id)
-    try:
-        programme.confirm(place, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(str(error), "info")
-        return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id)), 303
-    db.session.commit()
-    flash(f"{place.person.name}'s place is confirmed.", "success")
-    return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id))
+    confirmed = run_action(
+        lambda: programme.confirm(place, actor=current_user),
+        done=lambda _: f"{place.person.name}'s place is confirmed.",
+    )
+    return redirect(url_for("leadership.show_cohort", cohort_id=place.cohort_id), code=302 if confirmed else 303)
 
 
 @bp.get("/insights")

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404, roles_required
 from portal.core.dates import utcnow
-from portal.core.forms import ServiceError
+from portal.core.forms import ServiceError, attempt
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -40,14 +40,15 @@ def list_evaluations():
 def start_evaluation():
     framework = get_or_404(Framework, request.form.get("framework", type=int) or abort(404))
     try:
-        evaluation = services.start_evaluation(framework, label=request.form.get("label", ""), actor=current_user)
+        started = attempt(
+            lambda: services.start_evaluation(framework, label=request.form.get("label", ""), actor=current_user)
+        )
     except services.BadInput:
         abort(404)
-    except ServiceError as error:
-        flash(str(error), "info")
+    if not started:
+        flash(started.error, "info")
         return redirect(url_for("leadership.list_evaluations"))
-    db.session.commit()
-    return redirect(url_for("leadership.evaluate", evaluation_id=evaluation.id, position=1))
+    return redirect(url_for("leadership.evaluate", evaluation_id=started.value.id, position=1))
 
 
 def _domain(evaluation, position):
@@ -125,19 +126,18 @@ def evaluate(evaluation_id, position):
         return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
     version, section = _domain(evaluation, position)
     if request.method == "POST":
-        try:
-            _save(evaluation, section, version, request.form)
-        except ServiceError as error:  # refused before anything was written
+        saved = attempt(lambda: _save(evaluation, section, version, request.form))
+        if not saved:
+            version, section = _domain(evaluation, position)  # loaded again: the refusal's rollback expired them
             return _page(
                 evaluation,
                 version,
                 section,
                 position,
                 typed=request.form,
-                errors=dict(error.errors),
+                errors=dict(saved.errors),
                 status=422,
             )
-        db.session.commit()
         go = request.form.get("go", "save")
         flash("Your answers are saved.", "success")
         if go == "next" and position < len(version.sections):
@@ -157,11 +157,9 @@ def autosave_evaluation(evaluation_id, position):
         return _keep_for_later(evaluation_id, position, htmx=True)
     evaluation = _own_draft(evaluation_id, position)
     version, section = _domain(evaluation, position)
-    try:
-        _save(evaluation, section, version, request.form)
-    except ServiceError as error:  # refused before anything was written
-        return render("leadership/_autosave.html", error=str(error), status=422)
-    db.session.commit()
+    saved = attempt(lambda: _save(evaluation, section, version, request.form))
+    if not saved:
+        return render("leadership/_autosave.html", error=saved.error, status=422)
     return render("leadership/_autosave.html", saved_at=utcnow())
 
 
@@ -194,14 +192,12 @@ def review_evaluation(evaluation_id):
     version = frameworks.load_version(evaluation.version_id)
     error, status = None, 200
     if request.method == "POST":
-        try:
-            services.submit_evaluation(evaluation, version, actor=current_user)
-        except ServiceError as exc:
-            error, status = str(exc), 422
-        else:
-            db.session.commit()
+        submitted = attempt(lambda: services.submit_evaluation(evaluation, version, actor=current_user))
+        if submitted:
             flash("Your self-evaluation is submitted.", "success")
             return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
+        error, status = submitted.error, 422
+        version = frameworks.load_version(evaluation.version_id)  # loaded again: the refusal's rollback expired it
     answers = services.answers_by_item(evaluation)
     result = services.result_of(version, answers, evaluation.framework.scale.top)
     return render(

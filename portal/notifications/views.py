@@ -4,7 +4,7 @@ from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
-from portal.core.forms import ActionForm, ServiceError, form_status, run_action, run_form
+from portal.core.forms import ActionForm, attempt, form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.notifications import bp, queries, services
@@ -72,10 +72,6 @@ def unsubscribe(token):
     if found is None:
         return render("notifications/unsubscribe.html", found=None, form=form, status=404)
     if form.validate_on_submit():
-        try:
-            services.unsubscribe(token)
-        except ServiceError:  # pragma: no cover - read_unsubscribe above already checked it
-            abort(404)
-        db.session.commit()
+        attempt(lambda: services.unsubscribe(token)) or abort(404)  # read_unsubscribe above already checked it
         return render("notifications/unsubscribe.html", found=found, done=True, form=form, label=label)
     return render("notifications/unsubscribe.html", found=found, done=False, form=form, label=label)

@@ -6,7 +6,7 @@ from datetime import date
 from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.core.forms import ServiceError, apply_errors, form_status, run_action
+from portal.core.forms import form_status, run_action, run_form
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.organisations.models import Establishment
@@ -37,7 +37,8 @@ def _form(establishment) -> AboutForm:
 def _answer_page(survey: Survey, via, version: str, establishment, action: str):
     form = _form(establishment)
     given = _answers()
-    if form.validate_on_submit():
+
+    def submit():
         about = {
             "sector": form.sector.data,
             "role_group": form.role_group.data,
@@ -47,22 +48,18 @@ def _answer_page(survey: Survey, via, version: str, establishment, action: str):
             if establishment is not None and form.with_establishment.data
             else None,
         }
-        try:
-            services.submit(
-                survey,
-                via=via,
-                version=version,
-                answers=given,
-                about=about,
-                open_answer=form.open_answer.data or "",
-                today=date.today(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
-            return redirect(url_for("survey.thanks"), code=303)
+        services.submit(
+            survey,
+            via=via,
+            version=version,
+            answers=given,
+            about=about,
+            open_answer=form.open_answer.data or "",
+            today=date.today(),
+        )
+
+    if run_form(form, submit):
+        return redirect(url_for("survey.thanks"), code=303)
     version_row = queries.latest_version(survey)
     return render(
         "survey/answer.html",

@@ -138,6 +138,14 @@ def test_theme_page_fragment(client, login, world, htmx_get):
     assert "HX-Request" in response.headers["Vary"]
 
 
+def test_challenge_questions_start_once_and_open_in_the_framework_editor(client, login, world):
+    login(world.admin)
+    first = client.post(f"/enquiries/themes/{world.theme.id}/challenge-questions")
+    assert first.status_code == 303 and "/frameworks/" in first.headers["Location"]
+    again = client.post(f"/enquiries/themes/{world.theme.id}/challenge-questions")
+    assert again.status_code == 303 and again.headers["Location"] == first.headers["Location"]
+
+
 def test_registration_and_team_flow_over_http(client, login, make_theme, make_user):
     theme = make_theme("Learner Wellbeing")
     leader = make_user(Role.SENIOR_LEADER, Role.PRACTITIONER)
