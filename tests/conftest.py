@@ -1,5 +1,6 @@
 """Fixtures: the app on SQLite and on a real PostgreSQL server, a real SMTP server, clients, sign-in."""
 
+import json
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +16,7 @@ from portal.demo.commands import load_demo
 from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
 from tests.factories import make_establishment, make_user  # noqa: F401  (fixtures)
+from tests.support.once import once_per_session
 from tests.support.postgres import PostgresServer
 from tests.support.smtp import outbox_deliverer, start_smtp
 
@@ -140,7 +142,8 @@ def app(request, tmp_path, smtp_server):
         application.config.update(saved_config)
 
 
-# What load_demo() left, per worker process and engine, copied into each later test that asks for the demo.
+# What load_demo() left, per worker process and engine, copied into each test that asks for the demo: on SQLite the
+# session's shared file, on PostgreSQL a schema of the worker's database filled by its first such test.
 _DEMO_SNAPSHOTS: dict[str, SimpleNamespace] = {}
 _SEQUENCES_TO_MAX = """DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
@@ -152,25 +155,43 @@ _SEQUENCES_TO_MAX = """DO $$ DECLARE r record; BEGIN
   END LOOP; END $$"""
 
 
-def _snapshot_demo(engine: str, app, sqlite_path, folder):
-    """Run load_demo() in the test's (empty) database and keep what it left: the SQLite file, or a copy of every
-    table in a schema of its own on PostgreSQL; and the uploads it wrote."""
+def build_sqlite_demo(folder: Path) -> None:
+    """`flask demo load` in a new SQLite database (the test schema with the eight authorities): `demo.db`, the
+    `uploads/` it wrote and `people.json` (each demo person's id and e-mail by key). Built once per session and
+    shared by every worker: the `demo` fixture's SQLite copies and the browser tests' served portal."""
+    app = create_app(
+        config_for_tests(SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder / 'demo.db'}", UPLOAD_ROOT=str(folder / "uploads"))
+    )
+    with app.app_context():
+        db.create_all()
+        ensure_authorities()
+        db.session.commit()
+        people = {key: {"id": user.id, "email": user.email} for key, user in load_demo().users.items()}
+        db.session.remove()
+        db.engine.dispose()
+    (folder / "people.json").write_text(json.dumps(people))
+
+
+def sqlite_demo(tmp_path_factory) -> tuple[Path, dict]:
+    """The session's shared SQLite demo: its folder and its people by key."""
+    folder = once_per_session(tmp_path_factory, "sqlite-demo", build_sqlite_demo)
+    return folder, json.loads((folder / "people.json").read_text())
+
+
+def _snapshot_demo(app, folder):
+    """Run load_demo() in the test's (empty) PostgreSQL database and keep a copy of every table in a schema of its
+    own, and the uploads it wrote. (SQLite copies the session's shared demo file: see `sqlite_demo`.)"""
     ids = {key: user.id for key, user in load_demo().users.items()}
     uploads = Path(app.config["UPLOAD_ROOT"])
     if uploads.exists():
         shutil.copytree(uploads, folder / "uploads")
-    if engine == "sqlite":
-        db.session.remove()
-        db.engine.dispose()
-        shutil.copyfile(sqlite_path, folder / "demo.db")
-    else:
-        copies = "; ".join(
-            f'CREATE TABLE demo_snapshot."{t.name}" AS TABLE public."{t.name}"' for t in db.metadata.sorted_tables
-        )
-        db.session.connection().exec_driver_sql(
-            f"DROP SCHEMA IF EXISTS demo_snapshot CASCADE; CREATE SCHEMA demo_snapshot; {copies}"
-        )
-        db.session.commit()
+    copies = "; ".join(
+        f'CREATE TABLE demo_snapshot."{t.name}" AS TABLE public."{t.name}"' for t in db.metadata.sorted_tables
+    )
+    db.session.connection().exec_driver_sql(
+        f"DROP SCHEMA IF EXISTS demo_snapshot CASCADE; CREATE SCHEMA demo_snapshot; {copies}"
+    )
+    db.session.commit()
     return SimpleNamespace(folder=folder, ids=ids)
 
 
@@ -193,14 +214,18 @@ def _restore_demo(engine: str, app, sqlite_path, snapshot) -> None:
 @pytest.fixture
 def demo(app, request, tmp_path_factory):
     """The demo data, as `flask demo load` leaves it, in the test's fresh database. load_demo() runs for real
-    in the first test per worker and engine; later tests get a copy of what it left (loading took about 4 s a
-    test). `users` holds the demo's people by key, `ids` their ids."""
+    once per session for SQLite and in the first test per worker on PostgreSQL; every other test gets a copy of
+    what it left (loading takes several seconds). `users` holds the demo's people by key, `ids` their ids."""
     engine = db.engine.dialect.name
-    sqlite_path = request.getfixturevalue("sqlite_app")[1] if engine == "sqlite" else None
-    if engine not in _DEMO_SNAPSHOTS:
-        _DEMO_SNAPSHOTS[engine] = _snapshot_demo(engine, app, sqlite_path, tmp_path_factory.mktemp(f"demo-{engine}"))
+    if engine == "sqlite":
+        if engine not in _DEMO_SNAPSHOTS:
+            folder, people = sqlite_demo(tmp_path_factory)
+            _DEMO_SNAPSHOTS[engine] = SimpleNamespace(folder=folder, ids={k: p["id"] for k, p in people.items()})
+        _restore_demo(engine, app, request.getfixturevalue("sqlite_app")[1], _DEMO_SNAPSHOTS[engine])
+    elif engine not in _DEMO_SNAPSHOTS:
+        _DEMO_SNAPSHOTS[engine] = _snapshot_demo(app, tmp_path_factory.mktemp("demo-postgresql"))
     else:
-        _restore_demo(engine, app, sqlite_path, _DEMO_SNAPSHOTS[engine])
+        _restore_demo(engine, app, None, _DEMO_SNAPSHOTS[engine])
     ids = _DEMO_SNAPSHOTS[engine].ids
     users = {user.id: user for user in db.session.scalars(select(User).where(User.id.in_(ids.values())))}
     return SimpleNamespace(ids=dict(ids), users={key: users[i] for key, i in ids.items()})

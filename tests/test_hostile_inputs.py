@@ -3,6 +3,7 @@ the admin and as a role that can reach the route, and send oversized, non-finite
 values and a JSON body to every POST endpoint, huge integers and garbage to every GET query parameter and int
 URL converter. Every answer must be below 500 (400, 404 or 422 with a message)."""
 
+import json
 import re
 import traceback
 from urllib.parse import parse_qsl
@@ -10,8 +11,8 @@ from urllib.parse import parse_qsl
 import pytest
 from flask import got_request_exception, url_for
 
-from portal.extensions import db
 from tests.support.access import ACTORS
+from tests.support.once import once_per_session
 from tests.test_access_matrix import SHARDS, build_world, share
 
 HUGE = "99999999999999999999999"
@@ -63,36 +64,36 @@ def _huge_url(app, rule, args: dict) -> str | None:
         return url_for(rule.endpoint, **{**args, **{name: int(HUGE) for name in ints}})
 
 
-# Field names depend on the templates only, not on the records: read once per worker process and engine.
-_FORM_NAMES: dict[str, tuple[dict, set]] = {}
+def _form_names(tmp_path_factory, rules, urls, admin) -> tuple[dict, set]:
+    """Field names from every page an admin can open (by endpoint), and the query names of every GET form. They
+    depend on the templates only, not on the records or the database: read once per session, whichever worker
+    and engine comes first, and shared."""
 
-
-def _form_names(app, rules, urls, admin) -> tuple[dict, set]:
-    """Field names from every page an admin can open (by endpoint), and the query names of every GET form."""
-    engine = db.engine.dialect.name
-    if engine not in _FORM_NAMES:
+    def read(folder):
         fields, query_names = {}, set(QUERY_NAMES)
         for rule in rules:
             if "GET" in rule.methods:
                 response = admin.get(urls[rule.endpoint])
                 page = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""  # not PDFs
                 response.close()  # downloads hold an open file until closed
-                fields[rule.endpoint] = set(NAME.findall(page)) - {"csrf_token"}
+                fields[rule.endpoint] = sorted(set(NAME.findall(page)) - {"csrf_token"})
                 for form in GET_FORM.findall(page):
                     query_names |= set(NAME.findall(form))
-        _FORM_NAMES[engine] = fields, query_names
-    return _FORM_NAMES[engine]
+        (folder / "names.json").write_text(json.dumps({"fields": fields, "query": sorted(query_names)}))
+
+    names = json.loads((once_per_session(tmp_path_factory, "hostile-form-names", read) / "names.json").read_text())
+    return {endpoint: set(found) for endpoint, found in names["fields"].items()}, set(names["query"])
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_no_input_crashes_any_route(app, make_user, shard):
+def test_no_input_crashes_any_route(app, make_user, shard, tmp_path_factory):
     world, expectations = build_world(app, make_user, "Hostile")
     rules = sorted((r for r in app.url_map.iter_rules() if r.endpoint != "static"), key=lambda r: r.endpoint)
     urls = {}
     for rule in rules:
         with app.test_request_context():
             urls[rule.endpoint] = url_for(rule.endpoint, **world.args.get(rule.endpoint, {}))
-    fields, query_names = _form_names(app, rules, urls, _client(app, world.users["admin"]))
+    fields, query_names = _form_names(tmp_path_factory, rules, urls, _client(app, world.users["admin"]))
     every_field = set().union(*fields.values())
 
     failures, crashes = [], []

@@ -11,11 +11,10 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from portal import create_app
-from portal.demo.commands import load_demo
 from portal.extensions import db
-from portal.organisations.reference import ensure_authorities
 from tests.browser.html_checker import html_errors
-from tests.conftest import config_for_tests
+from tests.conftest import config_for_tests, sqlite_demo
+from tests.support.once import claim
 from tests.support.smtp import outbox_deliverer
 
 # The shared 2-core machines run two browsers and servers at once: allow slow answers, never fixed sleeps.
@@ -72,19 +71,11 @@ def _browser_config(database: Path, uploads: Path, mail_port: int):
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory, smtp_server):
-    """The demo data built once per test worker (a SQLite file and its uploads); each test gets a copy."""
-    folder = tmp_path_factory.mktemp("demo-template")
-    app = create_app(_browser_config(folder / "browser.db", folder / "uploads", smtp_server[0].port))
-    with app.app_context():
-        db.create_all()
-        ensure_authorities()
-        db.session.commit()
-        demo = load_demo()
-        users = {key: user.email for key, user in demo.users.items()}
-        db.session.remove()
-        db.engine.dispose()
-    return folder, users
+def demo_template(tmp_path_factory):
+    """The session's demo data (a SQLite file and its uploads, built once for every worker); each test gets a
+    copy. Returns its folder and the demo people's e-mail addresses by key."""
+    folder, people = sqlite_demo(tmp_path_factory)
+    return folder, {key: person["email"] for key, person in people.items()}
 
 
 def _whole_answers(app):
@@ -130,7 +121,7 @@ def live_server(served_portal, smtp_server, demo_template):
         db.engine.dispose()  # no pooled connection keeps the old file open
     for leftover in ("browser.db-wal", "browser.db-shm"):
         (folder / leftover).unlink(missing_ok=True)
-    shutil.copyfile(template / "browser.db", folder / "browser.db")
+    shutil.copyfile(template / "demo.db", folder / "browser.db")
     shutil.rmtree(folder / "uploads", ignore_errors=True)
     if (template / "uploads").exists():
         shutil.copytree(template / "uploads", folder / "uploads")
@@ -147,6 +138,7 @@ def live_server(served_portal, smtp_server, demo_template):
 # Every page a browser test checks with axe is also saved here (as the browser holds it after htmx swaps) and
 # given to the Nu Html Checker once per test worker, at the end of the session (one Java start for all).
 CHECKED_PAGES: dict[str, Path] = {}
+SHAPE_CLAIMS = [lambda name: True]  # whether this worker is the session's first to open a page shape
 # Page shapes with known checker errors, each to be fixed and taken off (the closing note of session 3 names them).
 KNOWN_INVALID: dict[str, str] = {}  # page shapes left out of the check, with the reason (keep it empty)
 
@@ -156,6 +148,7 @@ def every_checked_page_is_valid_html(tmp_path_factory):
     folder = tmp_path_factory.mktemp("checked-pages")
     CHECKED_PAGES.clear()
     CHECKED_PAGES["__folder__"] = folder
+    SHAPE_CLAIMS[:] = [lambda name: claim(tmp_path_factory, "checked-page-shape", name)]
     yield
     pages = [path for key, path in CHECKED_PAGES.items() if key != "__folder__" and key not in KNOWN_INVALID]
     print(f"\nNu Html Checker: {len(pages)} page shapes the browser tests opened")
@@ -167,10 +160,11 @@ def _save_for_the_html_checker(page) -> None:
     folder = CHECKED_PAGES.get("__folder__")
     if folder is None:
         return
-    # One file per path shape (ids become N), so a walk over many similar pages is checked once per shape.
+    # One file per path shape (ids become N), so a walk over many similar pages is checked once per shape, by the
+    # first worker of the session to open one.
     shape = re.sub(r"\d+", "N", page.url.split("://", 1)[-1].split("/", 1)[-1].split("#")[0]) or "home"
     name = re.sub(r"[^A-Za-z0-9]+", "-", shape)[:150] + ".html"
-    if name not in CHECKED_PAGES:
+    if name not in CHECKED_PAGES and SHAPE_CLAIMS[0](name):
         path = folder / name
         path.write_text(page.content())
         CHECKED_PAGES[name] = path
