@@ -23,6 +23,27 @@ from tests.support.smtp import outbox_deliverer, start_smtp
 DATABASES = ["sqlite", "postgresql"]
 
 
+# The longest tests first. pytest-xdist hands tests to the workers in collection order, and the walks over every
+# route (collected last, as tests/test_*.py sort after the domain folders) each take a minute: started last, they
+# kept one worker busy while the others had finished. Then the browser tests, then the rest (quick ones fill in).
+LONGEST_FIRST = (
+    "tests/test_hostile_inputs.py",
+    "tests/test_access_matrix.py",
+    "tests/system/",
+    "tests/bench/test_page_queries.py",
+    "tests/browser/test_phones.py",
+    "tests/browser/test_leaders_year.py",
+    "tests/browser/",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: collection order within each rank
+
+
 class FreshContextClient(FlaskClient):
     """Each request runs in its own app context, as in production: a fresh `g` (the signed-in user, the
     query count) and a fresh database session, so tests see real query counts and committed data only."""
