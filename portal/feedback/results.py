@@ -115,6 +115,9 @@ COLUMNS = [
 ]
 
 
+READS = (EventFeedback, Event)  # what `for_report` reads
+
+
 def for_report(scope: ReportScope) -> list[Table]:
     """The reports' `event_feedback` source: one table of feedback per school year and programme."""
     rows = by_programme(scope)

@@ -109,6 +109,8 @@ FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 
 
 MONTHS_SHOWN = 24
+# What the uptake tables read (the kept report figures are refreshed when one changes).
+UPTAKE_READS = (Profile, Request, GatewayTeam, Enquiry, LocalAuthority)
 
 
 def _first_month_shown() -> tuple[int, int]:

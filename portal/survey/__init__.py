@@ -16,6 +16,6 @@ def init_app(app) -> None:
 
     app.cli.add_command(survey_cli)
     privacy.register(app)
-    register_source(app, "conditions_for_change", results.for_report)
+    register_source(app, "conditions_for_change", results.for_report, reads=results.READS)
     add_demo_steps(app, demo=("portal.survey.demo:load_demo",), scale=("portal.survey.scale:load_scale",))
     app.register_blueprint(bp)

@@ -8,7 +8,7 @@ from portal.core.privacy import SURVEY_MIN_RESPONSES
 from portal.core.tables import Column, Table
 from portal.organisations.models import SECTOR_LABELS
 from portal.survey import queries
-from portal.survey.models import THEMES, VERSIONS, SurveyResponse, school_year_label
+from portal.survey.models import THEMES, VERSIONS, Survey, SurveyResponse, school_year_label
 from portal.survey.scoring import Cell, cells_from_row, grid, hide, paired
 
 RULE = (
@@ -113,6 +113,9 @@ def breakdowns(survey, surveys, scope=None) -> list[Breakdown]:
     """Every table of the results page; scoped to one LA (an LA officer's), there is no by-LA table."""
     parts = [by_year(surveys, scope), by_version(survey, scope), by_sector(survey, scope)]
     return parts if scope is not None and scope.authority_id is not None else [*parts, by_authority(survey, scope)]
+
+
+READS = (Survey, SurveyResponse)  # what `for_report` reads
 
 
 def for_report(scope) -> list[Table]:
