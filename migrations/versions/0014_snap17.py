@@ -23,7 +23,6 @@ def upgrade():
     op.create_table(
         "figures_change",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_figures_change")),
     )
     op.create_table(

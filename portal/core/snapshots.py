@@ -42,12 +42,12 @@ WROTE, MARKED = "kept_figures_wrote", "kept_figures_marked"
 
 
 class FiguresChange(db.Model):
-    """One row per transaction that changed data some kept figures read (insert-only)."""
+    """One row per transaction that changed data some kept figures read (insert-only). An id and nothing else:
+    no time, no reference, so a marker written with an anonymous survey answer says nothing of when or whose."""
 
     __tablename__ = "figures_change"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class KeptFigures(db.Model):
@@ -105,7 +105,7 @@ def _mark(session: Session) -> None:
         return
     session.info[MARKED] = True
     connection = session.connection()
-    new_id = connection.execute(insert(FiguresChange.__table__).values(at=utcnow())).inserted_primary_key[0]
+    new_id = connection.execute(insert(FiguresChange.__table__)).inserted_primary_key[0]
     if new_id and new_id % PRUNE_EVERY == 0:
         connection.execute(delete(FiguresChange.__table__).where(FiguresChange.id <= new_id - PRUNE_EVERY))
 
@@ -192,7 +192,7 @@ def _store(key: str, name: str, stamp: str, payload: str) -> None:
 
 
 def forget_all() -> None:
-    """Drop every kept result (`flask reports forget`, and after a restore or a raw data load)."""
+    """Drop every kept result (`flask reports forget`, after a change made with SQL outside the portal)."""
     db.session.execute(delete(KeptFigures))
 
 

@@ -9,8 +9,10 @@ def init_app(app: Flask) -> None:
     """Import the view modules, register what reports offers the other domains, then the blueprint."""
     from portal.core.wiring import add_demo_steps
     from portal.reports import dashboard_views, export_views, kept, views  # noqa: F401  (routes on bp)
+    from portal.reports.commands import reports_cli
 
     kept.register(app)  # what the kept figures read, and what they may hold
+    app.cli.add_command(reports_cli)
 
     add_demo_steps(app, demo=("portal.reports.demo:load_demo",), scale=("portal.reports.demo:load_scale",))
 

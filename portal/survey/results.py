@@ -2,13 +2,14 @@
 and by LA; year beside year. Every figure passes disclosure control (scoring.grid / scoring.paired) before it
 becomes a Table, the one shape the page, the CSV, the workbook and the reports dashboards read."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from portal.core.privacy import SURVEY_MIN_RESPONSES
+from portal.core.snapshots import kept
 from portal.core.tables import Column, Table
 from portal.organisations.models import SECTOR_LABELS
 from portal.survey import queries
-from portal.survey.models import THEMES, VERSIONS, Survey, SurveyResponse, school_year_label
+from portal.survey.models import THEMES, VERSIONS, Survey, SurveyResponse, SurveyVersion, school_year_label
 from portal.survey.scoring import Cell, cells_from_row, grid, hide, paired
 
 RULE = (
@@ -109,13 +110,19 @@ def by_year(surveys, scope=None) -> Breakdown:
     return Breakdown("by-year", "Year beside year", "School year", rows, COHORTS + " " + RULE)
 
 
+def kept_breakdowns(survey, surveys, scope) -> list[Breakdown]:
+    """`breakdowns`, kept until a response or survey changes (portal.core.snapshots), by survey and scope."""
+    key = [survey.id, [s.id for s in surveys], asdict(scope)]
+    return kept("survey_results", key, lambda: breakdowns(survey, surveys, scope))
+
+
 def breakdowns(survey, surveys, scope=None) -> list[Breakdown]:
     """Every table of the results page; scoped to one LA (an LA officer's), there is no by-LA table."""
     parts = [by_year(surveys, scope), by_version(survey, scope), by_sector(survey, scope)]
     return parts if scope is not None and scope.authority_id is not None else [*parts, by_authority(survey, scope)]
 
 
-READS = (Survey, SurveyResponse)  # what `for_report` reads
+READS = (Survey, SurveyVersion, SurveyResponse)  # what `for_report` and `breakdowns` read
 
 
 def for_report(scope) -> list[Table]:
