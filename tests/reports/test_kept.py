@@ -211,3 +211,45 @@ def test_the_kept_figures_watch_every_table_the_reports_read(world, app, client,
     read = {name for name in db.metadata.tables if any(re.search(rf"\b{name}\b", s) for s in seen)}
     page_chrome = {"user_role", "local_authority"}  # the signed-in person and the filters, read on every request
     assert read - watched - page_chrome == set()
+
+
+OTHER_PAGES = (
+    ("lead", "/gateway/uptake"),
+    ("la_officer", "/gateway/uptake"),
+    ("researcher", "/survey/results"),
+    ("lead", "/survey/results/download.csv"),
+    ("researcher", "/feedback/programmes"),
+    ("researcher", "/leadership/insights"),
+)
+
+
+@pytest.mark.parametrize("account, path", OTHER_PAGES)
+def test_the_other_report_pages_keep_their_figures_until_a_change(demo, client, login, make_user, account, path):
+    from portal.gateway.models import Profile
+
+    login(demo.users[account])
+    with statements() as cold:
+        first = client.get(path)
+    with statements() as warm:
+        second = client.get(path)
+    assert first.status_code == 200 and without_tokens(first.data) == without_tokens(second.data)
+    assert aggregates(cold) and not aggregates(warm) and len(warm) < len(cold)
+    person = make_user(Role.PRACTITIONER)  # a new Gateway profile: every kept figure is computed afresh
+    db.session.add(Profile(owner_id=person.id, authority_id=person.authority_id, sector="Primary"))
+    db.session.commit()
+    with statements() as after:
+        client.get(path)
+    assert aggregates(after)
+
+
+def test_gateway_uptake_kept_for_an_la_officer_is_never_the_regions(demo, client, login):
+    login(demo.users["la_officer"])
+    officers = client.get("/gateway/uptake").get_data(as_text=True)
+    client.get("/sign-out")
+    login(demo.users["lead"])
+    for _ in range(2):
+        leads = client.get("/gateway/uptake").get_data(as_text=True)
+        assert "the West Partnership" in leads and leads != officers
+    client.get("/sign-out")
+    login(demo.users["la_officer"])
+    assert "the West Partnership" not in client.get("/gateway/uptake").get_data(as_text=True)
