@@ -86,6 +86,8 @@ def main():
         for _ in range(3):
             client.get(path)
         if args.sql:
+            if args.cold:
+                forget_kept(app)
             statements.clear()
             client.get(path)
             for statement in statements:

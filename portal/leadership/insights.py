@@ -99,7 +99,12 @@ def domain_means(framework_id: int, actor) -> tuple[list[int], dict]:
 READS = (Score, User, Establishment)  # what `domain_means` reads
 
 
-def kept_domain_means(framework_id: int, actor) -> tuple[list[int], dict]:
-    """`domain_means`, kept until an evaluation is scored or a leader moves (portal.core.snapshots); by LA."""
+def kept_domain_means(frameworks, actor) -> dict[str, tuple[list[int], dict]]:
+    """`domain_means` of each framework by its title, kept until an evaluation is scored or a leader moves
+    (portal.core.snapshots); by the viewer's LA."""
     la = officer_authority_id(actor)
-    return kept("leadership_insights", [framework_id, la], lambda: domain_means(framework_id, actor))
+    return kept(
+        "leadership_insights",
+        [[f.id for f in frameworks], la],
+        lambda: {f.title: domain_means(f.id, actor) for f in frameworks},
+    )

@@ -39,7 +39,7 @@ def results_page():
     if survey is None:
         return render("survey/results.html", survey=None, surveys=[])
     scope = results_scope(current_user)
-    parts = results.kept_breakdowns(survey, surveys, scope)
+    parts, n = results.kept_page(survey, surveys, scope)
     years = parts[0]
     chart = geometry([(label, {t: c.share for t, c in cells.items()}) for label, cells in years.rows], THEMES)
     return render(
@@ -49,7 +49,7 @@ def results_page():
         parts=parts,
         chart=chart,
         themes=THEMES,
-        n=queries.response_count(survey, scope),
+        n=n,
         authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
         definitions=results.DEFINITIONS,
         cohorts=results.COHORTS,
