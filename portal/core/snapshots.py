@@ -170,9 +170,9 @@ def kept(name: str, parts, compute: Callable[[], T]) -> T:
     max_age = timedelta(seconds=config.get("KEPT_FIGURES_MAX_AGE", 3600))
     if payload is not None and stamp_kept == stamp and computed_at and utcnow() - computed_at < max_age:
         return _decode(json.loads(payload))
-    result = compute()
-    _store(key, name, stamp, json.dumps(_encode(result), separators=(",", ":")))
-    return result
+    encoded = _encode(compute())
+    _store(key, name, stamp, json.dumps(encoded, separators=(",", ":")))
+    return _decode(encoded)  # what a later request gets, so the first shows the same (and no spent iterator)
 
 
 def _store(key: str, name: str, stamp: str, payload: str) -> None:
