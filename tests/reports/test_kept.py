@@ -253,3 +253,11 @@ def test_gateway_uptake_kept_for_an_la_officer_is_never_the_regions(demo, client
     client.get("/sign-out")
     login(demo.users["la_officer"])
     assert "the West Partnership" not in client.get("/gateway/uptake").get_data(as_text=True)
+
+
+def test_no_kept_figure_is_older_than_the_maximum_age(world, app):
+    calls = []
+    assert kept("test", 2, lambda: calls.append(1) or ["a"]) == ["a"]
+    assert kept("test", 2, lambda: calls.append(1) or ["b"]) == ["a"]
+    app.config["KEPT_FIGURES_MAX_AGE"] = 0  # the safety net for SQL run outside the portal
+    assert kept("test", 2, lambda: calls.append(1) or ["c"]) == ["c"] and len(calls) == 2
