@@ -34,10 +34,10 @@ def upgrade():
         sa.Column("payload", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_kept_figures")),
     )
-    op.create_index(op.f("ix_kept_figures_name"), "kept_figures", ["name"], unique=False)
+    op.create_index(op.f("ix_kept_figures_computed_at"), "kept_figures", ["computed_at"], unique=False)
 
 
 def downgrade():
-    op.drop_index(op.f("ix_kept_figures_name"), table_name="kept_figures")
+    op.drop_index(op.f("ix_kept_figures_computed_at"), table_name="kept_figures")
     op.drop_table("kept_figures")
     op.drop_table("figures_change")

@@ -56,9 +56,9 @@ class KeptFigures(db.Model):
     __tablename__ = "kept_figures"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(64))
     stamp: Mapped[str] = mapped_column(String(40))
-    computed_at: Mapped[datetime] = mapped_column(DateTime)
+    computed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     payload: Mapped[str] = mapped_column(Text)
 
 
@@ -100,7 +100,8 @@ def _changes_watched(session: Session, watched: dict[str, frozenset]) -> bool:
 
 
 def _mark(session: Session) -> None:
-    """Add this transaction's one change marker (and now and then prune old ones)."""
+    """Add this transaction's one change marker; now and then prune old markers and results past the maximum age
+    (a period or scope asked for once does not stay)."""
     if session.info.get(MARKED):
         return
     session.info[MARKED] = True
@@ -108,6 +109,8 @@ def _mark(session: Session) -> None:
     new_id = connection.execute(insert(FiguresChange.__table__)).inserted_primary_key[0]
     if new_id and new_id % PRUNE_EVERY == 0:
         connection.execute(delete(FiguresChange.__table__).where(FiguresChange.id <= new_id - PRUNE_EVERY))
+        expired = utcnow() - timedelta(seconds=current_app.config.get("KEPT_FIGURES_MAX_AGE", 3600))
+        connection.execute(delete(KeptFigures.__table__).where(KeptFigures.computed_at < expired))
 
 
 @event.listens_for(Session, "after_flush")

@@ -261,3 +261,15 @@ def test_no_kept_figure_is_older_than_the_maximum_age(world, app):
     assert kept("test", 2, lambda: calls.append(1) or ["b"]) == ["a"]
     app.config["KEPT_FIGURES_MAX_AGE"] = 0  # the safety net for SQL run outside the portal
     assert kept("test", 2, lambda: calls.append(1) or ["c"]) == ["c"] and len(calls) == 2
+
+
+def test_old_markers_and_expired_results_are_pruned_on_write(world, app, monkeypatch):
+    from portal.core import snapshots
+
+    kept("test", 3, lambda: ["a"])
+    monkeypatch.setattr(snapshots, "PRUNE_EVERY", 1)  # prune at every marker rather than every 256th
+    app.config["KEPT_FIGURES_MAX_AGE"] = 0
+    world.people[0].establishment_id = world.never.id
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(FiguresChange)) == 1
+    assert db.session.scalar(select(func.count()).select_from(KeptFigures)) == 0
