@@ -131,6 +131,12 @@ def _bulk_statement(state) -> None:
         _mark(state.session)
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _rolled_back(session, previous_transaction) -> None:
+    """A rolled-back savepoint may have taken this transaction's marker with it: the next change adds another."""
+    session.info.pop(MARKED, None)
+
+
 @event.listens_for(Session, "after_transaction_end")
 def _transaction_end(session, transaction) -> None:
     if transaction.parent is None:

@@ -273,3 +273,14 @@ def test_old_markers_and_expired_results_are_pruned_on_write(world, app, monkeyp
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(FiguresChange)) == 1
     assert db.session.scalar(select(func.count()).select_from(KeptFigures)) == 0
+
+
+def test_a_marker_rolled_back_with_a_savepoint_is_written_again(world, app):
+    assert kept("test", 4, lambda: ["a"]) == ["a"]
+    with pytest.raises(RuntimeError), db.session.begin_nested():
+        world.people[0].establishment_id = world.never.id
+        db.session.flush()  # the marker is written inside the savepoint
+        raise RuntimeError("refused")
+    world.people[1].establishment_id = world.never.id
+    db.session.commit()
+    assert kept("test", 4, lambda: ["b"]) == ["b"]
