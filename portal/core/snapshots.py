@@ -81,7 +81,23 @@ def keep_types(app, *classes) -> None:
 
 
 def _watched() -> dict[str, frozenset]:
-    return current_app.extensions.get("kept_figures_tables", {}) if has_app_context() else {}
+    """The declared tables and every table whose deleted rows delete or change theirs in the database (ON DELETE
+    CASCADE / SET NULL, followed to the end): the database changes those rows without the session seeing them."""
+    if not has_app_context():
+        return {}
+    declared = current_app.extensions.get("kept_figures_tables", {})
+    closure = current_app.extensions.get("kept_figures_closure")
+    if closure is None or closure[0] != len(declared):
+        watched, todo = dict(declared), list(declared)
+        while todo:
+            table = db.metadata.tables.get(todo.pop())
+            for fk in table.foreign_keys if table is not None else ():
+                parent = fk.column.table.name
+                if (fk.ondelete or "").upper() in ("CASCADE", "SET NULL") and parent not in watched:
+                    watched[parent] = frozenset()
+                    todo.append(parent)
+        closure = current_app.extensions["kept_figures_closure"] = (len(declared), watched)
+    return closure[1]
 
 
 def _changes_watched(session: Session, watched: dict[str, frozenset]) -> bool:

@@ -284,3 +284,14 @@ def test_a_marker_rolled_back_with_a_savepoint_is_written_again(world, app):
     world.people[1].establishment_id = world.never.id
     db.session.commit()
     assert kept("test", 4, lambda: ["b"]) == ["b"]
+
+
+def test_deleting_a_row_whose_delete_cascades_into_the_figures_refreshes_them(world, app):
+    from portal.core.snapshots import _watched
+
+    watched = _watched()
+    for name in list(watched):
+        for fk in db.metadata.tables[name].foreign_keys:
+            if (fk.ondelete or "").upper() in ("CASCADE", "SET NULL"):
+                assert fk.column.table.name in watched, (name, fk.column.table.name)
+    assert "event_series" in watched  # an event's series: deleting it changes the event's row
