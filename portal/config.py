@@ -61,6 +61,10 @@ class Config:
     # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto are trusted (Werkzeug's ProxyFix).
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
     PAGE_SIZE = 25
+    # Report figures are kept until the data they read changes (portal/core/snapshots.py); this is the safety net
+    # for a change made outside the portal's sessions (a raw SQL fix): no kept result is older than this.
+    KEPT_FIGURES = _bool("KEPT_FIGURES", True)
+    KEPT_FIGURES_MAX_AGE = int(os.environ.get("KEPT_FIGURES_MAX_AGE", 3600))
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
     BENCHMARK = _bool("BENCHMARK")  # the benchmark's /floor page exists only with this on
     # Operations: JSON log lines (with the request id), one line per request, optional error reporting.

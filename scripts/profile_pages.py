@@ -1,7 +1,10 @@
 """Profile benchmarked pages in process on a scale database (cost, not wall-clock load).
 
     DATABASE_URL=sqlite:///bench.db BENCHMARK=1 DEMO_MODE=1 python scripts/profile_pages.py [--only SUBSTR] [--n 20]
-        [--profile SUBSTR]
+        [--profile SUBSTR] [--cold]
+
+Report pages keep their figures (portal/core/snapshots.py), so repeated requests time the kept (warm) path;
+--cold forgets every kept result before each request (outside the timing) to time the computation.
 
 For each page of tests/bench/pages.py: the mean in-process time of --n requests with the test client, its ratio to
 the floor page, and SQL statements per request. --profile prints a pyinstrument profile of the matching pages.
@@ -32,11 +35,23 @@ def sign_in(app, account):
     return client
 
 
-def timed(client, path, n):
-    started = time.process_time()
+def timed(client, path, n, before=None):
+    spent = 0.0
     for _ in range(n):
+        if before:
+            before()
+        started = time.process_time()
         response = client.get(path)
-    return (time.process_time() - started) / n * 1000, response
+        spent += time.process_time() - started
+    return spent / n * 1000, response
+
+
+def forget_kept(app):
+    from portal.core.snapshots import forget_all
+
+    with app.app_context():
+        forget_all()
+        db.session.commit()
 
 
 def main():
@@ -45,6 +60,7 @@ def main():
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--profile", default=None)
     parser.add_argument("--sql", action="store_true", help="print each page's statements (one request)")
+    parser.add_argument("--cold", action="store_true", help="forget kept report figures before each request")
     args = parser.parse_args()
     app = create_app({"COUNT_QUERIES": True, "BENCHMARK": True, "LOG_REQUESTS": False})
     statements = []
@@ -70,11 +86,13 @@ def main():
         for _ in range(3):
             client.get(path)
         if args.sql:
+            if args.cold:
+                forget_kept(app)
             statements.clear()
             client.get(path)
             for statement in statements:
                 print("   ", " ".join(statement.split())[:240])
-        ms, response = timed(client, path, args.n)
+        ms, response = timed(client, path, args.n, (lambda: forget_kept(app)) if args.cold else None)
         if page is FLOOR:
             floor_ms = ms
         print(

@@ -117,6 +117,9 @@ def texts(found: EvaluationRound) -> list[tuple[str, list[tuple[str, str, str]]]
 KIND_OF_PROGRAMME = {"network": "cohort", "themed": "theme", "forum": "forum"}
 
 
+READS = (NetworkEvaluation, EvaluationRound, NetworkCohort, Theme, Forum)  # what `for_report` reads
+
+
 def for_report(scope: ReportScope) -> list[Table]:
     """The reports' `network_evaluation` source: evaluations per school year and kind of network, for the scope's
     LA and sector (the person's establishment), school years and programme."""

@@ -103,4 +103,4 @@ def event_results(event_id):
 @bp.get("/programmes")
 @roles_required(Role.RESEARCHER)
 def programmes():
-    return render("feedback/programmes.html", rows=results.by_programme(ReportScope()), MIN_GROUP=MIN_GROUP)
+    return render("feedback/programmes.html", rows=results.kept_by_programme(ReportScope()), MIN_GROUP=MIN_GROUP)

@@ -4,11 +4,12 @@ MIN_GROUP people; "what I will do differently" is shown without names, in alphab
 order people answered), and only when at least MIN_GROUP people answered, since in a smaller group a reader
 who knows who came could tell who wrote what."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import case, func, select
 
 from portal.core.privacy import MIN_GROUP, shown, suppress
+from portal.core.snapshots import kept
 from portal.core.tables import Column, Table
 from portal.events.models import Event
 from portal.events.policies import policy_for
@@ -103,6 +104,11 @@ def by_programme(scope: ReportScope) -> list[tuple[int, str, Summary]]:
     return sorted(rows, key=lambda r: (-r[0], r[1]))
 
 
+def kept_by_programme(scope: ReportScope) -> list[tuple[int, str, Summary]]:
+    """`by_programme`, kept until feedback, events or people change (portal.core.snapshots)."""
+    return kept("feedback_by_programme", asdict(scope), lambda: by_programme(scope))
+
+
 COLUMNS = [
     Column("year", "School year"),
     Column("programme", "Programme"),
@@ -113,6 +119,9 @@ COLUMNS = [
     Column("after", "Confidence after (1-5)", "decimal"),
     Column("change", "Mean change in confidence", "decimal"),
 ]
+
+
+READS = (EventFeedback, Event)  # what `for_report` reads
 
 
 def for_report(scope: ReportScope) -> list[Table]:

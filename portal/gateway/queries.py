@@ -8,6 +8,7 @@ from sqlalchemy import Integer, String, and_, case, cast, false, func, literal, 
 from portal.core.access import officer_authority_id
 from portal.core.dates import utcnow
 from portal.core.privacy import suppress
+from portal.core.snapshots import kept
 from portal.core.sqldates import month_of, school_year, year_of
 from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import Enquiry
@@ -109,6 +110,8 @@ FIGURES = ("profiles", "requests", "accepted", "teams", "reporting")
 
 
 MONTHS_SHOWN = 24
+# What the uptake tables read (the kept report figures are refreshed when one changes).
+UPTAKE_READS = (Profile, Request, GatewayTeam, Enquiry, LocalAuthority)
 
 
 def _first_month_shown() -> tuple[int, int]:
@@ -210,8 +213,10 @@ def _shown(row: dict) -> dict:
 
 
 def uptake(actor) -> Uptake:
-    """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only."""
-    return _uptake(officer_authority_id(actor))
+    """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only. Kept
+    until a profile, request or team changes (portal.core.snapshots)."""
+    la = officer_authority_id(actor)
+    return kept("gateway_uptake", la, lambda: _uptake(la))
 
 
 def _school_year(start: int) -> str:

@@ -9,7 +9,8 @@ bp = Blueprint("leadership", __name__, url_prefix="/leadership")
 
 def init_app(app: Flask) -> None:
     """Import the view modules, register what leadership offers the other domains, then the blueprint."""
-    from portal.leadership import plan_views, programme_views, views  # noqa: F401  (routes on bp)
+    from portal.core.snapshots import watch_tables
+    from portal.leadership import insights, plan_views, programme_views, views  # noqa: F401  (routes on bp)
     from portal.leadership.commands import leadership_cli
     from portal.leadership.learning_sources import register as register_learning
     from portal.leadership.modules import register_kinds
@@ -24,5 +25,6 @@ def init_app(app: Flask) -> None:
     from portal.leadership.privacy import register as register_personal_data
 
     register_personal_data(app)  # what leadership exports and erases for data rights
+    watch_tables(app, *insights.READS)  # the insights page keeps its figures until these change
     app.cli.add_command(leadership_cli)
     app.register_blueprint(bp)

@@ -12,6 +12,7 @@ from sqlalchemy import Integer, cast, delete, distinct, exists, extract, func, i
 from portal.accounts.models import User
 from portal.core.access import officer_authority_id
 from portal.core.privacy import suppress
+from portal.core.snapshots import kept
 from portal.extensions import db
 from portal.frameworks.models import FrameworkItem, FrameworkSection
 from portal.leadership.models import SUBMITTED, EvaluationAnswer, EvaluationDomainScore, SelfEvaluation
@@ -93,3 +94,17 @@ def domain_means(framework_id: int, actor) -> tuple[list[int], dict]:
         years.add(int(yr))
         table[title][int(yr)] = (suppress(round(total / count, 1), people), people)
     return sorted(years), dict(sorted(table.items()))
+
+
+READS = (Score, User, Establishment)  # what `domain_means` reads
+
+
+def kept_domain_means(frameworks, actor) -> dict[str, tuple[list[int], dict]]:
+    """`domain_means` of each framework by its title, kept until an evaluation is scored or a leader moves
+    (portal.core.snapshots); by the viewer's LA."""
+    la = officer_authority_id(actor)
+    return kept(
+        "leadership_insights",
+        [[f.id for f in frameworks], la],
+        lambda: {f.title: domain_means(f.id, actor) for f in frameworks},
+    )

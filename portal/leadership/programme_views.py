@@ -139,7 +139,7 @@ def confirm_place(place_id):
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def insights():
     """Aggregate scores only: no evaluation of a named person is ever shown here."""
-    tables = {f.title: insights_query.domain_means(f.id, current_user) for f in queries.programme_frameworks()}
+    tables = insights_query.kept_domain_means(queries.programme_frameworks(), current_user)
     return render("leadership/insights.html", tables=tables)
 
 

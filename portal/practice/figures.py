@@ -139,6 +139,9 @@ def _table(name: str, title: str, first: str, keys: list, states: dict, uses: di
     return Table(name=name, title=title, columns=(Column("key", first), *COLUMNS), rows=rows, note=note)
 
 
+READS = (PracticeAccount, AccountFacet, Use, Establishment, LocalAuthority)  # what `counts` reads
+
+
 def counts(scope=None) -> list[Table]:
     """Accounts published and in review, and "Used this", by LA, by sector and by school year.
 

@@ -8,7 +8,11 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 def init_app(app: Flask) -> None:
     """Import the view modules, register what reports offers the other domains, then the blueprint."""
     from portal.core.wiring import add_demo_steps
-    from portal.reports import dashboard_views, export_views, views  # noqa: F401  (routes on bp)
+    from portal.reports import dashboard_views, export_views, kept, views  # noqa: F401  (routes on bp)
+    from portal.reports.commands import reports_cli
+
+    kept.register(app)  # what the kept figures read, and what they may hold
+    app.cli.add_command(reports_cli)
 
     add_demo_steps(app, demo=("portal.reports.demo:load_demo",), scale=("portal.reports.demo:load_scale",))
 

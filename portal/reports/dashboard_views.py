@@ -13,7 +13,7 @@ from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
-from portal.reports import board, bp, service
+from portal.reports import bp, kept
 from portal.reports.access import can_choose_authority, can_list_never_involved, can_see_names, scoped_authority
 from portal.reports.grouping import PROGRAMMES
 from portal.reports.loading import cohort_report, period_from_request, scope_args, scope_from_request
@@ -44,7 +44,7 @@ def aims():
         "reports/aims.html",
         fragment="reports/_aims.html",
         target="aims-results",
-        aims=service.aims(scope),
+        aims=kept.aims(scope),
         variant=VARIANT,
         **_filters(scope),
     )
@@ -56,7 +56,7 @@ def coverage():
     scope = scope_from_request()
     return render(
         "reports/coverage.html",
-        sections=service.coverage(scope),
+        sections=kept.coverage(scope),
         can_list=can_list_never_involved(current_user),
         **_filters(scope),
     )
@@ -70,7 +70,7 @@ def never_involved():
     authorities = list(db.session.scalars(select(LocalAuthority).order_by(LocalAuthority.name)))
     chosen = scoped_authority(current_user, request.args.get("authority", type=int)) or authorities[0].id
     authority = db.session.get(LocalAuthority, chosen) or abort(404)
-    page = paginate(service.never_involved_query(authority.id))
+    page = paginate(kept.never_involved_query(authority.id))
     return render(
         "reports/never_involved.html",
         page=page,
@@ -92,7 +92,7 @@ def show_cohort(kind, cohort_id):
 def _board_context():
     scope = scope_from_request()
     since, until = period_from_request()
-    paper = board.board_paper(scope, since, until, names=can_see_names(current_user))
+    paper = kept.board_paper(scope, since, until, names=can_see_names(current_user))
     return dict(
         scope=scope,
         since=since,

@@ -6,7 +6,7 @@ from portal.core.access import roles_required
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
 from portal.core.tables import csv_response, xlsx_response
-from portal.reports import bp, service
+from portal.reports import bp, kept
 from portal.reports.loading import cohort_report, scope_from_request
 from portal.reports.stats import VARIANT
 
@@ -25,7 +25,7 @@ NOTES = (
 @bp.get("/tables/<name>.csv")
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def download_table(name):
-    table = service.one_table(name, scope_from_request())
+    table = kept.one_table(name, scope_from_request())
     if table is None:
         abort(404)
     return csv_response(table)
@@ -34,7 +34,7 @@ def download_table(name):
 @bp.get("/region.xlsx")
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def download_region():
-    tables = service.region_tables(scope_from_request())
+    tables = kept.region_tables(scope_from_request())
     return xlsx_response(
         "West Partnership: impact against the six aims", "west-partnership-reports.xlsx", tables, NOTES
     )

@@ -5,10 +5,11 @@ The reports service reads `source("conditions_for_change")` (the annual survey's
 import no domain that supplies only part of a dashboard, and a domain adds its figures in one line:
 
     from portal.reports.sources import register_source
-    register_source(app, "conditions_for_change", survey_results.for_report)
+    register_source(app, "conditions_for_change", survey_results.for_report, reads=(SurveyResponse,))
 
 A source is called as `fn(scope: ReportScope) -> list[portal.core.tables.Table]`, with its figures already
-through `portal.core.privacy`.
+through `portal.core.privacy`. `reads` names every model the source reads: the report pages keep their figures
+(`portal.core.snapshots`) until one of them changes.
 """
 
 from collections.abc import Callable
@@ -26,8 +27,12 @@ class ReportScope:
     last_year: int | None = None
 
 
-def register_source(app, key: str, fn: Callable) -> None:
+def register_source(app, key: str, fn: Callable, *, reads: tuple = ()) -> None:
+    """`reads`: the models `fn` reads, so a change to any of them refreshes the kept figures that show it."""
+    from portal.core.snapshots import watch_tables
+
     app.extensions.setdefault("report_sources", {})[key] = fn
+    watch_tables(app, *reads)
 
 
 def source(key: str) -> Callable | None:

@@ -2,13 +2,14 @@
 and by LA; year beside year. Every figure passes disclosure control (scoring.grid / scoring.paired) before it
 becomes a Table, the one shape the page, the CSV, the workbook and the reports dashboards read."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from portal.core.privacy import SURVEY_MIN_RESPONSES
+from portal.core.snapshots import kept
 from portal.core.tables import Column, Table
 from portal.organisations.models import SECTOR_LABELS
 from portal.survey import queries
-from portal.survey.models import THEMES, VERSIONS, SurveyResponse, school_year_label
+from portal.survey.models import THEMES, VERSIONS, Survey, SurveyResponse, SurveyVersion, school_year_label
 from portal.survey.scoring import Cell, cells_from_row, grid, hide, paired
 
 RULE = (
@@ -66,9 +67,10 @@ class Breakdown:
         )
 
 
-def _by(survey, column, scope):
+def _by(survey, column, scope, overall=None):
+    """Cells per group of `column` and for everyone (`overall`: the everyone row when the caller has read it)."""
     rows = {None: {}}
-    overall = queries.grouped([survey.id], None, scope)
+    overall = queries.grouped([survey.id], None, scope) if overall is None else overall
     if overall:
         rows[None] = cells_from_row(overall[0])
     for r in queries.grouped([survey.id], column, scope) if column is not None else []:
@@ -76,23 +78,23 @@ def _by(survey, column, scope):
     return rows
 
 
-def by_version(survey, scope=None) -> Breakdown:
-    rows = paired(_by(survey, SurveyResponse.version, scope))
+def by_version(survey, scope=None, overall=None) -> Breakdown:
+    rows = paired(_by(survey, SurveyResponse.version, scope, overall))
     ordered = [("All respondents", rows[None])] + [(VERSIONS[v], rows[v]) for v in VERSIONS if v in rows]
     return Breakdown("leaders-and-staff", "Senior leadership teams beside staff", "Respondents", ordered, RULE)
 
 
-def by_sector(survey, scope=None) -> Breakdown:
-    rows = grid(_by(survey, SurveyResponse.sector, scope))
+def by_sector(survey, scope=None, overall=None) -> Breakdown:
+    rows = grid(_by(survey, SurveyResponse.sector, scope, overall))
     ordered = [("All sectors", rows[None])] + [
         (SECTOR_LABELS.get(k, k), v) for k, v in sorted((k, v) for k, v in rows.items() if k is not None)
     ]
     return Breakdown("by-sector", "By sector", "Sector", ordered, RULE)
 
 
-def by_authority(survey, scope=None) -> Breakdown:
+def by_authority(survey, scope=None, overall=None) -> Breakdown:
     names = queries.authority_names()
-    rows = grid(_by(survey, SurveyResponse.authority_id, scope))
+    rows = grid(_by(survey, SurveyResponse.authority_id, scope, overall))
     ordered = [("All authorities", rows[None])] + sorted(
         ((names.get(k, "?"), v) for k, v in rows.items() if k is not None), key=lambda p: p[0]
     )
@@ -109,10 +111,32 @@ def by_year(surveys, scope=None) -> Breakdown:
     return Breakdown("by-year", "Year beside year", "School year", rows, COHORTS + " " + RULE)
 
 
+def kept_breakdowns(survey, surveys, scope) -> list[Breakdown]:
+    """`breakdowns`, kept until a response or survey changes (portal.core.snapshots), by survey and scope."""
+    key = [survey.id, [s.id for s in surveys], asdict(scope)]
+    return kept("survey_results", key, lambda: breakdowns(survey, surveys, scope))
+
+
+def kept_page(survey, surveys, scope) -> tuple[list[Breakdown], int]:
+    """The results page's figures: `breakdowns` and the survey's response count in the scope, kept together."""
+    key = [survey.id, [s.id for s in surveys], asdict(scope)]
+    return kept(
+        "survey_results_page",
+        key,
+        lambda: (breakdowns(survey, surveys, scope), queries.response_count(survey, scope)),
+    )
+
+
 def breakdowns(survey, surveys, scope=None) -> list[Breakdown]:
     """Every table of the results page; scoped to one LA (an LA officer's), there is no by-LA table."""
-    parts = [by_year(surveys, scope), by_version(survey, scope), by_sector(survey, scope)]
-    return parts if scope is not None and scope.authority_id is not None else [*parts, by_authority(survey, scope)]
+    overall = queries.grouped([survey.id], None, scope)  # the everyone row of each breakdown: read once
+    parts = [by_year(surveys, scope), by_version(survey, scope, overall), by_sector(survey, scope, overall)]
+    if scope is not None and scope.authority_id is not None:
+        return parts
+    return [*parts, by_authority(survey, scope, overall)]
+
+
+READS = (Survey, SurveyVersion, SurveyResponse)  # what `for_report` and `breakdowns` read
 
 
 def for_report(scope) -> list[Table]:

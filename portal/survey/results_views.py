@@ -39,7 +39,7 @@ def results_page():
     if survey is None:
         return render("survey/results.html", survey=None, surveys=[])
     scope = results_scope(current_user)
-    parts = results.breakdowns(survey, surveys, scope)
+    parts, n = results.kept_page(survey, surveys, scope)
     years = parts[0]
     chart = geometry([(label, {t: c.share for t, c in cells.items()}) for label, cells in years.rows], THEMES)
     return render(
@@ -49,7 +49,7 @@ def results_page():
         parts=parts,
         chart=chart,
         themes=THEMES,
-        n=queries.response_count(survey, scope),
+        n=n,
         authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
         definitions=results.DEFINITIONS,
         cohorts=results.COHORTS,
@@ -63,7 +63,7 @@ def download_results(fmt):
     survey, surveys = _chosen()
     if survey is None or fmt not in ("csv", "xlsx"):
         abort(404)
-    tables = [b.table() for b in results.breakdowns(survey, surveys, results_scope(current_user))]
+    tables = [b.table() for b in results.kept_breakdowns(survey, surveys, results_scope(current_user))]
     if fmt == "csv":
         name = request.args.get("table", tables[0].name)
         table = next((t for t in tables if t.name == name), None)

@@ -32,7 +32,7 @@ def build(make_user, make_establishment) -> SimpleNamespace:
     ren, inv = authority("renfrewshire"), authority("inverclyde")
     primaries = [make_establishment(authority_slug="renfrewshire", name=f"Ren Primary {i}") for i in range(6)]
     secondary = make_establishment(authority_slug="renfrewshire", sector="Secondary", name="Ren High")
-    make_establishment(authority_slug="renfrewshire", sector="Secondary", name="Never Involved High")
+    never = make_establishment(authority_slug="renfrewshire", sector="Secondary", name="Never Involved High")
     inverclyde = make_establishment(authority_slug="inverclyde", name="Inver Primary")
     admin = make_user(Role.ADMIN)
 
@@ -147,4 +147,6 @@ def build(make_user, make_establishment) -> SimpleNamespace:
         facilitator=facilitator,
         flagged=people[1],
         people=people,
+        team=team,
+        never=never,
     )

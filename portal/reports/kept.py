@@ -1,0 +1,105 @@
+"""The report pages' figures, kept until the data they read changes (`portal.core.snapshots`).
+
+Each page's result is kept by its name and everything it depends on: the scope (an LA officer's is forced to their
+own LA by `scope_from_request`, so it differs from the region's and from any other LA's), the board paper's period
+and whether the viewer may see names. What is kept has already been through `portal.core.privacy`.
+"""
+
+from dataclasses import asdict
+from datetime import date
+
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.cohorts.models import (
+    CohortFacilitator,
+    CohortTeam,
+    ConfidenceResponse,
+    FutureFacilitatorFlag,
+    InterestResponse,
+    NetworkCohort,
+    Nomination,
+    SupportMeeting,
+)
+from portal.core.snapshots import keep_types, kept, watch_tables
+from portal.core.tables import Column, Table
+from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
+from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
+from portal.events.models import Booking, Event
+from portal.extensions import db
+from portal.forums.models import Membership
+from portal.leadership.models import (
+    CohortPlace,
+    DevelopmentPlan,
+    EvaluationDomainScore,
+    LeadershipCohort,
+    ProgrammeYear,
+    SelfEvaluation,
+)
+from portal.organisations.models import Establishment, LocalAuthority
+from portal.practice.models import PracticeAccount, Presentation, Use
+from portal.reports import board, service
+from portal.reports.cohort_service import CohortReport
+from portal.reports.sections import Section
+from portal.reports.sources import ReportScope
+
+# What the reports' own figures read (each registered source declares its own with `register_source(reads=)`).
+READS = (
+    User, Establishment, LocalAuthority, NetworkCohort, Nomination, CohortFacilitator, CohortTeam, ConfidenceResponse,
+    FutureFacilitatorFlag, InterestResponse, SupportMeeting, Registration, Team, TeamFacilitator, TeamMember, Enquiry,
+    Measure, DataPoint, Event, Booking, Membership, ProgrammeYear, LeadershipCohort, CohortPlace, DevelopmentPlan,
+    SelfEvaluation, EvaluationDomainScore, PracticeAccount, Presentation, Use,
+)  # fmt: skip
+# A person's sign-in and account secrets change no figure.
+QUIET = {
+    User: (
+        "password_hash",
+        "session_version",
+        "totp_secret",
+        "totp_enabled_at",
+        "totp_last_counter",
+        "invited_at",
+        "erasure_requested_at",
+    )
+}
+
+
+def register(app) -> None:
+    watch_tables(app, *READS, quiet=QUIET)
+    keep_types(app, Table, Column, Section, service.Aim, board.BoardPaper, CohortReport)
+
+
+def _scope(scope: ReportScope) -> dict:
+    return asdict(scope)
+
+
+def aims(scope: ReportScope) -> list[service.Aim]:
+    return kept("aims", _scope(scope), lambda: service.aims(scope))
+
+
+def coverage(scope: ReportScope) -> list[Section]:
+    return kept("coverage", _scope(scope), lambda: service.coverage(scope))
+
+
+def region_tables(scope: ReportScope) -> list[Table]:
+    return kept("region_tables", _scope(scope), lambda: service.region_tables(scope))
+
+
+def one_table(name: str, scope: ReportScope) -> Table | None:
+    return kept("table", [name, _scope(scope)], lambda: service.one_table(name, scope))
+
+
+def board_paper(scope: ReportScope, since: date, until: date, *, names: bool) -> board.BoardPaper:
+    return kept(
+        "board", [_scope(scope), since, until, names], lambda: board.board_paper(scope, since, until, names=names)
+    )
+
+
+def never_involved_query(authority_id: int):
+    """The LA's establishments never involved in any programme, by name: the ids are kept, the pager reads the
+    page's rows by id."""
+    query = service.never_involved_query(authority_id)
+    ids = kept(
+        "never_involved", authority_id, lambda: list(db.session.scalars(query.with_only_columns(Establishment.id)))
+    )
+    return select(Establishment).where(Establishment.id.in_(ids)).order_by(Establishment.name, Establishment.id)
