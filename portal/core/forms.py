@@ -6,9 +6,10 @@ from typing import Any
 
 from flask import flash
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField
+from markupsafe import Markup, escape
+from wtforms import SelectField, SelectMultipleField
 from wtforms.csrf.core import CSRFTokenField
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, Select
 
 from portal.extensions import db
 
@@ -28,6 +29,30 @@ class _HiddenInputWithoutId(HiddenInput):
 def render_csrf_fields_without_id() -> None:
     """Every form's CSRF token renders with no id (called once by the templating set-up)."""
     CSRFTokenField.widget = _HiddenInputWithoutId()
+
+
+class _Select(Select):
+    """WTForms' select, writing each plain option (no extra attributes) directly: the same markup, but without
+    building, sorting and escaping an attribute dict per option, which cost more than the rest of a filter form
+    (a page's selects have hundreds of options)."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw:
+            return super().render_option(choice, **kwargs)
+        value = escape(str(choice.value) if isinstance(choice.value, bool) else choice.value)
+        if '"' in value:  # only markup passed in as a value can still hold one; html_params writes it so
+            value = value.replace(Markup('"'), Markup("&quot;"))
+        label = escape(choice.label or choice.value)
+        if choice.selected:
+            return Markup(f'<option selected value="{value}">{label}</option>')
+        return Markup(f'<option value="{value}">{label}</option>')
+
+
+def render_options_directly() -> None:
+    """Every select (single and multiple) renders its options through _Select (called once by the set-up)."""
+    SelectField.widget = _Select()
+    SelectMultipleField.widget = _Select(multiple=True)
 
 
 class MultiCheckboxField(SelectMultipleField):
