@@ -1,7 +1,7 @@
 """Read-side queries for cohorts: grouped counts and lists whose query count does not grow with the data."""
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
 from portal.cohorts.models import (
@@ -83,11 +83,24 @@ def design_inputs(cohort: NetworkCohort) -> dict:
     }
 
 
+# A nomination's people are shown by name: their own establishment and LA (joined by default, three more tables
+# per person) and the cohort (already loaded by whoever asks) are left to load on use, from the session if there.
+_NOMINATION_LOADS = (
+    *(
+        defaultload(person).lazyload(attr)
+        for person in (Nomination.leader, Nomination.practitioner)
+        for attr in (User.establishment, User.authority)
+    ),
+    lazyload(Nomination.cohort),
+)
+
+
 def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[Nomination]:
     stmt = (
         select(Nomination)
         .where(Nomination.cohort_id == cohort.id)
         .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .options(*_NOMINATION_LOADS)
         .order_by(Establishment.name)
     )
     if authority_id is not None:
