@@ -83,15 +83,12 @@ def design_inputs(cohort: NetworkCohort) -> dict:
     }
 
 
-# A nomination's people are shown by name: their own establishment and LA (joined by default, three more tables
-# per person) and the cohort (already loaded by whoever asks) are left to load on use, from the session if there.
-_NOMINATION_LOADS = (
-    *(
-        defaultload(person).lazyload(attr)
-        for person in (Nomination.leader, Nomination.practitioner)
-        for attr in (User.establishment, User.authority)
-    ),
-    lazyload(Nomination.cohort),
+# A nomination's people are shown by name: their own establishment and LA (joined by default: four more tables
+# per nomination) load on use instead, as does the cohort of a cohort's nominations (the caller has it loaded).
+_PEOPLE_BY_NAME = tuple(
+    defaultload(person).lazyload(attr)
+    for person in (Nomination.leader, Nomination.practitioner)
+    for attr in (User.establishment, User.authority)
 )
 
 
@@ -100,7 +97,7 @@ def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[
         select(Nomination)
         .where(Nomination.cohort_id == cohort.id)
         .join(Establishment, Establishment.id == Nomination.establishment_id)
-        .options(*_NOMINATION_LOADS)
+        .options(*_PEOPLE_BY_NAME, lazyload(Nomination.cohort))
         .order_by(Establishment.name)
     )
     if authority_id is not None:
@@ -159,9 +156,12 @@ def participant_nomination(cohort: NetworkCohort, user) -> Nomination | None:
     )
 
 
-def responses_by_user(cohort: NetworkCohort) -> dict[int, InterestResponse]:
-    rows = db.session.scalars(select(InterestResponse).where(InterestResponse.cohort_id == cohort.id))
-    return {r.user_id: r for r in rows}
+def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, InterestResponse]:
+    """Survey answers by person: everyone's in the cohort, or only those of `user_ids` (a team's members)."""
+    stmt = select(InterestResponse).where(InterestResponse.cohort_id == cohort.id)
+    if user_ids is not None:
+        stmt = stmt.where(InterestResponse.user_id.in_(sorted(user_ids)))
+    return {r.user_id: r for r in db.session.scalars(stmt)}
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
@@ -227,7 +227,7 @@ def team_with_members(team_id: int) -> CohortTeam | None:
     return db.session.scalar(
         select(CohortTeam)
         .where(CohortTeam.id == team_id)
-        .options(selectinload(CohortTeam.nominations), selectinload(CohortTeam.meetings))
+        .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
     )
 
 
