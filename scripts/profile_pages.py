@@ -1,16 +1,20 @@
 """Profile benchmarked pages in process on a scale database (cost, not wall-clock load).
 
     DATABASE_URL=sqlite:///bench.db BENCHMARK=1 DEMO_MODE=1 python scripts/profile_pages.py [--only SUBSTR] [--n 20]
-        [--profile SUBSTR] [--cold]
+        [--profile SUBSTR] [--cold] [--calls]
 
 Report pages keep their figures (portal/core/snapshots.py), so repeated requests time the kept (warm) path;
 --cold forgets every kept result before each request (outside the timing) to time the computation.
 
 For each page of tests/bench/pages.py: the mean in-process time of --n requests with the test client, its ratio to
 the floor page, and SQL statements per request. --profile prints a pyinstrument profile of the matching pages.
+--calls adds the Python function calls per request: a count of the work done that, unlike the time, does not move
+with the load of a shared machine (compare code before and after on the same data).
 """
 
 import argparse
+import cProfile
+import pstats
 import re
 import time
 
@@ -54,6 +58,15 @@ def forget_kept(app):
         db.session.commit()
 
 
+def calls_per_request(client, path, n):
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(n):
+        client.get(path)
+    profile.disable()
+    return pstats.Stats(profile).total_calls / n
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", default="")
@@ -61,6 +74,7 @@ def main():
     parser.add_argument("--profile", default=None)
     parser.add_argument("--sql", action="store_true", help="print each page's statements (one request)")
     parser.add_argument("--cold", action="store_true", help="forget kept report figures before each request")
+    parser.add_argument("--calls", action="store_true", help="also count Python function calls per request")
     args = parser.parse_args()
     app = create_app({"COUNT_QUERIES": True, "BENCHMARK": True, "LOG_REQUESTS": False})
     statements = []
@@ -97,7 +111,8 @@ def main():
             floor_ms = ms
         print(
             f"{page.label[:50]:<51}{response.status_code:>4}{response.headers.get('X-Query-Count', '?'):>4} q"
-            f"{ms:>8.1f} ms {floor_ms / ms:>6.2f}x  {len(response.data):>7} B",
+            f"{ms:>8.1f} ms {floor_ms / ms:>6.2f}x  {len(response.data):>7} B"
+            + (f"  {calls_per_request(client, path, args.n):>7.0f} calls" if args.calls else ""),
             flush=True,
         )
         if args.profile is not None and args.profile in page.label:

@@ -170,3 +170,54 @@ def test_an_unreadable_date_is_quoted_in_the_message_and_never_put_back_in_the_i
     assert "Enter the opening date." not in html and "Not a valid date value" not in html
     assert 'value="31/02/2027"' not in html and 'type="date" value=""' in html
     assert 'value="2027-03-01"' in html
+
+
+def test_selects_render_exactly_as_wtforms_writes_them(app):
+    """The portal writes plain options itself (speed); every kind of choice must come out as WTForms' own widget
+    writes it: selected or not, numbers, booleans, markup in values and labels, extra attributes, groups."""
+    from markupsafe import Markup
+    from wtforms import Form, SelectChoice, SelectField, SelectMultipleField
+    from wtforms.widgets import Select
+
+    c = SelectChoice
+
+    class Choices(Form):
+        one = SelectField(
+            choices=[
+                c("", "Any"),
+                c("a&b", "A & <b>"),
+                c(3, "Three"),
+                c(True, "Yes"),
+                c(Markup('q"x'), Markup("<i>i</i>")),
+            ]
+        )
+        grouped = SelectField(
+            choices=[c("g", "G", optgroup="Group"), c("o", "O", {"disabled": True}, optgroup="Other")]
+        )
+        many = SelectMultipleField(choices=[c("x", "X"), c("y", "Y"), c("z", "")])
+
+    form = Choices(data={"one": "a&b", "grouped": "o", "many": ["x", "z"]})
+    for field, plain in ((form.one, Select()), (form.grouped, Select()), (form.many, Select(multiple=True))):
+        assert type(field.widget) is not Select  # the portal's widget is the one in use
+        assert str(field(class_="ds_select")) == str(plain(field, class_="ds_select"))
+    assert '<option selected value="a&amp;b">A &amp; &lt;b&gt;</option>' in str(form.one())
+
+
+def test_attributes_are_written_exactly_as_wtforms_writes_them(app):
+    """Inputs, labels, text areas and selects write their attributes through the portal's html_params (speed):
+    the same string as WTForms' own for every kind of value and name."""
+    from markupsafe import Markup
+    from wtforms import widgets
+    from wtforms.widgets import core
+
+    from portal.core.forms import WTFORMS_HTML_PARAMS
+
+    assert core.html_params is widgets.html_params is core.Input.html_params is not WTFORMS_HTML_PARAMS
+    values = ["", "plain", 'say "hi" & <b>', Markup('<i>"q"</i>'), 0, 12, 1.5, None, True, False, "\u00e9t\u00e9"]
+    names = ["id", "class_", "for_", "data_hx_get", "aria_describedby", "value", "required", "a<b"]
+    for value in values:
+        for name in names:
+            assert core.html_params(**{name: value}) == WTFORMS_HTML_PARAMS(**{name: value})
+    mixed = {"type": "text", "name": "q", "value": 'a"b', "required": True, "disabled": False, "data_x": 3}
+    assert core.html_params(**mixed) == WTFORMS_HTML_PARAMS(**mixed)
+    assert core.html_params() == WTFORMS_HTML_PARAMS() == ""

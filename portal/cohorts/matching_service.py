@@ -24,10 +24,16 @@ def _admin(actor, cohort) -> None:
         raise ServiceError((None, "Matching happens after the interests survey closes and before publication."))
 
 
-def problem_input(cohort: NetworkCohort) -> dict:
+def problem_input(cohort: NetworkCohort, *, nominations=None, answers=None, constraints=None) -> dict:
     """The engine's JSON document for this cohort: establishments by id with their names and answers (none for
-    an establishment that never answered: the engine places it by LA and sector), pins and linked pairs."""
-    answers = queries.responses_by_user(cohort)
+    an establishment that never answered: the engine places it by LA and sector), pins and linked pairs. A page
+    that has already loaded the cohort's nominations, answers or constraints passes them in."""
+    if answers is None:
+        answers = queries.responses_by_user(cohort)
+    if nominations is None:
+        nominations = queries.nominations(cohort)
+    if constraints is None:
+        constraints = queries.constraints(cohort)
     establishments = [
         {
             "id": str(n.establishment_id),
@@ -36,9 +42,8 @@ def problem_input(cohort: NetworkCohort) -> dict:
             "sector": n.establishment.sector,
             "interests": [answers[p.id].ranked for p in n.people if p.id in answers],
         }
-        for n in queries.nominations(cohort)
+        for n in nominations
     ]
-    constraints = queries.constraints(cohort)
 
     def pairs(kind):
         return [[str(c.establishment_id), str(c.other_establishment_id)] for c in constraints if c.kind == kind]
@@ -296,10 +301,10 @@ def unlink(cohort: NetworkCohort, *, actor, constraint_id: int) -> None:
     _record(cohort, actor, "unlink", {"kind": row.kind, "ids": ids}, None)
 
 
-def pairs(cohort: NetworkCohort, nominations: dict) -> list[dict]:
+def pairs(cohort: NetworkCohort, nominations: dict, constraints=None) -> list[dict]:
     """Keep-apart and keep-together pairs with both establishments' names and LAs, for listing and removal."""
     out = []
-    for c in queries.constraints(cohort):
+    for c in queries.constraints(cohort) if constraints is None else constraints:
         if c.kind in ("apart", "together"):
             ends = [nominations.get(str(e)) for e in (c.establishment_id, c.other_establishment_id)]
             out.append({"id": c.id, "kind": c.kind, "ends": [n for n in ends if n is not None]})

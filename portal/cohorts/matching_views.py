@@ -24,7 +24,12 @@ def _int(name: str) -> int | None:
 
 def _page(cohort, *, preview=None, error=None, status=200):
     record = matching.current(cohort)
-    nominations = {str(n.establishment_id): n for n in queries.nominations(cohort)}
+    listed, answers, constraints = (
+        queries.nominations(cohort),
+        queries.responses_by_user(cohort),
+        queries.constraints(cohort),
+    )
+    nominations = {str(n.establishment_id): n for n in listed}
     plan = record.result if record else None
     return render(
         "cohorts/matching.html",
@@ -35,11 +40,13 @@ def _page(cohort, *, preview=None, error=None, status=200):
         shared=matching.shared_percent(plan) if plan else None,
         focus_id=(plan.get("moved") or [{}])[-1].get("id") if plan and record.action == "move" else None,
         nominations=nominations,
-        pins={str(c.establishment_id): c.team_index for c in queries.constraints(cohort) if c.kind == "pin"},
-        pairs=matching.pairs(cohort, nominations),
-        silent=matching.non_respondents(matching.problem_input(cohort)),
+        pins={str(c.establishment_id): c.team_index for c in constraints if c.kind == "pin"},
+        pairs=matching.pairs(cohort, nominations, constraints),
+        silent=matching.non_respondents(
+            matching.problem_input(cohort, nominations=listed, answers=answers, constraints=constraints)
+        ),
         preview=preview,
-        hunches=queries.responses_by_user(cohort),
+        hunches=answers,
         history=matching.history(cohort),
         error=error,
         status=status,

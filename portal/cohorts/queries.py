@@ -1,7 +1,7 @@
 """Read-side queries for cohorts: grouped counts and lists whose query count does not grow with the data."""
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
 from portal.cohorts.models import (
@@ -83,11 +83,21 @@ def design_inputs(cohort: NetworkCohort) -> dict:
     }
 
 
+# A nomination's people are shown by name: their own establishment and LA (joined by default: four more tables
+# per nomination) load on use instead, as does the cohort of a cohort's nominations (the caller has it loaded).
+_PEOPLE_BY_NAME = tuple(
+    defaultload(person).lazyload(attr)
+    for person in (Nomination.leader, Nomination.practitioner)
+    for attr in (User.establishment, User.authority)
+)
+
+
 def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[Nomination]:
     stmt = (
         select(Nomination)
         .where(Nomination.cohort_id == cohort.id)
         .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .options(*_PEOPLE_BY_NAME, lazyload(Nomination.cohort))
         .order_by(Establishment.name)
     )
     if authority_id is not None:
@@ -146,9 +156,12 @@ def participant_nomination(cohort: NetworkCohort, user) -> Nomination | None:
     )
 
 
-def responses_by_user(cohort: NetworkCohort) -> dict[int, InterestResponse]:
-    rows = db.session.scalars(select(InterestResponse).where(InterestResponse.cohort_id == cohort.id))
-    return {r.user_id: r for r in rows}
+def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, InterestResponse]:
+    """Survey answers by person: everyone's in the cohort, or only those of `user_ids` (a team's members)."""
+    stmt = select(InterestResponse).where(InterestResponse.cohort_id == cohort.id)
+    if user_ids is not None:
+        stmt = stmt.where(InterestResponse.user_id.in_(sorted(user_ids)))
+    return {r.user_id: r for r in db.session.scalars(stmt)}
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
@@ -214,7 +227,7 @@ def team_with_members(team_id: int) -> CohortTeam | None:
     return db.session.scalar(
         select(CohortTeam)
         .where(CohortTeam.id == team_id)
-        .options(selectinload(CohortTeam.nominations), selectinload(CohortTeam.meetings))
+        .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
     )
 
 

@@ -38,7 +38,7 @@ def _page(team, plan_form=None, meeting_forms=None, status=200, saved=None):
         fragment="cohorts/_meetings.html",
         target="team-meetings",
         team=team,
-        hunches=queries.responses_by_user(team.cohort),
+        hunches=queries.responses_by_user(team.cohort, teams.member_ids(team)),
         plan_form=plan_form,
         meeting_forms=meeting_forms,
         checklist=QUESTION_CHECKLIST,

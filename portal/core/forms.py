@@ -4,11 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import wtforms.widgets
+import wtforms.widgets.core
 from flask import flash
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField
+from markupsafe import Markup, escape
+from wtforms import SelectField, SelectMultipleField
 from wtforms.csrf.core import CSRFTokenField
-from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, Select
+from wtforms.widgets.core import clean_key
 
 from portal.extensions import db
 
@@ -28,6 +32,58 @@ class _HiddenInputWithoutId(HiddenInput):
 def render_csrf_fields_without_id() -> None:
     """Every form's CSRF token renders with no id (called once by the templating set-up)."""
     CSRFTokenField.widget = _HiddenInputWithoutId()
+
+
+class _Select(Select):
+    """WTForms' select, writing each plain option (no extra attributes) directly: the same markup, but without
+    building, sorting and escaping an attribute dict per option, which cost more than the rest of a filter form
+    (a page's selects have hundreds of options)."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw:
+            return super().render_option(choice, **kwargs)
+        value = escape(str(choice.value) if isinstance(choice.value, bool) else choice.value)
+        if '"' in value:  # only markup passed in as a value can still hold one; html_params writes it so
+            value = value.replace(Markup('"'), Markup("&quot;"))
+        label = escape(choice.label or choice.value)
+        if choice.selected:
+            return Markup(f'<option selected value="{value}">{label}</option>')
+        return Markup(f'<option value="{value}">{label}</option>')
+
+
+def _html_params(**kwargs) -> Markup:
+    """WTForms' `html_params` (attributes sorted by name; True writes the bare name, False nothing; values escaped,
+    with any double quote left in markup written &quot;), joining plain strings instead of calling
+    `Markup.format` per attribute: the same markup at a quarter of the cost, on every input, label and select."""
+    params = []
+    for key, value in sorted(kwargs.items()):
+        if value is True:
+            params.append(escape(clean_key(key)))
+        elif value is not False:
+            value = escape(value)
+            if '"' in value:
+                value = value.replace(Markup('"'), Markup("&quot;"))
+            params.append(f'{escape(clean_key(key))}="{value}"')
+    return Markup(" ".join(params))
+
+
+WTFORMS_HTML_PARAMS = wtforms.widgets.core.html_params  # WTForms' own, kept for the test that compares the two
+
+
+def write_attributes_directly() -> None:
+    """Every WTForms widget and label writes its attributes through _html_params (called once by the set-up).
+    WTForms looks the function up at each call in these places: its widgets module (textarea, select), the
+    package (labels) and the Input and Button classes' own `html_params` hook."""
+    core = wtforms.widgets.core
+    core.html_params = wtforms.widgets.html_params = _html_params
+    core.Input.html_params = core.Button.html_params = staticmethod(_html_params)
+
+
+def render_options_directly() -> None:
+    """Every select (single and multiple) renders its options through _Select (called once by the set-up)."""
+    SelectField.widget = _Select()
+    SelectMultipleField.widget = _Select(multiple=True)
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -7,7 +7,13 @@ from markupsafe import Markup
 
 from portal.core.access import may_open
 from portal.core.dates import long_date
-from portal.core.forms import field_messages, render_csrf_fields_without_id, unreadable_input
+from portal.core.forms import (
+    field_messages,
+    render_csrf_fields_without_id,
+    render_options_directly,
+    unreadable_input,
+    write_attributes_directly,
+)
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
 
@@ -39,6 +45,8 @@ def _button_form() -> _ButtonForm:
 
 def register_templating(app) -> None:
     render_csrf_fields_without_id()
+    render_options_directly()
+    write_attributes_directly()
 
     @app.context_processor
     def globals_():

@@ -70,7 +70,8 @@ def anchored_topic(space: Space, anchor: str) -> Topic | None:
 
 
 def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
-    """Recently active topics in every space the person may see, unread first-class: (topic, unread)."""
+    """Recently active topics in every space the person may see, unread first-class: (topic, unread). Without
+    their authors (the page names none): joining them to every recent topic before the sort doubled its cost."""
     clauses = []
     for space_type, policy in registered().items():
         ids = policy.visible_ids(user)
@@ -80,7 +81,6 @@ def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
         select(Topic, TopicRead.read_at)
         .outerjoin(TopicRead, and_(TopicRead.topic_id == Topic.id, TopicRead.user_id == user.id))
         .where(or_(*clauses) if clauses else false(), Topic.last_post_at >= since)
-        .options(joinedload(Topic.author))
         .order_by(Topic.last_post_at.desc())
         .limit(limit)
     )
