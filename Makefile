@@ -61,9 +61,10 @@ run: install
 test: install-test system-test-deps test-tools
 	$(VENV)/bin/ruff check portal tests scripts
 	$(VENV)/bin/ruff format --check portal tests scripts wsgi.py
-	# Four workers on two cores: browser tests spend much of their time waiting on Chromium and the served
-	# portal, so more workers fill the idle time (README "Tests" has the measurements).
-	$(PY) -m pytest -n 4 --dist loadgroup --durations=25
+	# Three workers on two cores: browser tests spend much of their time waiting on Chromium and the served
+	# portal, so a third worker fills the idle time (a fresh clone here: 671 s of tests on two, 522 s on three;
+	# on 2026-12-01, quiet, 479 s on three and 536 s on four).
+	$(PY) -m pytest -n 3 --dist loadgroup --durations=25
 
 bench: install-test system-test-deps
 	$(PY) -m pip install -q -e '.[dev]'
