@@ -65,6 +65,9 @@ class Config:
     # for a change made outside the portal's sessions (a raw SQL fix): no kept result is older than this.
     KEPT_FIGURES = _bool("KEPT_FIGURES", True)
     KEPT_FIGURES_MAX_AGE = int(os.environ.get("KEPT_FIGURES_MAX_AGE", 3600))
+    # Compiled templates kept on disk (Jinja's bytecode cache, keyed by each template's source): a new web worker
+    # or a restarted host skips compiling every template again. Empty: compiled in memory per process only.
+    TEMPLATE_CACHE_DIR = os.environ.get("TEMPLATE_CACHE_DIR", "")
     COUNT_QUERIES = _bool("COUNT_QUERIES")  # X-Query-Count header, used by the benchmark
     BENCHMARK = _bool("BENCHMARK")  # the benchmark's /floor page exists only with this on
     # Operations: JSON log lines (with the request id), one line per request, optional error reporting.

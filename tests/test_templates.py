@@ -59,3 +59,23 @@ def test_template_lines_stay_under_200_characters():
         if len(line) > 200
     ]
     assert not long, "Template lines over 200 characters:\n" + "\n".join(long)
+
+
+def test_compiled_templates_are_kept_in_the_configured_folder_and_used_by_a_new_portal(tmp_path):
+    """TEMPLATE_CACHE_DIR: a portal writes each template it compiles there, and a new portal (a new web worker)
+    loads it from there instead of compiling it again."""
+    from portal import create_app
+    from tests.conftest import config_for_tests
+
+    folder = tmp_path / "compiled"
+    first = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="sqlite://", TEMPLATE_CACHE_DIR=str(folder)))
+    first.jinja_env.get_template("errors/error.html")
+    kept = sorted(folder.iterdir())
+    assert kept, "nothing was written to the folder"
+
+    second = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="sqlite://", TEMPLATE_CACHE_DIR=str(folder)))
+    compiled = []
+    original = second.jinja_env.compile
+    second.jinja_env.compile = lambda *args, **kwargs: compiled.append(args) or original(*args, **kwargs)
+    assert second.jinja_env.get_template("errors/error.html").render  # loaded
+    assert compiled == [], "the second portal compiled the template again"

@@ -1,8 +1,11 @@
 """Template globals: navigation, roles, the CSRF token for htmx, htmx's pinned integrity hash."""
 
+from pathlib import Path
+
 from flask import current_app
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
 from portal.core.access import may_open
@@ -44,6 +47,10 @@ def _button_form() -> _ButtonForm:
 
 
 def register_templating(app) -> None:
+    if app.config.get("TEMPLATE_CACHE_DIR"):
+        folder = Path(app.config["TEMPLATE_CACHE_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     render_csrf_fields_without_id()
     render_options_directly()
     write_attributes_directly()

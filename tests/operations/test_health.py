@@ -87,3 +87,27 @@ def test_sentry_is_initialised_only_when_a_dsn_is_set(monkeypatch):
     assert calls == []
     create_app(config_for_tests(SQLALCHEMY_DATABASE_URI="sqlite://", SENTRY_DSN="https://key@sentry.example/1"))
     assert calls[0]["dsn"] == "https://key@sentry.example/1" and calls[0]["send_default_pii"] is False
+
+
+def test_a_web_worker_settles_the_garbage_collector_once_the_portal_is_loaded(tmp_path):
+    """gunicorn loads wsgi.py in each worker: the portal it loaded is frozen out of the collector's passes and the
+    young pass runs every 50,000 allocations, not 700 (portal/core/collector.py)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from portal.core.collector import THRESHOLDS
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.db'}", "DEMO_MODE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "import gc, wsgi; print(gc.get_threshold(), gc.get_freeze_count())"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(") ")
+    assert out[0] + ")" == str(THRESHOLDS)
+    assert int(out[1]) > 100_000  # the loaded portal: frozen
