@@ -18,6 +18,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from flask_migrate import upgrade
@@ -131,10 +132,13 @@ class Browser:
         return self.post("/sign-in", {"csrf_token": self.token(), "email": email, "password": password})
 
 
-@pytest.fixture
-def region(postgres, tmp_path):
+@pytest.fixture(scope="module")
+def region(postgres, tmp_path_factory):
+    """One region for the module's tests (starting it is several seconds of migrations and four gunicorn workers):
+    each test signs in afresh, and the test that kills a host starts it again."""
     if not Path(NGINX).exists():
         raise RuntimeError("Debian's nginx is not installed: run `make test`, which installs it.")
+    tmp_path = tmp_path_factory.mktemp("region")
     url = postgres.create_database("portal_region")
     app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=url))
     with app.app_context():
@@ -161,8 +165,9 @@ def region(postgres, tmp_path):
         "TWO_FACTOR_REQUIRED": "0",
     }  # two-factor sign-in has its own tests; this one is about hosts
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    processes = [
-        subprocess.Popen(
+
+    def start_host(port: int) -> subprocess.Popen:
+        process = subprocess.Popen(
             [gunicorn, "-k", "sync", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
             cwd=ROOT,
             env=env,
@@ -170,8 +175,9 @@ def region(postgres, tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for port in hosts
-    ]
+        return process
+
+    processes = [start_host(port) for port in hosts]
     port = free_port()
     nginx = subprocess.Popen(
         [NGINX, "-c", str(_nginx_conf(tmp_path, port, hosts)), "-g", "daemon off;"], start_new_session=True
@@ -180,16 +186,13 @@ def region(postgres, tmp_path):
         for host in hosts:
             _wait_for(f"http://127.0.0.1:{host}/healthz")
         _wait_for(f"http://127.0.0.1:{port}/healthz")
-        yield type(
-            "Region",
-            (),
-            {
-                "base": f"http://127.0.0.1:{port}",
-                "app": app,
-                "hosts": hosts,
-                "processes": processes,
-                "forum_id": forum_id,
-            },
+        yield SimpleNamespace(
+            base=f"http://127.0.0.1:{port}",
+            app=app,
+            hosts=hosts,
+            processes=processes,
+            forum_id=forum_id,
+            start_host=start_host,
         )
     finally:
         for process in [*processes, nginx]:
@@ -282,6 +285,9 @@ def test_a_host_killed_mid_load_loses_no_acknowledged_write(region):
         )
         db.session.remove()
     assert stored >= len(acknowledged)
+    region.processes[0].wait(20)
+    region.processes[0] = region.start_host(region.hosts[0])  # the region whole again for the module's other tests
+    _wait_for(f"http://127.0.0.1:{region.hosts[0]}/healthz")
 
 
 def test_signing_out_everywhere_on_one_host_ends_a_copied_cookie_on_the_other(region):
