@@ -1,12 +1,14 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
+import sqlite3
+
 from flask import has_request_context, request
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -34,6 +36,19 @@ class PortalSQLAlchemy(SQLAlchemy):
         return super().paginate(
             select, page=page, per_page=per_page, max_per_page=max_per_page, error_out=error_out, count=count
         )
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_write_ahead_log(dbapi_connection, connection_record) -> None:
+    """SQLite, the embedded default, in write-ahead-log mode: readers never wait for a writer (two web workers on
+    one file), and a commit appends to the log instead of writing a rollback journal and waiting for the disk
+    twice. synchronous=NORMAL: the file is never corrupted; a power cut may lose the last commits before a
+    checkpoint (PostgreSQL is the choice where that matters: README, "Running the region")."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
 
 
 db = PortalSQLAlchemy(model_class=Base)

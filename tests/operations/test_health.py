@@ -111,3 +111,15 @@ def test_a_web_worker_settles_the_garbage_collector_once_the_portal_is_loaded(tm
     ).stdout.split(") ")
     assert out[0] + ")" == str(THRESHOLDS)
     assert int(out[1]) > 100_000  # the loaded portal: frozen
+
+
+def test_a_sqlite_database_runs_in_write_ahead_log_mode(tmp_path):
+    """Readers never wait for a writer (two web workers on one file) and a commit does not wait for the disk
+    twice (portal/extensions.py)."""
+    app = create_app(config_for_tests(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'wal.db'}"))
+    with app.app_context():
+        connection = db.session.connection()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        db.session.remove()
+        db.engine.dispose()
