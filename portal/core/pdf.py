@@ -51,7 +51,12 @@ def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = ("portal.css",)) ->
 
 def pdf_response(html: str, filename: str):
     """A PDF download of `html`."""
-    response = make_response(html_to_pdf(html))
+    return pdf_download(html_to_pdf(html), filename)
+
+
+def pdf_download(pdf: bytes, filename: str):
+    """A PDF download of bytes already made (e.g. kept: `reports.kept.board_paper_pdf`)."""
+    response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["X-Content-Type-Options"] = "nosniff"

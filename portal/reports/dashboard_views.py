@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.core.access import roles_required
 from portal.core.paging import paginate
-from portal.core.pdf import pdf_response
+from portal.core.pdf import pdf_download
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -118,4 +118,5 @@ def board_paper():
 def board_paper_pdf():
     context = _board_context()
     html = render_template("reports/board_print.html", **context)
-    return pdf_response(html, f"board-paper-{context['since']:%Y-%m-%d}-{context['until']:%Y-%m-%d}.pdf")
+    filename = f"board-paper-{context['since']:%Y-%m-%d}-{context['until']:%Y-%m-%d}.pdf"
+    return pdf_download(kept.board_paper_pdf(html), filename)

@@ -5,6 +5,8 @@ own LA by `scope_from_request`, so it differs from the region's and from any oth
 and whether the viewer may see names. What is kept has already been through `portal.core.privacy`.
 """
 
+import base64
+import hashlib
 from dataclasses import asdict
 from datetime import date
 
@@ -21,6 +23,7 @@ from portal.cohorts.models import (
     Nomination,
     SupportMeeting,
 )
+from portal.core.pdf import html_to_pdf
 from portal.core.snapshots import keep_types, kept, watch_tables
 from portal.core.tables import Column, Table
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
@@ -93,6 +96,14 @@ def board_paper(scope: ReportScope, since: date, until: date, *, names: bool) ->
     return kept(
         "board", [_scope(scope), since, until, names], lambda: board.board_paper(scope, since, until, names=names)
     )
+
+
+def board_paper_pdf(html: str) -> bytes:
+    """The board paper's PDF, kept by the HTML it is made from: the same HTML always makes the same PDF, so a kept
+    one is never stale, and any change of figure, period, scope, names or template is a new HTML. Laying out the
+    paper's pages takes seconds; the HTML is made from the kept figures in milliseconds."""
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    return base64.b64decode(kept("board_pdf", [digest], lambda: base64.b64encode(html_to_pdf(html)).decode()))
 
 
 def never_involved_query(authority_id: int):

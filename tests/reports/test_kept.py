@@ -295,3 +295,37 @@ def test_deleting_a_row_whose_delete_cascades_into_the_figures_refreshes_them(wo
             if (fk.ondelete or "").upper() in ("CASCADE", "SET NULL"):
                 assert fk.column.table.name in watched, (name, fk.column.table.name)
     assert "event_series" in watched  # an event's series: deleting it changes the event's row
+
+
+def test_the_board_paper_pdf_is_laid_out_once_per_paper_and_again_after_a_change(world, client, login, monkeypatch):
+    """Laying out the PDF takes seconds: it is kept by the HTML it is made from, so the same paper is laid out
+    once, and a change the paper reads makes a new one."""
+    import io
+
+    from pypdf import PdfReader
+
+    from portal.events.models import Booking, Event
+    from portal.reports import kept as kept_reports
+
+    laid_out = []
+    real = kept_reports.html_to_pdf
+    monkeypatch.setattr(kept_reports, "html_to_pdf", lambda html: laid_out.append(html) or real(html))
+    login(world.admin)
+    path = "/reports/board.pdf?since=2025-08-01&until=2026-02-01"
+    first, second = client.get(path), client.get(path)
+    assert first.status_code == second.status_code == 200 and second.headers["Content-Type"] == "application/pdf"
+    assert first.data == second.data and len(laid_out) == 1
+    assert client.get("/reports/board.pdf?since=2025-08-01&until=2026-01-01").status_code == 200
+    assert len(laid_out) == 2  # another period: another paper
+
+    happened = Event(
+        title="Drop-in", kind="drop_in", starts_at=datetime(2025, 11, 3, 16), ends_at=datetime(2025, 11, 3, 17)
+    )
+    db.session.add(happened)
+    db.session.flush()
+    db.session.add(Booking(event_id=happened.id, user_id=world.people[2].id, status="booked", attended=True))
+    db.session.commit()
+    third = client.get(path)
+    assert len(laid_out) == 3 and third.data != first.data
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(third.data)).pages)
+    assert "Headline figures" in text
