@@ -57,6 +57,7 @@ class Post(db.Model):
 
     topic: Mapped[Topic] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
+    author_name: Mapped[str | None] = query_expression()  # read with the post where a page shows only the name
 
 
 class PostReport(db.Model):
