@@ -34,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from portal.core.dates import utcnow
+from portal.core.upsert import upsert
 from portal.extensions import db
 
 log = logging.getLogger(__name__)
@@ -203,11 +204,6 @@ def kept(name: str, parts, compute: Callable[[], T]) -> T:
 
 def _store(key: str, name: str, stamp: str, payload: str) -> None:
     values = dict(key=key, name=name, stamp=stamp, computed_at=utcnow(), payload=payload)
-    dialect = db.engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
     stmt = upsert(KeptFigures.__table__).values(**values)
     stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={k: stmt.excluded[k] for k in values if k != "key"})
     try:
