@@ -175,3 +175,14 @@ def test_the_read_marker_moves_only_when_a_post_came_since(space_world):
     assert queries.unread_ids(w.coordinator, [topic]) == {topic.id}
     services.mark_read(topic, actor=w.coordinator, at=topic.last_post_at + timedelta(seconds=1))
     assert marker() == topic.last_post_at + timedelta(seconds=1) and not queries.unread_ids(w.coordinator, [topic])
+
+
+def test_search_ignores_case_in_titles_and_posts(space_world):
+    w = space_world
+    space = w.forum_space()
+    services.create_topic(space, actor=w.member, title="Outdoor play", body="Mud Kitchens are great")
+    services.create_topic(space, actor=w.member, title="Transitions", body="Visits to the new school")
+    db.session.commit()
+    for q in ("kitchens", "KITCHENS", "outdoor PLAY"):
+        found, _ = queries.topic_page(space, w.coordinator, 1, q=q)
+        assert [t.title for t in found.items] == ["Outdoor play"], q
