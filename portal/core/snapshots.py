@@ -12,12 +12,13 @@ earlier id and committed later. A result is served only at the stamp it was comp
 so data committed during the computation makes it stale, never the other way round). A session that has written
 in its open transaction neither reads nor stores kept results (its figures may include what it rolls back).
 
-Results are stored as JSON (dataclasses registered with `keep_types`, lists, dicts, dates, decimals), never
-pickles, and already through `portal.core.privacy`: only what a viewer of that key may see is ever kept. A store
-is an upsert in its own short transaction; two requests computing the same result both succeed, and a store that
-cannot be written (a locked SQLite file) is skipped, not an error.
+Results are stored as JSON (dataclasses registered with `keep_types`, lists, dicts, dates, decimals, bytes such as
+a written workbook), never pickles, and already through `portal.core.privacy`: only what a viewer of that key may
+see is ever kept. A store is an upsert in its own short transaction; two requests computing the same result both
+succeed, and a store that cannot be written (a locked SQLite file) is skipped, not an error.
 """
 
+import base64
 import dataclasses
 import hashlib
 import json
@@ -33,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from portal.core.dates import utcnow
+from portal.core.upsert import upsert
 from portal.extensions import db
 
 log = logging.getLogger(__name__)
@@ -202,11 +204,6 @@ def kept(name: str, parts, compute: Callable[[], T]) -> T:
 
 def _store(key: str, name: str, stamp: str, payload: str) -> None:
     values = dict(key=key, name=name, stamp=stamp, computed_at=utcnow(), payload=payload)
-    dialect = db.engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
     stmt = upsert(KeptFigures.__table__).values(**values)
     stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={k: stmt.excluded[k] for k in values if k != "key"})
     try:
@@ -236,6 +233,8 @@ def _encode(value):
         return {"@date": value.isoformat()}
     if isinstance(value, Decimal):
         return {"@dec": str(value)}
+    if isinstance(value, bytes):
+        return {"@b64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, dict):
         return {"@map": [[_encode(k), _encode(v)] for k, v in value.items()]}
     if isinstance(value, list | tuple) or hasattr(value, "__iter__"):
@@ -257,6 +256,8 @@ def _decode(value):
         return datetime.fromisoformat(value["@dt"])
     if "@date" in value:
         return date.fromisoformat(value["@date"])
+    if "@b64" in value:
+        return base64.b64decode(value["@b64"])
     return Decimal(value["@dec"])
 
 

@@ -4,7 +4,7 @@ A report builds `Table`s (rows already aggregated by SQL and already through `po
 returns `csv_response(table)` or `xlsx_response(title, tables, notes)`. CSV cells are formula-safe; the workbook
 has a sheet per table with a frozen header row, number formats per column and a "Notes" sheet (definitions and
 the suppression rule). XlsxWriter writes in constant-memory mode, row by row, to a temporary file that the
-response streams.
+response streams; a workbook of kept figures is kept as its bytes and sent with `xlsx_download`.
 """
 
 import csv
@@ -105,6 +105,15 @@ def write_xlsx(out, title: str, tables: Sequence[Table], notes: Sequence[tuple[s
 
 
 XLSX_CHUNK = 64 * 1024
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_download(content: bytes, filename: str) -> Response:
+    """A workbook already written (`xlsx_bytes`, kept with its figures: a report's workbook holds aggregates only, so
+    it is small, and writing it costs more than reading what it shows)."""
+    response = Response(content, mimetype=XLSX_TYPE, headers={"Cache-Control": "no-store"})
+    response.headers["Content-Disposition"] = content_disposition(filename)
+    return response
 
 
 def xlsx_response(title: str, filename: str, tables: Sequence[Table], notes: Sequence[tuple[str, str]] = ()):
@@ -125,7 +134,7 @@ def xlsx_response(title: str, filename: str, tables: Sequence[Table], notes: Seq
 
     response = Response(
         chunks(),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        mimetype=XLSX_TYPE,
         headers={"Cache-Control": "no-store", "Content-Length": str(size)},
     )
     response.headers["Content-Disposition"] = content_disposition(filename)

@@ -34,6 +34,11 @@ def _forum_members(forum: Forum):
     )
 
 
+def _forum_access(user, forum: Forum) -> tuple[bool, bool]:
+    found = standing(user, forum)
+    return found.can_view, found.can_edit
+
+
 def _forum_ids(user):
     if _is_admin(user):
         return None
@@ -112,6 +117,7 @@ def register_contexts() -> None:
             members=_forum_members,
             visible_ids=_forum_ids,
             names=_names(Forum, Forum.name),
+            access=_forum_access,
         ),
     )
     register(

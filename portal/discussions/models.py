@@ -4,7 +4,7 @@ context), reports of posts, and what each person has read."""
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
@@ -30,6 +30,8 @@ class Topic(db.Model):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
+    # The author's name, read with the topic where a list shows nothing else of the author (`queries.topic_page`).
+    author_name: Mapped[str | None] = query_expression()
 
 
 class Post(db.Model):
@@ -55,6 +57,7 @@ class Post(db.Model):
 
     topic: Mapped[Topic] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
+    author_name: Mapped[str | None] = query_expression()  # read with the post where a page shows only the name
 
 
 class PostReport(db.Model):

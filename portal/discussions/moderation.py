@@ -31,11 +31,13 @@ def reports_query(space: Space):
 
 
 def open_count(space: Space) -> int:
+    """Open reports of the space's posts. From the reports (few) to their posts: joined the other way, SQLite walked
+    every post of a space with years of topics to find them."""
+    in_space = select(Post.id).join(Topic, Topic.id == Post.topic_id).where(Post.id == PostReport.post_id)
     return db.session.scalar(
-        select(func.count(PostReport.id))
-        .join(Post, Post.id == PostReport.post_id)
-        .join(Topic, Topic.id == Post.topic_id)
-        .where(*_in_space(space), PostReport.resolved_at.is_(None))
+        select(func.count(PostReport.id)).where(
+            PostReport.resolved_at.is_(None), in_space.where(*_in_space(space)).exists()
+        )
     )
 
 

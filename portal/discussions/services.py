@@ -1,13 +1,14 @@
 """Topics, replies, edits, deletion with a reason, reports, resolving and reading; each notifies through
 portal.notifications. Services flush; the view commits."""
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.uploads import store_upload
+from portal.core.upsert import upsert
 from portal.discussions import markdown
 from portal.discussions.models import Post, PostReport, Topic, TopicRead
 from portal.discussions.spaces import Space
@@ -238,10 +239,13 @@ def resolve_topic(topic: Topic, space: Space, *, actor, resolved: bool = True) -
 
 
 def mark_read(topic: Topic, *, actor, at=None) -> None:
-    at = at or utcnow()
-    done = db.session.execute(
-        update(TopicRead).where(TopicRead.user_id == actor.id, TopicRead.topic_id == topic.id).values(read_at=at)
-    ).rowcount
-    if not done:
-        db.session.add(TopicRead(user_id=actor.id, topic_id=topic.id, read_at=at))
-    db.session.flush()
+    """The person has read the topic up to `at`. The marker moves only when a post came since it was set: reading
+    a topic again with nothing new changes no row, so the page's commit has nothing to write."""
+    stmt = upsert(TopicRead).values(user_id=actor.id, topic_id=topic.id, read_at=at or utcnow())
+    db.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[TopicRead.user_id, TopicRead.topic_id],
+            set_={"read_at": stmt.excluded.read_at},
+            where=TopicRead.read_at < topic.last_post_at,
+        )
+    )

@@ -80,7 +80,8 @@ def _topic_page(topic, space, form, status=200):
 def show_topic(topic_id):
     topic, space = load_topic(topic_id, current_user)
     form = ReplyForm()
-    quoted = db.session.get(Post, request.args.get("quote", 0, type=int))
+    quote = request.args.get("quote", 0, type=int)
+    quoted = db.session.get(Post, quote) if quote else None  # no statement when nothing is quoted
     if quoted is not None and quoted.topic_id == topic.id and quoted.deleted_at is None:
         author = db.session.get(type(current_user), quoted.author_id) if quoted.author_id else None
         form.body.data = markdown.quote(author.name if author else "Someone", quoted.body)

@@ -55,6 +55,7 @@ class _Cached:
     index: Index
     last_id: int
     latest: object
+    stamps: dict  # {profile id: updated_at} of the rows stamped in the late-commit window, as the index holds them
 
 
 _cache: dict[str, _Cached] = {}
@@ -83,15 +84,25 @@ def ranking_index() -> Index:
     with _lock:
         cached = _cache.get(key)
         if cached is None or last_id < cached.last_id or cached.latest is None:
-            rows = db.session.execute(select(*_COLUMNS)).all()
-            cached = _Cached(build_index(profile_data(r) for r in rows), last_id, latest)
+            rows = db.session.execute(select(*_COLUMNS, Profile.updated_at)).all()
+            since = latest - LATE_COMMIT if latest else None
+            stamps = {r.id: r.updated_at for r in rows if since and r.updated_at and r.updated_at >= since}
+            cached = _Cached(build_index(profile_data(r) for r in rows), last_id, latest, stamps)
         else:
             since = cached.latest - LATE_COMMIT
             rows = db.session.execute(
-                select(*_COLUMNS).where(or_(Profile.updated_at >= since, Profile.id > cached.last_id))
+                select(*_COLUMNS, Profile.updated_at).where(
+                    or_(Profile.updated_at >= since, Profile.id > cached.last_id)
+                )
             ).all()
-            index = updated(cached.index, [profile_data(r) for r in rows]) if rows else cached.index
-            cached = _Cached(index, max(last_id, cached.last_id), max(latest, cached.latest))
+            # The window's rows come back on every request: patch only those stamped otherwise than the index holds
+            # them (a change since), not the same rows again and again.
+            changed = [
+                profile_data(r) for r in rows if r.id not in cached.stamps or cached.stamps[r.id] != r.updated_at
+            ]
+            index = updated(cached.index, changed) if changed else cached.index
+            stamps = {r.id: r.updated_at for r in rows}
+            cached = _Cached(index, max(last_id, cached.last_id), max(latest, cached.latest), stamps)
         _cache[key] = cached
         return cached.index
 
@@ -115,8 +126,9 @@ def excluded_for(user_id: int) -> set[int]:
     blocks = select(Block.blocker_id, Block.blocked_id).where(
         or_(Block.blocker_id == user_id, Block.blocked_id == user_id)
     )
-    partners = select(Request.sender_id, Request.recipient_id).where(
-        Request.status == "accepted", or_(Request.sender_id == user_id, Request.recipient_id == user_id)
-    )
-    pairs = db.session.execute(union_all(blocks, partners)).all()  # one query
+    # Partners: the requests the person sent and those they received, each read by its own person index (asked as
+    # one OR beside the status, SQLite read every accepted request of the region through the status index instead).
+    accepted = select(Request.sender_id, Request.recipient_id).where(Request.status == "accepted")
+    sent, received = accepted.where(Request.sender_id == user_id), accepted.where(Request.recipient_id == user_id)
+    pairs = db.session.execute(union_all(blocks, sent, received)).all()  # one query
     return {a if b == user_id else b for a, b in pairs}

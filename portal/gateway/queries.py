@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Integer, String, and_, case, cast, false, func, literal, null, or_, select, union_all
+from sqlalchemy.orm import joinedload, lazyload
 
 from portal.core.access import officer_authority_id
 from portal.core.dates import utcnow
@@ -40,7 +41,10 @@ def suggestions(actor, seeker: Profile, filters: Filters) -> list[tuple[Profile,
         ranking_index(), profile_data(seeker), exclude_owners=excluded_for(actor.id), filters=filters, k=SUGGESTIONS
     )
     ids = [s.profile_id for s in found]
-    profiles = {p.id: p for p in db.session.scalars(select(Profile).where(Profile.id.in_(ids)))} if ids else {}
+    # The cards show the owner's name and job title and the profile's establishment with its LA: not the owner's own
+    # establishment and LA, which joined by default would load for each card.
+    shown = select(Profile).where(Profile.id.in_(ids)).options(joinedload(Profile.owner).lazyload("*"))
+    profiles = {p.id: p for p in db.session.scalars(shown)} if ids else {}
     asked = (
         set(
             db.session.scalars(
@@ -55,19 +59,36 @@ def suggestions(actor, seeker: Profile, filters: Filters) -> list[tuple[Profile,
     return [(profiles[s.profile_id], s.reason, s.profile_id in asked) for s in found if s.profile_id in profiles]
 
 
+# What the home page's lists show of a request: who sent it (incoming), whose profile it went to (outgoing). Every
+# other relationship is left to load on use: joined by default, each request brought 15 more tables (the people's
+# establishments and LAs, the profile's owner's), whose row loaders cost more to set up than the SQL to run.
+_SENDER = (lazyload("*"), joinedload(Request.sender).lazyload("*"))
+_PROFILE = (
+    lazyload("*"),
+    joinedload(Request.profile).options(
+        lazyload("*"), joinedload(Profile.owner).lazyload("*"), joinedload(Profile.establishment).lazyload("*")
+    ),
+)
+
+
 def requests_of(user, limit: int = 20) -> tuple[list[Request], list[Request]]:
     """Requests waiting for the person's answer, and the person's own recent requests (newest first)."""
     incoming = list(
         db.session.scalars(
             select(Request)
             .where(Request.recipient_id == user.id, Request.status == "pending")
+            .options(*_SENDER)
             .order_by(Request.created_at.desc())
             .limit(limit)
         )
     )
     outgoing = list(
         db.session.scalars(
-            select(Request).where(Request.sender_id == user.id).order_by(Request.created_at.desc()).limit(limit)
+            select(Request)
+            .where(Request.sender_id == user.id)
+            .options(*_PROFILE)
+            .order_by(Request.created_at.desc())
+            .limit(limit)
         )
     )
     return incoming, outgoing
@@ -84,6 +105,7 @@ def request_between(user_id: int, profile_id: int) -> Request | None:
                 and_(Request.recipient_id == user_id, Request.sender_id == profile_owner),
             )
         )
+        .options(lazyload("*"))  # the page shows the request's own columns, none of its people or profile
         .order_by(Request.created_at.desc())
         .limit(1)
     )

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import lazyload
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
@@ -24,7 +25,10 @@ def uptake(scope=None) -> list:
 
 
 def own_profile(user, kind: str = "person") -> Profile | None:
-    return db.session.scalar(select(Profile).where(Profile.owner_id == user.id, Profile.kind == kind))
+    """The person's profile; its owner (the person) and establishment load on use, from what the request holds."""
+    return db.session.scalar(
+        select(Profile).where(Profile.owner_id == user.id, Profile.kind == kind).options(lazyload("*"))
+    )
 
 
 def save_profile(

@@ -10,8 +10,10 @@ def init_app(app: Flask) -> None:
     from portal.core.wiring import add_demo_steps
     from portal.reports import dashboard_views, export_views, kept, views  # noqa: F401  (routes on bp)
     from portal.reports.commands import reports_cli
+    from portal.reports.sections import report_cell
 
     kept.register(app)  # what the kept figures read, and what they may hold
+    app.add_template_filter(report_cell, "report_cell")
     app.cli.add_command(reports_cli)
 
     add_demo_steps(app, demo=("portal.reports.demo:load_demo",), scale=("portal.reports.demo:load_scale",))

@@ -5,7 +5,7 @@ from flask import abort
 from portal.core.access import roles_required
 from portal.core.privacy import MIN_GROUP
 from portal.core.roles import Role
-from portal.core.tables import csv_response, xlsx_response
+from portal.core.tables import csv_response, xlsx_download, xlsx_response
 from portal.reports import bp, kept
 from portal.reports.loading import cohort_report, scope_from_request
 from portal.reports.stats import VARIANT
@@ -34,10 +34,8 @@ def download_table(name):
 @bp.get("/region.xlsx")
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def download_region():
-    tables = kept.region_tables(scope_from_request())
-    return xlsx_response(
-        "West Partnership: impact against the six aims", "west-partnership-reports.xlsx", tables, NOTES
-    )
+    workbook = kept.region_workbook(scope_from_request(), "West Partnership: impact against the six aims", NOTES)
+    return xlsx_download(workbook, "west-partnership-reports.xlsx")
 
 
 def _cohort_tables(kind, cohort_id):

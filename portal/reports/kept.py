@@ -25,7 +25,7 @@ from portal.cohorts.models import (
 )
 from portal.core.pdf import html_to_pdf
 from portal.core.snapshots import keep_types, kept, watch_tables
-from portal.core.tables import Column, Table
+from portal.core.tables import Column, Table, xlsx_bytes
 from portal.enquiries.models import Registration, Team, TeamFacilitator, TeamMember
 from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
 from portal.events.models import Booking, Event
@@ -41,7 +41,7 @@ from portal.leadership.models import (
 )
 from portal.organisations.models import Establishment, LocalAuthority
 from portal.practice.models import PracticeAccount, Presentation, Use
-from portal.reports import board, service
+from portal.reports import board, cohort_service, service
 from portal.reports.cohort_service import CohortReport
 from portal.reports.sections import Section
 from portal.reports.sources import ReportScope
@@ -84,12 +84,22 @@ def coverage(scope: ReportScope) -> list[Section]:
     return kept("coverage", _scope(scope), lambda: service.coverage(scope))
 
 
-def region_tables(scope: ReportScope) -> list[Table]:
-    return kept("region_tables", _scope(scope), lambda: service.region_tables(scope))
+def region_workbook(scope: ReportScope, title: str, notes) -> bytes:
+    """The region's workbook, kept written: writing it costs several times reading its kept tables."""
+    return kept("region_workbook", _scope(scope), lambda: xlsx_bytes(title, service.region_tables(scope), notes))
 
 
 def one_table(name: str, scope: ReportScope) -> Table | None:
     return kept("table", [name, _scope(scope)], lambda: service.one_table(name, scope))
+
+
+def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) -> CohortReport:
+    """A published network cohort's dashboard, by cohort, scope and whether the viewer sees names."""
+    return kept(
+        "network_cohort",
+        [cohort.id, _scope(scope), names],
+        lambda: cohort_service.network_cohort(cohort, scope, names=names),
+    )
 
 
 def board_paper(scope: ReportScope, since: date, until: date, *, names: bool) -> board.BoardPaper:

@@ -10,9 +10,10 @@ from portal.core.access import get_or_404
 from portal.core.dates import utcnow
 from portal.leadership.models import LeadershipCohort
 from portal.organisations.models import SECTORS
-from portal.reports import cohort_service, leadership_report
+from portal.reports import kept, leadership_report
 from portal.reports.access import can_see_names, scoped_authority
 from portal.reports.board import half_year
+from portal.reports.cohort_service import CohortReport
 from portal.reports.grouping import PROGRAMMES
 from portal.reports.sources import ReportScope
 
@@ -60,14 +61,14 @@ def period_from_request() -> tuple[date, date]:
     return since, until
 
 
-def cohort_report(kind: str, cohort_id: int) -> cohort_service.CohortReport:
+def cohort_report(kind: str, cohort_id: int) -> CohortReport:
     """A network cohort's dashboard (after publication) or a leadership cohort's, in the viewer's scope."""
     names = can_see_names(current_user)
     if kind == "network":
         cohort = get_or_404(NetworkCohort, cohort_id)
         if cohort.stage != "published":
             abort(404)
-        return cohort_service.network_cohort(cohort, scope_from_request(), names=names)
+        return kept.network_cohort(cohort, scope_from_request(), names=names)
     if kind == "leadership":
         return leadership_report.leadership_cohort(
             get_or_404(LeadershipCohort, cohort_id), scope_from_request(), names=names

@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal.core.access import roles_required
 from portal.core.confirm import confirm_page, confirmed
 from portal.core.forms import ServiceError, form_status, run_action, run_form, run_import
-from portal.core.paging import paginate
+from portal.core.paging import page_number
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.organisations.lookup import resolve_establishment
@@ -139,14 +139,15 @@ def remove_item(survey_id, key):
 
 def _invitations_page(survey, import_form, link_form, result=None, status=200):
     scope = rates_scope(current_user)
+    by_authority, by_establishment = queries.kept_rates(survey, scope, page_number())
     return render(
         "survey/invitations.html",
         survey=survey,
         import_form=import_form,
         link_form=link_form,
         result=result,
-        by_authority=queries.rates_by_authority(survey, scope),
-        by_establishment=paginate(queries.rates_by_establishment(survey, scope), rows=True),
+        by_authority=by_authority,
+        by_establishment=by_establishment,
         links=queries.open_links(survey) if scope is None else [],
         status=status,
     )

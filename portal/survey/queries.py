@@ -1,7 +1,10 @@
 """Read-only queries of the survey: surveys, grouped theme figures (one query per breakdown), response rates."""
 
+from flask import current_app
 from sqlalchemy import case, func, literal, select
 
+from portal.core.paging import Page, paginate
+from portal.core.snapshots import kept
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 from portal.survey.models import THEMES, Survey, SurveyInvitation, SurveyOpenLink, SurveyResponse, SurveyVersion
@@ -142,6 +145,22 @@ def rates_by_authority(survey: Survey, authority_id: int | None = None) -> list:
     if authority_id is not None:
         query = query.where(LocalAuthority.id == authority_id)
     return list(db.session.execute(query))
+
+
+RATES_READ = (SurveyInvitation, SurveyOpenLink, Establishment, LocalAuthority)  # what `kept_rates` reads
+
+
+def kept_rates(survey: Survey, authority_id: int | None, page: int) -> tuple[list, Page]:
+    """The response rates page's figures: by LA, and one page of establishments with their count, kept (portal.core
+    .snapshots) by survey, scope and page until an invitation, open link or establishment changes: each read groups
+    every invitation of the survey, and the page counted them twice (its rows and its total)."""
+
+    def compute():
+        found = paginate(rates_by_establishment(survey, authority_id), rows=True, page=page)
+        return [list(r) for r in rates_by_authority(survey, authority_id)], [list(r) for r in found.items], found.total
+
+    by_authority, rows, total = kept("survey_rates", [survey.id, authority_id, page], compute)
+    return by_authority, Page(rows, total, page, current_app.config["PAGE_SIZE"])
 
 
 def open_answers(survey: Survey):

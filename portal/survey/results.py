@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from portal.core.privacy import SURVEY_MIN_RESPONSES
 from portal.core.snapshots import kept
-from portal.core.tables import Column, Table
+from portal.core.tables import Column, Table, xlsx_bytes
 from portal.organisations.models import SECTOR_LABELS
 from portal.survey import queries
 from portal.survey.models import THEMES, VERSIONS, Survey, SurveyResponse, SurveyVersion, school_year_label
@@ -115,6 +115,16 @@ def kept_breakdowns(survey, surveys, scope) -> list[Breakdown]:
     """`breakdowns`, kept until a response or survey changes (portal.core.snapshots), by survey and scope."""
     key = [survey.id, [s.id for s in surveys], asdict(scope)]
     return kept("survey_results", key, lambda: breakdowns(survey, surveys, scope))
+
+
+def kept_workbook(survey, surveys, scope) -> bytes:
+    """The results workbook (`breakdowns` as tables and the definitions), kept written like the figures it shows."""
+    key = [survey.id, [s.id for s in surveys], asdict(scope)]
+    return kept(
+        "survey_results_workbook",
+        key,
+        lambda: xlsx_bytes(survey.label, [b.table() for b in breakdowns(survey, surveys, scope)], DEFINITIONS),
+    )
 
 
 def kept_page(survey, surveys, scope) -> tuple[list[Breakdown], int]:

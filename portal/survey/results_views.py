@@ -13,7 +13,7 @@ from portal.core.access import roles_required
 from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
-from portal.core.tables import csv_response, xlsx_response
+from portal.core.tables import csv_response, xlsx_download
 from portal.core.uploads import content_disposition
 from portal.extensions import db
 from portal.organisations.models import LocalAuthority
@@ -63,15 +63,17 @@ def download_results(fmt):
     survey, surveys = _chosen()
     if survey is None or fmt not in ("csv", "xlsx"):
         abort(404)
-    tables = [b.table() for b in results.kept_breakdowns(survey, surveys, results_scope(current_user))]
-    if fmt == "csv":
-        name = request.args.get("table", tables[0].name)
-        table = next((t for t in tables if t.name == name), None)
-        if table is None:
-            abort(404)
-        table.name = f"conditions-for-change-{survey.school_year}-{table.name}"
-        return csv_response(table)
-    return xlsx_response(survey.label, f"conditions-for-change-{survey.school_year}.xlsx", tables, results.DEFINITIONS)
+    scope = results_scope(current_user)
+    if fmt == "xlsx":
+        workbook = results.kept_workbook(survey, surveys, scope)
+        return xlsx_download(workbook, f"conditions-for-change-{survey.school_year}.xlsx")
+    tables = [b.table() for b in results.kept_breakdowns(survey, surveys, scope)]
+    name = request.args.get("table", tables[0].name)
+    table = next((t for t in tables if t.name == name), None)
+    if table is None:
+        abort(404)
+    table.name = f"conditions-for-change-{survey.school_year}-{table.name}"
+    return csv_response(table)
 
 
 @bp.get("/<int:survey_id>/open-answers")

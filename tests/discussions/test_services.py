@@ -152,3 +152,37 @@ def test_unread_markers_search_and_whats_new(space_world):
     new = queries.whats_new(w.coordinator)
     assert {t.title: unread for t, unread in new} == {"Outdoor play": False, "Transitions": True}
     assert queries.whats_new(w.outsider) == []
+
+
+def test_the_read_marker_moves_only_when_a_post_came_since(space_world):
+    from datetime import timedelta
+
+    from portal.discussions.models import TopicRead
+
+    w = space_world
+    space = w.forum_space()
+    topic = services.create_topic(space, actor=w.member, title="Snack time", body="Ideas?")
+    db.session.commit()
+    marker = lambda: db.session.scalar(  # noqa: E731
+        select(TopicRead.read_at).where(TopicRead.user_id == w.coordinator.id, TopicRead.topic_id == topic.id)
+    )
+    first = topic.last_post_at
+    services.mark_read(topic, actor=w.coordinator, at=first)  # a first read: the marker is written
+    assert marker() == first
+    services.mark_read(topic, actor=w.coordinator, at=first + timedelta(hours=1))  # nothing new: left alone
+    assert marker() == first and not queries.unread_ids(w.coordinator, [topic])
+    services.reply(topic, space, actor=w.member, body="Fruit?")
+    assert queries.unread_ids(w.coordinator, [topic]) == {topic.id}
+    services.mark_read(topic, actor=w.coordinator, at=topic.last_post_at + timedelta(seconds=1))
+    assert marker() == topic.last_post_at + timedelta(seconds=1) and not queries.unread_ids(w.coordinator, [topic])
+
+
+def test_search_ignores_case_in_titles_and_posts(space_world):
+    w = space_world
+    space = w.forum_space()
+    services.create_topic(space, actor=w.member, title="Outdoor play", body="Mud Kitchens are great")
+    services.create_topic(space, actor=w.member, title="Transitions", body="Visits to the new school")
+    db.session.commit()
+    for q in ("kitchens", "KITCHENS", "outdoor PLAY"):
+        found, _ = queries.topic_page(space, w.coordinator, 1, q=q)
+        assert [t.title for t in found.items] == ["Outdoor play"], q

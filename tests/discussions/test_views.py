@@ -152,3 +152,44 @@ def test_query_counts_do_not_grow(client, login, space_world):
     _grow(space_world, 80, 30, 1000)
     large = _counts(client, space_world)
     assert small == large, (small, large)
+
+
+def test_a_forum_space_reads_the_persons_standing_once_per_page(client, login, space_world, app):
+    from sqlalchemy import event
+
+    login(space_world.coordinator)  # a moderator: the page asks both questions, and the template asks again
+    seen = []
+    listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        page = client.get(f"/discussions/forum/{space_world.forum.id}").get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert "Reported posts" in page
+    assert len([s for s in seen if "FROM forum_membership" in s and "forum_membership.user_id =" in s]) == 1
+
+
+def test_a_space_loaded_for_one_person_answers_afresh_for_anyone_else(app, space_world):
+    from portal.discussions.spaces import load_or_404
+    from portal.forums.models import Membership
+
+    with app.test_request_context():
+        space = load_or_404("forum", space_world.forum.id, space_world.coordinator)
+        assert space.can_moderate(space_world.coordinator) and not space.can_moderate(space_world.member)
+        assert not space.can_view(space_world.outsider)
+        db.session.add(Membership(forum_id=space_world.forum.id, user_id=space_world.outsider.id))
+        db.session.flush()
+        assert space.can_view(space_world.outsider)  # not held: asked of the forum's rules again
+        assert space_world.forum_space().can_view(space_world.outsider)  # nor on a space found without a person
+
+
+def test_the_topic_list_names_each_author_or_a_former_member(client, login, space_world):
+    login(space_world.member)
+    client.post(f"/discussions/forum/{space_world.forum.id}/new", data={"title": "Snack time", "body": "Ideas?"})
+    _grow(space_world, 2, 1, 0)  # two topics started by the coordinator
+    gone = db.session.scalar(select(Topic).where(Topic.author_id == space_world.coordinator.id).limit(1))
+    gone.author_id = None  # the author's account was deleted
+    db.session.commit()
+    page = client.get(f"/discussions/forum/{space_world.forum.id}").get_data(as_text=True)
+    for name in ("Morag Member", "Catriona Coord", "a former member"):
+        assert page.count(f"Started by {name} ·") == 1, name

@@ -112,3 +112,24 @@ def test_a_write_stamped_earlier_but_committed_later_is_still_seen(people):
     )
     db.session.commit()
     assert queries.suggestions(people.ewan, people.ewan_profile, Filters()) == []
+
+
+def test_the_index_patches_a_recently_stamped_profile_once_not_on_every_request(people, monkeypatch):
+    """The late-commit window brings the latest profiles back on every request: only a changed stamp is patched."""
+    from portal.gateway import loading
+
+    patched = []
+    real = loading.updated
+    monkeypatch.setattr(loading, "updated", lambda index, changed: patched.append(len(changed)) or real(index, changed))
+    for _ in range(3):
+        assert [p.owner_id for p, _, _ in queries.suggestions(people.ewan, people.ewan_profile, Filters())] == [
+            people.ailsa.id
+        ]
+    assert sum(patched) <= 2  # each profile stamped in the window at most once, after the index was built
+    patched.clear()
+    db.session.execute(
+        update(Profile).where(Profile.id == people.ailsa_profile.id).values(status="paused", updated_at=utcnow())
+    )
+    db.session.commit()
+    assert queries.suggestions(people.ewan, people.ewan_profile, Filters()) == []
+    assert patched == [1]

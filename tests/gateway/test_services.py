@@ -86,7 +86,8 @@ def test_a_third_person_joins_the_senders_gateway_team(app, people, publish, mak
 
 def test_partners_are_not_suggested_again(app, people):
     _decide(app, _send(app, people.ailsa_profile, people.ewan), people.ailsa)
-    assert queries.suggestions(people.ewan, people.ewan_profile, Filters()) == []
+    assert queries.suggestions(people.ewan, people.ewan_profile, Filters()) == []  # who sent the request
+    assert queries.suggestions(people.ailsa, people.ailsa_profile, Filters()) == []  # and who accepted it
 
 
 def test_declining_is_quiet(app, people, mailbox):

@@ -20,6 +20,7 @@ PAGES = (
     "/reports/board?since=2025-08-01&until=2026-02-01",
     "/reports/region.xlsx",
     "/reports/tables/participation.csv",
+    "/reports/cohorts/network/{cohort}",
 )
 
 
@@ -57,14 +58,13 @@ def aggregates(seen: list[str]) -> list[str]:
 def test_a_second_request_reads_the_kept_figures(world, client, login):
     login(world.admin)
     for path in PAGES:
-        path = path.format(ren=world.ren.id)
+        path = path.format(ren=world.ren.id, cohort=world.cohort.id)
         with statements() as cold:
             first = client.get(path)
         with statements() as warm:
             second = client.get(path)
         assert first.status_code == second.status_code == 200, path
-        if not path.endswith(".xlsx"):  # a workbook carries its creation time
-            assert without_tokens(first.data) == without_tokens(second.data), path
+        assert without_tokens(first.data) == without_tokens(second.data), path  # a workbook is kept as written
         assert aggregates(cold) and not aggregates(warm), path
         assert len(warm) < len(cold), path
 
@@ -132,6 +132,53 @@ def test_no_kept_figure_survives_a_change_the_reports_read(world, client, login,
     with statements() as after:
         client.get(path)
     assert aggregates(after), change
+
+
+def test_a_kept_cohort_dashboard_shows_a_meeting_held_since(world, client, login):
+    from portal.cohorts.models import SupportMeeting
+
+    login(world.admin)
+    path = f"/reports/cohorts/network/{world.cohort.id}"
+    client.get(path)
+    with statements() as warm:
+        kept_page = client.get(path).get_data(as_text=True)
+    assert not aggregates(warm) and "Fenella Facilitator" in kept_page
+    third = db.session.scalar(select(SupportMeeting).where(SupportMeeting.kind == 3))
+    third.held = True
+    db.session.commit()
+    with statements() as after:
+        page = client.get(path).get_data(as_text=True)
+    assert aggregates(after) and page != kept_page
+
+
+def test_a_cohort_dashboard_kept_with_names_is_never_shown_without(world, client, login, make_user):
+    login(world.admin)
+    path = f"/reports/cohorts/network/{world.cohort.id}"
+    for _ in range(2):
+        assert "Fenella Facilitator" in client.get(path).get_data(as_text=True)
+    client.get("/sign-out")
+    login(make_user(Role.RESEARCHER))
+    for _ in range(2):
+        page = client.get(path).get_data(as_text=True)
+        assert "Fenella Facilitator" not in page and "1 participant flagged" in page
+
+
+def test_a_kept_workbook_is_written_again_after_a_change(world, client, login):
+    import io
+
+    import openpyxl
+
+    from portal.cohorts.models import FutureFacilitatorFlag
+
+    login(world.admin)
+    first = client.get("/reports/region.xlsx").data
+    assert client.get("/reports/region.xlsx").data == first  # kept as written
+    db.session.add(FutureFacilitatorFlag(cohort_id=world.cohort.id, user_id=world.people[2].id, by_id=world.admin.id))
+    db.session.commit()
+    with statements() as after:
+        again = client.get("/reports/region.xlsx").data
+    assert aggregates(after)  # written again from the figures computed afresh
+    assert openpyxl.load_workbook(io.BytesIO(again)).sheetnames[-1] == "Notes"
 
 
 def test_kept_figures_keep_the_suppression_and_each_scope_its_own(world, client, login, make_user):
@@ -207,7 +254,7 @@ def test_the_kept_figures_watch_every_table_the_reports_read(world, app, client,
     app.config["KEPT_FIGURES"] = False
     with statements() as seen:
         for path in (*PAGES, "/reports/tables/outcomes.csv", "/reports/tables/confidence.csv"):
-            client.get(path.format(ren=world.ren.id))
+            client.get(path.format(ren=world.ren.id, cohort=world.cohort.id))
     read = {name for name in db.metadata.tables if any(re.search(rf"\b{name}\b", s) for s in seen)}
     page_chrome = {"user_role", "local_authority"}  # the signed-in person and the filters, read on every request
     assert read - watched - page_chrome == set()
@@ -218,6 +265,7 @@ OTHER_PAGES = (
     ("la_officer", "/gateway/uptake"),
     ("researcher", "/survey/results"),
     ("lead", "/survey/results/download.csv"),
+    ("lead", "/survey/results/download.xlsx"),
     ("researcher", "/feedback/programmes"),
     ("researcher", "/leadership/insights"),
 )

@@ -134,3 +134,28 @@ def test_la_officers_read_their_own_la_only(client, login, make_user, make_estab
     login(make_user(Role.ADMIN))
     region = client.get("/survey/results")
     assert "26 responses" in region.text and "Inverclyde" in region.text
+
+
+def test_response_rates_are_kept_until_someone_answers_and_each_la_officer_sees_their_own(
+    client, app, login, make_user, make_establishment
+):
+    survey = open_survey()
+    glasgow = make_establishment(sector="Primary")
+    inverclyde = make_establishment(sector="Secondary", authority_slug="inverclyde")
+    token = invite(survey, "a@x.example.org", glasgow, version="staff")
+    invite(survey, "b@x.example.org", inverclyde, version="staff")
+    login(make_user(Role.ADMIN))
+    path = f"/survey/{survey.id}/invitations"
+    first = client.get(path).text
+    assert first.split("<caption>")[1:3] == client.get(path).text.split("<caption>")[1:3]  # the second one kept
+    assert f'<th scope="row">{glasgow.name}</th><td>Glasgow City</td><td>1</td><td>0</td><td>0%</td>' in first
+    client.get("/sign-out")
+    assert client.post(f"/survey/answer/{token}", data=_form(survey, "staff", glasgow)).status_code == 303
+    login(make_user(Role.ADMIN))
+    assert f'<th scope="row">{glasgow.name}</th><td>Glasgow City</td><td>1</td><td>1</td><td>100%</td>' in (
+        client.get(path).text
+    )
+    client.get("/sign-out")
+    login(make_user(Role.LA_OFFICER, authority_slug="inverclyde"))
+    mine = client.get(path).text
+    assert inverclyde.name in mine and glasgow.name not in mine
