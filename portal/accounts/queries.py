@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from portal.accounts.access import people_visible_to
+from portal.accounts.access import of_authority, people_visible_to
 from portal.accounts.models import User, UserRole
 from portal.core.inputs import bounded_int
 from portal.core.roles import Role
@@ -61,10 +61,11 @@ def people_query(actor, filters: PeopleFilter):
         # ILIKE on the bare columns: PostgreSQL answers it from the trigram indexes (lower(name) would not).
         stmt = stmt.where(or_(ilike(User.name, like), ilike(User.email, like)))
     if filters.authority_id:
-        in_la = select(Establishment.id).where(Establishment.authority_id == filters.authority_id)
-        stmt = stmt.where(or_(User.authority_id == filters.authority_id, User.establishment_id.in_(in_la)))
-    if filters.role:
-        stmt = stmt.where(User.id.in_(select(UserRole.user_id).where(UserRole.role == filters.role)))
+        stmt = stmt.where(of_authority(filters.authority_id))
+    if filters.role:  # checked on the rows that match the rest (by the (person, role) key), not gathered first
+        stmt = stmt.where(
+            select(UserRole.id).where(UserRole.user_id == User.id, UserRole.role == filters.role).exists()
+        )
     return people_visible_to(actor, stmt)
 
 
