@@ -7,7 +7,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from portal.accounts.access import people_visible_to
 from portal.accounts.models import User
 from portal.core.roles import Role
-from portal.core.sqltext import in_order_walk
+from portal.core.sqltext import in_order_walk, sorted_after_filter
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import Team
 from portal.extensions import db
@@ -41,3 +41,9 @@ def test_sqlite_walks_the_name_index_for_an_las_people_and_the_date_index_for_it
     plan = _plan(teams)
     assert plan.startswith("SCAN enquiry_team USING COVERING INDEX ix_enquiry_team_created_at_id")
     assert "TEMP B-TREE" not in plan
+
+
+def test_a_search_is_sorted_by_an_expression_no_btree_gives_on_postgresql_only():
+    page = select(User.id).order_by(sorted_after_filter(User.name), User.id)
+    assert "ORDER BY (user_account.name || '')," in str(page.compile(dialect=postgresql.dialect()))
+    assert "ORDER BY user_account.name, user_account.id" in str(page.compile(dialect=sqlite.dialect()))

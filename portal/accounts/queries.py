@@ -8,7 +8,7 @@ from portal.accounts.access import of_authority, people_visible_to
 from portal.accounts.models import User, UserRole
 from portal.core.inputs import bounded_int
 from portal.core.roles import Role
-from portal.core.sqltext import ilike
+from portal.core.sqltext import ilike, sorted_after_filter
 from portal.organisations.models import Establishment, LocalAuthority
 
 
@@ -53,13 +53,13 @@ def people_query(actor, filters: PeopleFilter):
         "",
     )
     roles = of_person(func.aggregate_strings(UserRole.role, ","), UserRole.user_id == User.id)
-    stmt = select(User.id, User.name, User.email, place.label("place"), roles.label("roles")).order_by(
-        User.name, User.id
-    )
+    stmt = select(User.id, User.name, User.email, place.label("place"), roles.label("roles"))
     if filters.q:
         like = f"%{filters.q.lower()}%"
         # ILIKE on the bare columns: PostgreSQL answers it from the trigram indexes (lower(name) would not).
         stmt = stmt.where(or_(ilike(User.name, like), ilike(User.email, like)))
+    # A search reads every match (its page counts them): PostgreSQL finds them through the trigram indexes.
+    stmt = stmt.order_by(sorted_after_filter(User.name) if filters.q else User.name, User.id)
     if filters.authority_id:
         stmt = stmt.where(of_authority(filters.authority_id))
     if filters.role:  # checked on the rows that match the rest (by the (person, role) key), not gathered first

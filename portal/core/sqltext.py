@@ -47,3 +47,30 @@ def _walked_when_ordered(element, compiler, **kw):
     sql = compiler.process(element.column, **kw)
     ordered = bool(compiler.stack) and bool(compiler.stack[-1]["selectable"]._order_by_clauses)
     return f"+{sql}" if ordered else sql
+
+
+class sorted_after_filter(ColumnElement):  # noqa: N801 (used as a function)
+    """`column` as the ORDER BY of a search whose filter has its own index (the pg_trgm indexes of `ilike`).
+
+    A page of a search counts every match beside its rows (`paginate(total_in_page=True)`), so it reads every match
+    whatever the order; PostgreSQL still walks the whole btree of `column` in order, expecting to stop after one
+    page, instead of finding the matches through the trigram indexes and sorting them. On PostgreSQL this writes
+    `(column || '')`: the same order (the same collation), which no btree gives, so the filter's index is used.
+    SQLite (no trigram index) gets the bare column and walks the index in order."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(sorted_after_filter)
+def _bare_order(element, compiler, **kw):
+    return compiler.process(element.column, **kw)
+
+
+@compiles(sorted_after_filter, "postgresql")
+def _order_no_btree_gives(element, compiler, **kw):
+    return f"({compiler.process(element.column, **kw)} || '')"
