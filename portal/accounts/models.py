@@ -16,13 +16,16 @@ class User(UserMixin, db.Model):
     __tablename__ = "user_account"
     # People search (name or e-mail contains ...): trigram indexes on PostgreSQL (pg_trgm, which the
     # migration and create_all enable), plain indexes on SQLite.
+    # The people list, read in name order: the name index also holds what the list filters on (LA, establishment,
+    # e-mail), so a page of an LA's people walks it and stops, and a search reads it instead of the table.
     __table_args__ = (
+        Index("ix_user_account_people_list", "name", "id", "authority_id", "establishment_id", "email"),
         Index("ix_user_account_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
         Index("ix_user_account_email_trgm", "email", postgresql_using="gin", postgresql_ops={"email": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), index=True)
+    name: Mapped[str] = mapped_column(String(120))
     # Stored lower-cased: the unique index makes e-mail unique case-insensitively.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(256))

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
@@ -81,6 +81,8 @@ class Team(db.Model):
     """A collaborative team: formed by practitioners on a theme, or matched into a network cohort."""
 
     __tablename__ = "enquiry_team"
+    # "My teams" lists the newest first: a page walks this index and stops.
+    __table_args__ = (Index("ix_enquiry_team_created_at_id", "created_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(12), default="themed", index=True)
@@ -104,14 +106,18 @@ class Team(db.Model):
 
 class TeamMember(db.Model):
     __tablename__ = "enquiry_team_member"
-    __table_args__ = (UniqueConstraint("team_id", "user_id", name="uq_enquiry_team_member_team_user"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id", name="uq_enquiry_team_member_team_user"),
+        # An LA's teams (an LA officer's "my teams") read from the index alone.
+        Index("ix_enquiry_team_member_authority_id_team_id", "authority_id", "team_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("enquiry_team.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     # The member's establishment and LA when they joined: "looks outwards" and LA scoping need no user joins.
     establishment_id: Mapped[int | None] = mapped_column(ForeignKey("establishment.id"), index=True)
-    authority_id: Mapped[int | None] = mapped_column(ForeignKey("local_authority.id"), index=True)
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("local_authority.id"))
     joined_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     team: Mapped[Team] = relationship(back_populates="members")

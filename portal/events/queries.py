@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import and_, case, false, func, or_, select, true
+from sqlalchemy import and_, bindparam, case, false, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
 from portal.events.models import BOOKED, CANCELLED, WAITLISTED, Booking, Event
@@ -64,16 +65,22 @@ def booking_counts(event_ids: list[int]) -> dict[int, tuple[int, int]]:
     """event_id -> (booked, waiting), for a page of events in one grouped query."""
     if not event_ids:
         return {}
-    rows = db.session.execute(
+    rows = db.session.execute(_counts_query(), {"ids": list(event_ids)})
+    return {event_id: (int(b or 0), int(w or 0)) for event_id, b, w in rows}
+
+
+@cache
+def _counts_query():
+    """booking_counts' statement, built once per process (the events list and every event page ask)."""
+    return (
         select(
             Booking.event_id,
             func.sum(case((Booking.status == BOOKED, 1), else_=0)),
             func.sum(case((Booking.status == WAITLISTED, 1), else_=0)),
         )
-        .where(Booking.event_id.in_(event_ids))
+        .where(Booking.event_id.in_(bindparam("ids", expanding=True)))
         .group_by(Booking.event_id)
     )
-    return {event_id: (int(b or 0), int(w or 0)) for event_id, b, w in rows}
 
 
 def bookings_of(user, event_ids: list[int]) -> dict[int, Booking]:

@@ -64,7 +64,7 @@ def give(event_id):
 @login_required
 def mine():
     now = local_now()
-    page = paginate(services.awaiting_query(current_user.id, now))
+    page = paginate(services.awaiting_query(current_user.id, now, services.window_start(now)))
     return render("feedback/mine.html", page=page, closes_on=services.closes_on)
 
 

@@ -33,9 +33,15 @@ def event_extra(event, user) -> EventExtra | None:
     return EventExtra("Feedback", links) if links else None
 
 
+@cache
+def _awaiting():
+    """awaiting's statement, built once per process (the home page asks)."""
+    return services.awaiting_query(bindparam("user_id"), bindparam("now"), bindparam("since")).limit(LIMIT)
+
+
 def awaiting(user, now) -> list[tuple[str, str, str]]:
     """(text, url, when) for the home page: events attended whose feedback is still to give (at most three)."""
-    events = db.session.scalars(services.awaiting_query(user.id, now).limit(LIMIT))
+    events = db.session.scalars(_awaiting(), {"user_id": user.id, "now": now, "since": services.window_start(now)})
     return [
         (
             f"Give feedback: {e.title}",

@@ -140,8 +140,14 @@ def correct_feedback(
 # --- asking for it: the home page's "In hand", and the scheduled e-mail -------------------------------------
 
 
-def awaiting_query(user_id, now: datetime):
-    """Events this person attended, ended and still open for feedback, without their feedback yet."""
+def window_start(now: datetime) -> datetime:
+    """The earliest end of an event whose feedback is still open at `now` (it closes OPEN_DAYS after the day)."""
+    return datetime.combine(now.date() - timedelta(days=OPEN_DAYS), datetime.min.time())
+
+
+def awaiting_query(user_id, now, since):
+    """Events this person attended, ended (before `now`) and still open for feedback (ended since `since`, see
+    `window_start`), without their feedback yet. The arguments are values or bound parameters."""
     given = select(EventFeedback.event_id).where(EventFeedback.user_id == user_id)
     return (
         select(Event)
@@ -152,7 +158,7 @@ def awaiting_query(user_id, now: datetime):
             Booking.attended.is_(True),
             Event.cancelled.is_(False),
             Event.ends_at < now,
-            Event.ends_at >= datetime.combine(now.date() - timedelta(days=OPEN_DAYS), datetime.min.time()),
+            Event.ends_at >= since,
             Event.id.not_in(given),
         )
         .order_by(Event.ends_at.desc())
@@ -171,7 +177,7 @@ def remind(now: datetime | None = None) -> int:
     """E-mail each person marked present at an event that ended (and whose feedback is still open) the link to
     its feedback form, once: a prompt row records it, so running this again sends nothing twice."""
     now = now or local_now()
-    window_start = datetime.combine(now.date() - timedelta(days=OPEN_DAYS), datetime.min.time())
+    since = window_start(now)
     prompted = select(FeedbackPrompt.id).where(
         FeedbackPrompt.event_id == Booking.event_id, FeedbackPrompt.user_id == Booking.user_id
     )
@@ -187,7 +193,7 @@ def remind(now: datetime | None = None) -> int:
             Booking.attended.is_(True),
             Event.cancelled.is_(False),
             Event.ends_at < now,
-            Event.ends_at >= window_start,
+            Event.ends_at >= since,
             ~exists(prompted),
             ~exists(given),
         )

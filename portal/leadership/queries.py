@@ -109,6 +109,16 @@ def programme_frameworks() -> list[Framework]:
 def evidence_options(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """What a leader can link as evidence: the teams they belong to (by name), the sessions they attended (the
     latest 200), in one query."""
+    rows = db.session.execute(_evidence_query(), {"user_id": user.id}).all()
+    return (
+        [(r.id, r.title) for r in rows if r.kind == "team"],
+        [(r.id, f"{r.title}, {r.starts_at:%-d %B %Y}") for r in rows if r.kind == "session"],
+    )
+
+
+@cache
+def _evidence_query():
+    """evidence_options' statement, built once per process (a union costs more to build than to run)."""
     from portal.enquiries.models import Team, TeamMember
     from portal.events.models import Booking, Event
 
@@ -116,25 +126,19 @@ def evidence_options(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]
         select(literal("team").label("kind"), Team.id, Team.name.label("sort_name"), Team.name.label("title"))
         .add_columns(cast(null(), DateTime).label("starts_at"))
         .join(TeamMember, TeamMember.team_id == Team.id)
-        .where(TeamMember.user_id == user.id)
+        .where(TeamMember.user_id == bindparam("user_id"))
     )
     attended = (
         select(literal("session").label("kind"), Booking.id, cast(null(), String).label("sort_name"), Event.title)
         .add_columns(Event.starts_at)
         .join(Event, Event.id == Booking.event_id)
-        .where(Booking.user_id == user.id, Booking.attended.is_(True))
+        .where(Booking.user_id == bindparam("user_id"), Booking.attended.is_(True))
         .order_by(Event.starts_at.desc())
         .limit(200)
         .subquery()
     )
     both = union_all(teams, select(attended)).subquery()
-    rows = db.session.execute(
-        select(both).order_by(both.c.kind.desc(), both.c.sort_name, both.c.starts_at.desc())
-    ).all()
-    return (
-        [(r.id, r.title) for r in rows if r.kind == "team"],
-        [(r.id, f"{r.title}, {r.starts_at:%-d %B %Y}") for r in rows if r.kind == "session"],
-    )
+    return select(both).order_by(both.c.kind.desc(), both.c.sort_name, both.c.starts_at.desc())
 
 
 def evidence_names(plan: DevelopmentPlan) -> tuple[dict[int, str], dict[int, str]]:

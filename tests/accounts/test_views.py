@@ -1,11 +1,12 @@
 """Account pages: sign-in, sign-out, reset, profile, people (both renderings), invitations, CSV invitations."""
 
 import io
+import re
 
 from portal.accounts.models import User
 from portal.core.roles import Role
 from portal.extensions import db
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, authority
 
 
 def test_sign_in_and_out(client, make_user):
@@ -202,3 +203,44 @@ def test_people_csv_import_is_all_or_nothing(client, login, make_user, make_esta
     )
     assert response.status_code == 302
     assert len(mailbox.to("good@test.example.org")) == 1
+
+
+def _listed(html: str) -> list[str]:
+    return re.findall(r'<a class="ds_link" href="/people/\d+">([^<]+)</a>', html)
+
+
+def test_la_officers_people_are_paged_in_name_order_with_staff_and_ties(client, login, make_user):
+    """The list walks the name index page by page (ix_user_account_people_list): every person of the LA (its
+    establishments' and its own staff) once, by name then id, on both databases; nobody from another LA."""
+    officer = make_user(Role.LA_OFFICER, authority_slug="inverclyde", name="Mm Officer")
+    ours = [officer] + [
+        make_user(Role.PRACTITIONER, authority_slug="inverclyde", name=f"Name {n * 7 % 30:02d}") for n in range(30)
+    ]
+    ours += [make_user(Role.PRACTITIONER, authority_slug="inverclyde", name="Name 05") for _ in range(2)]  # ties
+    ours.append(make_user(Role.LA_OFFICER, authority_slug="inverclyde", name="Aa Staff"))  # no establishment
+    for n in range(5):
+        make_user(Role.PRACTITIONER, authority_slug="renfrewshire", name=f"Name {n:02d}x")
+    login(officer)
+    first, second = client.get("/people").text, client.get("/people?page=2").text
+    assert f"{len(ours)} people found" in first and f"{len(ours)} people found" in second
+    expected = [u.name for u in sorted(ours, key=lambda u: (u.name, u.id))]
+    assert _listed(first) + _listed(second) == expected
+    ids = [int(i) for i in re.findall(r'href="/people/(\d+)">Name 05<', first + second)]
+    assert ids == sorted(ids) and len(ids) == 3
+    login(make_user(Role.ADMIN))
+    filtered = client.get(f"/people?authority={authority('inverclyde').id}&page=2").text
+    assert _listed(filtered) == expected[25:]
+
+
+def test_a_role_filter_lists_only_people_holding_it(client, login, make_user):
+    login(make_user(Role.ADMIN))
+    make_user(Role.SENIOR_LEADER, name="Macleod Leader")
+    make_user(Role.PRACTITIONER, name="Macleod Teacher")
+    make_user(Role.SENIOR_LEADER, Role.PRACTITIONER, name="Macleod Both")
+    make_user(Role.KEY_FACILITATOR, Role.PRACTITIONER, name="Macleod Facilitator")
+    page = client.get("/people?q=macleod&role=senior_leader").text  # a role most people hold: checked per person
+    assert "2 people found" in page and _listed(page) == ["Macleod Both", "Macleod Leader"]
+    page = client.get("/people?q=macleod&role=key_facilitator").text  # a role of a few: read from its index
+    assert "1 person found" in page and _listed(page) == ["Macleod Facilitator"]
+    page = client.get("/people?q=macleod&role=practitioner").text
+    assert _listed(page) == ["Macleod Both", "Macleod Facilitator", "Macleod Teacher"]
