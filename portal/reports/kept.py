@@ -5,7 +5,6 @@ own LA by `scope_from_request`, so it differs from the region's and from any oth
 and whether the viewer may see names. What is kept has already been through `portal.core.privacy`.
 """
 
-import base64
 import hashlib
 from dataclasses import asdict
 from datetime import date
@@ -113,7 +112,7 @@ def board_paper_pdf(html: str) -> bytes:
     one is never stale, and any change of figure, period, scope, names or template is a new HTML. Laying out the
     paper's pages takes seconds; the HTML is made from the kept figures in milliseconds."""
     digest = hashlib.sha256(html.encode()).hexdigest()
-    return base64.b64decode(kept("board_pdf", [digest], lambda: base64.b64encode(html_to_pdf(html)).decode()))
+    return kept("board_pdf", [digest], lambda: html_to_pdf(html))
 
 
 def never_involved_query(authority_id: int):
