@@ -1,6 +1,7 @@
 """Fixtures: the app on SQLite and on a real PostgreSQL server, a real SMTP server, clients, sign-in."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -145,10 +146,15 @@ def _empty_tables() -> None:
     )
 
 
-def _fresh_sqlite_file(template, path) -> None:
+def fresh_sqlite_file(template: Path, path: Path) -> None:
+    """Put a copy of `template` at `path` as a new file, never written over the old one: a connection an earlier
+    test left open keeps the old file (and, in write-ahead-log mode, its own log and shared-memory index), so it
+    can never see the new file change under it (writing over it in place gave "disk I/O error")."""
     for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    shutil.copyfile(template, path)
+    copy = path.with_name(path.name + ".copy")
+    shutil.copyfile(template, copy)
+    os.replace(copy, path)
 
 
 @pytest.fixture(params=DATABASES)
@@ -158,7 +164,7 @@ def app(request, tmp_path, smtp_server):
     map was most of a test's setup); each test gets the test configuration back and its own file folders."""
     if request.param == "sqlite":
         application, path = request.getfixturevalue("sqlite_app")
-        _fresh_sqlite_file(request.getfixturevalue("sqlite_template"), path)
+        fresh_sqlite_file(request.getfixturevalue("sqlite_template"), path)
     else:
         application = request.getfixturevalue("pg_app")
     saved_config = dict(application.config)
@@ -237,7 +243,7 @@ def _restore_demo(engine: str, app, sqlite_path, snapshot) -> None:
     if engine == "sqlite":
         db.session.remove()
         db.engine.dispose()
-        _fresh_sqlite_file(snapshot.folder / "demo.db", sqlite_path)
+        fresh_sqlite_file(snapshot.folder / "demo.db", sqlite_path)
     else:
         _empty_tables()
         copies = "; ".join(

@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 from portal import create_app
 from portal.extensions import db
 from tests.browser.html_checker import html_errors
-from tests.conftest import config_for_tests, sqlite_demo
+from tests.conftest import config_for_tests, fresh_sqlite_file, sqlite_demo
 from tests.support.once import claim
 from tests.support.smtp import outbox_deliverer
 
@@ -120,9 +120,7 @@ def live_server(served_portal, smtp_server, demo_template):
     template, users = demo_template
     with app.app_context():
         db.engine.dispose()  # no pooled connection keeps the old file open
-    for leftover in ("browser.db-wal", "browser.db-shm"):
-        (folder / leftover).unlink(missing_ok=True)
-    shutil.copyfile(template / "demo.db", folder / "browser.db")
+    fresh_sqlite_file(template / "demo.db", folder / "browser.db")
     shutil.rmtree(folder / "uploads", ignore_errors=True)
     if (template / "uploads").exists():
         shutil.copytree(template / "uploads", folder / "uploads")
