@@ -19,7 +19,22 @@ def ilike(column, pattern: str, *, escape: str | None = None):
     return column.ilike(pattern, escape=escape)
 
 
-class in_order_walk(ColumnElement):  # noqa: N801 (used as a function)
+class _OneColumn(ColumnElement):
+    """A column written differently per database; by default (and where not said otherwise) the bare column."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column):
+        self.column = column
+        self.type = column.type
+
+
+def _bare(element, compiler, **kw):
+    return compiler.process(element.column, **kw)
+
+
+class in_order_walk(_OneColumn):  # noqa: N801 (used as a function)
     """`column`, as a filter of a list read in the order of an index that also holds `column`.
 
     SQLite answers `a = 1 OR b IN (...)` from the indexes of `a` and `b` when it can, gathering every match to sort
@@ -29,17 +44,10 @@ class in_order_walk(ColumnElement):  # noqa: N801 (used as a function)
     column, which its own index counts best; PostgreSQL always gets the bare column. Use it only where an index
     gives the ORDER BY and holds the column (or the walk reads the table)."""
 
-    inherit_cache = True
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
-
-    def __init__(self, column):
-        self.column = column
-        self.type = column.type
+    inherit_cache = True  # declared by each class (SQLAlchemy reads it from the class itself)
 
 
-@compiles(in_order_walk)
-def _bare(element, compiler, **kw):
-    return compiler.process(element.column, **kw)
+compiles(in_order_walk)(_bare)
 
 
 @compiles(in_order_walk, "sqlite")
@@ -49,7 +57,7 @@ def _walked_when_ordered(element, compiler, **kw):
     return f"+{sql}" if ordered else sql
 
 
-class sorted_after_filter(ColumnElement):  # noqa: N801 (used as a function)
+class sorted_after_filter(_OneColumn):  # noqa: N801 (used as a function)
     """`column` as the ORDER BY of a search whose filter has its own index (the pg_trgm indexes of `ilike`).
 
     A page of a search counts every match beside its rows (`paginate(total_in_page=True)`), so it reads every match
@@ -58,17 +66,10 @@ class sorted_after_filter(ColumnElement):  # noqa: N801 (used as a function)
     `(column || '')`: the same order (the same collation), which no btree gives, so the filter's index is used.
     SQLite (no trigram index) gets the bare column and walks the index in order."""
 
-    inherit_cache = True
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
-
-    def __init__(self, column):
-        self.column = column
-        self.type = column.type
+    inherit_cache = True  # declared by each class (SQLAlchemy reads it from the class itself)
 
 
-@compiles(sorted_after_filter)
-def _bare_order(element, compiler, **kw):
-    return compiler.process(element.column, **kw)
+compiles(sorted_after_filter)(_bare)
 
 
 @compiles(sorted_after_filter, "postgresql")
