@@ -64,6 +64,18 @@ def test_same_seed_same_plan_and_budget_not_clock():
     assert first.stats["stopped"] == "budget"
 
 
+def test_a_busy_machine_does_not_change_the_seeds_plan(monkeypatch):
+    """The time limit caps the CPU this run spends, not the wall clock: while other processes hold the cores, the
+    run waits without losing its budget, so the seed still gives the same plan (the record keeps the seed)."""
+    problem = problem_from_json(cohort(40, seed=3))
+    quiet = match(problem, time_limit=0.5, seed=7)
+    wall = iter(range(10**9))  # every reading of the wall clock a second later: a machine this process barely gets
+    monkeypatch.setattr("time.perf_counter", lambda: float(next(wall)))
+    busy = match(problem, time_limit=0.5, seed=7)
+    assert busy.stats["stopped"] == quiet.stats["stopped"] == "budget"
+    assert busy.teams == quiet.teams and busy.score == quiet.score
+
+
 def small_instance(seed):
     rng = random.Random(seed)
     records = [
