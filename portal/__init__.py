@@ -5,6 +5,7 @@ import importlib
 from flask import Flask
 
 from portal.config import Config
+from portal.core.static_files import VersionedStatic
 
 # The product's domains, in the order their demo and scale steps run (a domain's data may use earlier ones').
 DOMAINS = (
@@ -32,7 +33,9 @@ DOMAINS = (
 
 
 def create_app(config: type | dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates", static_folder="../static")
+    app = VersionedStatic(
+        __name__, instance_relative_config=True, template_folder="../templates", static_folder="../static"
+    )
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)

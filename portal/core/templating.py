@@ -19,6 +19,7 @@ from portal.core.forms import (
 )
 from portal.core.navigation import nav_entries
 from portal.core.roles import ROLE_LABELS, Role
+from portal.core.static_files import static_url
 
 HTMX_VERSION = "2.0.11"
 HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
@@ -70,6 +71,7 @@ def register_templating(app) -> None:
     app.add_template_filter(long_date, "long_date")
     app.add_template_global(field_messages, "field_messages")
     app.add_template_global(unreadable_input, "unreadable_input")
+    app.add_template_global(static_url, "static_url")
 
     @app.template_filter("role_label")
     def role_label(value) -> str:

@@ -220,6 +220,15 @@ def test_two_hosts_behind_nginx(region):
         seen.add(_upstream(headers))
     assert seen == {str(p) for p in region.hosts}
 
+    # The page's stylesheet comes from nginx at the page's versioned address, kept for a year; unversioned, it
+    # is checked again each time.
+    stylesheet = re.search(r'href="(/static/portal\.css\?v=[0-9a-f]+)"', body.decode()).group(1)
+    status, headers, css = browser.get(stylesheet)
+    assert status == 200 and css == (ROOT / "static" / "portal.css").read_bytes()
+    assert "X-Upstream" not in headers and headers["Cache-Control"] == "max-age=315360000"
+    status, headers, _ = browser.get("/static/portal.css")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
+
     # An upload through one host downloads, byte for byte, through the other (shared UPLOAD_ROOT).
     content = b"%PDF-1.4\n" + bytes(range(256)) * 64
     token = browser.token(f"/forums/{region.forum_id}/resources/new")
