@@ -215,9 +215,23 @@ def assert_accessible(page) -> None:
     assert not problems, f"axe violations on {page.url}:\n" + "\n".join(problems)
 
 
+SIGNED_IN: dict[str, list] = {}  # the session cookies of each demo person's first sign-in in this worker
+
+
 def sign_in(page, server, key: str) -> None:
+    """Sign a demo person in and land on their home page. The first time in a worker, through the sign-in form; after
+    that, the browser window is given the cookies that sign-in earned (each test's demo copy has the same people,
+    session generations and signing key), which skips a form, a password check and a redirect per test. The
+    sign-in form itself is tested in tests/accounts and tests/browser/test_foundation.py."""
+    if key in SIGNED_IN:
+        page.context.add_cookies(SIGNED_IN[key])
+        page.goto(f"{server.url}/home")
+        if page.url == f"{server.url}/home":
+            return
+        # The test changed this person's session generation (roles, password) before signing them in.
     page.goto(f"{server.url}/sign-in")
     page.get_by_label("E-mail address").fill(server.users[key])
     page.get_by_label("Password").fill(server.password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/home")
+    SIGNED_IN[key] = page.context.cookies()
