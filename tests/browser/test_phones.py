@@ -2,6 +2,7 @@
 fits the viewport, passes axe-core and the Nu Html Checker, and the menu works with the keyboard."""
 
 import itertools
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.extensions import db
 from tests.browser.conftest import assert_accessible, check_html_later, new_context, sign_in
+from tests.support.once import once_per_session
 
 # PHONES_ROLES="lead researcher" narrows the run while iterating.
 ROLES = tuple(
@@ -114,7 +116,6 @@ def _pattern(url: str) -> str:
 # Pages two steps away that people use on the go: followed from the pages one step from the navigation.
 ON_THE_GO = re.compile(r"plan|matching|nominations|survey|members|meetings/\d|minutes|summar|agenda|themes/\d")
 SHARDS = 3  # the walk's pages are checked in parts, so that the test workers share them
-_WALK: list[tuple[str, str]] = []
 
 
 class _Links(HTMLParser):
@@ -180,12 +181,14 @@ def _nav_paths(home: str) -> list[str]:
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path, shard):
+def test_pages_beyond_the_navigation_fit_a_phone_and_are_valid(browser, live_server, tmp_path, shard, tmp_path_factory):
     """Part `shard` of the pages beyond the navigation at 320px: no sideways scroll, axe and the Nu Html
     Checker."""
-    if not _WALK:  # every test starts from the same demo data: walked once per worker
-        _WALK.extend(_pages_beyond_the_navigation(live_server.app, live_server.users))
-    pages = _WALK
+
+    def walk(folder):  # every test starts from the same demo data: walked once per session, by the first worker
+        (folder / "pages.json").write_text(json.dumps(_pages_beyond_the_navigation(live_server.app, live_server.users)))
+
+    pages = json.loads((once_per_session(tmp_path_factory, "phone-walk", walk) / "pages.json").read_text())
     assert len(pages) > 20, pages  # the walk reaches the demo's pages
     part = pages[len(pages) * shard // SHARDS : len(pages) * (shard + 1) // SHARDS]  # a role's pages stay together
     problems = []
