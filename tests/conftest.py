@@ -3,12 +3,13 @@
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from portal import create_app
 from portal.accounts.models import User
@@ -19,7 +20,7 @@ from portal.extensions import db
 from portal.organisations.reference import ensure_authorities
 from tests.factories import make_establishment, make_user  # noqa: F401  (fixtures)
 from tests.support.once import once_per_session, shared_folder
-from tests.support.postgres import PostgresServer
+from tests.support.postgres import PG_BIN, PostgresServer
 from tests.support.smtp import outbox_deliverer, start_smtp
 
 DATABASES = ["sqlite", "postgresql"]
@@ -222,13 +223,38 @@ def sqlite_demo(tmp_path_factory) -> tuple[Path, dict]:
     return folder, json.loads((folder / "people.json").read_text())
 
 
-def _snapshot_demo(app, folder):
-    """Run load_demo() in the test's (empty) PostgreSQL database and keep a copy of every table in a schema of its
-    own, and the uploads it wrote. (SQLite copies the session's shared demo file: see `sqlite_demo`.)"""
-    ids = {key: user.id for key, user in load_demo().users.items()}
-    uploads = Path(app.config["UPLOAD_ROOT"])
-    if uploads.exists():
-        shutil.copytree(uploads, folder / "uploads")
+def _pg_tool(name: str, app, *args: str) -> None:
+    """pg_dump or pg_restore on the portal's PostgreSQL database."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).set(drivername="postgresql").render_as_string(False)
+    subprocess.run([str(PG_BIN / name), f"--dbname={url}", *args], check=True, capture_output=True)
+
+
+def _snapshot_demo(app, tmp_path_factory):
+    """The demo in the test's (empty) PostgreSQL database, and a copy of every table in a schema of its own. The
+    session's first worker to ask runs load_demo() for real and leaves its rows (a data-only pg_dump), its people's
+    ids and the uploads it wrote for the others, which restore them (a second or so, against several for loading).
+    (SQLite copies the session's shared demo file: see `sqlite_demo`.)"""
+    built_here = []
+
+    def build(folder):
+        ids = {key: user.id for key, user in load_demo().users.items()}
+        db.session.commit()
+        _pg_tool("pg_dump", app, "--data-only", "--format=custom", f"--file={folder / 'demo.pgdump'}")
+        (folder / "ids.json").write_text(json.dumps(ids))
+        if Path(app.config["UPLOAD_ROOT"]).exists():
+            shutil.copytree(app.config["UPLOAD_ROOT"], folder / "uploads")
+        built_here.append(folder)
+
+    folder = once_per_session(tmp_path_factory, "postgresql-demo", build)
+    if not built_here:
+        _empty_tables()
+        db.session.commit()
+        _pg_tool(
+            "pg_restore", app, "--data-only", "--disable-triggers", "--single-transaction", str(folder / "demo.pgdump")
+        )
+        if (folder / "uploads").exists():
+            shutil.copytree(folder / "uploads", app.config["UPLOAD_ROOT"], dirs_exist_ok=True)
+    ids = json.loads((folder / "ids.json").read_text())
     copies = "; ".join(
         f'CREATE TABLE demo_snapshot."{t.name}" AS TABLE public."{t.name}"' for t in db.metadata.sorted_tables
     )
@@ -267,7 +293,7 @@ def demo(app, request, tmp_path_factory):
             _DEMO_SNAPSHOTS[engine] = SimpleNamespace(folder=folder, ids={k: p["id"] for k, p in people.items()})
         _restore_demo(engine, app, request.getfixturevalue("sqlite_app")[1], _DEMO_SNAPSHOTS[engine])
     elif engine not in _DEMO_SNAPSHOTS:
-        _DEMO_SNAPSHOTS[engine] = _snapshot_demo(app, tmp_path_factory.mktemp("demo-postgresql"))
+        _DEMO_SNAPSHOTS[engine] = _snapshot_demo(app, tmp_path_factory)
     else:
         _restore_demo(engine, app, None, _DEMO_SNAPSHOTS[engine])
     ids = _DEMO_SNAPSHOTS[engine].ids
