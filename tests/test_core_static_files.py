@@ -23,8 +23,9 @@ def test_a_page_names_its_files_by_version_and_that_answer_is_kept_for_a_year(ap
             assert answer.status_code == 200 and answer.cache_control.max_age is None
 
 
-def test_a_changed_file_gets_a_new_address(app, client, tmp_path, monkeypatch):
+def test_in_development_a_changed_file_gets_a_new_address(app, client, tmp_path, monkeypatch):
     monkeypatch.setattr(app, "static_folder", str(tmp_path))
+    monkeypatch.setattr(app, "debug", True)  # a served process keeps its addresses: a release restarts it
     (tmp_path / "portal.css").write_text("body { color: black }")
     first = _stylesheet(client)
     (tmp_path / "portal.css").write_text("body { color: navy }")
@@ -42,3 +43,12 @@ def test_templates_ask_for_static_files_only_through_static_url():
         if re.search(r"url_for\(\s*['\"]static['\"]|['\"]/static/", path.read_text())
     ]
     assert offenders == []
+
+
+def test_a_served_process_makes_each_address_once(app, client, tmp_path, monkeypatch):
+    monkeypatch.setattr(app, "static_folder", str(tmp_path))
+    monkeypatch.setitem(app.extensions, "static_addresses", {})
+    (tmp_path / "portal.css").write_text("body { color: black }")
+    first = _stylesheet(client)
+    (tmp_path / "portal.css").write_text("body { color: navy }")  # not how a release arrives: it restarts the workers
+    assert _stylesheet(client) == first
