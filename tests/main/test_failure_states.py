@@ -1,5 +1,7 @@
 """Failure states people can see: the one script is loaded, messages are shown once and never pile up."""
 
+import re
+
 from flask import flash, session
 
 from portal.core.rendering import render
@@ -7,7 +9,8 @@ from portal.core.rendering import render
 
 def test_every_page_loads_the_one_script_and_has_a_live_region_for_failed_requests(client):
     page = client.get("/sign-in").get_data(as_text=True)
-    assert '<script src="/static/portal.js"></script>' in page  # not deferred: JS-only styles apply before paint
+    # not deferred: JS-only styles apply before paint
+    assert re.search(r'<script src="/static/portal\.js\?v=[0-9a-f]{12}"></script>', page)
     assert 'id="request-problem"' in page and 'role="alert"' in page
     response = client.get("/static/portal.js")
     script = response.get_data(as_text=True)
