@@ -140,10 +140,14 @@ def pg_app(postgres, worker_id, smtp_server):
 
 def _empty_tables() -> None:
     """Empty every table and restart every sequence in one round trip: far cheaper than TRUNCATE (which makes
-    new files for every table) on the small tables a test leaves behind."""
+    new files for every table) on the small tables a test leaves behind. Until the transaction ends, foreign keys
+    are not checked (`session_replication_role = replica`: every table is being emptied, or filled from a
+    consistent copy), which made emptying the demo 86-147 ms and copying it back 62-105 ms, against 5-29 and
+    21-41 without the checks."""
     deletes = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(db.metadata.sorted_tables))
     db.session.connection().exec_driver_sql(
-        f"{deletes}; SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S'"
+        f"SET LOCAL session_replication_role = replica; {deletes}; "
+        "SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S'"
     )
 
 
