@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
 from portal.core.paging import Page, paginate
@@ -133,7 +134,7 @@ def team_page(team_id: int):
     if team is None:
         return None, None
     enquiry = db.session.scalar(select(Enquiry).where(Enquiry.team_id == team.id))
-    enquiry.team = team  # already loaded: no lazy load
+    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
     return team, enquiry
 
 
