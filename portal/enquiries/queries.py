@@ -1,8 +1,9 @@
 """Read-side queries for the enquiry pages: each page issues a fixed number of them, whatever the data size."""
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import bindparam, distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -122,20 +123,28 @@ def _is_admin(user) -> bool:
 
 def team_page(team_id: int):
     """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team = db.session.scalar(
+    team_query, enquiry_query = _team_page_queries()
+    team = db.session.scalar(team_query, {"team_id": team_id})
+    if team is None:
+        return None, None
+    enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
+    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
+    return team, enquiry
+
+
+@cache
+def _team_page_queries():
+    """team_page's two statements, built once per process (every enquiry page runs them)."""
+    team = (
         select(Team)
-        .where(Team.id == team_id)
+        .where(Team.id == bindparam("team_id"))
         .options(
             joinedload(Team.theme),
             selectinload(Team.members).joinedload(TeamMember.user),
             selectinload(Team.facilitators).joinedload(TeamFacilitator.user),
         )
     )
-    if team is None:
-        return None, None
-    enquiry = db.session.scalar(select(Enquiry).where(Enquiry.team_id == team.id))
-    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
-    return team, enquiry
+    return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
 
 
 def pending_requests(team_id: int) -> list[JoinRequest]:
