@@ -158,14 +158,25 @@ def pending_requests(team_id: int) -> list[JoinRequest]:
     )
 
 
+@cache
+def _measures_queries():
+    """measures_with_points' two statements, built once per process (the plan and evidence pages run them)."""
+    measures = select(Measure).where(Measure.enquiry_id == bindparam("enquiry_id")).order_by(Measure.id)
+    points = (
+        select(DataPoint)
+        .where(DataPoint.measure_id.in_(bindparam("measure_ids", expanding=True)))
+        .order_by(DataPoint.on, DataPoint.id)
+    )
+    return measures, points
+
+
 def measures_with_points(enquiry_id: int) -> list[tuple[Measure, list[DataPoint]]]:
     """Every measure of the enquiry with its points in date order: two queries."""
-    measures = list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
+    measures_query, points_query = _measures_queries()
+    measures = list(db.session.scalars(measures_query, {"enquiry_id": enquiry_id}))
     points: dict[int, list] = {m.id: [] for m in measures}
     if measures:
-        for p in db.session.scalars(
-            select(DataPoint).where(DataPoint.measure_id.in_(list(points))).order_by(DataPoint.on, DataPoint.id)
-        ):
+        for p in db.session.scalars(points_query, {"measure_ids": list(points)}):
             points[p.measure_id].append(p)
     return [(m, points[m.id]) for m in measures]
 
