@@ -7,7 +7,7 @@ Booking, waiting lists, promotion e-mails, .ics files, feeds and registers all b
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.core.dates import long_date
 from portal.core.forms import ServiceError
@@ -88,8 +88,11 @@ def _listable(user):
     return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(_facilitated(user))
 
 
+_COHORTS = select(LeadershipCohort).where(LeadershipCohort.id.in_(bindparam("ids", expanding=True)))
+
+
 def _labels(ids) -> dict:
-    return {c.id: str(c) for c in db.session.scalars(select(LeadershipCohort).where(LeadershipCohort.id.in_(ids)))}
+    return {c.id: str(c) for c in db.session.scalars(_COHORTS, {"ids": list(ids)})}
 
 
 def register_policy() -> None:
