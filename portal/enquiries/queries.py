@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import bindparam, distinct, func, select
+from sqlalchemy import Integer, bindparam, distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -38,17 +38,20 @@ def outlooks(team_ids) -> dict[int, Outlook]:
     """Members, establishments and LAs per team, in one grouped query."""
     if not team_ids:
         return {}
-    rows = db.session.execute(
-        select(
-            TeamMember.team_id,
-            func.count(TeamMember.id),
-            func.count(distinct(TeamMember.establishment_id)),
-            func.count(distinct(TeamMember.authority_id)),
-        )
-        .where(TeamMember.team_id.in_(list(team_ids)))
-        .group_by(TeamMember.team_id)
-    )
+    rows = db.session.execute(_OUTLOOKS, {"ids": list(team_ids)})
     return {tid: Outlook(m, e, a) for tid, m, e, a in rows}
+
+
+_OUTLOOKS = (  # outlooks' statement, built once (every list of teams and every team page run it)
+    select(
+        TeamMember.team_id,
+        func.count(TeamMember.id),
+        func.count(distinct(TeamMember.establishment_id)),
+        func.count(distinct(TeamMember.authority_id)),
+    )
+    .where(TeamMember.team_id.in_(bindparam("ids", expanding=True)))
+    .group_by(TeamMember.team_id)
+)
 
 
 def themes_with_counts(user) -> tuple[list, set, dict]:
@@ -75,11 +78,14 @@ def link_officers(authority_ids) -> list[LinkOfficer]:
     ids = [a for a in set(authority_ids) if a]
     if not ids:
         return []
-    return list(
-        db.session.scalars(
-            select(LinkOfficer).where(LinkOfficer.authority_id.in_(ids)).order_by(LinkOfficer.authority_id)
-        )
-    )
+    return list(db.session.scalars(_LINK_OFFICERS, {"ids": ids}))
+
+
+_LINK_OFFICERS = (
+    select(LinkOfficer)
+    .where(LinkOfficer.authority_id.in_(bindparam("ids", expanding=True)))
+    .order_by(LinkOfficer.authority_id)
+)
 
 
 def theme_teams(theme_id: int) -> tuple[Page, dict]:
@@ -147,15 +153,16 @@ def _team_page_queries():
     return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
 
 
+_PENDING_REQUESTS = (
+    select(JoinRequest)
+    .where(JoinRequest.team_id == bindparam("team_id"), JoinRequest.decided_at.is_(None))
+    .options(joinedload(JoinRequest.user))
+    .order_by(JoinRequest.id)
+)
+
+
 def pending_requests(team_id: int) -> list[JoinRequest]:
-    return list(
-        db.session.scalars(
-            select(JoinRequest)
-            .where(JoinRequest.team_id == team_id, JoinRequest.decided_at.is_(None))
-            .options(joinedload(JoinRequest.user))
-            .order_by(JoinRequest.id)
-        )
-    )
+    return list(db.session.scalars(_PENDING_REQUESTS, {"team_id": team_id}))
 
 
 @cache
@@ -186,15 +193,16 @@ def measures(enquiry_id: int) -> list[Measure]:
     return list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
 
 
+_NOTES = (
+    select(EvidenceNote)
+    .where(EvidenceNote.enquiry_id == bindparam("enquiry_id"))
+    .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
 def notes(enquiry_id: int, limit: int = 100) -> list[EvidenceNote]:
-    return list(
-        db.session.scalars(
-            select(EvidenceNote)
-            .where(EvidenceNote.enquiry_id == enquiry_id)
-            .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc())
-            .limit(limit)
-        )
-    )
+    return list(db.session.scalars(_NOTES, {"enquiry_id": enquiry_id, "limit": limit}))
 
 
 def registrations(theme_id: int, authority_id: int | None) -> Page:
