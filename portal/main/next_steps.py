@@ -10,6 +10,7 @@ from functools import cache
 
 from flask import url_for
 from sqlalchemy import bindparam, or_, select
+from sqlalchemy.orm import lazyload
 
 from portal.accounts.models import User
 from portal.cohorts.models import CohortTeam, InterestResponse, NetworkCohort, Nomination
@@ -153,6 +154,7 @@ def _team_queries():
     network = (
         select(CohortTeam)
         .where(or_(CohortTeam.id.in_(nominated), CohortTeam.facilitator_id == USER))
+        .options(lazyload(CohortTeam.facilitator))  # the line names the team and its cohort, not the facilitator
         .order_by(CohortTeam.id.desc())
         .limit(LIMIT)
     )
