@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Integer, bindparam, distinct, func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import immediateload, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
@@ -129,14 +129,10 @@ def _is_admin(user) -> bool:
 
 def team_page(team_id: int):
     """The team with its theme, members (people and establishments), facilitators and enquiry: four queries."""
-    team_query, members_query, facilitators_query, enquiry_query = _team_page_queries()
+    team_query, enquiry_query = _team_page_queries()
     team = db.session.scalar(team_query, {"team_id": team_id})
     if team is None:
         return None, None
-    # The two collections by plain queries, set as loaded: the same statements as a selectin load, at half the
-    # Python (every enquiry page runs this).
-    set_committed_value(team, "members", list(db.session.scalars(members_query, {"team_id": team.id})))
-    set_committed_value(team, "facilitators", list(db.session.scalars(facilitators_query, {"team_id": team.id})))
     enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
     set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
     return team, enquiry
@@ -144,21 +140,19 @@ def team_page(team_id: int):
 
 @cache
 def _team_page_queries():
-    """team_page's statements, built once per process."""
-    team = select(Team).where(Team.id == bindparam("team_id")).options(joinedload(Team.theme))
-    members = (
-        select(TeamMember)
-        .where(TeamMember.team_id == bindparam("team_id"))
-        .options(joinedload(TeamMember.user))
-        .order_by(TeamMember.id)
+    """team_page's statements, built once per process. The collections load as the team does (immediateload: the
+    lazy loader's own statement, built once, where a selectin load builds and processes a new one each time); a
+    commit or rollback that expires them loads them again the same way."""
+    team = (
+        select(Team)
+        .where(Team.id == bindparam("team_id"))
+        .options(
+            joinedload(Team.theme),
+            immediateload(Team.members).joinedload(TeamMember.user),
+            immediateload(Team.facilitators).joinedload(TeamFacilitator.user),
+        )
     )
-    facilitators = (
-        select(TeamFacilitator)
-        .where(TeamFacilitator.team_id == bindparam("team_id"))
-        .options(joinedload(TeamFacilitator.user))
-        .order_by(TeamFacilitator.id)
-    )
-    return team, members, facilitators, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
+    return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
 
 
 _PENDING_REQUESTS = (
