@@ -3,7 +3,7 @@
 from functools import cache
 
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.orm import defaultload, immediateload, lazyload, selectinload
+from sqlalchemy.orm import defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
 from portal.cohorts.models import (
@@ -230,12 +230,10 @@ def replacements(nominations: list[Nomination]) -> dict[int, list[User]]:
     return found
 
 
-# Built once: its loader options cost more to build than to run. One team: its collections by the lazy loader's
-# own statements (immediateload), where a selectin load builds and processes a new statement each time.
-_TEAM_WITH_MEMBERS = (
+_TEAM_WITH_MEMBERS = (  # built once: its loader options cost more to build than to run
     select(CohortTeam)
     .where(CohortTeam.id == bindparam("team_id"))
-    .options(immediateload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), immediateload(CohortTeam.meetings))
+    .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
 )
 
 

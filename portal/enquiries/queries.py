@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Integer, bindparam, distinct, func, select
-from sqlalchemy.orm import immediateload, joinedload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
@@ -128,7 +128,7 @@ def _is_admin(user) -> bool:
 
 
 def team_page(team_id: int):
-    """The team with its theme, members (people and establishments), facilitators and enquiry: four queries."""
+    """The team with its theme, members (people and establishments), facilitators and enquiry."""
     team_query, enquiry_query = _team_page_queries()
     team = db.session.scalar(team_query, {"team_id": team_id})
     if team is None:
@@ -140,16 +140,14 @@ def team_page(team_id: int):
 
 @cache
 def _team_page_queries():
-    """team_page's statements, built once per process. The collections load as the team does (immediateload: the
-    lazy loader's own statement, built once, where a selectin load builds and processes a new one each time); a
-    commit or rollback that expires them loads them again the same way."""
+    """team_page's two statements, built once per process (every enquiry page runs them)."""
     team = (
         select(Team)
         .where(Team.id == bindparam("team_id"))
         .options(
             joinedload(Team.theme),
-            immediateload(Team.members).joinedload(TeamMember.user),
-            immediateload(Team.facilitators).joinedload(TeamFacilitator.user),
+            selectinload(Team.members).joinedload(TeamMember.user),
+            selectinload(Team.facilitators).joinedload(TeamFacilitator.user),
         )
     )
     return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import DateTime, String, and_, bindparam, cast, func, literal, null, or_, select, union_all
-from sqlalchemy.orm import aliased, immediateload, joinedload, lazyload, selectinload, with_expression
+from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload, with_expression
 
 from portal.extensions import db
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel
@@ -55,11 +55,9 @@ def _plan_query():
             joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.shares),
-            # Each collection by the lazy loader's own statement (built once), run as the plan loads: for one plan
-            # the same queries as a selectin load, which builds and processes a new statement each time.
-            immediateload(DevelopmentPlan.priorities),
+            selectinload(DevelopmentPlan.priorities),
             # Goals with their progress updates, and the names of the team or session each update links.
-            immediateload(DevelopmentPlan.goals)
+            selectinload(DevelopmentPlan.goals)
             .joinedload(PlanGoal.updates)
             .options(
                 with_expression(
@@ -69,10 +67,10 @@ def _plan_query():
                 with_expression(GoalUpdate.session_title, session(Event.title)),
                 with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
             ),
-            immediateload(DevelopmentPlan.reviews),
-            immediateload(DevelopmentPlan.modules),
-            immediateload(DevelopmentPlan.requests),
-            immediateload(DevelopmentPlan.comments),
+            selectinload(DevelopmentPlan.reviews),
+            selectinload(DevelopmentPlan.modules),
+            selectinload(DevelopmentPlan.requests),
+            selectinload(DevelopmentPlan.comments),
             # The owner is most often the person reading, already loaded: lazyload takes them from the session.
             lazyload(DevelopmentPlan.owner),
         )
