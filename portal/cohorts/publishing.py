@@ -3,7 +3,7 @@ notifications, the record kept."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.accounts.models import User
 from portal.audit.services import record as audit
@@ -362,13 +362,16 @@ def _tell_about_change(change: TeamChange, actor) -> None:
         notifications.notify(gone, "teams_published", subject, summary, actor=actor)
 
 
+_TEAM_CHANGES = (
+    select(MatchingRecord)
+    .where(MatchingRecord.cohort_id == bindparam("cohort_id"), MatchingRecord.action == "team_change")
+    .order_by(MatchingRecord.id.desc())
+)
+
+
 def team_changes(team: CohortTeam) -> list[MatchingRecord]:
     """A team's change log: the changes since publication that moved people into or out of it, newest first."""
-    rows = db.session.scalars(
-        select(MatchingRecord)
-        .where(MatchingRecord.cohort_id == team.cohort_id, MatchingRecord.action == "team_change")
-        .order_by(MatchingRecord.id.desc())
-    )
+    rows = db.session.scalars(_TEAM_CHANGES, {"cohort_id": team.cohort_id})
     return [r for r in rows if team.number in ((r.inputs or {}).get("from"), (r.inputs or {}).get("to"))]
 
 

@@ -1,6 +1,8 @@
 """Read-side queries for cohorts: grouped counts and lists whose query count does not grow with the data."""
 
-from sqlalchemy import func, or_, select
+from functools import cache
+
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
@@ -158,10 +160,15 @@ def participant_nomination(cohort: NetworkCohort, user) -> Nomination | None:
 
 def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, InterestResponse]:
     """Survey answers by person: everyone's in the cohort, or only those of `user_ids` (a team's members)."""
-    stmt = select(InterestResponse).where(InterestResponse.cohort_id == cohort.id)
-    if user_ids is not None:
-        stmt = stmt.where(InterestResponse.user_id.in_(sorted(user_ids)))
-    return {r.user_id: r for r in db.session.scalars(stmt)}
+    params = {"cohort_id": cohort.id, "user_ids": sorted(user_ids) if user_ids is not None else None}
+    return {r.user_id: r for r in db.session.scalars(_responses_query(user_ids is not None), params)}
+
+
+@cache
+def _responses_query(some: bool):
+    """responses_by_user's statement, built once per process (everyone's answers, or some people's)."""
+    stmt = select(InterestResponse).where(InterestResponse.cohort_id == bindparam("cohort_id"))
+    return stmt.where(InterestResponse.user_id.in_(bindparam("user_ids", expanding=True))) if some else stmt
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
@@ -223,12 +230,15 @@ def replacements(nominations: list[Nomination]) -> dict[int, list[User]]:
     return found
 
 
+_TEAM_WITH_MEMBERS = (  # built once: its loader options cost more to build than to run
+    select(CohortTeam)
+    .where(CohortTeam.id == bindparam("team_id"))
+    .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
+)
+
+
 def team_with_members(team_id: int) -> CohortTeam | None:
-    return db.session.scalar(
-        select(CohortTeam)
-        .where(CohortTeam.id == team_id)
-        .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
-    )
+    return db.session.scalar(_TEAM_WITH_MEMBERS, {"team_id": team_id})
 
 
 def teams_of(user) -> list[CohortTeam]:

@@ -51,6 +51,12 @@ class _Select(Select):
             return Markup(f'<option selected value="{value}">{label}</option>')
         return Markup(f'<option value="{value}">{label}</option>')
 
+    @classmethod
+    def _dispatch_render_option(cls):
+        """render_option above takes (choice, **kwargs), WTForms' current signature: no need for WTForms to read
+        it with `inspect.signature` on every select it renders."""
+        return cls.render_option
+
 
 def _html_params(**kwargs) -> Markup:
     """WTForms' `html_params` (attributes sorted by name; True writes the bare name, False nothing; values escaped,

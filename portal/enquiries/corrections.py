@@ -1,8 +1,9 @@
 """Correcting enquiry evidence: edit or delete data points, notes and measures, keeping who, when, the old values."""
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Integer, bindparam, delete, select, update
 
 from portal.audit.services import record as audit
 from portal.core.dates import utcnow
@@ -131,7 +132,14 @@ def delete_measure(enquiry: Enquiry, measure: Measure, *, actor) -> int:
 
 def history(enquiry_id: int, measure_id: int | None = None, limit: int = 50) -> list[Correction]:
     """The latest corrections (of one measure, or of the whole enquiry), newest first, with who made them."""
-    stmt = select(Correction).where(Correction.enquiry_id == enquiry_id)
-    if measure_id is not None:
-        stmt = stmt.where(Correction.measure_id == measure_id)
-    return list(db.session.scalars(stmt.order_by(Correction.at.desc(), Correction.id.desc()).limit(limit)))
+    params = {"enquiry_id": enquiry_id, "measure_id": measure_id, "limit": limit}
+    return list(db.session.scalars(_history_query(measure_id is not None), params))
+
+
+@cache
+def _history_query(of_measure: bool):
+    """history's statement, built once per process (the whole enquiry's, or one measure's)."""
+    stmt = select(Correction).where(Correction.enquiry_id == bindparam("enquiry_id"))
+    if of_measure:
+        stmt = stmt.where(Correction.measure_id == bindparam("measure_id"))
+    return stmt.order_by(Correction.at.desc(), Correction.id.desc()).limit(bindparam("limit", type_=Integer))

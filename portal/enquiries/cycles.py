@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from portal.audit.services import record as audit
 from portal.core.dates import utcnow
@@ -51,8 +51,12 @@ def save_aim(enquiry: Enquiry, *, actor, what: str, who: str, how_much: str, by:
     return enquiry
 
 
+_DRIVERS = select(Driver).where(Driver.enquiry_id == bindparam("enquiry_id")).order_by(Driver.id)
+_CYCLES = select(Cycle).where(Cycle.enquiry_id == bindparam("enquiry_id")).order_by(Cycle.starts_on, Cycle.id)
+
+
 def drivers(enquiry_id: int) -> list[Driver]:
-    return list(db.session.scalars(select(Driver).where(Driver.enquiry_id == enquiry_id).order_by(Driver.id)))
+    return list(db.session.scalars(_DRIVERS, {"enquiry_id": enquiry_id}))
 
 
 def add_driver(enquiry: Enquiry, *, actor, kind: str, text: str, parent_id: int | None = None) -> Driver:
@@ -160,6 +164,4 @@ def delete_cycle(enquiry: Enquiry, cycle: Cycle, *, actor) -> None:
 
 def cycles_of(enquiry_id: int) -> list[Cycle]:
     """The enquiry's cycles in date order: one query."""
-    return list(
-        db.session.scalars(select(Cycle).where(Cycle.enquiry_id == enquiry_id).order_by(Cycle.starts_on, Cycle.id))
-    )
+    return list(db.session.scalars(_CYCLES, {"enquiry_id": enquiry_id}))

@@ -2,7 +2,7 @@
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.core.access import get_or_404
 from portal.core.rendering import render
@@ -33,13 +33,18 @@ def load_measure(enquiry, measure_id: int) -> Measure:
     return measure
 
 
+_PHASES = (
+    select(MeasurePhase)
+    .where(MeasurePhase.measure_id.in_(bindparam("measure_ids", expanding=True)))
+    .order_by(MeasurePhase.starts_on)
+)
+
+
 def phases_of(measure_ids: list[int]) -> dict[int, list[MeasurePhase]]:
     """Phase starts per measure, in date order: one query."""
     out: dict[int, list] = {m: [] for m in measure_ids}
     if measure_ids:
-        for p in db.session.scalars(
-            select(MeasurePhase).where(MeasurePhase.measure_id.in_(measure_ids)).order_by(MeasurePhase.starts_on)
-        ):
+        for p in db.session.scalars(_PHASES, {"measure_ids": list(measure_ids)}):
             out[p.measure_id].append(p)
     return out
 

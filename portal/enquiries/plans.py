@@ -2,7 +2,7 @@
 
 import math
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -145,20 +145,21 @@ def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, acto
     return draft
 
 
+# plan_state's two statements, built once.
+_SECTIONS = (
+    select(PlanSection)
+    .where(PlanSection.enquiry_id == bindparam("enquiry_id"))
+    .options(joinedload(PlanSection.updated_by))
+)
+_DRAFTS = select(SectionDraft).where(
+    SectionDraft.enquiry_id == bindparam("enquiry_id"), SectionDraft.user_id == bindparam("user_id")
+)
+
+
 def plan_state(enquiry: Enquiry, user) -> tuple[dict, dict]:
     """Saved sections by key (with who saved them, joined in) and this person's drafts by key: two queries."""
-    sections = {
-        s.key: s
-        for s in db.session.scalars(
-            select(PlanSection).where(PlanSection.enquiry_id == enquiry.id).options(joinedload(PlanSection.updated_by))
-        )
-    }
-    drafts = {
-        d.key: d
-        for d in db.session.scalars(
-            select(SectionDraft).where(SectionDraft.enquiry_id == enquiry.id, SectionDraft.user_id == user.id)
-        )
-    }
+    sections = {s.key: s for s in db.session.scalars(_SECTIONS, {"enquiry_id": enquiry.id})}
+    drafts = {d.key: d for d in db.session.scalars(_DRAFTS, {"enquiry_id": enquiry.id, "user_id": user.id})}
     return sections, drafts
 
 

@@ -1,9 +1,11 @@
 """Read-side queries for the enquiry pages: each page issues a fixed number of them, whatever the data size."""
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Integer, bindparam, distinct, func, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
 from portal.core.paging import Page, paginate
@@ -36,17 +38,20 @@ def outlooks(team_ids) -> dict[int, Outlook]:
     """Members, establishments and LAs per team, in one grouped query."""
     if not team_ids:
         return {}
-    rows = db.session.execute(
-        select(
-            TeamMember.team_id,
-            func.count(TeamMember.id),
-            func.count(distinct(TeamMember.establishment_id)),
-            func.count(distinct(TeamMember.authority_id)),
-        )
-        .where(TeamMember.team_id.in_(list(team_ids)))
-        .group_by(TeamMember.team_id)
-    )
+    rows = db.session.execute(_OUTLOOKS, {"ids": list(team_ids)})
     return {tid: Outlook(m, e, a) for tid, m, e, a in rows}
+
+
+_OUTLOOKS = (  # outlooks' statement, built once (every list of teams and every team page run it)
+    select(
+        TeamMember.team_id,
+        func.count(TeamMember.id),
+        func.count(distinct(TeamMember.establishment_id)),
+        func.count(distinct(TeamMember.authority_id)),
+    )
+    .where(TeamMember.team_id.in_(bindparam("ids", expanding=True)))
+    .group_by(TeamMember.team_id)
+)
 
 
 def themes_with_counts(user) -> tuple[list, set, dict]:
@@ -73,11 +78,14 @@ def link_officers(authority_ids) -> list[LinkOfficer]:
     ids = [a for a in set(authority_ids) if a]
     if not ids:
         return []
-    return list(
-        db.session.scalars(
-            select(LinkOfficer).where(LinkOfficer.authority_id.in_(ids)).order_by(LinkOfficer.authority_id)
-        )
-    )
+    return list(db.session.scalars(_LINK_OFFICERS, {"ids": ids}))
+
+
+_LINK_OFFICERS = (
+    select(LinkOfficer)
+    .where(LinkOfficer.authority_id.in_(bindparam("ids", expanding=True)))
+    .order_by(LinkOfficer.authority_id)
+)
 
 
 def theme_teams(theme_id: int) -> tuple[Page, dict]:
@@ -121,41 +129,61 @@ def _is_admin(user) -> bool:
 
 def team_page(team_id: int):
     """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team = db.session.scalar(
+    team_query, enquiry_query = _team_page_queries()
+    team = db.session.scalar(team_query, {"team_id": team_id})
+    if team is None:
+        return None, None
+    enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
+    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
+    return team, enquiry
+
+
+@cache
+def _team_page_queries():
+    """team_page's two statements, built once per process (every enquiry page runs them)."""
+    team = (
         select(Team)
-        .where(Team.id == team_id)
+        .where(Team.id == bindparam("team_id"))
         .options(
             joinedload(Team.theme),
             selectinload(Team.members).joinedload(TeamMember.user),
             selectinload(Team.facilitators).joinedload(TeamFacilitator.user),
         )
     )
-    if team is None:
-        return None, None
-    enquiry = db.session.scalar(select(Enquiry).where(Enquiry.team_id == team.id))
-    enquiry.team = team  # already loaded: no lazy load
-    return team, enquiry
+    return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
+
+
+_PENDING_REQUESTS = (
+    select(JoinRequest)
+    .where(JoinRequest.team_id == bindparam("team_id"), JoinRequest.decided_at.is_(None))
+    .options(joinedload(JoinRequest.user))
+    .order_by(JoinRequest.id)
+)
 
 
 def pending_requests(team_id: int) -> list[JoinRequest]:
-    return list(
-        db.session.scalars(
-            select(JoinRequest)
-            .where(JoinRequest.team_id == team_id, JoinRequest.decided_at.is_(None))
-            .options(joinedload(JoinRequest.user))
-            .order_by(JoinRequest.id)
-        )
+    return list(db.session.scalars(_PENDING_REQUESTS, {"team_id": team_id}))
+
+
+@cache
+def _measures_queries():
+    """measures_with_points' two statements, built once per process (the plan and evidence pages run them)."""
+    measures = select(Measure).where(Measure.enquiry_id == bindparam("enquiry_id")).order_by(Measure.id)
+    points = (
+        select(DataPoint)
+        .where(DataPoint.measure_id.in_(bindparam("measure_ids", expanding=True)))
+        .order_by(DataPoint.on, DataPoint.id)
     )
+    return measures, points
 
 
 def measures_with_points(enquiry_id: int) -> list[tuple[Measure, list[DataPoint]]]:
     """Every measure of the enquiry with its points in date order: two queries."""
-    measures = list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
+    measures_query, points_query = _measures_queries()
+    measures = list(db.session.scalars(measures_query, {"enquiry_id": enquiry_id}))
     points: dict[int, list] = {m.id: [] for m in measures}
     if measures:
-        for p in db.session.scalars(
-            select(DataPoint).where(DataPoint.measure_id.in_(list(points))).order_by(DataPoint.on, DataPoint.id)
-        ):
+        for p in db.session.scalars(points_query, {"measure_ids": list(points)}):
             points[p.measure_id].append(p)
     return [(m, points[m.id]) for m in measures]
 
@@ -165,15 +193,16 @@ def measures(enquiry_id: int) -> list[Measure]:
     return list(db.session.scalars(select(Measure).where(Measure.enquiry_id == enquiry_id).order_by(Measure.id)))
 
 
+_NOTES = (
+    select(EvidenceNote)
+    .where(EvidenceNote.enquiry_id == bindparam("enquiry_id"))
+    .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
 def notes(enquiry_id: int, limit: int = 100) -> list[EvidenceNote]:
-    return list(
-        db.session.scalars(
-            select(EvidenceNote)
-            .where(EvidenceNote.enquiry_id == enquiry_id)
-            .order_by(EvidenceNote.on.desc(), EvidenceNote.id.desc())
-            .limit(limit)
-        )
-    )
+    return list(db.session.scalars(_NOTES, {"enquiry_id": enquiry_id, "limit": limit}))
 
 
 def registrations(theme_id: int, authority_id: int | None) -> Page:

@@ -3,8 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
@@ -122,15 +123,22 @@ def attendance_summary(
 def context_summary(*, since: datetime | None = None, until: datetime | None = None) -> dict:
     """(context_type, context_id) -> Rates over every past event (from `since`, before `until`), grouped in
     the database (for reports)."""
-    events = select(Event.id).where(Event.starts_at < local_now() + timedelta(days=1))
-    if since is not None:
-        events = events.where(Event.starts_at >= since)
-    if until is not None:
-        events = events.where(Event.starts_at < until)
+    stmt = _context_summary_query(since is not None, until is not None)
+    params = {"before": local_now() + timedelta(days=1), "since": since, "until": until}
+    return {(ct, cid): Rates(n, int(a or 0), int(b or 0)) for ct, cid, n, a, b in db.session.execute(stmt, params)}
+
+
+@cache
+def _context_summary_query(since: bool, until: bool):
+    """context_summary's statement, built once per process for each pair of bounds given."""
+    events = select(Event.id).where(Event.starts_at < bindparam("before"))
+    if since:
+        events = events.where(Event.starts_at >= bindparam("since"))
+    if until:
+        events = events.where(Event.starts_at < bindparam("until"))
     # Bookings of a subquery of events: the database walks the events by start time and each one's bookings
     # by index, where a plain join lets SQLite (without statistics) scan every booking ever made.
-    stmt = _rates_query(Event.context_type, Event.context_id).where(Booking.event_id.in_(events))
-    return {(ct, cid): Rates(n, int(a or 0), int(b or 0)) for ct, cid, n, a, b in db.session.execute(stmt)}
+    return _rates_query(Event.context_type, Event.context_id).where(Booking.event_id.in_(events))
 
 
 def school_year_of(when: date) -> int:
@@ -147,9 +155,12 @@ def school_year_label(start: int) -> str:
     return f"{start}-{str(start + 1)[2:]}"
 
 
+_FIRST_START = select(func.min(Event.starts_at))
+
+
 def report_years() -> list[int]:
     """School years from the first event's to this one, newest first (one query on the indexed start)."""
-    first = db.session.scalar(select(func.min(Event.starts_at)))
+    first = db.session.scalar(_FIRST_START)
     this_year = school_year_of(local_now())
     return list(range(this_year, min(school_year_of(first), this_year) - 1 if first else this_year - 1, -1))
 

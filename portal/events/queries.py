@@ -87,14 +87,14 @@ def bookings_of(user, event_ids: list[int]) -> dict[int, Booking]:
     """The person's live bookings among these events (one query)."""
     if not event_ids:
         return {}
-    return {
-        b.event_id: b
-        for b in db.session.scalars(
-            select(Booking).where(
-                Booking.user_id == user.id, Booking.event_id.in_(event_ids), Booking.status != CANCELLED
-            )
-        )
-    }
+    return {b.event_id: b for b in db.session.scalars(_BOOKINGS_OF, {"user_id": user.id, "ids": list(event_ids)})}
+
+
+_BOOKINGS_OF = select(Booking).where(
+    Booking.user_id == bindparam("user_id"),
+    Booking.event_id.in_(bindparam("ids", expanding=True)),
+    Booking.status != CANCELLED,
+)
 
 
 def my_bookings_query(user, now: datetime, past: bool):

@@ -5,8 +5,9 @@ order people answered), and only when at least MIN_GROUP people answered, since 
 who knows who came could tell who wrote what."""
 
 from dataclasses import asdict, dataclass
+from functools import cache
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 
 from portal.core.privacy import MIN_GROUP, shown, suppress
 from portal.core.snapshots import kept
@@ -60,12 +61,18 @@ def for_events(event_ids: list[int]) -> dict[int, Summary]:
     """Summaries of a page of events (one grouped query)."""
     if not event_ids:
         return {}
-    rows = db.session.execute(
+    rows = db.session.execute(_for_events_query(), {"ids": list(event_ids)})
+    return {event_id: summary_of(*figures) for event_id, *figures in rows}
+
+
+@cache
+def _for_events_query():
+    """for_events' statement, built once per process."""
+    return (
         select(EventFeedback.event_id, *_figures())
-        .where(EventFeedback.event_id.in_(event_ids))
+        .where(EventFeedback.event_id.in_(bindparam("ids", expanding=True)))
         .group_by(EventFeedback.event_id)
     )
-    return {event_id: summary_of(*figures) for event_id, *figures in rows}
 
 
 def texts_for_event(event_id: int, n: int) -> list[str]:

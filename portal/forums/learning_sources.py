@@ -2,8 +2,9 @@
 attending, with the meeting's length as hours."""
 
 from decimal import Decimal
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 
 from portal.extensions import db
 from portal.forums.models import Attendance, Forum, Meeting
@@ -14,16 +15,7 @@ SOURCE = "forum_meeting"
 def _rows(user, *, meeting_id=None, limit=20):
     from portal.learning.sources import Activity
 
-    stmt = (
-        select(Meeting, Forum.name)
-        .join(Attendance, Attendance.meeting_id == Meeting.id)
-        .join(Forum, Forum.id == Meeting.forum_id)
-        .where(Attendance.user_id == user.id, Meeting.cancelled_at.is_(None))
-        .order_by(Meeting.starts_at.desc())
-        .limit(limit)
-    )
-    if meeting_id is not None:
-        stmt = stmt.where(Meeting.id == meeting_id)
+    stmt = _query(meeting_id is not None)
     return [
         Activity(
             SOURCE,
@@ -33,8 +25,22 @@ def _rows(user, *, meeting_id=None, limit=20):
             m.starts_at.date(),
             max(Decimal(str(round(m.length_minutes / 60, 1))), Decimal("0.5")),
         )
-        for m, name in db.session.execute(stmt).all()
+        for m, name in db.session.execute(stmt, {"user_id": user.id, "limit": limit, "meeting_id": meeting_id}).all()
     ]
+
+
+@cache
+def _query(one: bool):
+    """_rows' statement (for every meeting the person attended, or one), built once per process."""
+    stmt = (
+        select(Meeting, Forum.name)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .join(Forum, Forum.id == Meeting.forum_id)
+        .where(Attendance.user_id == bindparam("user_id"), Meeting.cancelled_at.is_(None))
+        .order_by(Meeting.starts_at.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
+    return stmt.where(Meeting.id == bindparam("meeting_id")) if one else stmt
 
 
 def register() -> None:

@@ -1,6 +1,8 @@
 """Creating, reading and editing versioned frameworks (copy-on-write once a version has responses)."""
 
-from sqlalchemy import func, select
+from functools import cache
+
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
 
 from portal.core.forms import ServiceError
@@ -99,23 +101,26 @@ def published_version_id(framework_id: int) -> int | None:
 def published_items(slug: str) -> list[tuple[str, str, str]]:
     """(section title, item key, item text) of the newest published version of the framework `slug`, in
     order: one query, no objects (pages that only show the questions)."""
+    return [tuple(row) for row in db.session.execute(_published_items_query(), {"slug": slug})]
+
+
+@cache
+def _published_items_query():
+    """published_items' statement, built once per process (every enquiry plan page runs it)."""
     newest = (
         select(FrameworkVersion.id)
         .join(Framework, Framework.id == FrameworkVersion.framework_id)
-        .where(Framework.slug == slug, FrameworkVersion.published.is_(True))
+        .where(Framework.slug == bindparam("slug"), FrameworkVersion.published.is_(True))
         .order_by(FrameworkVersion.number.desc())
         .limit(1)
         .scalar_subquery()
     )
-    return [
-        tuple(row)
-        for row in db.session.execute(
-            select(FrameworkSection.title, FrameworkItem.key, FrameworkItem.text)
-            .join(FrameworkItem, FrameworkItem.section_id == FrameworkSection.id)
-            .where(FrameworkSection.version_id == newest)
-            .order_by(FrameworkSection.position, FrameworkItem.position)
-        )
-    ]
+    return (
+        select(FrameworkSection.title, FrameworkItem.key, FrameworkItem.text)
+        .join(FrameworkItem, FrameworkItem.section_id == FrameworkSection.id)
+        .where(FrameworkSection.version_id == newest)
+        .order_by(FrameworkSection.position, FrameworkItem.position)
+    )
 
 
 def published_frameworks(kind: str) -> list[Framework]:

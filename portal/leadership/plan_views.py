@@ -119,19 +119,28 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
     reasons = module_reasons(
         [m.key for m in MODULES], leadership.scores if leadership else [], capacity.scores if capacity else [], top
     )
-    ticked = sorted(plan.module_keys) if plan.modules_chosen else [r.module for r in reasons if r.recommended]
-    forms = {
-        "goal": GoalForm(formdata=None),
-        "request": LearningRequestForm(formdata=None),
-        "share": ShareForm(formdata=None),
-        "comment": CommentForm(formdata=None),
-        "modules": ModulesForm(formdata=None, data={"modules": ticked}),
-        "reopen": ReopenForm(formdata=None),
-        "review": ReviewForm(formdata=None),
-    }
-    forms["comment"].goal.choices = _goal_choices(plan)
-    priority_forms = {p.id: PriorityForm(formdata=None, obj=p, prefix=f"p{p.id}") for p in plan.priorities}
-    working = access.can_work_on_plan(user, plan)
+    editing, working = access.can_edit_plan(user, plan), access.can_work_on_plan(user, plan)
+    reviewing, commenting = access.can_review_plan(user, plan), access.can_comment_plan(user, plan)
+    # Only the forms the page shows this person (an agreed plan shows its owner two of the seven).
+    forms = {}
+    if editing:
+        ticked = sorted(plan.module_keys) if plan.modules_chosen else [r.module for r in reasons if r.recommended]
+        forms |= {
+            "goal": GoalForm(formdata=None),
+            "request": LearningRequestForm(formdata=None),
+            "share": ShareForm(formdata=None),
+            "modules": ModulesForm(formdata=None, data={"modules": ticked}),
+        }
+    if commenting:
+        forms["comment"] = CommentForm(formdata=None)
+        forms["comment"].goal.choices = _goal_choices(plan)
+    if working:
+        forms["reopen"] = ReopenForm(formdata=None)
+    if reviewing:
+        forms["review"] = ReviewForm(formdata=None)
+    priority_forms = (
+        {p.id: PriorityForm(formdata=None, obj=p, prefix=f"p{p.id}") for p in plan.priorities} if editing else {}
+    )
     teams, attended = queries.evidence_options(user) if working else ([], [])
     progress_forms = {g.id: _progress_form(g, teams, attended) for g in plan.goals} if working else {}
     reflection_forms = (
@@ -164,13 +173,13 @@ def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"
         action_label=action_label,
         status=status,
         failed_form=failed[1] if failed else None,
-        can_edit=access.can_edit_plan(user, plan),
+        can_edit=editing,
         can_delete=access.can_delete_plan(user, plan),
-        can_comment=access.can_comment_plan(user, plan),
+        can_comment=commenting,
         can_agree=access.can_agree_plan(user, plan),
         can_resolve=lambda comment: access.can_resolve_comment(user, plan, comment),
         can_work=working,
-        can_review=access.can_review_plan(user, plan),
+        can_review=reviewing,
         own=plan.owner_id == user.id,
         drives_bookings=_drives(plan, user),
         changes_since_agreed=plans.changes_since_agreed(plan),

@@ -5,8 +5,9 @@ goal, a midpoint and an end-of-year review, a final reflection, completed."""
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from portal.accounts.models import User
 from portal.accounts.services import find_by_email
@@ -82,22 +83,26 @@ def booking_plan(owner) -> DevelopmentPlan | None:
     """The one plan that drives the leader's bookings in their cohort's programme year: the agreed plan
     (the latest agreed, if several), or else the single plan in progress. With two plans in progress and
     none agreed, no plan books anything until one is agreed or deleted."""
-    cohort_year = sessions.confirmed_cohort_year(owner)  # a scalar subquery: one query in all
-    found = list(
-        db.session.scalars(
-            select(DevelopmentPlan)
-            .where(
-                DevelopmentPlan.owner_id == owner.id,
-                # no cohort (or a cohort of no year): every plan; else the year's and those made before any year
-                or_(cohort_year.is_(None), DevelopmentPlan.year_id == cohort_year, DevelopmentPlan.year_id.is_(None)),
-            )
-            .order_by(DevelopmentPlan.id)
-        )
-    )
+    found = list(db.session.scalars(_booking_plans_query(), {"owner_id": owner.id}))
     agreed = [p for p in found if p.agreed_at is not None]  # agreed once: reopened or completed too
     if agreed:
         return max(agreed, key=lambda p: (p.agreed_at or p.created_at, p.id))
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _booking_plans_query():
+    """booking_plan's candidates, built once per process."""
+    cohort_year = sessions.confirmed_cohort_year(bindparam("owner_id"))  # a scalar subquery: one query in all
+    return (
+        select(DevelopmentPlan)
+        .where(
+            DevelopmentPlan.owner_id == bindparam("owner_id"),
+            # no cohort (or a cohort of no year): every plan; else the year's and those made before any year
+            or_(cohort_year.is_(None), DevelopmentPlan.year_id == cohort_year, DevelopmentPlan.year_id.is_(None)),
+        )
+        .order_by(DevelopmentPlan.id)
+    )
 
 
 def latest_submitted(owner_id: int, kind: str) -> SelfEvaluation | None:

@@ -7,7 +7,7 @@ Booking, waiting lists, promotion e-mails, .ics files, feeds and registers all b
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.core.dates import long_date
 from portal.core.forms import ServiceError
@@ -67,7 +67,12 @@ def _check_when(event, starts_at, ends_at) -> list[tuple[str, str]]:
 
 
 def _member_cohorts(user):
-    return select(CohortPlace.cohort_id).where(CohortPlace.person_id == user.id, CohortPlace.status == CONFIRMED)
+    return _confirmed_cohorts_of(user.id)
+
+
+def _confirmed_cohorts_of(person_id):
+    """The cohorts where the person (an id, or a bound parameter) holds a confirmed place."""
+    return select(CohortPlace.cohort_id).where(CohortPlace.person_id == person_id, CohortPlace.status == CONFIRMED)
 
 
 def _is_member(user, cohort_id) -> bool:
@@ -83,8 +88,11 @@ def _listable(user):
     return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(_facilitated(user))
 
 
+_COHORTS = select(LeadershipCohort).where(LeadershipCohort.id.in_(bindparam("ids", expanding=True)))
+
+
 def _labels(ids) -> dict:
-    return {c.id: str(c) for c in db.session.scalars(select(LeadershipCohort).where(LeadershipCohort.id.in_(ids)))}
+    return {c.id: str(c) for c in db.session.scalars(_COHORTS, {"ids": list(ids)})}
 
 
 def register_policy() -> None:
@@ -169,9 +177,10 @@ def confirmed_cohort_id(user) -> int | None:
     return db.session.scalar(_member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1))
 
 
-def confirmed_cohort_year(user):
-    """The programme year of the leader's most recent confirmed cohort, as a scalar subquery (NULL: none)."""
-    latest = _member_cohorts(user).order_by(CohortPlace.id.desc()).limit(1).scalar_subquery()
+def confirmed_cohort_year(person_id):
+    """The programme year of the leader's (an id, or a bound parameter) most recent confirmed cohort, as a scalar
+    subquery (NULL: none)."""
+    latest = _confirmed_cohorts_of(person_id).order_by(CohortPlace.id.desc()).limit(1).scalar_subquery()
     return select(LeadershipCohort.year_id).where(LeadershipCohort.id == latest).scalar_subquery()
 
 

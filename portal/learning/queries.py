@@ -1,8 +1,9 @@
 """Reading the record: the person's entries, what is shared with a reviewer, suggestions from the portal."""
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import and_, false, select, true
+from sqlalchemy import Integer, and_, bindparam, false, select, true
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
@@ -38,16 +39,17 @@ def true_if(allowed: bool):
     return true() if allowed else false()
 
 
+_MY_TARGETS = (
+    select(PrdTarget)
+    .options(joinedload(PrdTarget.shared_with))
+    .where(PrdTarget.user_id == bindparam("user_id"))
+    .order_by(PrdTarget.school_year.desc(), PrdTarget.id)
+)
+
+
 def my_targets(user) -> list[PrdTarget]:
     """The user's PRD targets, newest school year first (a handful per person)."""
-    return list(
-        db.session.scalars(
-            select(PrdTarget)
-            .options(joinedload(PrdTarget.shared_with))
-            .where(PrdTarget.user_id == user.id)
-            .order_by(PrdTarget.school_year.desc(), PrdTarget.id)
-        )
-    )
+    return list(db.session.scalars(_MY_TARGETS, {"user_id": user.id}))
 
 
 def targets_shared_with(user) -> list[tuple[PrdTarget, str]]:
@@ -80,31 +82,40 @@ def targets_for_goals(goal_ids, viewer) -> dict[int, list[PrdTarget]]:
     ids = [i for i in goal_ids if i]
     if not ids or not viewer.is_authenticated:
         return {}
-    mine = PrdTarget.user_id == viewer.id
-    stmt = select(PrdTarget).where(
-        PrdTarget.goal_id.in_(ids), mine | (PrdTarget.shared_with_id == viewer.id) if may_review(viewer) else mine
-    )
     found: dict[int, list[PrdTarget]] = {}
-    for target in db.session.scalars(stmt.order_by(PrdTarget.id)):
+    for target in db.session.scalars(_goals_targets_query(may_review(viewer)), {"ids": ids, "viewer_id": viewer.id}):
         found.setdefault(target.goal_id, []).append(target)
     return found
 
 
+@cache
+def _goals_targets_query(reviewer: bool):
+    """targets_for_goals' statement, built once per process for each kind of viewer."""
+    mine = PrdTarget.user_id == bindparam("viewer_id")
+    seen = mine | (PrdTarget.shared_with_id == bindparam("viewer_id")) if reviewer else mine
+    return select(PrdTarget).where(PrdTarget.goal_id.in_(bindparam("ids", expanding=True)), seen).order_by(PrdTarget.id)
+
+
+_SUGGESTIONS = (
+    select(Booking.id, Event)
+    .join(Event, Event.id == Booking.event_id)
+    .outerjoin(
+        LearningEntry,
+        and_(
+            LearningEntry.user_id == bindparam("user_id"),
+            LearningEntry.source == BOOKING,
+            LearningEntry.source_id == Booking.id,
+        ),
+    )
+    .where(Booking.user_id == bindparam("user_id"), Booking.attended.is_(True), LearningEntry.id.is_(None))
+    .order_by(Event.starts_at.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
 def suggestions(user, limit: int = 20) -> list:
     """Attended events not yet in the user's record: (booking id, event) pairs, most recent first."""
-    added = and_(
-        LearningEntry.user_id == user.id, LearningEntry.source == BOOKING, LearningEntry.source_id == Booking.id
-    )
-    return list(
-        db.session.execute(
-            select(Booking.id, Event)
-            .join(Event, Event.id == Booking.event_id)
-            .outerjoin(LearningEntry, added)
-            .where(Booking.user_id == user.id, Booking.attended.is_(True), LearningEntry.id.is_(None))
-            .order_by(Event.starts_at.desc())
-            .limit(limit)
-        ).all()
-    )
+    return list(db.session.execute(_SUGGESTIONS, {"user_id": user.id, "limit": limit}).all())
 
 
 def entries_in(user, start: date, end: date) -> list[LearningEntry]:
@@ -125,6 +136,11 @@ def reviewer_email(entry) -> str:
     return db.session.scalar(select(User.email).where(User.id == entry.shared_with_id)) or ""
 
 
+_ADDED = select(LearningEntry.source, LearningEntry.source_id).where(
+    LearningEntry.user_id == bindparam("user_id"), LearningEntry.source.in_(bindparam("sources", expanding=True))
+)
+
+
 def activity_suggestions(user, limit: int = 20) -> tuple[list, set[int]]:
     """Portal activities from the registered sources (portal.learning.sources) not yet in the user's record,
     newest first, and the attended bookings any of them stands for (added or not: never suggested twice);
@@ -135,12 +151,6 @@ def activity_suggestions(user, limit: int = 20) -> tuple[list, set[int]]:
     covered = {a.booking_id for a in found if a.booking_id}
     if not found:
         return [], covered
-    added = set(
-        db.session.execute(
-            select(LearningEntry.source, LearningEntry.source_id).where(
-                LearningEntry.user_id == user.id, LearningEntry.source.in_({a.source for a in found})
-            )
-        ).all()
-    )
+    added = set(db.session.execute(_ADDED, {"user_id": user.id, "sources": sorted({a.source for a in found})}).all())
     fresh = [a for a in found if (a.source, a.source_id) not in added]
     return sorted(fresh, key=lambda a: a.started_on, reverse=True)[:limit], covered

@@ -1,14 +1,16 @@
 """The person's own next steps for the home page: a few bounded queries, one per capability.
 
 Each query is built once per process with bound parameters (the person, the time) and only executed per
-request: building a statement costs more Python than running it, and the home page runs nine."""
+request: building a statement costs more Python than running it, and the home page runs nine. Where a line
+needs a few columns, the query reads those columns: no objects, and none of the relationships an object brings
+along (a draft evaluation's framework, scale and rating levels; a plan owner's establishment)."""
 
 from dataclasses import dataclass
 from functools import cache
 
 from flask import url_for
 from sqlalchemy import bindparam, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import lazyload
 
 from portal.accounts.models import User
 from portal.cohorts.models import CohortTeam, InterestResponse, NetworkCohort, Nomination
@@ -33,7 +35,7 @@ class Step:
 @cache
 def _drafts():
     return (
-        select(SelfEvaluation)
+        select(SelfEvaluation.id, SelfEvaluation.label)
         .where(SelfEvaluation.owner_id == USER, SelfEvaluation.status == DRAFT)
         .order_by(SelfEvaluation.updated_at.desc())
         .limit(1)
@@ -45,17 +47,17 @@ def _evaluations(user) -> list[Step]:
         Step(
             f"Continue your self-evaluation: {e.label}", url_for("leadership.evaluate", evaluation_id=e.id, position=1)
         )
-        for e in db.session.scalars(_drafts(), {"user_id": user.id})
+        for e in db.session.execute(_drafts(), {"user_id": user.id})
     ]
 
 
 @cache
 def _shared_plans():
     return (
-        select(DevelopmentPlan)
+        select(DevelopmentPlan.id, User.name.label("owner_name"))
         .join(PlanShare, PlanShare.plan_id == DevelopmentPlan.id)
+        .join(User, User.id == DevelopmentPlan.owner_id)
         .where(PlanShare.user_id == USER, DevelopmentPlan.status == SHARED)
-        .options(joinedload(DevelopmentPlan.owner.of_type(User)))
         .order_by(DevelopmentPlan.shared_at.desc())
         .limit(LIMIT)
     )
@@ -63,17 +65,16 @@ def _shared_plans():
 
 def _plans_to_answer(user) -> list[Step]:
     return [
-        Step(f"Read and respond to {p.owner.name}'s development plan", url_for("leadership.show_plan", plan_id=p.id))
-        for p in db.session.scalars(_shared_plans(), {"user_id": user.id})
+        Step(f"Read and respond to {p.owner_name}'s development plan", url_for("leadership.show_plan", plan_id=p.id))
+        for p in db.session.execute(_shared_plans(), {"user_id": user.id})
     ]
 
 
 @cache
 def _coming_bookings():
     return (
-        select(Booking)
-        .join(Booking.event)
-        .options(joinedload(Booking.event))
+        select(Booking.status, Booking.event_id, Event.title, Event.starts_at)
+        .join(Event, Event.id == Booking.event_id)
         .where(Booking.user_id == USER, Booking.status != CANCELLED, Event.ends_at >= NOW, Event.cancelled.is_(False))
         .order_by(Event.starts_at)
         .limit(LIMIT)
@@ -83,11 +84,11 @@ def _coming_bookings():
 def _bookings(user, now) -> list[Step]:
     return [
         Step(
-            ("On the waiting list: " if b.status == "waitlisted" else "") + b.event.title,
+            ("On the waiting list: " if b.status == "waitlisted" else "") + b.title,
             url_for("events.show_event", event_id=b.event_id),
-            b.event.starts_at.strftime("%a %d %b, %H:%M"),
+            b.starts_at.strftime("%a %d %b, %H:%M"),
         )
-        for b in db.session.scalars(_coming_bookings(), {"user_id": user.id, "now": now})
+        for b in db.session.execute(_coming_bookings(), {"user_id": user.id, "now": now})
     ]
 
 
@@ -95,7 +96,7 @@ def _bookings(user, now) -> list[Step]:
 def _coming_meetings():
     mine = select(Membership.forum_id).where(Membership.user_id == USER)
     return (
-        select(Meeting)
+        select(Meeting.id, Meeting.forum_id, Meeting.title, Meeting.starts_at)
         .where(Meeting.forum_id.in_(mine), Meeting.published_at.is_not(None), Meeting.starts_at >= NOW)
         .order_by(Meeting.starts_at)
         .limit(LIMIT)
@@ -109,7 +110,7 @@ def _meetings(user, now) -> list[Step]:
             url_for("forums.show_meeting", forum_id=m.forum_id, meeting_id=m.id),
             m.starts_at.strftime("%a %d %b, %H:%M"),
         )
-        for m in db.session.scalars(_coming_meetings(), {"user_id": user.id, "now": now})
+        for m in db.session.execute(_coming_meetings(), {"user_id": user.id, "now": now})
     ]
 
 
@@ -144,7 +145,7 @@ def _surveys(user) -> list[Step]:
 @cache
 def _team_queries():
     themed = (
-        select(Team)
+        select(Team.id, Team.name)
         .where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == USER)), Team.kind == "themed")
         .order_by(Team.id.desc())
         .limit(LIMIT)
@@ -153,6 +154,7 @@ def _team_queries():
     network = (
         select(CohortTeam)
         .where(or_(CohortTeam.id.in_(nominated), CohortTeam.facilitator_id == USER))
+        .options(lazyload(CohortTeam.facilitator))  # the line names the team and its cohort, not the facilitator
         .order_by(CohortTeam.id.desc())
         .limit(LIMIT)
     )
@@ -163,7 +165,7 @@ def _teams(user) -> list[Step]:
     themed, network = _team_queries()
     steps = [
         Step(f"Your team: {t.name}", url_for("enquiries.show_team", team_id=t.id))
-        for t in db.session.scalars(themed, {"user_id": user.id})
+        for t in db.session.execute(themed, {"user_id": user.id})
     ]
     steps += [
         Step(f"Network team: {t.cohort.name}, {t.name}", url_for("cohorts.show_team", team_id=t.id))

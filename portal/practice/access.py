@@ -1,18 +1,20 @@
 """Who may see and change an account: drafts are for the team and reviewers; published ones for everyone signed
 in (public ones also for visitors); the team edits; the lead officer and the reviewers they name review."""
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import bindparam, exists, or_, select
 
 from portal.core.roles import Role
 from portal.enquiries.models import TeamMember
 from portal.extensions import db
 from portal.practice.models import PUBLIC, PUBLISHED, PracticeAccount, Reviewer
 
+_IS_REVIEWER = select(exists().where(Reviewer.user_id == bindparam("user_id")))
+
 
 def is_reviewer(user) -> bool:
     if not user.is_authenticated:
         return False
-    return user.has_role(Role.ADMIN) or bool(db.session.scalar(select(exists().where(Reviewer.user_id == user.id))))
+    return user.has_role(Role.ADMIN) or bool(db.session.scalar(_IS_REVIEWER, {"user_id": user.id}))
 
 
 def is_team_member(user, team_id: int | None) -> bool:

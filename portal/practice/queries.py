@@ -3,7 +3,7 @@
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, literal_column, select
+from sqlalchemy import and_, bindparam, exists, func, literal_column, select
 
 from portal.accounts.models import User
 from portal.core.sqltext import ilike
@@ -91,15 +91,34 @@ def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
     return stmt.order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
 
 
+# The library's statements that take no filter, built once (each library page runs all of them).
+_FILTER_CHOICES = (
+    select(PracticeAccount.theme_title, PracticeAccount.school_year)
+    .where(PracticeAccount.state == PUBLISHED)
+    .group_by(PracticeAccount.theme_title, PracticeAccount.school_year)
+    .order_by(PracticeAccount.theme_title)
+)
+_FACETS = (
+    select(AccountFacet.account_id, AccountFacet.facet, AccountFacet.value)
+    .where(AccountFacet.account_id.in_(bindparam("ids", expanding=True)))
+    .order_by(AccountFacet.value)
+)
+_USE_COUNTS = (
+    select(Use.account_id, func.count(Use.id))
+    .where(Use.account_id.in_(bindparam("ids", expanding=True)))
+    .group_by(Use.account_id)
+)
+_COUNTS = select(  # one statement: three scalar subqueries
+    select(func.count(PracticeAccount.id)).where(PracticeAccount.state == PUBLISHED).scalar_subquery(),
+    select(func.count(Use.id)).scalar_subquery(),
+    select(func.count(func.distinct(Use.establishment_id))).scalar_subquery(),
+)
+
+
 def filter_choices() -> dict:
     """The themes (in the database's order of names) and school years (newest first) that published accounts have,
     in one small grouped query."""
-    rows = db.session.execute(
-        select(PracticeAccount.theme_title, PracticeAccount.school_year)
-        .where(PracticeAccount.state == PUBLISHED)
-        .group_by(PracticeAccount.theme_title, PracticeAccount.school_year)
-        .order_by(PracticeAccount.theme_title)
-    ).all()
+    rows = db.session.execute(_FILTER_CHOICES).all()
     themes = list(dict.fromkeys(t for t, _ in rows if t))
     years = sorted({y for _, y in rows if y is not None}, reverse=True)  # "2025-26": the text sorts as the years do
     return {"themes": themes, "years": years}
@@ -108,11 +127,7 @@ def filter_choices() -> dict:
 def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
     found: dict[int, dict[str, list[str]]] = {i: {f: [] for f in FACETS} for i in account_ids}
     if account_ids:
-        for aid, facet, value in db.session.execute(
-            select(AccountFacet.account_id, AccountFacet.facet, AccountFacet.value)
-            .where(AccountFacet.account_id.in_(list(account_ids)))
-            .order_by(AccountFacet.value)
-        ):
+        for aid, facet, value in db.session.execute(_FACETS, {"ids": list(account_ids)}):
             found[aid].setdefault(facet, []).append(value)
     return found
 
@@ -120,13 +135,7 @@ def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
 def use_counts(account_ids) -> dict[int, int]:
     if not account_ids:
         return {}
-    return dict(
-        db.session.execute(
-            select(Use.account_id, func.count(Use.id))
-            .where(Use.account_id.in_(list(account_ids)))
-            .group_by(Use.account_id)
-        ).all()
-    )
+    return dict(db.session.execute(_USE_COUNTS, {"ids": list(account_ids)}).all())
 
 
 def measures(account: PracticeAccount) -> list[dict]:
@@ -234,13 +243,7 @@ def reviewers() -> list[User]:
 
 def counts() -> dict:
     """For the steering group: published accounts and recorded uses (no names)."""
-    published, used, schools = db.session.execute(
-        select(  # one statement: three scalar subqueries
-            select(func.count(PracticeAccount.id)).where(PracticeAccount.state == PUBLISHED).scalar_subquery(),
-            select(func.count(Use.id)).scalar_subquery(),
-            select(func.count(func.distinct(Use.establishment_id))).scalar_subquery(),
-        )
-    ).one()
+    published, used, schools = db.session.execute(_COUNTS).one()
     return {"published": published or 0, "uses": used or 0, "schools": schools or 0}
 
 

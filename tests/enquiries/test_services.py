@@ -264,3 +264,14 @@ def test_network_team_members_neither_leave_nor_are_removed(make_user, app):
     with pytest.raises(ServiceError, match="cohort matched"):
         teams.remove_member(team, member_b, actor=a)
     assert is_member(a, team) and is_member(b, team)
+
+
+def test_reading_a_team_leaves_nothing_for_the_session_to_write(world):
+    """Every enquiry page loads its team this way: a read that dirtied the enquiry made each page's next query
+    flush the session (a unit of work with nothing to write) on every GET."""
+    from portal.enquiries.queries import team_page
+
+    db.session.commit()
+    team, enquiry = team_page(world.team.id)
+    assert enquiry.team is team and enquiry.team_id == team.id
+    assert not db.session.dirty and not db.session.new

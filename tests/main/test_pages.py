@@ -140,3 +140,57 @@ def test_home_query_count_does_not_grow(app, client, make_user, demo):
             db.session.add(TeamMember(team_id=team_id, user_id=user.id))
     db.session.commit()
     assert client.get("/home").headers["X-Query-Count"] == before
+
+
+def test_home_names_a_shared_plan_s_owner_and_a_waiting_list_place(app, client, demo):
+    """The next steps read a few columns, not objects: each line still names what it did."""
+    from sqlalchemy import select
+
+    from portal.events.models import Booking, Event, local_now
+    from portal.extensions import db
+    from portal.leadership.models import SHARED, DevelopmentPlan, PlanShare
+
+    users = demo.users
+    plan = db.session.scalar(
+        select(DevelopmentPlan).where(DevelopmentPlan.owner_id == users["leader"].id).order_by(DevelopmentPlan.id)
+    )
+    plan.status, plan.shared_at = SHARED, local_now()
+    if not db.session.scalar(
+        select(PlanShare.id).where(PlanShare.plan_id == plan.id, PlanShare.user_id == users["lead"].id)
+    ):
+        db.session.add(PlanShare(plan_id=plan.id, user_id=users["lead"].id))
+    booked = select(Booking.event_id).where(Booking.user_id == users["lead"].id)
+    event = db.session.scalar(
+        select(Event)
+        .where(Event.starts_at > local_now(), Event.cancelled.is_(False), Event.id.not_in(booked))
+        .order_by(Event.starts_at)
+        .limit(1)
+    )
+    db.session.add(Booking(event_id=event.id, user_id=users["lead"].id, status="waitlisted"))
+    db.session.commit()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(users["lead"].id)
+    page = client.get("/home").get_data(as_text=True)
+    assert f"Read and respond to {users['leader'].name}&#39;s development plan" in page
+    assert f'href="/leadership/plans/{plan.id}"' in page
+    assert f'<a class="ds_link" href="/events/{event.id}">On the waiting list: {event.title}</a>' in page
+    assert event.starts_at.strftime("%a %d %b, %H:%M") in page
+
+
+def test_home_reads_no_rating_levels_for_a_draft_evaluation(app, client, demo):
+    """The leader's "continue your self-evaluation" line needs the evaluation's label, not its framework's scale."""
+    from sqlalchemy import event
+
+    from portal.extensions import db
+
+    with client.session_transaction() as session:
+        session["_user_id"] = str(demo.users["leader"].id)
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        page = client.get("/home").get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert "Continue your self-evaluation" in page
+    assert not [s for s in statements if "rating_level" in s or "rating_scale" in s]
