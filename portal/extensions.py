@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import psycopg
 from flask import has_request_context, request
 from flask_htmx import HTMX
 from flask_login import LoginManager
@@ -10,6 +11,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
+
+from portal.core.pgcursor import DescribedOnReadCursor
 
 
 class Base(DeclarativeBase):
@@ -49,6 +52,13 @@ def _sqlite_write_ahead_log(dbapi_connection, connection_record) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+@event.listens_for(Engine, "connect")
+def _postgresql_cursor(dbapi_connection, connection_record) -> None:
+    """PostgreSQL's cursors describe a result's columns only when they are read (`core.pgcursor`)."""
+    if isinstance(dbapi_connection, psycopg.Connection):
+        dbapi_connection.cursor_factory = DescribedOnReadCursor
 
 
 db = PortalSQLAlchemy(model_class=Base)

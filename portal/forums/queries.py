@@ -120,17 +120,21 @@ def linkable_resources(forum: Forum, q: str = ""):
 
 
 def members(forum: Forum, q: str = ""):
-    """One page of the forum's members, coordinators first, optionally those whose name or e-mail holds `q`."""
+    """One page of the forum's members, coordinators first, optionally those whose name or e-mail holds `q`.
+
+    Each member's name (the order) and the search are looked up per membership through the person's key, and the
+    page's 25 people are read after it: joining people to every member made PostgreSQL read all 30,000 of them
+    (twice, with the eager load) to sort a forum's few hundred members (17-30 ms against 1-2)."""
+    name = select(User.name).where(User.id == Membership.user_id).scalar_subquery()
     stmt = (
         select(Membership)
         .where(Membership.forum_id == forum.id)
-        .options(joinedload(Membership.user))
-        .join(User, Membership.user_id == User.id)
-        .order_by(Membership.coordinator.desc(), User.name, User.id)
+        .options(selectinload(Membership.user))
+        .order_by(Membership.coordinator.desc(), name, Membership.user_id)
     )
     if q:
         like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(func.lower(User.name).like(like), User.email.like(like)))
+        stmt = stmt.where(Membership.user.has(or_(func.lower(User.name).like(like), User.email.like(like))))
     return paginate(stmt)
 
 
