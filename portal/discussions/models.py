@@ -27,7 +27,8 @@ class Topic(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    last_post_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Indexed alone for "what's new" (every space's topics, newest first): read newest first and stop at the 50th.
+    last_post_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
