@@ -47,3 +47,14 @@ def test_a_search_is_sorted_by_an_expression_no_btree_gives_on_postgresql_only()
     page = select(User.id).order_by(sorted_after_filter(User.name), User.id)
     assert "ORDER BY (user_account.name || '')," in str(page.compile(dialect=postgresql.dialect()))
     assert "ORDER BY user_account.name, user_account.id" in str(page.compile(dialect=sqlite.dialect()))
+
+
+def test_an_ored_subquery_is_an_array_on_postgresql_only(app):
+    from portal.accounts.access import of_authority
+
+    stmt = select(User.id).where(of_authority(3))
+    sql = str(stmt.compile(dialect=db.engine.dialect))
+    if db.engine.dialect.name == "postgresql":
+        assert "user_account.establishment_id = ANY (array((SELECT establishment.id" in sql
+    else:
+        assert "user_account.establishment_id IN (SELECT establishment.id" in sql

@@ -5,7 +5,7 @@ from sqlalchemy import or_, select
 from portal.accounts.models import User
 from portal.core.access import officer_authority_id
 from portal.core.roles import Role
-from portal.core.sqltext import in_order_walk
+from portal.core.sqltext import in_list_of, in_order_walk
 from portal.organisations.models import Establishment
 
 
@@ -42,6 +42,9 @@ def people_visible_to(actor, stmt=None):
 
 def of_authority(la: int):
     """People of LA `la`: its own staff and the people of its establishments. Written for a list read in name order
-    (`in_order_walk`: SQLite walks ix_user_account_people_list, which holds both columns, to the end of the page)."""
+    (`in_order_walk`: SQLite walks ix_user_account_people_list, which holds both columns, to the end of the page;
+    `in_list_of`: PostgreSQL counts them from the indexes of both columns)."""
     in_la_establishment = select(Establishment.id).where(Establishment.authority_id == la)
-    return or_(in_order_walk(User.authority_id) == la, in_order_walk(User.establishment_id).in_(in_la_establishment))
+    return or_(
+        in_order_walk(User.authority_id) == la, in_list_of(in_order_walk(User.establishment_id), in_la_establishment)
+    )

@@ -5,6 +5,7 @@ the case of ASCII letters and only of them, as SQLite's lower() does: the same m
 there (lower(column) LIKE lower(pattern)) without calling lower() on every row scanned.
 """
 
+from sqlalchemy import any_, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -75,3 +76,15 @@ compiles(sorted_after_filter)(_bare)
 @compiles(sorted_after_filter, "postgresql")
 def _order_no_btree_gives(element, compiler, **kw):
     return f"({compiler.process(element.column, **kw)} || '')"
+
+
+def in_list_of(column, select):
+    """`column IN (select)`, for a term ORed with another: on PostgreSQL `column = ANY(ARRAY(select))`.
+
+    PostgreSQL answers `a = 1 OR b IN (select)` by reading the whole table, checking `b` against the select's
+    hashed rows (it cannot OR a subquery's matches from an index); with the select's rows as one array, known
+    before the scan, it ORs the two columns' indexes instead (an LA's people counted: 5.6 ms against 2.6-2.9).
+    SQLite gets the plain `IN`."""
+    if db.engine.dialect.name == "postgresql":
+        return column == any_(func.array(select.scalar_subquery()))
+    return column.in_(select)

@@ -3,8 +3,11 @@ context), reports of posts, and what each person has read."""
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Computed, DateTime, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
+from sqlalchemy.sql.expression import ColumnElement
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
@@ -24,7 +27,8 @@ class Topic(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    last_post_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Indexed alone for "what's new" (every space's topics, newest first): read newest first and stop at the 50th.
+    last_post_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
@@ -34,17 +38,44 @@ class Topic(db.Model):
     author_name: Mapped[str | None] = query_expression()
 
 
+class _BodyWords(ColumnElement):
+    """The words of a post's body as PostgreSQL's full text search reads them; nothing (NULL) on SQLite."""
+
+    inherit_cache = True
+
+
+@compiles(_BodyWords)
+def _no_words(element, compiler, **kw):
+    return "NULL"
+
+
+@compiles(_BodyWords, "postgresql")
+def _words(element, compiler, **kw):
+    return "to_tsvector('english', body)"
+
+
 class Post(db.Model):
     """One message: Markdown as typed and its sanitised HTML (rendered once, when written)."""
 
     __tablename__ = "discussion_post"
-    __table_args__ = (Index("ix_discussion_post_topic", "topic_id", "id"),)
+    __table_args__ = (
+        Index("ix_discussion_post_topic", "topic_id", "id"),
+        # PostgreSQL's search index; on SQLite an index of nothing (WHERE 0), so writes there pay for no entry.
+        Index("ix_discussion_post_body_words", "body_words", postgresql_using="gin", sqlite_where=false()),
+    )
+    __mapper_args__ = {"eager_defaults": False}  # a new post's `body_words` is never read back (only searched)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("discussion_topic.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
+    # Search on PostgreSQL (`queries._matching`) reads each post's words from here (GIN-indexed) instead of parsing
+    # every body it checks; written by the database. SQLite searches with LIKE: NULL there (migration 0016_pg9 adds
+    # it as a virtual column, never stored, as SQLite can only add those).
+    body_words: Mapped[str | None] = mapped_column(
+        Text().with_variant(TSVECTOR(), "postgresql"), Computed(_BodyWords(), persisted=True), deferred=True
+    )
     quote_of_id: Mapped[int | None] = mapped_column(ForeignKey("discussion_post.id", ondelete="SET NULL"))
     file_key: Mapped[str] = mapped_column(String(80), default="")
     filename: Mapped[str] = mapped_column(String(200), default="")

@@ -36,9 +36,10 @@ def unread_ids(user, topics) -> set[int]:
 
 
 def _matching(q: str):
-    """Posts whose text matches `q`: PostgreSQL full text search, a simple substring match elsewhere."""
+    """Posts whose text matches `q`: PostgreSQL full text search (of each post's stored words, `Post.body_words`),
+    a simple substring match elsewhere."""
     if db.engine.dialect.name == "postgresql":
-        return func.to_tsvector("english", Post.body).op("@@")(func.plainto_tsquery("english", q))
+        return Post.body_words.op("@@")(func.plainto_tsquery("english", q))
     # SQLite's LIKE already ignores case exactly as far as its lower() does (ASCII letters), so ilike's lower() on
     # both sides only copied every post's text first.
     return Post.body.like(f"%{q}%")

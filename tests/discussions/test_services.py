@@ -186,3 +186,17 @@ def test_search_ignores_case_in_titles_and_posts(space_world):
     for q in ("kitchens", "KITCHENS", "outdoor PLAY"):
         found, _ = queries.topic_page(space, w.coordinator, 1, q=q)
         assert [t.title for t in found.items] == ["Outdoor play"], q
+
+
+def test_search_reads_a_post_as_last_edited(space_world):
+    # PostgreSQL searches each post's stored words (`Post.body_words`), which the database rewrites on every edit.
+    w = space_world
+    space = w.forum_space()
+    topic = services.create_topic(space, actor=w.member, title="Outdoor play", body="Mud kitchens are great")
+    services.reply(topic, space, actor=w.member, body="We measured the puddles")
+    db.session.commit()
+    post = db.session.scalars(select(services.Post).where(services.Post.topic_id == topic.id).order_by("id")).first()
+    services.edit_post(post, topic, space, actor=w.member, body="Sand pits are great")
+    db.session.commit()
+    searched = lambda q: [t.title for t in queries.topic_page(space, w.coordinator, 1, q=q)[0].items]  # noqa: E731
+    assert searched("kitchens") == [] and searched("sand") == searched("measured") == ["Outdoor play"]

@@ -24,3 +24,19 @@ def test_members_are_paged_and_found_by_name(app, client, login, world, make_use
     assert "Mo Member" in by_email and "Pat Extra" not in by_email
     assert "No member matches." in client.get(f"{url}?q=nobody").get_data(as_text=True)
     assert "?page=2&amp;q=Pat" in client.get(f"{url}?q=Pat").get_data(as_text=True)  # the pager keeps the search
+
+
+def test_members_are_in_name_order_after_the_coordinators_with_and_without_a_search(app, world, make_user):
+    from portal.forums import queries
+
+    app.config["PAGE_SIZE"] = 4
+    made = [make_user(Role.PRACTITIONER, name=name) for name in ("Zoe Extra", "Al Extra", "Al Extra", "Bo Extra")]
+    for person in made:
+        db.session.add(Membership(forum_id=world.forum.id, user_id=person.id))
+    db.session.commit()
+    with app.test_request_context():
+        listed = queries.members(world.forum).items
+        assert listed[0].coordinator and not any(m.coordinator for m in listed[1:])
+        names = [(m.user.name, m.user_id) for m in queries.members(world.forum, "extra").items]
+    al = sorted(p.id for p in made[1:3])
+    assert names == [("Al Extra", al[0]), ("Al Extra", al[1]), ("Bo Extra", made[3].id), ("Zoe Extra", made[0].id)]
