@@ -42,7 +42,10 @@ class Event(db.Model):
     """One dated session. Times are naive Europe/London; capacity None means unlimited."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_context", "context_type", "context_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_event_context", "context_type", "context_id", "starts_at"),
+        Index("ix_event_ends_at_id", "ends_at", "id"),  # the lists of ended events, newest first
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
