@@ -277,7 +277,10 @@ def _restore_demo(engine: str, app, sqlite_path, snapshot) -> None:
     else:
         _empty_tables()
         copies = "; ".join(
-            f'INSERT INTO public."{t.name}" SELECT * FROM demo_snapshot."{t.name}"' for t in db.metadata.sorted_tables
+            f'INSERT INTO public."{t.name}" ({columns}) SELECT {columns} FROM demo_snapshot."{t.name}"'
+            for t in db.metadata.sorted_tables
+            # a column the database writes itself (a post's stored words) is written again by it, never copied
+            if (columns := ", ".join(f'"{c.name}"' for c in t.columns if c.computed is None))
         )
         db.session.connection().exec_driver_sql(f"{copies}; {_SEQUENCES_TO_MAX}")
         db.session.commit()
