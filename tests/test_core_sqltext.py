@@ -1,7 +1,7 @@
 """in_order_walk: SQLite walks the ORDER BY's index for a page and counts from the filter's own index."""
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal.accounts.access import people_visible_to
@@ -11,6 +11,7 @@ from portal.core.sqltext import in_order_walk, sorted_after_filter
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import Team
 from portal.extensions import db
+from tests.support.sql import sqlite_plan
 
 
 def test_the_term_is_unindexed_on_sqlite_only_where_the_select_is_ordered():
@@ -24,8 +25,7 @@ def test_the_term_is_unindexed_on_sqlite_only_where_the_select_is_ordered():
 
 
 def _plan(stmt) -> str:
-    compiled = stmt.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
-    return " | ".join(row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    return sqlite_plan(str(stmt.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})))
 
 
 @pytest.mark.parametrize("app", ["sqlite"], indirect=True)

@@ -3,11 +3,12 @@ number of queries however many topics and posts there are."""
 
 from datetime import timedelta
 
-from sqlalchemy import and_, exists, false, func, or_, select, true
+from sqlalchemy import and_, exists, false, func, or_, select
 from sqlalchemy.orm import with_expression
 
 from portal.accounts.models import User
 from portal.core.dates import utcnow
+from portal.core.sqltext import in_order_walk
 from portal.discussions.models import Post, Topic, TopicRead
 from portal.discussions.spaces import Space, registered
 from portal.extensions import db
@@ -88,7 +89,10 @@ def whats_new(user, limit: int = 50) -> list[tuple[Topic, bool]]:
     clauses = []
     for space_type, policy in registered().items():
         ids = policy.visible_ids(user)
-        clauses.append(and_(Topic.space_type == space_type, true() if ids is None else Topic.space_id.in_(ids)))
+        if ids is None:  # every space of the kind: its recent topics are found by walking the last-post index
+            clauses.append(in_order_walk(Topic.space_type) == space_type)
+        else:
+            clauses.append(and_(Topic.space_type == space_type, Topic.space_id.in_(ids)))
     since = utcnow() - timedelta(days=NEW_DAYS)
     stmt = (
         select(Topic, TopicRead.read_at)

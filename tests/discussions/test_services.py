@@ -11,6 +11,7 @@ from portal.discussions import queries, services
 from portal.discussions.models import PostReport
 from portal.extensions import db
 from portal.notifications.models import Notification
+from tests.support.sql import sqlite_plan, statements
 
 
 def notes(user, kind=None):
@@ -152,6 +153,20 @@ def test_unread_markers_search_and_whats_new(space_world):
     new = queries.whats_new(w.coordinator)
     assert {t.title: unread for t, unread in new} == {"Outdoor play": False, "Transitions": True}
     assert queries.whats_new(w.outsider) == []
+
+
+@pytest.mark.parametrize("app", ["sqlite"], indirect=True)
+def test_whats_new_for_someone_who_sees_every_space_walks_the_last_post_index(app, space_world):
+    """The lead officer sees every forum, theme and team: SQLite reads the newest topics in the order of the
+    last-post index and stops after a page, instead of gathering every topic of each kind to sort them (4.8 ms on
+    the scale data, against 0.1)."""
+    services.create_topic(space_world.forum_space(), actor=space_world.member, title="Outdoor play", body="Mud")
+    db.session.commit()
+    with statements() as seen:
+        assert [t.title for t, _ in queries.whats_new(space_world.admin)] == ["Outdoor play"]
+    i = next(i for i, sql in enumerate(seen) if "FROM discussion_topic" in sql)
+    plan = sqlite_plan(seen[i], seen.parameters[i])
+    assert "ix_discussion_topic_last_post_at" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_the_read_marker_moves_only_when_a_post_came_since(space_world):

@@ -8,6 +8,7 @@ from portal.core.dates import utcnow
 from portal.discussions.models import Post, Topic, TopicRead
 from portal.extensions import db
 from portal.notifications.models import Notification
+from tests.support.sql import statements
 
 
 def test_a_member_starts_a_topic_and_a_moderator_replies(client, login, space_world, mailbox):
@@ -155,16 +156,9 @@ def test_query_counts_do_not_grow(client, login, space_world):
 
 
 def test_a_forum_space_reads_the_persons_standing_once_per_page(client, login, space_world, app):
-    from sqlalchemy import event
-
     login(space_world.coordinator)  # a moderator: the page asks both questions, and the template asks again
-    seen = []
-    listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with statements() as seen:
         page = client.get(f"/discussions/forum/{space_world.forum.id}").get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
     assert "Reported posts" in page
     assert len([s for s in seen if "FROM forum_membership" in s and "forum_membership.user_id =" in s]) == 1
 

@@ -179,18 +179,11 @@ def test_home_names_a_shared_plan_s_owner_and_a_waiting_list_place(app, client, 
 
 def test_home_reads_no_rating_levels_for_a_draft_evaluation(app, client, demo):
     """The leader's "continue your self-evaluation" line needs the evaluation's label, not its framework's scale."""
-    from sqlalchemy import event
-
-    from portal.extensions import db
+    from tests.support.sql import statements
 
     with client.session_transaction() as session:
         session["_user_id"] = str(demo.users["leader"].id)
-    statements = []
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with statements() as seen:
         page = client.get("/home").get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
     assert "Continue your self-evaluation" in page
-    assert not [s for s in statements if "rating_level" in s or "rating_scale" in s]
+    assert not [s for s in seen if "rating_level" in s or "rating_scale" in s]

@@ -2,16 +2,16 @@
 
 import re
 import threading
-from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
 from portal.core.roles import Role
 from portal.core.snapshots import FiguresChange, KeptFigures, kept
 from portal.extensions import db
 from tests.reports.world import build
+from tests.support.sql import statements
 
 PAGES = (
     "/reports/aims",
@@ -27,17 +27,6 @@ PAGES = (
 @pytest.fixture
 def world(app, make_user, make_establishment):
     return build(make_user, make_establishment)
-
-
-@contextmanager
-def statements():
-    seen: list[str] = []
-    listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
 
 
 def without_tokens(body: bytes) -> bytes:
