@@ -35,21 +35,18 @@ def is_blocked(a_id: int, b_id: int) -> bool:
     )
 
 
+def request_between(a_id: int, b_id: int, *where):
+    """Whether a request (meeting `where`) went from either person to the other: asked as two lookups by sender,
+    each answered from the sender's index (asked as one, SQLite read every request of the status instead)."""
+    return or_(
+        exists().where(Request.sender_id == a_id, Request.recipient_id == b_id, *where),
+        exists().where(Request.sender_id == b_id, Request.recipient_id == a_id, *where),
+    )
+
+
 def is_connected(a_id: int, b_id: int) -> bool:
     """An accepted request between the two, either way: only then are contact details shown."""
-    return bool(
-        db.session.scalar(
-            select(
-                exists().where(
-                    Request.status == "accepted",
-                    or_(
-                        and_(Request.sender_id == a_id, Request.recipient_id == b_id),
-                        and_(Request.sender_id == b_id, Request.recipient_id == a_id),
-                    ),
-                )
-            )
-        )
-    )
+    return bool(db.session.scalar(select(request_between(a_id, b_id, Request.status == "accepted"))))
 
 
 def can_see_profile(user, profile) -> bool:
@@ -73,11 +70,7 @@ def can_contact_about(user, person_id: int) -> bool:
 
     if not can_use_gateway(user) or person_id == user.id:
         return False
-    met = or_(
-        and_(Request.sender_id == user.id, Request.recipient_id == person_id),
-        and_(Request.sender_id == person_id, Request.recipient_id == user.id),
-    )
     return bool(
-        db.session.scalar(select(exists().where(met)))
+        db.session.scalar(select(request_between(user.id, person_id)))
         or db.session.scalar(select(exists().where(Profile.owner_id == person_id, Profile.status == "active")))
     )

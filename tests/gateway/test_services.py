@@ -1,5 +1,7 @@
 """The Gateway's rules, without HTTP: profiles, requests, accepting into a Gateway team, blocks, reports, support."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -14,6 +16,7 @@ from portal.gateway.models import GatewayTeam, MisuseReport
 from portal.gateway.ranking import Filters
 from tests.factories import authority
 from tests.support.smtp import Mailbox
+from tests.support.sql import sqlite_plan, statements
 
 from .conftest import SCIENCES
 
@@ -180,3 +183,18 @@ def test_the_warm_index_sees_new_and_changed_profiles(people, publish, make_user
     publish(people.ailsa, interests=(SCIENCES,), hunch="Fieldwork")  # saved again: no shared interest now
     rows = queries.suggestions(people.ewan, people.ewan_profile, Filters())
     assert [p.owner_id for p, _, _ in rows] == [newcomer.id, people.ailsa.id]
+
+
+def test_connected_either_way_once_accepted_asked_through_a_persons_index(app, people):
+    from portal.gateway.access import is_connected
+
+    req = _send(app, people.ailsa_profile, people.ewan)
+    assert not is_connected(people.ewan.id, people.ailsa.id)  # asked, not yet accepted
+    _decide(app, req, people.ailsa)
+    assert is_connected(people.ewan.id, people.ailsa.id) and is_connected(people.ailsa.id, people.ewan.id)
+    if db.engine.dialect.name == "sqlite":  # not every request of the status: 1 ms on the scale data, now 0.03
+        with statements() as seen:
+            is_connected(people.ewan.id, people.ailsa.id)
+        plan = sqlite_plan(seen[-1], seen.parameters[-1])
+        lookups = re.findall(r"USING INDEX ix_gateway_request_(?:sender|recipient)_id", plan)
+        assert "ix_gateway_request_status" not in plan and len(lookups) == 2, plan
