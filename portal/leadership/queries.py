@@ -6,6 +6,7 @@ from functools import cache
 from sqlalchemy import DateTime, String, and_, bindparam, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload, with_expression
 
+from portal.core.lists import fill_lists, list_query
 from portal.extensions import db
 from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel
 from portal.frameworks.scoring import SectionScore
@@ -32,13 +33,18 @@ def my_evaluations(user) -> list[SelfEvaluation]:
 
 
 def load_plan(plan_id: int) -> DevelopmentPlan | None:
-    """The plan with everything its page shows, in eight queries whatever the plan holds."""
-    return db.session.scalars(_plan_query(), {"plan_id": plan_id}).unique().first()
+    """The plan with everything its page shows, in seven queries whatever the plan holds: the plan, then each list."""
+    plan_query, lists = _plan_queries()
+    plan = db.session.scalars(plan_query, {"plan_id": plan_id}).unique().first()
+    if plan is not None:
+        fill_lists(plan, lists)
+    return plan
 
 
 @cache
-def _plan_query():
-    """load_plan's statement, built once per process (its loader options cost more to build than to run)."""
+def _plan_queries():
+    """load_plan's statements, built once per process (their loader options cost more to build than to run): the
+    plan, and each of its lists."""
     from portal.enquiries.models import Team
     from portal.events.models import Booking, Event
 
@@ -46,7 +52,17 @@ def _plan_query():
         booked = select(column).join(Booking, Booking.event_id == Event.id)
         return booked.where(Booking.id == GoalUpdate.booking_id).scalar_subquery()
 
-    return (
+    # Goals with their progress updates, and the names of the team or session each update links.
+    updates = joinedload(PlanGoal.updates).options(
+        with_expression(
+            GoalUpdate.team_name, select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery()
+        ),
+        with_expression(GoalUpdate.session_title, session(Event.title)),
+        with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
+    )
+    names = ("priorities", "reviews", "modules", "requests", "comments")
+    lists = {name: list_query(DevelopmentPlan, name) for name in names}
+    plan = (
         select(DevelopmentPlan)
         .where(DevelopmentPlan.id == bindparam("plan_id"))
         .options(
@@ -55,26 +71,13 @@ def _plan_query():
             joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.shares),
-            selectinload(DevelopmentPlan.priorities),
-            # Goals with their progress updates, and the names of the team or session each update links.
-            selectinload(DevelopmentPlan.goals)
-            .joinedload(PlanGoal.updates)
-            .options(
-                with_expression(
-                    GoalUpdate.team_name,
-                    select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery(),
-                ),
-                with_expression(GoalUpdate.session_title, session(Event.title)),
-                with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
-            ),
-            selectinload(DevelopmentPlan.reviews),
-            selectinload(DevelopmentPlan.modules),
-            selectinload(DevelopmentPlan.requests),
-            selectinload(DevelopmentPlan.comments),
+            # The goals with their updates (read again with the plan when it expired, updates and all).
+            selectinload(DevelopmentPlan.goals).options(updates),
             # The owner is most often the person reading, already loaded: lazyload takes them from the session.
             lazyload(DevelopmentPlan.owner),
         )
     )
+    return plan, lists
 
 
 def my_plans(user) -> list[DevelopmentPlan]:
