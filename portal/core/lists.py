@@ -46,10 +46,10 @@ def fill_lists(parent, lists: dict[str, ListQuery]) -> None:
     list already in memory, with any change made to it, is kept."""
     state = inspect(parent)
     state.info[_LISTS] = lists
-    unloaded = state.unloaded
+    session, unloaded = state.session or db.session, state.unloaded
     for name, query in lists.items():
         if name in unloaded:
-            items = db.session.scalars(query.statement, {"parent_id": getattr(parent, query.parent_key)}).unique()
+            items = session.scalars(query.statement, {"parent_id": getattr(parent, query.parent_key)}).unique()
             set_committed_value(parent, name, list(items))
 
 
@@ -59,6 +59,8 @@ _LISTS = "portal.core.lists"
 @event.listens_for(db.Model, "refresh", propagate=True)
 def _read_again(target, context, attrs) -> None:
     """A record whose lists fill_lists read, refreshed after it expired: read its lists again too."""
-    lists = inspect(target).info.get(_LISTS)
-    if lists is not None:
-        fill_lists(target, lists)
+    state = inspect(target)
+    lists = state.info.get(_LISTS)
+    if lists is not None and state.session is not None:
+        with state.session.no_autoflush:  # it may be read while the session flushes
+            fill_lists(target, lists)
