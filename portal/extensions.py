@@ -3,7 +3,6 @@
 import sqlite3
 import sys
 
-from flask import has_request_context, request
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -24,19 +23,6 @@ class Base(DeclarativeBase):
             "pk": "pk_%(table_name)s",
         }
     )
-
-
-class PortalSQLAlchemy(SQLAlchemy):
-    """The one pager: `page` and `per_page` come from the query string as bounded numbers (the portal's request
-    ignores integers too large to store), and a page holds at most 100 rows."""
-
-    def paginate(self, select, *, page=None, per_page=None, max_per_page=100, error_out=True, count=True):
-        if has_request_context():
-            page = page if page is not None else request.args.get("page", 1, type=int)
-            per_page = per_page if per_page is not None else request.args.get("per_page", 20, type=int)
-        return super().paginate(
-            select, page=page, per_page=per_page, max_per_page=max_per_page, error_out=error_out, count=count
-        )
 
 
 @event.listens_for(Engine, "connect")
@@ -64,7 +50,7 @@ def _postgresql_cursor(dbapi_connection, connection_record) -> None:
         dbapi_connection.cursor_factory = DescribedOnReadCursor
 
 
-db = PortalSQLAlchemy(model_class=Base)
+db = SQLAlchemy(model_class=Base)  # lists page through portal.core.paging.paginate, never db.paginate
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

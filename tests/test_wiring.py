@@ -105,3 +105,10 @@ def test_every_domain_registers_through_init_app():
     # nothing but __init__ files define blueprints
     defined = [n for n, p in MODULES.items() if "Blueprint(" in p.read_text() and p.name != "__init__.py"]
     assert not defined, defined
+
+
+def test_every_list_pages_through_the_one_pager():
+    """portal.core.paging.paginate is the one pager (a select -> a Page for the `pager` macro); Flask-SQLAlchemy's
+    own `db.paginate` reads ?per_page= from anyone and is not used."""
+    offenders = [name for name, path in MODULES.items() if "db.paginate(" in path.read_text()]
+    assert not offenders, offenders

@@ -26,7 +26,7 @@ def _int_in_range(value) -> int:
 
 class BoundedParameters(ImmutableMultiDict):
     """Query and form values whose `get(..., type=int)` treats a number too large to store as missing (the
-    default), so every `request.args.get("page", type=int)`, Flask-SQLAlchemy's pager included, is safe."""
+    default), so every `request.args.get(..., type=int)` is safe."""
 
     def get(self, key, default=None, type=None):  # noqa: A002 (werkzeug's names)
         return super().get(key, default, _int_in_range if type is int else type)

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.core.forms import form_status, run_action, run_form
 from portal.core.inputs import bounded_int
+from portal.core.paging import page_number
 from portal.core.rendering import render
 from portal.core.uploads import describe_allowed
 from portal.discussions import bp, markdown, moderation, queries, services
@@ -20,7 +21,7 @@ from portal.extensions import db
 def list_topics(space_type, space_id):
     space = load_or_404(space_type, space_id, current_user)
     q = (request.args.get("q") or "").strip()[:100]
-    page, unread = queries.topic_page(space, current_user, request.args.get("page", 1, type=int), q)
+    page, unread = queries.topic_page(space, current_user, page_number(), q)
     return render(
         "discussions/space.html",
         fragment="discussions/_topics.html",
@@ -61,7 +62,7 @@ def _topic_page(topic, space, form, status=200):
             session.commit()
         finally:
             session.expire_on_commit = True
-    page = queries.post_page(topic, request.args.get("page", 1, type=int))
+    page = queries.post_page(topic, page_number())
     return render(
         "discussions/topic.html",
         topic=topic,

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from portal.core.paging import paginate
 from portal.extensions import db
 from portal.notifications.models import Notification
 
@@ -14,7 +15,7 @@ def page_for(user, page: int):
         .where(Notification.user_id == user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    return db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+    return paginate(stmt, page=page, per_page=PER_PAGE)
 
 
 def latest_unread(user, limit: int = 5) -> list[Notification]:

@@ -1,10 +1,11 @@
 """Notifications: the list, the bell's count, mark as read, e-mail preferences and one-click unsubscribe."""
 
-from flask import abort, redirect, request, url_for
+from flask import abort, redirect, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ActionForm, attempt, form_status, run_action, run_form
+from portal.core.paging import page_number
 from portal.core.rendering import render
 from portal.extensions import db
 from portal.notifications import bp, queries, services
@@ -16,7 +17,7 @@ from portal.notifications.models import Notification
 @bp.get("")
 @login_required
 def list_notifications():
-    page = queries.page_for(current_user, request.args.get("page", 1, type=int))
+    page = queries.page_for(current_user, page_number())
     return render(
         "notifications/list.html",
         page=page,

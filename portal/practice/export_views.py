@@ -3,10 +3,11 @@
 import json
 from types import SimpleNamespace
 
-from flask import abort, current_app, make_response, render_template, request
+from flask import abort, make_response, render_template, request
 from werkzeug.utils import secure_filename
 
 from portal.core.dates import utcnow
+from portal.core.paging import paginate
 from portal.core.pdf import pdf_response
 from portal.core.rendering import render
 from portal.core.uploads import stored_image
@@ -68,12 +69,7 @@ def _public_or_404(account_id: int):
 @bp.get("/public")
 def public_library():
     filters = queries.LibraryFilter.from_args(request.args)
-    page = db.paginate(
-        queries.library_query(_Visitor(), filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
-    )
+    page = paginate(queries.library_query(_Visitor(), filters))
     return render(
         "practice/public_list.html",
         fragment="practice/_results.html",

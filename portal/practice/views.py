@@ -1,13 +1,13 @@
 """The library, one account, and the team's work on it: draft, edit, files, consent, submit, "Used this"."""
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ActionForm, form_status, run_action, run_form
+from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.uploads import send_stored
-from portal.extensions import db
 from portal.organisations.models import AUTHORITIES
 from portal.practice import bp, queries, services
 from portal.practice.access import can_edit, is_reviewer, is_team_member
@@ -17,20 +17,11 @@ from portal.practice.models import AccountFile, PracticeAccount
 from portal.practice.vocabularies import PROGRAMMES
 
 
-def _page() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
-
-
 @bp.get("/")
 @login_required
 def library():
     filters = queries.LibraryFilter.from_args(request.args)
-    page = db.paginate(
-        queries.library_query(current_user, filters),
-        page=_page(),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
-    )
+    page = paginate(queries.library_query(current_user, filters))
     ids = [a.id for a in page.items]
     return render(
         "practice/library.html",
