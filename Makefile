@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 PG_BIN := /usr/lib/postgresql/15/bin
 export FLASK_APP := wsgi.py
+# At least three test workers; one per core and one more on bigger machines.
+TEST_WORKERS ?= $(shell python3 -c 'import os; print(max(3, len(os.sched_getaffinity(0)) + 1))')
 
 .PHONY: run test bench install install-test system-test-deps system-pdf-deps test-tools lint
 
@@ -61,10 +63,10 @@ run: install
 test: install-test system-test-deps test-tools
 	$(VENV)/bin/ruff check portal tests scripts
 	$(VENV)/bin/ruff format --check portal tests scripts wsgi.py
-	# Three workers on two cores: browser tests spend much of their time waiting on Chromium and the served
-	# portal, so a third worker fills the idle time (a fresh clone here: 671 s of tests on two, 522 s on three;
-	# on 2026-12-01, quiet, 479 s on three and 536 s on four).
-	$(PY) -m pytest -n 3 --dist loadgroup --durations=25
+	# One worker per core and one more: browser tests spend much of their time waiting on Chromium and the
+	# served portal, so the extra worker fills the idle time (on two cores, a fresh clone: 671 s of tests on two
+	# workers, 522 s on three; on 2026-12-01, quiet, 479 s on three and 536 s on four). TEST_WORKERS=N overrides.
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 bench: install-test system-test-deps
 	$(PY) -m pip install -q -e '.[dev]'
