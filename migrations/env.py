@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from portal.accounts.models import compared_with_the_models
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -96,6 +98,7 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_name=compared_with_the_models,
             **conf_args
         )
 

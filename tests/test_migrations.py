@@ -6,6 +6,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, select, text
 
 from portal import create_app
+from portal.accounts.models import compared_with_the_models
 from portal.extensions import db
 from portal.organisations.models import LocalAuthority
 from tests.conftest import config_for_tests
@@ -16,7 +17,8 @@ def _check(url: str) -> None:
     with app.app_context():
         upgrade()
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+            opts = {"compare_type": True, "include_name": compared_with_the_models}
+            diff = compare_metadata(MigrationContext.configure(conn, opts=opts), db.metadata)
         assert diff == [], f"migrations and models differ: {diff}"
         assert len(db.session.scalars(select(LocalAuthority)).all()) == 8
         db.session.remove()

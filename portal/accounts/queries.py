@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from portal.accounts.access import of_authority, people_visible_to
 from portal.accounts.models import User, UserRole
+from portal.accounts.search import name_or_email_contains
 from portal.core.inputs import bounded_int
 from portal.core.roles import Role
-from portal.core.sqltext import ilike, sorted_after_filter
+from portal.core.sqltext import sorted_after_filter
 from portal.organisations.models import Establishment, LocalAuthority
 
 
@@ -59,9 +60,7 @@ def people_query(actor, filters: PeopleFilter):
     roles = of_person(func.aggregate_strings(UserRole.role, ","), UserRole.user_id == User.id)
     stmt = select(User.id, User.name, User.email, place.label("place"), roles.label("roles"))
     if filters.q:
-        like = f"%{filters.q.lower()}%"
-        # ILIKE on the bare columns: PostgreSQL answers it from the trigram indexes (lower(name) would not).
-        stmt = stmt.where(or_(ilike(User.name, like), ilike(User.email, like)))
+        stmt = stmt.where(name_or_email_contains(filters.q))
     # A search reads every match (its page counts them): PostgreSQL finds them through the trigram indexes, which
     # answer three characters or more (a shorter search matches most people: walking the name index is as good).
     stmt = stmt.order_by(sorted_after_filter(User.name) if len(filters.q) >= 3 else User.name, User.id)

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from portal.accounts.models import User
+from portal.accounts.search import name_or_email_contains
 from portal.core.paging import paginate
 from portal.extensions import db
 from portal.forums.meetings import local_now
@@ -128,10 +129,9 @@ def members(forum: Forum, q: str = ""):
     name = select(User.name).where(User.id == Membership.user_id).correlate_except(User).scalar_subquery()
     stmt = select(Membership).where(Membership.forum_id == forum.id)
     if q:
-        like = f"%{q.lower()}%"
         stmt = (
             stmt.join(User, Membership.user_id == User.id)
-            .where(or_(func.lower(User.name).like(like), User.email.like(like)))
+            .where(name_or_email_contains(q))
             .options(contains_eager(Membership.user))
         )
     else:
