@@ -46,7 +46,7 @@ def _page(cohort, *, preview=None, error=None, status=200):
             matching.problem_input(cohort, nominations=listed, answers=answers, constraints=constraints)
         ),
         preview=preview,
-        hunches=answers,
+        said_by=queries.hunches_by_establishment(listed, answers),
         history=matching.history(cohort),
         error=error,
         status=status,

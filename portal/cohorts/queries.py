@@ -164,6 +164,14 @@ def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, Interes
     return {r.user_id: r for r in db.session.scalars(_responses_query(user_ids is not None), params)}
 
 
+def hunches_by_establishment(nominations, answers: dict[int, InterestResponse]) -> dict[str, list[tuple]]:
+    """(name, hunch) of each nominated person who answered, by establishment id (as the matching board keys it)."""
+    return {
+        str(n.establishment_id): [(p.name, answers[p.id].hunch) for p in n.people if p.id in answers]
+        for n in nominations
+    }
+
+
 @cache
 def _responses_query(some: bool):
     """responses_by_user's statement, built once per process (everyone's answers, or some people's)."""
