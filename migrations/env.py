@@ -5,7 +5,7 @@ from flask import current_app
 
 from alembic import context
 
-from portal.accounts.models import compared_with_the_models
+from portal.core.textindex import compared_with_the_models
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.

@@ -6,7 +6,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, select, text
 
 from portal import create_app
-from portal.accounts.models import compared_with_the_models
+from portal.core.textindex import compared_with_the_models
 from portal.extensions import db
 from portal.organisations.models import LocalAuthority
 from tests.conftest import config_for_tests

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.dates import utcnow
 from portal.core.roles import Role
+from portal.core.textindex import sqlite_text_index
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
 
@@ -15,7 +16,7 @@ from portal.organisations.models import Establishment, LocalAuthority
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
     # People search (name or e-mail contains ...): trigram indexes on PostgreSQL (pg_trgm, which the
-    # migration and create_all enable); on SQLite an FTS5 trigram table (SQLITE_SEARCH_INDEX below).
+    # migration and create_all enable); on SQLite an FTS5 trigram table (PEOPLE_INDEX below).
     # The people list, read in name order: the name index also holds what the list filters on (LA, establishment,
     # e-mail), so a page of an LA's people walks it and stops, and a search reads it instead of the table.
     __table_args__ = (
@@ -121,29 +122,5 @@ event.listen(
     User.__table__, "before_create", DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql")
 )
 
-# People search on SQLite (accounts/search.py): an FTS5 table with the trigram tokenizer that holds no text of its
-# own (it reads `user_account`), kept by triggers. Written out again in the migration that made it (0018).
-SEARCH_TABLE = "user_account_search"
-SQLITE_SEARCH_INDEX = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(name, email, content='user_account', "
-    "content_rowid='id', tokenize='trigram')",
-    f"CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_insert AFTER INSERT ON user_account BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}(rowid, name, email) VALUES (new.id, new.name, new.email); END",
-    f"CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_delete AFTER DELETE ON user_account BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, name, email) VALUES ('delete', old.id, old.name, old.email); "
-    "END",
-    f"CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_update AFTER UPDATE OF name, email ON user_account BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, name, email) VALUES ('delete', old.id, old.name, old.email); "
-    f"INSERT INTO {SEARCH_TABLE}(rowid, name, email) VALUES (new.id, new.name, new.email); END",
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')",
-)
-
-
-def compared_with_the_models(name: str, type_: str, parent_names: dict) -> bool:
-    """alembic's `include_name`: every table but those SQLite's search index keeps itself."""
-    return not (type_ == "table" and name.startswith(SEARCH_TABLE))
-
-
-for _statement in SQLITE_SEARCH_INDEX:
-    event.listen(User.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
-event.listen(User.__table__, "before_drop", DDL(f"DROP TABLE IF EXISTS {SEARCH_TABLE}").execute_if(dialect="sqlite"))
+# People search on SQLite (accounts/search.py): names and addresses by any three characters (migration 0018).
+PEOPLE_INDEX = sqlite_text_index(User.__table__, "user_account_search", ("name", "email"), "trigram")

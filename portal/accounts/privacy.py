@@ -5,7 +5,6 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from portal.accounts.models import LoginFailure, RecoveryCode, User, UserRole
-from portal.accounts.search import forget_erased_text
 from portal.core import personal_data
 from portal.core.dates import utcnow
 from portal.extensions import db
@@ -30,7 +29,6 @@ def erase(user: User) -> None:
     user.erased_at = utcnow()
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.flush()
-    forget_erased_text()
 
 
 def purge_login_failures(cutoff) -> int:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.audit.services import record as audit
-from portal.core import personal_data
+from portal.core import personal_data, textindex
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
 from portal.core.roles import Role
@@ -55,6 +55,7 @@ def erase(user: User, *, actor: User | None) -> None:
     personal_data.erase_all(user)
     audit(actor, "erasure.done", user)
     db.session.flush()
+    textindex.merge_all()
 
 
 def erase_unanswered_invitations(cutoff) -> int:
