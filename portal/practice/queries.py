@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, bindparam, exists, func, literal_column, select
 
 from portal.accounts.models import User
+from portal.core.paging import Page, paginate
 from portal.core.sqltext import ilike
 from portal.enquiries.models import TeamMember
 from portal.events.models import Event
@@ -91,6 +92,23 @@ def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
     return stmt.order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
 
 
+# What a library card shows of an account: a page reads these columns, not whole accounts (their texts are long).
+_CARD = (
+    PracticeAccount.id,
+    PracticeAccount.title,
+    PracticeAccount.abstract,
+    PracticeAccount.programme,
+    PracticeAccount.theme_title,
+    PracticeAccount.school_year,
+    PracticeAccount.revised_at,
+)
+
+
+def library_page(user, filters: LibraryFilter) -> Page:
+    """One page of the library as rows of what each card shows (`library_query`'s accounts and order)."""
+    return paginate(library_query(user, filters).with_only_columns(*_CARD), rows=True)
+
+
 # The library's statements that take no filter, built once (each library page runs all of them).
 _FILTER_CHOICES = (
     select(PracticeAccount.theme_title, PracticeAccount.school_year)
@@ -133,9 +151,10 @@ def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
 
 
 def use_counts(account_ids) -> dict[int, int]:
+    """How many uses each account has (0 for none)."""
     if not account_ids:
         return {}
-    return dict(db.session.execute(_USE_COUNTS, {"ids": list(account_ids)}).all())
+    return dict.fromkeys(account_ids, 0) | dict(db.session.execute(_USE_COUNTS, {"ids": list(account_ids)}).all())
 
 
 def measures(account: PracticeAccount) -> list[dict]:

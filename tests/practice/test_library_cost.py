@@ -1,0 +1,47 @@
+"""The library's cards cost little per card: a page reads rows of the shown columns (no accounts), and its template
+calls nothing through Jinja's context per card but the card's address."""
+
+from jinja2.runtime import Context
+
+from portal.core.roles import Role
+from portal.practice import queries
+from portal.practice.models import PracticeAccount
+from tests.practice.test_query_counts import _grow
+from tests.practice.test_services import _publish
+
+
+def test_a_library_page_is_rows_of_the_card_columns(app, world, make_user):
+    _publish(world)
+    with app.test_request_context("/practice/"):
+        page = queries.library_page(make_user(Role.PRACTITIONER), queries.LibraryFilter())
+    (card,) = page.items
+    assert not isinstance(card, PracticeAccount)  # no texts, search words or versions loaded to show a card
+    assert set(card._fields) == {"id", "title", "abstract", "programme", "theme_title", "school_year", "revised_at"}
+
+
+def _context_calls(client, monkeypatch) -> tuple[int, int, int]:
+    """(url_for calls, other calls through the template context, cards) for one library page."""
+    calls = []
+    original = Context.call
+
+    def counted(self, obj, *args, **kwargs):
+        calls.append(getattr(obj, "__name__", ""))
+        return original(self, obj, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Context, "call", counted)
+        response = client.get("/practice/")
+    assert response.status_code == 200
+    addresses = calls.count("url_for")
+    return addresses, len(calls) - addresses, response.data.count(b'<li><h2 class="ds_h3">')
+
+
+def test_a_card_calls_only_its_address_through_the_template(client, login, world, make_user, monkeypatch):
+    _publish(world)
+    login(make_user(Role.PRACTITIONER))
+    few_addresses, few_others, few_cards = _context_calls(client, monkeypatch)
+    _grow(30, 0, [make_user(Role.PRACTITIONER).id])
+    many_addresses, many_others, many_cards = _context_calls(client, monkeypatch)
+    assert (few_cards, many_cards) == (1, 25)
+    assert many_others == few_others
+    assert many_addresses - few_addresses == many_cards - few_cards + 1  # and the pager's link to page 2
