@@ -45,3 +45,20 @@ def test_a_card_calls_only_its_address_through_the_template(client, login, world
     assert (few_cards, many_cards) == (1, 25)
     assert many_others == few_others
     assert many_addresses - few_addresses == many_cards - few_cards + 1  # and the pager's link to page 2
+
+
+def test_the_library_is_built_once_per_shape_of_filters(client, login, world, make_user, monkeypatch):
+    _publish(world)
+    queries._library_listing.cache_clear()
+    login(make_user(Role.PRACTITIONER))
+    assert b"Outdoor" in client.get("/practice/?q=woodland&la=renfrewshire").data
+
+    def refused(user, stmt):
+        raise AssertionError("the library's statement built again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(queries, "visible_accounts", refused)
+        login(make_user(Role.PRACTITIONER))  # someone else, other words, another LA: the same statements
+        assert b"No accounts match" in client.get("/practice/?q=submarine&la=inverclyde").data
+        assert b"1 account" in client.get("/practice/?q=learning&la=glasgow-city").data
+    assert queries._library_listing.cache_info().misses == 1
