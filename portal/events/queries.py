@@ -48,13 +48,14 @@ def visible_clause(user):
 
 
 def events_page(user, filters: EventFilter, now: datetime) -> Page:
-    """A page of the events list, upcoming (soonest first) or past (latest first), by statements built once per
-    process for each set of roles and of filters in use: the person, the time and the filters' values are bound."""
+    """A page of the events list (rows of the columns it shows), upcoming (soonest first) or past (latest first), by
+    statements built once per process for each set of roles and of filters in use: the person, the time and the
+    filters' values are bound."""
     found = _events_listing(
         frozenset(user.roles), filters.past, bool(filters.kind), bool(filters.context), filters.context_id is not None
     )
     values = {"kind": filters.kind, "context": filters.context, "context_id": filters.context_id}
-    return paginate(found, params={"user_id": user.id, "now": now, **values})
+    return paginate(found, rows=True, params={"user_id": user.id, "now": now, **values})
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,14 @@ class _Lister:
         return any(role in self.roles for role in roles)
 
 
+# What the list shows of an event: a page reads these columns, not whole events.
+_LISTED = (Event.id, Event.title, Event.cancelled, Event.starts_at, Event.ends_at, Event.kind, Event.capacity)
+
+
 @lru_cache(maxsize=128)  # a key per set of roles and of filters: a few dozen at most
 def _events_listing(roles: frozenset, past: bool, kind: bool, context: bool, context_id: bool) -> Listing:
     now = bindparam("now")
-    stmt = select(Event).where(visible_clause(_Lister(roles)))
+    stmt = select(*_LISTED).where(visible_clause(_Lister(roles)))
     if past:
         stmt = stmt.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id)
     else:

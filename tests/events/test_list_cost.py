@@ -2,6 +2,7 @@
 the filters' values bound: another person with the same roles sees their own events by the same statements."""
 
 from portal.events import queries
+from portal.events.models import Event, local_now
 
 
 def test_the_list_is_built_once_for_people_with_the_same_roles(
@@ -27,3 +28,11 @@ def test_the_list_is_built_once_for_people_with_the_same_roles(
     assert "Open to all" in seen_first and "Booked by invitation" not in seen_first
     assert "Open to all" in seen_second and "Booked by invitation" in seen_second
     assert "Open to all" in by_kind and "Booked by invitation" not in by_kind
+
+
+def test_a_page_of_the_list_is_rows_of_what_it_shows(app, make_user, make_event):
+    make_event(title="Open to all")
+    with app.test_request_context("/events"):
+        (row,) = queries.events_page(make_user(), queries.EventFilter(), local_now()).items
+    assert not isinstance(row, Event) and row.title == "Open to all"
+    assert set(row._fields) == {"id", "title", "cancelled", "starts_at", "ends_at", "kind", "capacity"}
