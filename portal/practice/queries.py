@@ -80,10 +80,10 @@ def _patterns(q: str) -> list[str]:
     return ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in q.split()]
 
 
-def text_match(words: int):
+def text_match(words: int, dialect: str):
     """Full-text search of :q: PostgreSQL's tsvector (the GIN index in the migration); on SQLite a LIKE per word
     (:word0, :word1, ...; `_patterns`)."""
-    if db.engine.dialect.name == "postgresql":
+    if dialect == "postgresql":
         query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), bindparam("q"))
         return PracticeAccount.search_vector.op("@@")(query)
     return and_(*(ilike(PracticeAccount.search_text, bindparam(f"word{i}"), escape="\\") for i in range(words)))
@@ -99,7 +99,7 @@ class _Reader:
 
 def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
     """Accounts `user` may list, filtered, newest first (visitors: public ones only), with the filters' values."""
-    stmt = _library_select(published_only, user.is_authenticated, *filters.shape())
+    stmt = _library_select(db.engine.dialect.name, published_only, user.is_authenticated, *filters.shape())
     return stmt.params(**_values(user, filters))
 
 
@@ -108,12 +108,15 @@ def _values(user, filters: LibraryFilter) -> dict:
 
 
 @lru_cache(maxsize=256)  # a statement per shape of filters (library_page's come from here too)
-def _library_select(published_only: bool, signed_in: bool, words: int, theme, year, programme, facets: tuple):
+def _library_select(
+    dialect: str, published_only: bool, signed_in: bool, words: int, theme, year, programme, facets: tuple
+):
+    """library_query's statement for one database (a process serves one; the tests' serves two) and shape."""
     stmt = visible_accounts(_Reader(signed_in), select(PracticeAccount))
     if published_only:
         stmt = stmt.where(PracticeAccount.state == PUBLISHED)
     if words:
-        stmt = stmt.where(text_match(words))
+        stmt = stmt.where(text_match(words, dialect))
     if theme:
         stmt = stmt.where(PracticeAccount.theme_title == bindparam("theme"))
     if year:
@@ -146,12 +149,13 @@ _CARD = (
 def library_page(user, filters: LibraryFilter) -> Page:
     """One page of the library as rows of what each card shows (`library_query`'s accounts and order), by
     statements built once per process for each shape of filters."""
-    return paginate(_library_listing(user.is_authenticated, *filters.shape()), rows=True, params=_values(user, filters))
+    found = _library_listing(db.engine.dialect.name, user.is_authenticated, *filters.shape())
+    return paginate(found, rows=True, params=_values(user, filters))
 
 
 @lru_cache(maxsize=256)
-def _library_listing(signed_in: bool, *shape) -> Listing:
-    return listing(_library_select(True, signed_in, *shape).with_only_columns(*_CARD))
+def _library_listing(dialect: str, signed_in: bool, *shape) -> Listing:
+    return listing(_library_select(dialect, True, signed_in, *shape).with_only_columns(*_CARD))
 
 
 # The library's statements that take no filter, built once (each library page runs all of them).

@@ -4,10 +4,12 @@ calls nothing through Jinja's context per card but the card's address."""
 from jinja2.runtime import Context
 
 from portal.core.roles import Role
+from portal.extensions import db
 from portal.practice import queries
 from portal.practice.models import PracticeAccount
 from tests.practice.test_query_counts import _grow
 from tests.practice.test_services import _publish
+from tests.support.sql import statements
 
 
 def test_a_library_page_is_rows_of_the_card_columns(app, world, make_user):
@@ -62,3 +64,12 @@ def test_the_library_is_built_once_per_shape_of_filters(client, login, world, ma
         assert b"No accounts match" in client.get("/practice/?q=submarine&la=inverclyde").data
         assert b"1 account" in client.get("/practice/?q=learning&la=glasgow-city").data
     assert queries._library_listing.cache_info().misses == 1
+
+
+def test_a_search_is_written_for_the_database_in_use(app, world, make_user):
+    """The statements kept per shape are kept per database too (the tests' process serves both)."""
+    _publish(world)
+    with app.test_request_context("/practice/?q=woodland"), statements() as seen:
+        page = queries.library_page(make_user(Role.PRACTITIONER), queries.LibraryFilter(q="woodland"))
+    assert page.total == 1
+    assert ("@@" if db.engine.dialect.name == "postgresql" else "search_text LIKE") in seen[-1]
