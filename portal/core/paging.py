@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from math import ceil
 
 from flask import current_app, request
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 
 from portal.extensions import db
 
@@ -50,11 +50,38 @@ class Page:
         return iter(self.items)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A list's two statements built once per process (`listing(stmt)`), for a list whose select has its values
+    as bound parameters: building the select, its count and its window again on every request (and their cache
+    keys) can cost more Python than the database takes to answer them."""
+
+    count: Select
+    window: Select  # one page: the select with its LIMIT and OFFSET bound too
+
+
+def listing(stmt: Select) -> Listing:
+    """The count and the page of `stmt`, as paginate builds them, with the page's size and start bound."""
+    return Listing(
+        select(func.count()).select_from(stmt.order_by(None).subquery()),
+        stmt.limit(bindparam("page_size", type_=Integer)).offset(bindparam("page_start", type_=Integer)),
+    )
+
+
 def paginate(
-    stmt, *, per_page: int | None = None, page: int | None = None, rows: bool = False, total_in_page: bool = False
+    stmt,
+    *,
+    per_page: int | None = None,
+    page: int | None = None,
+    rows: bool = False,
+    total_in_page: bool = False,
+    params: dict | None = None,
 ) -> Page:
     """Two queries whatever the size of the list: the count, then one page of `stmt` (entities, or whole rows
     when `rows` is true). The page number comes from ?page= unless given; PAGE_SIZE rows unless given.
+
+    `stmt` may be a Listing built once per process, run with its bound `params` (`total_in_page` is for a
+    select built per request: a search's).
 
     `total_in_page`: one query instead, the count read beside each row of the page (COUNT(*) OVER ()), for a
     search whose filter scans many rows to find few: the scan is made once, not twice (a page past the end still
@@ -62,13 +89,17 @@ def paginate(
     read whole to count this way."""
     per_page = per_page or current_app.config["PAGE_SIZE"]
     page = page or page_number()
-    if total_in_page:
+    params = params or {}
+    if total_in_page and not isinstance(stmt, Listing):
         window = stmt.add_columns(func.count().over().label("page_total"))
-        found = db.session.execute(window.limit(per_page).offset((page - 1) * per_page)).all()
+        found = db.session.execute(window.limit(per_page).offset((page - 1) * per_page), params).all()
         if found or page == 1:
             total = found[0].page_total if found else 0
             return Page(found if rows else [row[0] for row in found], total, page, per_page)
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    window = stmt.limit(per_page).offset((page - 1) * per_page)
-    items = list(db.session.execute(window).all() if rows else db.session.scalars(window).unique())
-    return Page(items, total, page, per_page)
+    built = stmt if isinstance(stmt, Listing) else listing(stmt)
+    total = db.session.scalar(built.count, params) or 0
+    window = {**params, "page_size": per_page, "page_start": (page - 1) * per_page}
+    items = (
+        db.session.execute(built.window, window).all() if rows else db.session.scalars(built.window, window).unique()
+    )
+    return Page(list(items), total, page, per_page)

@@ -145,11 +145,12 @@ def save_draft(enquiry: Enquiry, key: str, text: str, *, base_version: int, acto
     return draft
 
 
-# plan_state's two statements, built once.
+# plan_state's two statements, built once. A section shows who saved it by name: the person without their
+# establishment and LA (User's own joined loads).
 _SECTIONS = (
     select(PlanSection)
     .where(PlanSection.enquiry_id == bindparam("enquiry_id"))
-    .options(joinedload(PlanSection.updated_by))
+    .options(joinedload(PlanSection.updated_by).lazyload("*"))
 )
 _DRAFTS = select(SectionDraft).where(
     SectionDraft.enquiry_id == bindparam("enquiry_id"), SectionDraft.user_id == bindparam("user_id")

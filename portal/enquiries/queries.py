@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Integer, bindparam, distinct, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
+from portal.core.lists import fill_lists, list_query
 from portal.core.paging import Page, paginate
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import (
@@ -129,10 +130,11 @@ def _is_admin(user) -> bool:
 
 def team_page(team_id: int):
     """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team_query, enquiry_query = _team_page_queries()
+    team_query, lists, enquiry_query = _team_page_queries()
     team = db.session.scalar(team_query, {"team_id": team_id})
     if team is None:
         return None, None
+    fill_lists(team, lists)
     enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
     set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
     return team, enquiry
@@ -140,17 +142,15 @@ def team_page(team_id: int):
 
 @cache
 def _team_page_queries():
-    """team_page's two statements, built once per process (every enquiry page runs them)."""
-    team = (
-        select(Team)
-        .where(Team.id == bindparam("team_id"))
-        .options(
-            joinedload(Team.theme),
-            selectinload(Team.members).joinedload(TeamMember.user),
-            selectinload(Team.facilitators).joinedload(TeamFacilitator.user),
-        )
-    )
-    return team, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
+    """team_page's statements, built once per process (every enquiry page runs them): the team, its two lists
+    (members and facilitators with their people: core/lists.py, not selectinload built per request) and the
+    enquiry."""
+    team = select(Team).where(Team.id == bindparam("team_id")).options(joinedload(Team.theme))
+    lists = {
+        "members": list_query(Team, "members", joinedload(TeamMember.user)),
+        "facilitators": list_query(Team, "facilitators", joinedload(TeamFacilitator.user)),
+    }
+    return team, lists, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
 
 
 _PENDING_REQUESTS = (

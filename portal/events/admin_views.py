@@ -9,7 +9,6 @@ from portal.accounts.models import User
 from portal.accounts.services import find_by_email
 from portal.core.access import roles_required
 from portal.core.forms import ActionForm, ServiceError, attempt, form_status, run_form
-from portal.core.paging import paginate
 from portal.core.rendering import render, wants_fragment
 from portal.core.roles import Role
 from portal.events import attendance, bp, queries, services
@@ -205,7 +204,7 @@ def attendance_report():
     year = year if year in years else years[0]
     since, until = attendance.school_year_bounds(year)
     contexts = attendance.labelled_contexts(since=since, until=until)
-    page = paginate(attendance.past_events_query(since=since, until=until))
+    page = attendance.past_events(since=since, until=until)
     per_event = attendance.attendance_summary(event_ids=[e.id for e in page.items]).per_event
     # The year filter swaps both tables (report-results); the pager only the events table (report-events).
     target = "report-results" if wants_fragment("report-results") else "report-events"

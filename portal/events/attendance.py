@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
 from portal.core.forms import ServiceError
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.events.models import BOOKED, Booking, Event, local_now
 from portal.events.policies import can_organise, context_label, policy_for
 from portal.extensions import db
@@ -98,26 +99,33 @@ def attendance_summary(
     until: datetime | None = None,
 ) -> AttendanceSummary:
     """Rates per event and per context for the events matching the filters, in one grouped query."""
-    where = []
-    if event_ids is not None:
-        where.append(Event.id.in_(list(event_ids)))
-    if context_type is not None:
-        where.append(Event.context_type == context_type)
-    if context_id is not None:
-        where.append(Event.context_id == context_id)
-    if since is not None:
-        where.append(Event.starts_at >= since)
-    if until is not None:
-        where.append(Event.starts_at < until)
+    given = {"ids": event_ids, "context_type": context_type, "context_id": context_id, "since": since, "until": until}
+    stmt = _summary_query(*(value is not None for value in given.values()))
+    params = {k: (list(v) if k == "ids" else v) for k, v in given.items() if v is not None}
     per_event, per_context, total = {}, {}, Rates()
-    for event_id, ctype, cid, booked, came, absent in db.session.execute(
-        _rates_query(Event.id, Event.context_type, Event.context_id).where(*where)
-    ):
+    for event_id, ctype, cid, booked, came, absent in db.session.execute(stmt, params):
         rates = Rates(booked, int(came or 0), int(absent or 0))
         per_event[event_id] = rates
         per_context[(ctype, cid)] = per_context.get((ctype, cid), Rates()) + rates
         total = total + rates
     return AttendanceSummary(per_event, per_context, total)
+
+
+@cache
+def _summary_query(ids: bool, context_type: bool, context_id: bool, since: bool, until: bool):
+    """attendance_summary's statement, built once per process for each set of filters given (values bound)."""
+    where = []
+    if ids:
+        where.append(Event.id.in_(bindparam("ids", expanding=True)))
+    if context_type:
+        where.append(Event.context_type == bindparam("context_type"))
+    if context_id:
+        where.append(Event.context_id == bindparam("context_id"))
+    if since:
+        where.append(Event.starts_at >= bindparam("since"))
+    if until:
+        where.append(Event.starts_at < bindparam("until"))
+    return _rates_query(Event.id, Event.context_type, Event.context_id).where(*where)
 
 
 def context_summary(*, since: datetime | None = None, until: datetime | None = None) -> dict:
@@ -181,10 +189,17 @@ def labelled_contexts(*, since: datetime, until: datetime) -> list[tuple[str, ob
     )
 
 
-def past_events_query(*, since: datetime, until: datetime):
-    """The events held (not cancelled) in a period up to now, newest first, for the report's pager."""
-    return (
-        select(Event)
-        .where(Event.starts_at >= since, Event.starts_at < min(until, local_now()), Event.cancelled.is_(False))
+def past_events(*, since: datetime, until: datetime) -> Page:
+    """A page of the events held (not cancelled) in a period up to now, newest first, for the report's pager."""
+    return paginate(_past_events(), rows=True, params={"since": since, "until": min(until, local_now())})
+
+
+@cache
+def _past_events() -> Listing:
+    """past_events' statements, built once per process (the period's bounds bound): rows of what the report shows
+    of each event, not whole events."""
+    return listing(
+        select(Event.id, Event.title, Event.starts_at, Event.ends_at)
+        .where(Event.starts_at >= bindparam("since"), Event.starts_at < bindparam("until"), Event.cancelled.is_(False))
         .order_by(Event.starts_at.desc(), Event.id)
     )

@@ -19,7 +19,9 @@ its own package (e.g. in portal/leadership/__init__.py or its views module):
   who always may. It is the one rule: `can_organise(user, event)` asks it about one event and
   `organised_clause(user)` turns it into the SQL clause lists use, so a list and a page never disagree.
 - listable(user) -> SQL clause on Event (or True/False): which events of this context the events list shows.
-  It must agree with can_book; it keeps the list page to one paginated query.
+  It must agree with can_book; it keeps the list page to one paginated query. The list's statement is built once
+  per set of roles: the clause's shape may depend on `user.has_role(...)` only, and `user.id` may be a bound
+  parameter (use it as a value in the clause, never in Python).
 - labels(ids) -> {context_id: name}: how reports name contexts; default "<label> <id>".
 - check_when(event, starts_at, ends_at) -> [(field, message)]: the owning domain's rules for when its
   events may be (e.g. inside the programme year, on school days); the events editor refuses a move that breaks them.

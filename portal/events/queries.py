@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import and_, bindparam, case, false, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.events.models import BOOKED, CANCELLED, WAITLISTED, Booking, Event
 from portal.events.policies import can_book, can_organise, is_admin, registered
 from portal.extensions import db
@@ -46,19 +47,49 @@ def visible_clause(user):
     return or_(*allowed, Event.organiser_id == user.id, Event.id.in_(mine), false())
 
 
-def events_query(user, filters: EventFilter, now: datetime):
-    stmt = select(Event).where(visible_clause(user))
-    if filters.past:
+def events_page(user, filters: EventFilter, now: datetime) -> Page:
+    """A page of the events list (rows of the columns it shows), upcoming (soonest first) or past (latest first), by
+    statements built once per process for each set of roles and of filters in use: the person, the time and the
+    filters' values are bound."""
+    found = _events_listing(
+        frozenset(user.roles), filters.past, bool(filters.kind), bool(filters.context), filters.context_id is not None
+    )
+    values = {"kind": filters.kind, "context": filters.context, "context_id": filters.context_id}
+    return paginate(found, rows=True, params={"user_id": user.id, "now": now, **values})
+
+
+@dataclass(frozen=True)
+class _Lister:
+    """The person as the list's statement is built for them: their roles (which decide a listable clause's shape),
+    and their id as a bound parameter."""
+
+    roles: frozenset
+    is_authenticated = True
+    id = bindparam("user_id")
+
+    def has_role(self, *roles) -> bool:
+        return any(role in self.roles for role in roles)
+
+
+# What the list shows of an event: a page reads these columns, not whole events.
+_LISTED = (Event.id, Event.title, Event.cancelled, Event.starts_at, Event.ends_at, Event.kind, Event.capacity)
+
+
+@lru_cache(maxsize=128)  # a key per set of roles and of filters: a few dozen at most
+def _events_listing(roles: frozenset, past: bool, kind: bool, context: bool, context_id: bool) -> Listing:
+    now = bindparam("now")
+    stmt = select(*_LISTED).where(visible_clause(_Lister(roles)))
+    if past:
         stmt = stmt.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id)
     else:
         stmt = stmt.where(Event.ends_at >= now, Event.cancelled.is_(False)).order_by(Event.starts_at, Event.id)
-    if filters.kind:
-        stmt = stmt.where(Event.kind == filters.kind)
-    if filters.context:
-        stmt = stmt.where(Event.context_type == filters.context)
-    if filters.context_id is not None:
-        stmt = stmt.where(Event.context_id == filters.context_id)
-    return stmt
+    if kind:
+        stmt = stmt.where(Event.kind == bindparam("kind"))
+    if context:
+        stmt = stmt.where(Event.context_type == bindparam("context"))
+    if context_id:
+        stmt = stmt.where(Event.context_id == bindparam("context_id"))
+    return listing(stmt)
 
 
 def booking_counts(event_ids: list[int]) -> dict[int, tuple[int, int]]:

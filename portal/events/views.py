@@ -40,8 +40,7 @@ def _visible_event_or_404(event_id: int):
 def list_events():
     form = EventFilterForm(request.args)
     filters = queries.EventFilter.from_form(form)
-    stmt = queries.events_query(current_user, filters, local_now())
-    page = paginate(stmt)
+    page = queries.events_page(current_user, filters, local_now())
     ids = [e.id for e in page.items]
     return render(
         "events/list.html",

@@ -15,7 +15,9 @@ from portal.leadership.models import (
     DevelopmentPlan,
     EvaluationAnswer,
     GoalUpdate,
+    PlanComment,
     PlanGoal,
+    PlanReview,
     PlanShare,
     SelfEvaluation,
 )
@@ -60,17 +62,23 @@ def _plan_queries():
         with_expression(GoalUpdate.session_title, session(Event.title)),
         with_expression(GoalUpdate.session_starts_at, session(Event.starts_at)),
     )
-    names = ("priorities", "reviews", "modules", "requests", "comments")
-    lists = {name: list_query(DevelopmentPlan, name) for name in names}
+    # Reviews and comments show their reviewer's or author's name: the person without their establishment and LA
+    # (User's own joined loads).
+    named = {"reviews": joinedload(PlanReview.reviewer), "comments": joinedload(PlanComment.author)}
+    lists = {
+        name: list_query(DevelopmentPlan, name, *([named[name].lazyload("*")] if name in named else []))
+        for name in ("priorities", "reviews", "modules", "requests", "comments")
+    }
     plan = (
         select(DevelopmentPlan)
         .where(DevelopmentPlan.id == bindparam("plan_id"))
         .options(
             # In the plan's own query: the evaluations it draws on (their labels; not their frameworks nor,
-            # through them, the rating levels) and who it is shared with (one row per share).
+            # through them, the rating levels) and who it is shared with (one row per share; their names, not
+            # their establishments and LAs).
             joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
-            joinedload(DevelopmentPlan.shares),
+            joinedload(DevelopmentPlan.shares).joinedload(PlanShare.user).lazyload("*"),
             # The goals with their updates (read again with the plan when it expired, updates and all).
             selectinload(DevelopmentPlan.goals).options(updates),
             # The owner is most often the person reading, already loaded: lazyload takes them from the session.

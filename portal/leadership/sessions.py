@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import lazyload
 
 from portal.core.dates import long_date
 from portal.core.forms import ServiceError
@@ -88,7 +89,12 @@ def _listable(user):
     return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(_facilitated(user))
 
 
-_COHORTS = select(LeadershipCohort).where(LeadershipCohort.id.in_(bindparam("ids", expanding=True)))
+# A cohort's label is its name and year: not its facilitator (with their establishment and LA).
+_COHORTS = (
+    select(LeadershipCohort)
+    .where(LeadershipCohort.id.in_(bindparam("ids", expanding=True)))
+    .options(lazyload(LeadershipCohort.facilitator))
+)
 
 
 def _labels(ids) -> dict:

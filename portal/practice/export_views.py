@@ -7,7 +7,6 @@ from flask import abort, make_response, render_template, request
 from werkzeug.utils import secure_filename
 
 from portal.core.dates import utcnow
-from portal.core.paging import paginate
 from portal.core.pdf import pdf_response
 from portal.core.rendering import render
 from portal.core.uploads import stored_image
@@ -69,7 +68,7 @@ def _public_or_404(account_id: int):
 @bp.get("/public")
 def public_library():
     filters = queries.LibraryFilter.from_args(request.args)
-    page = paginate(queries.library_query(_Visitor(), filters))
+    page = queries.library_page(_Visitor(), filters)
     return render(
         "practice/public_list.html",
         fragment="practice/_results.html",
@@ -77,7 +76,7 @@ def public_library():
         filters=filters,
         page=page,
         facets=queries.facets_of([a.id for a in page.items]),
-        uses={},
+        uses=None,  # not shown to visitors
         LABELS=LABELS,
         PROGRAMMES=PROGRAMMES,
         public=True,

@@ -2,10 +2,12 @@
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, exists, func, literal_column, select
 
 from portal.accounts.models import User
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.core.sqltext import ilike
 from portal.enquiries.models import TeamMember
 from portal.events.models import Event
@@ -59,36 +61,101 @@ class LibraryFilter:
             if v
         }
 
+    def shape(self) -> tuple:
+        """What the library's statement depends on (not the values): the words searched, the filters in use."""
+        in_use = (bool(self.theme), bool(self.year), bool(self.programme))
+        return (len(_patterns(self.q)), *in_use, tuple(f for f in FACETS if f in self.facets))
 
-def text_match(q: str):
-    """Full-text search: PostgreSQL's tsvector (the GIN index in the migration); a LIKE per word on SQLite."""
-    if db.engine.dialect.name == "postgresql":
-        query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), q)
+    def values(self) -> dict:
+        """The values the library's statement binds (see `shape`)."""
+        found = {k: v for k, v in (("theme", self.theme), ("year", self.year), ("programme", self.programme)) if v}
+        found |= {f"facet_{k}": v for k, v in self.facets.items()}
+        if self.q:
+            found |= {"q": self.q} | {f"word{i}": p for i, p in enumerate(_patterns(self.q))}
+        return found
+
+
+def _patterns(q: str) -> list[str]:
+    """SQLite's LIKE patterns of a search: each word (escaped) anywhere in the text."""
+    return ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in q.split()]
+
+
+def text_match(words: int, dialect: str):
+    """Full-text search of :q: PostgreSQL's tsvector (the GIN index in the migration); on SQLite a LIKE per word
+    (:word0, :word1, ...; `_patterns`)."""
+    if dialect == "postgresql":
+        query = func.websearch_to_tsquery(literal_column(f"'{SEARCH_CONFIG}'"), bindparam("q"))
         return PracticeAccount.search_vector.op("@@")(query)
-    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in q.split()]
-    return and_(*(ilike(PracticeAccount.search_text, f"%{w}%", escape="\\") for w in escaped))
+    return and_(*(ilike(PracticeAccount.search_text, bindparam(f"word{i}"), escape="\\") for i in range(words)))
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Who the library's statement is built for: signed in or not, with their id bound (never in Python)."""
+
+    is_authenticated: bool
+    id = bindparam("user_id")
 
 
 def library_query(user, filters: LibraryFilter, *, published_only: bool = True):
-    """Accounts `user` may list, filtered, newest first (visitors: public ones only)."""
-    stmt = visible_accounts(user, select(PracticeAccount))
+    """Accounts `user` may list, filtered, newest first (visitors: public ones only), with the filters' values."""
+    stmt = _library_select(db.engine.dialect.name, published_only, user.is_authenticated, *filters.shape())
+    return stmt.params(**_values(user, filters))
+
+
+def _values(user, filters: LibraryFilter) -> dict:
+    return filters.values() | ({"user_id": user.id} if user.is_authenticated else {})
+
+
+@lru_cache(maxsize=256)  # a statement per shape of filters (library_page's come from here too)
+def _library_select(
+    dialect: str, published_only: bool, signed_in: bool, words: int, theme, year, programme, facets: tuple
+):
+    """library_query's statement for one database (a process serves one; the tests' serves two) and shape."""
+    stmt = visible_accounts(_Reader(signed_in), select(PracticeAccount))
     if published_only:
         stmt = stmt.where(PracticeAccount.state == PUBLISHED)
-    if filters.q:
-        stmt = stmt.where(text_match(filters.q))
-    if filters.theme:
-        stmt = stmt.where(PracticeAccount.theme_title == filters.theme)
-    if filters.year:
-        stmt = stmt.where(PracticeAccount.school_year == filters.year)
-    if filters.programme:
-        stmt = stmt.where(PracticeAccount.programme == filters.programme)
-    for facet, value in filters.facets.items():
+    if words:
+        stmt = stmt.where(text_match(words, dialect))
+    if theme:
+        stmt = stmt.where(PracticeAccount.theme_title == bindparam("theme"))
+    if year:
+        stmt = stmt.where(PracticeAccount.school_year == bindparam("year"))
+    if programme:
+        stmt = stmt.where(PracticeAccount.programme == bindparam("programme"))
+    for facet in facets:
         stmt = stmt.where(
             exists().where(
-                AccountFacet.account_id == PracticeAccount.id, AccountFacet.facet == facet, AccountFacet.value == value
+                AccountFacet.account_id == PracticeAccount.id,
+                AccountFacet.facet == facet,
+                AccountFacet.value == bindparam(f"facet_{facet}"),
             )
         )
     return stmt.order_by(PracticeAccount.published_at.desc(), PracticeAccount.id.desc())
+
+
+# What a library card shows of an account: a page reads these columns, not whole accounts (their texts are long).
+_CARD = (
+    PracticeAccount.id,
+    PracticeAccount.title,
+    PracticeAccount.abstract,
+    PracticeAccount.programme,
+    PracticeAccount.theme_title,
+    PracticeAccount.school_year,
+    PracticeAccount.revised_at,
+)
+
+
+def library_page(user, filters: LibraryFilter) -> Page:
+    """One page of the library as rows of what each card shows (`library_query`'s accounts and order), by
+    statements built once per process for each shape of filters."""
+    found = _library_listing(db.engine.dialect.name, user.is_authenticated, *filters.shape())
+    return paginate(found, rows=True, params=_values(user, filters))
+
+
+@lru_cache(maxsize=256)
+def _library_listing(dialect: str, signed_in: bool, *shape) -> Listing:
+    return listing(_library_select(dialect, True, signed_in, *shape).with_only_columns(*_CARD))
 
 
 # The library's statements that take no filter, built once (each library page runs all of them).
@@ -133,9 +200,10 @@ def facets_of(account_ids) -> dict[int, dict[str, list[str]]]:
 
 
 def use_counts(account_ids) -> dict[int, int]:
+    """How many uses each account has (0 for none)."""
     if not account_ids:
         return {}
-    return dict(db.session.execute(_USE_COUNTS, {"ids": list(account_ids)}).all())
+    return dict.fromkeys(account_ids, 0) | dict(db.session.execute(_USE_COUNTS, {"ids": list(account_ids)}).all())
 
 
 def measures(account: PracticeAccount) -> list[dict]:

@@ -5,7 +5,6 @@ from flask_login import current_user, login_required
 
 from portal.core.access import get_or_404
 from portal.core.forms import ActionForm, form_status, run_action, run_form
-from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.uploads import send_stored
 from portal.organisations.models import AUTHORITIES
@@ -21,7 +20,7 @@ from portal.practice.vocabularies import PROGRAMMES
 @login_required
 def library():
     filters = queries.LibraryFilter.from_args(request.args)
-    page = paginate(queries.library_query(current_user, filters))
+    page = queries.library_page(current_user, filters)
     ids = [a.id for a in page.items]
     return render(
         "practice/library.html",
@@ -209,12 +208,17 @@ def record_use(account_id):
     return redirect(url_for("practice.show_account", account_id=account.id, _anchor="used"), code=303)
 
 
+@bp.app_template_filter("label_list")
+def label_list(values, labels) -> str:
+    """Vocabulary keys as their labels, comma-separated (a filter: called per card without Jinja's Context.call)."""
+    return ", ".join([labels.get(v, v) for v in values])
+
+
 @bp.context_processor
 def helpers():
     from portal.practice.models import STATE_LABELS, VISIBILITY_LABELS
 
     return {
-        "label_list": lambda values, labels: ", ".join(labels.get(v, v) for v in values),
         "choice_pairs": lambda values: [(v, v) for v in values],
         "STATE_LABELS": STATE_LABELS,
         "VISIBILITY_LABELS": VISIBILITY_LABELS,

@@ -1,0 +1,25 @@
+"""The development plan shows its sharers', reviewers' and commenters' names: load_plan reads those people without
+their establishments and LAs (User's own joined loads), in the plan's statement and in its lists'."""
+
+import re
+
+from portal.core.roles import Role
+from portal.extensions import db
+from portal.leadership import plans, queries
+from tests.leadership.helpers import plan_from, submitted_evaluation
+from tests.support.sql import statements
+
+
+def test_the_plan_reads_its_people_by_name_only(app, make_user):
+    leader = make_user(Role.SENIOR_LEADER)
+    reader = make_user(Role.KEY_FACILITATOR, name="Fiona Reader")
+    plan = plan_from(*submitted_evaluation(leader, {"data": 2, "observation": 3}), leader)
+    plans.share_plan(plan, reader.email, actor=leader)
+    plans.add_comment(plan, "Looks good", actor=reader)
+    db.session.commit()
+    plan_id = plan.id
+    db.session.expunge_all()
+    with statements() as seen:
+        plan = queries.load_plan(plan_id)
+    assert [s.user.name for s in plan.shares] == ["Fiona Reader"] and plan.comments[0].author.name == "Fiona Reader"
+    assert len(seen) == 7 and not [s for s in seen if re.search(r"JOIN (establishment|local_authority)\b", s)]
