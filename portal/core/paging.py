@@ -60,6 +60,15 @@ class Listing:
     window: Select  # one page: the select with its LIMIT and OFFSET bound too
 
 
+def where_bound(stmt: Select, *filters: tuple) -> Select:
+    """`stmt` with `column = :name` for each (column, name, in_use) filter in use: a statement built once per shape
+    of filters, whose values are bound when it runs."""
+    for column, name, in_use in filters:
+        if in_use:
+            stmt = stmt.where(column == bindparam(name))
+    return stmt
+
+
 def listing(stmt: Select) -> Listing:
     """The count and the page of `stmt`, as paginate builds them, with the page's size and start bound."""
     return Listing(

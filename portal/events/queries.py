@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from sqlalchemy import and_, bindparam, case, false, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
-from portal.core.paging import Listing, Page, listing, paginate
+from portal.core.paging import Listing, Page, listing, paginate, where_bound
 from portal.events.models import BOOKED, CANCELLED, WAITLISTED, Booking, Event
 from portal.events.policies import can_book, can_organise, is_admin, registered
 from portal.extensions import db
@@ -83,12 +83,12 @@ def _events_listing(roles: frozenset, past: bool, kind: bool, context: bool, con
         stmt = stmt.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id)
     else:
         stmt = stmt.where(Event.ends_at >= now, Event.cancelled.is_(False)).order_by(Event.starts_at, Event.id)
-    if kind:
-        stmt = stmt.where(Event.kind == bindparam("kind"))
-    if context:
-        stmt = stmt.where(Event.context_type == bindparam("context"))
-    if context_id:
-        stmt = stmt.where(Event.context_id == bindparam("context_id"))
+    stmt = where_bound(
+        stmt,
+        (Event.kind, "kind", kind),
+        (Event.context_type, "context", context),
+        (Event.context_id, "context_id", context_id),
+    )
     return listing(stmt)
 
 

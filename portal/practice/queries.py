@@ -7,7 +7,7 @@ from functools import lru_cache
 from sqlalchemy import and_, bindparam, exists, func, literal_column, select
 
 from portal.accounts.models import User
-from portal.core.paging import Listing, Page, listing, paginate
+from portal.core.paging import Listing, Page, listing, paginate, where_bound
 from portal.core.sqltext import ilike
 from portal.enquiries.models import TeamMember
 from portal.events.models import Event
@@ -117,12 +117,12 @@ def _library_select(
         stmt = stmt.where(PracticeAccount.state == PUBLISHED)
     if words:
         stmt = stmt.where(text_match(words, dialect))
-    if theme:
-        stmt = stmt.where(PracticeAccount.theme_title == bindparam("theme"))
-    if year:
-        stmt = stmt.where(PracticeAccount.school_year == bindparam("year"))
-    if programme:
-        stmt = stmt.where(PracticeAccount.programme == bindparam("programme"))
+    stmt = where_bound(
+        stmt,
+        (PracticeAccount.theme_title, "theme", theme),
+        (PracticeAccount.school_year, "year", year),
+        (PracticeAccount.programme, "programme", programme),
+    )
     for facet in facets:
         stmt = stmt.where(
             exists().where(
