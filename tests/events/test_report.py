@@ -6,6 +6,7 @@ from portal.core.roles import Role
 from portal.events import attendance
 from portal.events.models import local_now
 from portal.extensions import db
+from tests.support.sql import statements
 
 
 def test_school_years_run_august_to_july():
@@ -48,3 +49,24 @@ def test_pager_keeps_the_year(app, client, login, make_user, make_event):
     login(make_user(Role.ADMIN))
     html = client.get(f"/events/attendance?year={year}").get_data(as_text=True)
     assert f"page=2&amp;year={year}" in html
+
+
+def test_the_rates_by_context_are_kept_until_attendance_changes(client, login, make_user, make_event, add_booking):
+    """The report's rates per programme group a school year of bookings: kept (core/snapshots) and worked out
+    again once an attendance is recorded."""
+    event = make_event(days=-3, title="Maths moderation")
+    person, other = make_user(), make_user()
+    add_booking(event, person, attended=True)
+    add_booking(event, other, attended=None)
+    admin = make_user(Role.ADMIN)
+    login(admin)
+    before = attendance.labelled_contexts(since=datetime(1900, 1, 1), until=datetime(2999, 1, 1))
+    assert [rates.attended for _, rates in before] == [1]
+    with statements() as kept_read:
+        assert attendance.labelled_contexts(since=datetime(1900, 1, 1), until=datetime(2999, 1, 1)) == before
+    assert not any("GROUP BY" in sql for sql in kept_read)  # read as kept, not grouped again
+    attendance.record_attendance(event, other, True, actor=admin)
+    db.session.commit()
+    after = attendance.labelled_contexts(since=datetime(1900, 1, 1), until=datetime(2999, 1, 1))
+    assert [rates.attended for _, rates in after] == [2]
+    assert "100%" in client.get("/events/attendance").get_data(as_text=True)
