@@ -5,9 +5,9 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
-from portal.core.access import get_or_404, roles_required
+from portal.core.access import get_or_404, officer_authority_id, roles_required
 from portal.core.forms import run_action, run_form
-from portal.core.rendering import render
+from portal.core.rendering import kept_fragment, render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.leadership import access, bp, programme, progress, queries
@@ -139,7 +139,13 @@ def confirm_place(place_id):
 @roles_required(Role.LA_OFFICER, Role.RESEARCHER)
 def insights():
     """Aggregate scores only: no evaluation of a named person is ever shown here."""
-    tables = insights_query.kept_domain_means(queries.programme_frameworks(), current_user)
+    frameworks = queries.programme_frameworks()
+    tables = kept_fragment(
+        "leadership_insights.html",
+        [[f.id for f in frameworks], officer_authority_id(current_user)],
+        "leadership/_insights_tables.html",
+        lambda: {"tables": insights_query.kept_domain_means(frameworks, current_user)},
+    )
     return render("leadership/insights.html", tables=tables)
 
 

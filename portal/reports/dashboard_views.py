@@ -1,5 +1,6 @@
 """Report pages: the six aims, coverage and the never-involved list, cohort dashboards, the board paper."""
 
+from dataclasses import asdict
 from datetime import timedelta
 
 from flask import abort, render_template, request
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from portal.core.access import roles_required
 from portal.core.paging import paginate
 from portal.core.pdf import pdf_download
-from portal.core.rendering import render
+from portal.core.rendering import kept_fragment, render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
@@ -40,13 +41,14 @@ def _filters(scope):
 @roles_required(*STAFF)
 def aims():
     scope = scope_from_request()
+    results = kept_fragment(
+        "aims.html",
+        asdict(scope),
+        "reports/_aims.html",
+        lambda: dict(aims=kept.aims(scope), variant=VARIANT, args=scope_args(scope)),
+    )
     return render(
-        "reports/aims.html",
-        fragment="reports/_aims.html",
-        target="aims-results",
-        aims=kept.aims(scope),
-        variant=VARIANT,
-        **_filters(scope),
+        "reports/aims.html", fragment="_partials/kept.html", target="aims-results", results=results, **_filters(scope)
     )
 
 
@@ -54,12 +56,14 @@ def aims():
 @roles_required(*STAFF)
 def coverage():
     scope = scope_from_request()
-    return render(
-        "reports/coverage.html",
-        sections=kept.coverage(scope),
-        can_list=can_list_never_involved(current_user),
-        **_filters(scope),
+    can_list = can_list_never_involved(current_user)
+    results = kept_fragment(
+        "coverage.html",
+        [asdict(scope), can_list],
+        "reports/_coverage.html",
+        lambda: dict(sections=kept.coverage(scope), can_list=can_list, scope=scope, args=scope_args(scope)),
     )
+    return render("reports/coverage.html", results=results, **_filters(scope))
 
 
 @bp.get("/coverage/never-involved")
@@ -90,20 +94,30 @@ def show_cohort(kind, cohort_id):
 
 
 def _board_context():
+    """The period, the scope's links and the paper's body (kept as HTML by scope, period and names)."""
     scope = scope_from_request()
     since, until = period_from_request()
-    paper = kept.board_paper(scope, since, until, names=can_see_names(current_user))
+    names = can_see_names(current_user)
+
+    def body():
+        paper = kept.board_paper(scope, since, until, names=names)
+        return dict(
+            since=since,
+            until=until,
+            headline=Section(paper.headline, chart=None),
+            one_day=timedelta(days=1),
+            aims=paper.aims,
+            variant=VARIANT,
+            cohorts=paper.cohorts,
+            authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
+        )
+
     return dict(
-        scope=scope,
         since=since,
         until=until,
-        args=scope_args(scope),
-        headline=Section(paper.headline, chart=None),
         one_day=timedelta(days=1),
-        aims=paper.aims,
-        variant=VARIANT,
-        cohorts=paper.cohorts,
-        authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
+        args=scope_args(scope),
+        body=kept_fragment("board.html", [asdict(scope), since, until, names], "reports/_board_body.html", body),
     )
 
 

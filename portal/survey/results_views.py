@@ -4,6 +4,7 @@ the research partner only."""
 
 import csv
 import io
+from dataclasses import asdict
 
 from flask import Response, abort, request
 from flask_login import current_user
@@ -11,7 +12,7 @@ from flask_login import current_user
 from portal.audit.services import record
 from portal.core.access import roles_required
 from portal.core.paging import paginate
-from portal.core.rendering import render
+from portal.core.rendering import kept_fragment, render
 from portal.core.roles import Role
 from portal.core.tables import csv_response, xlsx_download
 from portal.core.uploads import content_disposition
@@ -39,22 +40,26 @@ def results_page():
     if survey is None:
         return render("survey/results.html", survey=None, surveys=[])
     scope = results_scope(current_user)
-    parts, n = results.kept_page(survey, surveys, scope)
-    years = parts[0]
-    chart = geometry([(label, {t: c.share for t, c in cells.items()}) for label, cells in years.rows], THEMES)
-    return render(
-        "survey/results.html",
-        survey=survey,
-        surveys=surveys,
-        parts=parts,
-        chart=chart,
-        themes=THEMES,
-        n=n,
-        authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
-        definitions=results.DEFINITIONS,
-        cohorts=results.COHORTS,
-        can_read_open_answers=can_read_open_answers(current_user),
-    )
+    readers = can_read_open_answers(current_user)
+
+    def figures():
+        parts, n = results.kept_page(survey, surveys, scope)
+        years = parts[0]
+        return dict(
+            survey=survey,
+            parts=parts,
+            chart=geometry([(label, {t: c.share for t, c in cells.items()}) for label, cells in years.rows], THEMES),
+            themes=THEMES,
+            n=n,
+            authority=db.session.get(LocalAuthority, scope.authority_id) if scope.authority_id else None,
+            definitions=results.DEFINITIONS,
+            cohorts=results.COHORTS,
+            can_read_open_answers=readers,
+        )
+
+    key = [survey.id, [s.id for s in surveys], asdict(scope), readers]
+    body = kept_fragment("survey_results.html", key, "survey/_results_body.html", figures)
+    return render("survey/results.html", survey=survey, surveys=surveys, body=body)
 
 
 @bp.get("/results/download.<fmt>")

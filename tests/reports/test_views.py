@@ -226,3 +226,14 @@ def test_practice_and_gateway_figures_agree_on_the_page_the_board_paper_and_the_
         table = page[page.index('id="table-outcomes"') : page.index("</table>", page.index('id="table-outcomes"'))]
         cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", table, re.S)]
         assert cells == ["1", "not shown", "6", "5", "not shown"], path
+
+
+def test_a_filter_change_by_htmx_gets_the_six_aims_alone_for_its_scope(world, client, login):
+    login(world.admin)
+    htmx = {"HX-Request": "true", "HX-Target": "aims-results"}
+    region = client.get("/reports/aims", headers=htmx).get_data(as_text=True)
+    one_la = client.get(f"/reports/aims?authority={world.ren.id}", headers=htmx).get_data(as_text=True)
+    for answer in (region, one_la):
+        assert answer.lstrip().startswith('<div id="aims-results">') and "<html" not in answer
+        assert "Aim 1:" in answer
+    assert f"authority={world.ren.id}" in one_la and f"authority={world.ren.id}" not in region
