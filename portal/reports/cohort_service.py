@@ -40,6 +40,11 @@ class CohortReport:
     flagged_count: int | None = None
 
 
+def cohort_title(kind: str, cohort) -> str:
+    """A cohort dashboard's title: "Network cohort 2025-26 A", "Leadership cohort ..."."""
+    return f"{kind.capitalize()} cohort {cohort.name if kind == 'network' else cohort}"
+
+
 def add_attendance(batch: Batch, context_type: str, context_ids: list[int], scope: ReportScope) -> None:
     """Record, as a read of `batch`, each cohort's attendance per core event (every cohort asked for at once)."""
     attended = func.sum(case((Booking.attended.is_(True), 1), else_=0))
@@ -238,7 +243,7 @@ def _network_report(cohort: NetworkCohort, scope: ReportScope, names: bool, fact
         for tid, number, facilitator, status, state, enquiry_team in facts.teams[cid]
     ]
     return CohortReport(
-        title=f"Network cohort {cohort.name}",
+        title=cohort_title("network", cohort),
         lead=f"{cohort.stage_label}. {len(rows)} teams, {nominated} people nominated"
         + (" from your local authority." if scope.authority_id else "."),
         sections=[

@@ -16,8 +16,15 @@ from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
 from portal.reports import bp, kept
 from portal.reports.access import can_choose_authority, can_list_never_involved, can_see_names, scoped_authority
+from portal.reports.cohort_service import cohort_title
 from portal.reports.grouping import PROGRAMMES
-from portal.reports.loading import cohort_report, period_from_request, scope_args, scope_from_request
+from portal.reports.loading import (
+    cohort_report,
+    period_from_request,
+    reported_cohort,
+    scope_args,
+    scope_from_request,
+)
 from portal.reports.service import Section
 from portal.reports.stats import VARIANT
 
@@ -87,9 +94,22 @@ def never_involved():
 @bp.get("/cohorts/<kind>/<int:cohort_id>")
 @roles_required(*STAFF)
 def show_cohort(kind, cohort_id):
-    report = cohort_report(kind, cohort_id)
+    cohort = reported_cohort(kind, cohort_id)
+    scope = scope_from_request()
+    csv_args = dict(kind=kind, cohort_id=cohort_id, **scope_args(scope))
+    body = kept_fragment(
+        "cohort.html",
+        [kind, cohort_id, asdict(scope), can_see_names(current_user)],
+        "reports/_cohort_body.html",
+        lambda: dict(report=cohort_report(kind, cohort_id, cohort), csv_args=csv_args),
+    )
     return render(
-        "reports/cohort.html", report=report, kind=kind, cohort_id=cohort_id, args=scope_args(scope_from_request())
+        "reports/cohort.html",
+        title=cohort_title(kind, cohort),
+        body=body,
+        kind=kind,
+        cohort_id=cohort_id,
+        args=scope_args(scope),
     )
 
 

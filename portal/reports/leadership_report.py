@@ -19,7 +19,13 @@ from portal.leadership.models import (
 )
 from portal.reports import grouping as g
 from portal.reports.batch import Batch
-from portal.reports.cohort_service import CohortReport, add_attendance, attendance_by_cohort, by_cohort
+from portal.reports.cohort_service import (
+    CohortReport,
+    add_attendance,
+    attendance_by_cohort,
+    by_cohort,
+    cohort_title,
+)
 from portal.reports.service import CONFIDENCE_COLUMNS, Section, confidence_row, people_count
 from portal.reports.sources import ReportScope
 
@@ -106,7 +112,7 @@ def _leadership_report(cohort, names, counts, evaluations, attendance) -> Cohort
     facilitator = cohort.facilitator.name if names and cohort.facilitator else None
     survey, confidence = _evaluation_tables(n_confirmed, *evaluations.get(cohort.id, (0,) * 8))
     return CohortReport(
-        title=f"Leadership cohort {cohort}",
+        title=cohort_title("leadership", cohort),
         lead=f"{n_confirmed} places confirmed" + (f"; facilitated by {facilitator}." if facilitator else "."),
         sections=[Section(summary), attendance[cohort.id], Section(survey), confidence],
     )

@@ -61,16 +61,22 @@ def period_from_request() -> tuple[date, date]:
     return since, until
 
 
-def cohort_report(kind: str, cohort_id: int) -> CohortReport:
-    """A network cohort's dashboard (after publication) or a leadership cohort's, in the viewer's scope."""
-    names = can_see_names(current_user)
+def reported_cohort(kind: str, cohort_id: int) -> NetworkCohort | LeadershipCohort:
+    """The cohort of a dashboard: a network cohort once published, or a leadership cohort; otherwise 404."""
     if kind == "network":
         cohort = get_or_404(NetworkCohort, cohort_id)
         if cohort.stage != "published":
             abort(404)
-        return kept.network_cohort(cohort, scope_from_request(), names=names)
+        return cohort
     if kind == "leadership":
-        return leadership_report.leadership_cohort(
-            get_or_404(LeadershipCohort, cohort_id), scope_from_request(), names=names
-        )
+        return get_or_404(LeadershipCohort, cohort_id)
     abort(404)
+
+
+def cohort_report(kind: str, cohort_id: int, cohort=None) -> CohortReport:
+    """A network cohort's dashboard (after publication) or a leadership cohort's, in the viewer's scope."""
+    cohort = cohort or reported_cohort(kind, cohort_id)
+    names = can_see_names(current_user)
+    if kind == "network":
+        return kept.network_cohort(cohort, scope_from_request(), names=names)
+    return leadership_report.leadership_cohort(cohort, scope_from_request(), names=names)

@@ -366,3 +366,27 @@ def test_the_board_paper_pdf_is_laid_out_once_per_paper_and_again_after_a_change
     assert len(laid_out) == 3 and third.data != first.data
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(third.data)).pages)
     assert "Headline figures" in text
+
+
+def test_a_kept_leadership_cohort_dashboard_shows_a_place_confirmed_since(world, client, login, make_user):
+    from datetime import date
+
+    from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort, ProgrammeYear
+
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name="Cohort K")
+    db.session.add(cohort)
+    db.session.commit()
+    login(world.admin)
+    path = f"/reports/cohorts/leadership/{cohort.id}"
+    with statements() as cold:
+        first = client.get(path).get_data(as_text=True)
+    with statements() as warm:
+        second = client.get(path).get_data(as_text=True)
+    assert "Leadership cohort" in first and "0 places confirmed." in second and len(warm) < len(cold)
+    leader = make_user(Role.SENIOR_LEADER)
+    db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED))
+    db.session.commit()
+    assert "1 places confirmed." in client.get(path).get_data(as_text=True)
