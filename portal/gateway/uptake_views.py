@@ -3,10 +3,10 @@
 from flask import abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from portal.core.access import get_or_404, roles_required
+from portal.core.access import get_or_404, officer_authority_id, roles_required
 from portal.core.forms import form_status, run_form
 from portal.core.paging import paginate
-from portal.core.rendering import render
+from portal.core.rendering import kept_fragment, render
 from portal.core.roles import Role
 from portal.gateway import bp, queries, services
 from portal.gateway.access import can_view_uptake
@@ -19,7 +19,13 @@ from portal.gateway.models import MISUSE_OUTCOMES, MisuseReport
 def uptake():
     if not can_view_uptake(current_user):
         abort(403)
-    return render("gateway/uptake.html", uptake=queries.uptake(current_user), figures=queries.FIGURES)
+    tables = kept_fragment(
+        "gateway_uptake.html",
+        officer_authority_id(current_user),
+        "gateway/_uptake_tables.html",
+        lambda: dict(uptake=queries.uptake(current_user), figures=queries.FIGURES),
+    )
+    return render("gateway/uptake.html", tables=tables)
 
 
 @bp.get("/misuse-reports")
