@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, g
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from jinja2 import FileSystemBytecodeCache
@@ -25,6 +25,13 @@ HTMX_VERSION = "2.0.11"
 HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
 
 
+def csrf_token() -> str:
+    """The request's CSRF token as Flask-WTF makes it, read back from `g` once made (the template global
+    `csrf_token`): a list's forms ask for it once per row, and `generate_csrf` reads its configuration again on
+    every call. Flask-WTF keeps the token in `g` under its field name, which the portal leaves as `csrf_token`."""
+    return g.get("csrf_token") or generate_csrf()
+
+
 class _ButtonForm:
     """A button's CSRF-only form for templates, as ActionForm renders it (`action_form().csrf_token`) without
     building a WTForms form per button: the request's one token (Flask-WTF keeps it for the request), and never
@@ -37,7 +44,7 @@ class _ButtonForm:
     def csrf_token(self) -> Markup:
         if not current_app.config.get("WTF_CSRF_ENABLED", True):
             return Markup("")  # as a FlaskForm without CSRF: no field
-        return Markup('<input name="csrf_token" type="hidden" value="{}">').format(generate_csrf())
+        return Markup('<input name="csrf_token" type="hidden" value="{}">').format(csrf_token())
 
 
 _BUTTON_FORM = _ButtonForm()
@@ -72,6 +79,7 @@ def register_templating(app) -> None:
     app.add_template_global(field_messages, "field_messages")
     app.add_template_global(unreadable_input, "unreadable_input")
     app.add_template_global(static_url, "static_url")
+    app.add_template_global(csrf_token, "csrf_token")  # in place of Flask-WTF's (the same token)
 
     @app.template_filter("role_label")
     def role_label(value) -> str:
