@@ -8,10 +8,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -68,7 +70,16 @@ class Forum(db.Model):
 
 class Membership(db.Model):
     __tablename__ = "forum_membership"
-    __table_args__ = (UniqueConstraint("forum_id", "user_id", name="uq_forum_membership_forum_id_user_id"),)
+    __table_args__ = (
+        UniqueConstraint("forum_id", "user_id", name="uq_forum_membership_forum_id_user_id"),
+        # Each forum's coordinators (a handful among hundreds of members): the forums list and every forum page.
+        Index(
+            "ix_forum_membership_coordinators",
+            "forum_id",
+            sqlite_where=text("coordinator IS 1"),
+            postgresql_where=text("coordinator IS true"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id", ondelete="CASCADE"), index=True)

@@ -15,9 +15,14 @@ from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership,
 RECENT = 5
 
 
-def forum_list(user) -> tuple[list[Forum], dict[int, int], dict[int, Membership]]:
-    """Top-level forums and networks, member counts, and the user's own memberships (three queries)."""
-    forums = list(db.session.scalars(select(Forum).order_by(Forum.kind.desc(), Forum.name)))
+def forum_list(user) -> tuple[list, dict[int, int], dict[int, Membership]]:
+    """Top-level forums and networks (rows of what the list shows), member counts, and the user's own memberships
+    (three queries)."""
+    forums = db.session.execute(
+        select(Forum.id, Forum.name, Forum.kind, Forum.description, Forum.parent_id).order_by(
+            Forum.kind.desc(), Forum.name
+        )
+    ).all()
     counts = dict(
         db.session.execute(select(Membership.forum_id, func.count(Membership.id)).group_by(Membership.forum_id)).all()
     )
@@ -26,15 +31,25 @@ def forum_list(user) -> tuple[list[Forum], dict[int, int], dict[int, Membership]
 
 
 def coordinators(forum_ids: list[int]) -> dict[int, list[User]]:
+    """Each forum's coordinators, by name."""
+    return _coordinators(forum_ids, User)
+
+
+def coordinator_names(forum_ids: list[int]) -> dict[int, list[str]]:
+    """Each forum's coordinators' names only (all the forums list shows of them)."""
+    return _coordinators(forum_ids, User.name)
+
+
+def _coordinators(forum_ids: list[int], what) -> dict:
     rows = db.session.execute(
-        select(Membership.forum_id, User)
+        select(Membership.forum_id, what)
         .join(User, Membership.user_id == User.id)
         .where(Membership.forum_id.in_(forum_ids), Membership.coordinator.is_(True))
         .order_by(User.name)
-    ).all()
-    found: dict[int, list[User]] = {}
-    for forum_id, user in rows:
-        found.setdefault(forum_id, []).append(user)
+    )
+    found: dict[int, list] = {}
+    for forum_id, coordinator in rows:
+        found.setdefault(forum_id, []).append(coordinator)
     return found
 
 

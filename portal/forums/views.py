@@ -29,7 +29,7 @@ def list_forums():
         networks=networks,
         counts=counts,
         mine=mine,
-        coordinators=queries.coordinators([f.id for f in top]),
+        coordinators=queries.coordinator_names([f.id for f in top]),
     )
 
 
