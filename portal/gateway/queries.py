@@ -9,7 +9,6 @@ from sqlalchemy.orm import joinedload, lazyload
 from portal.core.access import officer_authority_id
 from portal.core.dates import utcnow
 from portal.core.privacy import suppress
-from portal.core.snapshots import kept
 from portal.core.sqldates import month_of, school_year, year_of
 from portal.core.tables import Column, Table
 from portal.enquiries.plan_models import Enquiry
@@ -235,10 +234,9 @@ def _shown(row: dict) -> dict:
 
 
 def uptake(actor) -> Uptake:
-    """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only. Kept
-    until a profile, request or team changes (portal.core.snapshots)."""
-    la = officer_authority_id(actor)
-    return kept("gateway_uptake", la, lambda: _uptake(la))
+    """Gateway uptake by LA, by sector and by month (newest first); an LA officer sees their own LA only (the
+    uptake page keeps its rendered tables until a profile, request or team changes: portal.core.snapshots)."""
+    return _uptake(officer_authority_id(actor))
 
 
 def _school_year(start: int) -> str:

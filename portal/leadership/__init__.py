@@ -25,6 +25,6 @@ def init_app(app: Flask) -> None:
     from portal.leadership.privacy import register as register_personal_data
 
     register_personal_data(app)  # what leadership exports and erases for data rights
-    watch_tables(app, *insights.READS)  # the insights page keeps its figures until these change
+    watch_tables(app, *insights.READS)  # the insights page keeps its tables until these change
     app.cli.add_command(leadership_cli)
     app.register_blueprint(bp)

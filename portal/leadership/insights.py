@@ -12,7 +12,6 @@ from sqlalchemy import Integer, cast, delete, distinct, exists, extract, func, i
 from portal.accounts.models import User
 from portal.core.access import officer_authority_id
 from portal.core.privacy import suppress
-from portal.core.snapshots import kept
 from portal.extensions import db
 from portal.frameworks.models import FrameworkItem, FrameworkSection
 from portal.leadership.models import SUBMITTED, EvaluationAnswer, EvaluationDomainScore, SelfEvaluation
@@ -99,12 +98,7 @@ def domain_means(framework_id: int, actor) -> tuple[list[int], dict]:
 READS = (Score, User, Establishment)  # what `domain_means` reads
 
 
-def kept_domain_means(frameworks, actor) -> dict[str, tuple[list[int], dict]]:
-    """`domain_means` of each framework by its title, kept until an evaluation is scored or a leader moves
-    (portal.core.snapshots); by the viewer's LA."""
-    la = officer_authority_id(actor)
-    return kept(
-        "leadership_insights",
-        [[f.id for f in frameworks], la],
-        lambda: {f.title: domain_means(f.id, actor) for f in frameworks},
-    )
+def domain_tables(frameworks, actor) -> dict[str, tuple[list[int], dict]]:
+    """`domain_means` of each framework, by its title (the insights page keeps its rendered tables until an
+    evaluation is scored or a leader moves: `READS`)."""
+    return {f.title: domain_means(f.id, actor) for f in frameworks}

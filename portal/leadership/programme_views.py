@@ -144,7 +144,7 @@ def insights():
         "leadership_insights.html",
         [[f.id for f in frameworks], officer_authority_id(current_user)],
         "leadership/_insights_tables.html",
-        lambda: {"tables": insights_query.kept_domain_means(frameworks, current_user)},
+        lambda: {"tables": insights_query.domain_tables(frameworks, current_user)},
     )
     return render("leadership/insights.html", tables=tables)
 

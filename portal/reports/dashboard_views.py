@@ -14,7 +14,7 @@ from portal.core.rendering import kept_fragment, render
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import SECTORS, LocalAuthority
-from portal.reports import bp, kept
+from portal.reports import board, bp, kept, service
 from portal.reports.access import can_choose_authority, can_list_never_involved, can_see_names, scoped_authority
 from portal.reports.cohort_service import cohort_title
 from portal.reports.grouping import PROGRAMMES
@@ -52,7 +52,7 @@ def aims():
         "aims.html",
         asdict(scope),
         "reports/_aims.html",
-        lambda: dict(aims=kept.aims(scope), variant=VARIANT, args=scope_args(scope)),
+        lambda: dict(aims=service.aims(scope), variant=VARIANT, args=scope_args(scope)),
     )
     return render(
         "reports/aims.html", fragment="_partials/kept.html", target="aims-results", results=results, **_filters(scope)
@@ -68,7 +68,7 @@ def coverage():
         "coverage.html",
         [asdict(scope), can_list],
         "reports/_coverage.html",
-        lambda: dict(sections=kept.coverage(scope), can_list=can_list, scope=scope, args=scope_args(scope)),
+        lambda: dict(sections=service.coverage(scope), can_list=can_list, scope=scope, args=scope_args(scope)),
     )
     return render("reports/coverage.html", results=results, **_filters(scope))
 
@@ -120,7 +120,7 @@ def _board_context():
     names = can_see_names(current_user)
 
     def body():
-        paper = kept.board_paper(scope, since, until, names=names)
+        paper = board.board_paper(scope, since, until, names=names)
         return dict(
             since=since,
             until=until,

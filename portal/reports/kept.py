@@ -1,13 +1,14 @@
-"""The report pages' figures, kept until the data they read changes (`portal.core.snapshots`).
+"""The reports' figures and files, kept until the data they read changes (`portal.core.snapshots`): the tables
+and workbooks people download, the cohort dashboards' figures, the never-involved list. (The six aims, coverage and
+board paper pages keep their rendered HTML instead: `portal.core.rendering.kept_fragment`, in their views.)
 
-Each page's result is kept by its name and everything it depends on: the scope (an LA officer's is forced to their
+Each result is kept by its name and everything it depends on: the scope (an LA officer's is forced to their
 own LA by `scope_from_request`, so it differs from the region's and from any other LA's), the board paper's period
 and whether the viewer may see names. What is kept has already been through `portal.core.privacy`.
 """
 
 import hashlib
 from dataclasses import asdict
-from datetime import date
 
 from sqlalchemy import select
 
@@ -40,7 +41,7 @@ from portal.leadership.models import (
 )
 from portal.organisations.models import Establishment, LocalAuthority
 from portal.practice.models import PracticeAccount, Presentation, Use
-from portal.reports import board, cohort_service, service
+from portal.reports import cohort_service, service
 from portal.reports.cohort_service import CohortReport
 from portal.reports.sections import Section
 from portal.reports.sources import ReportScope
@@ -68,19 +69,11 @@ QUIET = {
 
 def register(app) -> None:
     watch_tables(app, *READS, quiet=QUIET)
-    keep_types(app, Table, Column, Section, service.Aim, board.BoardPaper, CohortReport)
+    keep_types(app, Table, Column, Section, CohortReport)
 
 
 def _scope(scope: ReportScope) -> dict:
     return asdict(scope)
-
-
-def aims(scope: ReportScope) -> list[service.Aim]:
-    return kept("aims", _scope(scope), lambda: service.aims(scope))
-
-
-def coverage(scope: ReportScope) -> list[Section]:
-    return kept("coverage", _scope(scope), lambda: service.coverage(scope))
 
 
 def region_workbook(scope: ReportScope, title: str, notes) -> bytes:
@@ -98,12 +91,6 @@ def network_cohort(cohort: NetworkCohort, scope: ReportScope, *, names: bool) ->
         "network_cohort",
         [cohort.id, _scope(scope), names],
         lambda: cohort_service.network_cohort(cohort, scope, names=names),
-    )
-
-
-def board_paper(scope: ReportScope, since: date, until: date, *, names: bool) -> board.BoardPaper:
-    return kept(
-        "board", [_scope(scope), since, until, names], lambda: board.board_paper(scope, since, until, names=names)
     )
 
 

@@ -127,16 +127,6 @@ def kept_workbook(survey, surveys, scope) -> bytes:
     )
 
 
-def kept_page(survey, surveys, scope) -> tuple[list[Breakdown], int]:
-    """The results page's figures: `breakdowns` and the survey's response count in the scope, kept together."""
-    key = [survey.id, [s.id for s in surveys], asdict(scope)]
-    return kept(
-        "survey_results_page",
-        key,
-        lambda: (breakdowns(survey, surveys, scope), queries.response_count(survey, scope)),
-    )
-
-
 def breakdowns(survey, surveys, scope=None) -> list[Breakdown]:
     """Every table of the results page; scoped to one LA (an LA officer's), there is no by-LA table."""
     overall = queries.grouped([survey.id], None, scope)  # the everyone row of each breakdown: read once

@@ -43,7 +43,7 @@ def results_page():
     readers = can_read_open_answers(current_user)
 
     def figures():
-        parts, n = results.kept_page(survey, surveys, scope)
+        parts, n = results.breakdowns(survey, surveys, scope), queries.response_count(survey, scope)
         years = parts[0]
         return dict(
             survey=survey,

@@ -213,7 +213,7 @@ def test_only_committed_changes_to_figures_refresh_and_a_writing_transaction_kee
 
 
 def test_two_first_computations_at_once_both_succeed(world, app):
-    from portal.reports import kept as reports_kept
+    from portal.reports import service
     from portal.reports.sources import ReportScope
 
     db.session.commit()
@@ -223,7 +223,7 @@ def test_two_first_computations_at_once_both_succeed(world, app):
         try:
             with app.app_context():
                 start.wait()
-                results.append(reports_kept.coverage(ReportScope()))
+                results.append(kept("coverage", [], lambda: service.coverage(ReportScope())))
                 db.session.remove()
         except Exception as error:  # noqa: BLE001  (reported below)
             errors.append(error)
@@ -390,3 +390,26 @@ def test_a_kept_leadership_cohort_dashboard_shows_a_place_confirmed_since(world,
     db.session.add(CohortPlace(cohort_id=cohort.id, person_id=leader.id, status=CONFIRMED))
     db.session.commit()
     assert "1 places confirmed." in client.get(path).get_data(as_text=True)
+
+
+KEPT_AS_HTML = (
+    ("lead", "/reports/aims"),
+    ("lead", "/reports/coverage"),
+    ("lead", "/reports/board"),
+    ("researcher", "/survey/results"),
+    ("researcher", "/leadership/insights"),
+    ("la_officer", "/gateway/uptake"),
+)
+
+
+@pytest.mark.parametrize("account, path", KEPT_AS_HTML)
+def test_a_page_kept_as_html_looks_up_and_stores_once_when_cold(demo, client, login, account, path):
+    """The page's HTML is kept, not its figures as well: a cold request reads the store once and writes it once
+    (a second look-up of figures that went stale with the HTML would only add statements to the first request)."""
+    login(demo.users[account])
+    with statements() as cold:
+        assert client.get(path).status_code == 200
+    with statements() as warm:
+        client.get(path)
+    assert len([s for s in cold if "kept_figures" in s]) == 2
+    assert len([s for s in warm if "kept_figures" in s]) == 1
