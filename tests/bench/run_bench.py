@@ -2,6 +2,10 @@
 
 Prints requests/s, p50/p95 ms, SQL queries per request, bytes and the ratio to the floor page, per page and
 database, and writes the same to bench-results/bench.json. A benchmark: it never fails on a time.
+
+The floor is measured again (for half as long) after every page, and a page's ratio is to the mean of the floor
+just before and just after it: a shared machine's speed drifts by a factor of two within a run, and a ratio to one
+measurement of the floor at the start read every page low or high by the same factor.
 """
 
 import argparse
@@ -129,6 +133,8 @@ def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool =
                 time.sleep(0.1)
         cookies = {}
         rows = []
+        floors: list[float] = []  # the floor page measured after each page: a page's ratio is to the floor beside it
+        floor_seconds = max(1, seconds // 2)
         for page in PAGES:
             path = page.path
             if "{id}" in path:
@@ -141,6 +147,9 @@ def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool =
             for _ in range(10):  # warm both workers (templates compiled, connections open)
                 probe(base, path, cookie)
             result = load(base, path, cookie, seconds, lua)
+            floor_before = floors[-1] if floors else result["rps"]
+            floors.append(load(base, FLOOR.path, "", floor_seconds, lua)["rps"])  # the floor again, right after
+            beside = (floor_before + floors[-1]) / 2 or 1
             rows.append(
                 {
                     "database": name,
@@ -150,12 +159,11 @@ def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool =
                     "queries": queries,
                     "bytes": size,
                     **result,
+                    "floor_rps_beside": round(beside, 1),
+                    "ratio_to_floor": 1.0 if page is FLOOR else round(result["rps"] / beside, 3),
                 }
             )
-            print(f"[{name}] {page.label}: {result['rps']} req/s", flush=True)
-        floor = next(r for r in rows if r["page"] == FLOOR.label)["rps"] or 1
-        for row in rows:
-            row["ratio_to_floor"] = round(row["rps"] / floor, 3)
+            print(f"[{name}] {page.label}: {result['rps']} req/s (floor beside it {beside:.1f})", flush=True)
         return rows
     finally:
         server.terminate()
