@@ -40,6 +40,9 @@ MAX_COHORT = 30
 
 class SelfEvaluation(db.Model):
     __tablename__ = "self_evaluation"
+    # A leader's evaluations of one framework by date: the repeat of an evaluation (the development plan, the
+    # result page) is one seek, not a walk of every submitted evaluation in the region (SQLite picked `status`).
+    __table_args__ = (Index("ix_self_evaluation_owner_framework", "owner_id", "framework_id", "submitted_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
