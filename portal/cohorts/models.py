@@ -183,10 +183,6 @@ class InterestResponse(db.Model):
     hunch: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    @property
-    def ranked(self) -> list[str]:
-        return [self.first, self.second, self.third]
-
 
 class SurveyReminder(db.Model):
     """A reminder e-mail round sent to everyone who had not answered the interests survey."""

@@ -1,5 +1,6 @@
 """Read-side queries for cohorts: grouped counts and lists whose query count does not grow with the data."""
 
+from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import bindparam, func, or_, select
@@ -158,13 +159,29 @@ def participant_nomination(cohort: NetworkCohort, user) -> Nomination | None:
     )
 
 
-def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, InterestResponse]:
+@dataclass(frozen=True)
+class Answer:
+    """A participant's interests survey answer as pages read it: what they chose and wrote, not the record (the
+    matching board reads a cohort's hundred answers on every request; `survey.answer_interests` writes them)."""
+
+    user_id: int
+    first: str
+    second: str
+    third: str
+    hunch: str
+
+    @property
+    def ranked(self) -> list[str]:
+        return [self.first, self.second, self.third]
+
+
+def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, Answer]:
     """Survey answers by person: everyone's in the cohort, or only those of `user_ids` (a team's members)."""
     params = {"cohort_id": cohort.id, "user_ids": sorted(user_ids) if user_ids is not None else None}
-    return {r.user_id: r for r in db.session.scalars(_responses_query(user_ids is not None), params)}
+    return {r.user_id: Answer(*r) for r in db.session.execute(_responses_query(user_ids is not None), params)}
 
 
-def hunches_by_establishment(nominations, answers: dict[int, InterestResponse]) -> dict[str, list[tuple]]:
+def hunches_by_establishment(nominations, answers: dict[int, Answer]) -> dict[str, list[tuple]]:
     """(name, hunch) of each nominated person who answered, by establishment id (as the matching board keys it)."""
     return {
         str(n.establishment_id): [(p.name, answers[p.id].hunch) for p in n.people if p.id in answers]
@@ -175,7 +192,10 @@ def hunches_by_establishment(nominations, answers: dict[int, InterestResponse]) 
 @cache
 def _responses_query(some: bool):
     """responses_by_user's statement, built once per process (everyone's answers, or some people's)."""
-    stmt = select(InterestResponse).where(InterestResponse.cohort_id == bindparam("cohort_id"))
+    answer = InterestResponse
+    stmt = select(answer.user_id, answer.first, answer.second, answer.third, answer.hunch).where(
+        answer.cohort_id == bindparam("cohort_id")
+    )
     return stmt.where(InterestResponse.user_id.in_(bindparam("user_ids", expanding=True))) if some else stmt
 
 
