@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.core.inputs import bounded_int
-from portal.events.policies import registered, registered_kinds
+from portal.events.policies import registered, registered_kind_label, registered_kinds
 
 KINDS = {
     "intro_day": "Introductory day",
@@ -39,7 +39,7 @@ def all_kinds() -> dict[str, str]:
 
 
 def kind_label(kind: str) -> str:
-    return all_kinds().get(kind) or "Event"  # never show an internal code
+    return registered_kind_label(kind) or KINDS.get(kind) or "Event"  # never show an internal code
 
 
 def _kind_choices(blank: str | None = None) -> list:

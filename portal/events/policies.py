@@ -63,17 +63,25 @@ class ContextPolicy:
 
 
 _REGISTRY: dict[str, ContextPolicy] = {}
+_KIND_LABELS: dict[str, str] = {}  # the registered policies' kinds, gathered when one registers
 _UNKNOWN = ContextPolicy(label="Other")
 
 
 def register(context_type: str, policy: ContextPolicy) -> None:
     """Register (or replace) the rules for events whose context_type is `context_type`."""
     _REGISTRY[context_type] = policy
+    _KIND_LABELS.clear()
+    _KIND_LABELS.update({kind: label for p in _REGISTRY.values() for kind, label in p.kinds.items()})
 
 
 def registered_kinds() -> dict[str, str]:
-    """Every kind of event a domain has registered, with its label."""
-    return {kind: label for policy in _REGISTRY.values() for kind, label in policy.kinds.items()}
+    """Every kind of event a domain has registered, with its label (a copy)."""
+    return dict(_KIND_LABELS)
+
+
+def registered_kind_label(kind: str) -> str | None:
+    """The label a domain registered for `kind` (a list's rows ask once each: no copy)."""
+    return _KIND_LABELS.get(kind)
 
 
 def policy_for(context_type: str) -> ContextPolicy:
