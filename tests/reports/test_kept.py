@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from portal.core.roles import Role
 from portal.core.snapshots import FiguresChange, KeptFigures, kept
 from portal.extensions import db
-from tests.reports.world import build
+from tests.reports.world import build, leadership_cohort
 from tests.support.sql import statements
 
 PAGES = (
@@ -369,16 +369,9 @@ def test_the_board_paper_pdf_is_laid_out_once_per_paper_and_again_after_a_change
 
 
 def test_a_kept_leadership_cohort_dashboard_shows_a_place_confirmed_since(world, client, login, make_user):
-    from datetime import date
+    from portal.leadership.models import CONFIRMED, CohortPlace
 
-    from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort, ProgrammeYear
-
-    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
-    db.session.add(year)
-    db.session.flush()
-    cohort = LeadershipCohort(year_id=year.id, name="Cohort K")
-    db.session.add(cohort)
-    db.session.commit()
+    cohort = leadership_cohort("Cohort K")
     login(world.admin)
     path = f"/reports/cohorts/leadership/{cohort.id}"
     with statements() as cold:

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from portal.core.roles import Role
-from tests.reports.world import build
+from tests.reports.world import build, leadership_cohort
 
 
 @pytest.fixture
@@ -108,18 +108,12 @@ def test_board_paper_pdf_holds_the_period(world, client, login):
 
 
 def test_query_counts_do_not_grow(world, client, login, make_user, make_establishment):
-    from datetime import date
 
     from portal.cohorts.models import CohortTeam, NetworkCohort, Nomination
     from portal.extensions import db
-    from portal.leadership.models import CohortPlace, LeadershipCohort, ProgrammeYear
+    from portal.leadership.models import CohortPlace, LeadershipCohort
 
-    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
-    db.session.add(year)
-    db.session.flush()
-    first = LeadershipCohort(year_id=year.id, name="Cohort L")
-    db.session.add(first)
-    db.session.commit()
+    first = leadership_cohort("Cohort L")
     client.application.config["KEPT_FIGURES"] = False  # the statements of computing the figures, not of reading them
     login(world.admin)
     paths = [
@@ -153,7 +147,7 @@ def test_query_counts_do_not_grow(world, client, login, make_user, make_establis
         db.session.add(CohortTeam(cohort_id=world.cohort.id, number=10 + i))
     # More cohorts in the board paper's period: a second network cohort and a second leadership cohort.
     second = NetworkCohort(school_year="2025-26", letter="B", stage="published", interests_text="B")
-    more_leaders = LeadershipCohort(year_id=year.id, name="Cohort M")
+    more_leaders = LeadershipCohort(year_id=first.year_id, name="Cohort M")
     db.session.add_all([second, more_leaders])
     db.session.flush()
     db.session.add(CohortTeam(cohort_id=second.id, number=1))

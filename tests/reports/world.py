@@ -17,6 +17,7 @@ from portal.core.roles import Role
 from portal.enquiries.models import Team, TeamMember
 from portal.enquiries.plan_models import DataPoint, Enquiry, Measure
 from portal.extensions import db
+from portal.leadership.models import LeadershipCohort, ProgrammeYear
 from portal.practice.models import AccountFacet, PracticeAccount, Use
 from tests.factories import authority
 
@@ -26,6 +27,17 @@ KEYS = [key for key, _ in CONFIDENCE_ITEMS]
 def answers(total_rise: int) -> dict:
     """All items at 2, then one point more on the first `total_rise` items (the item sum rises by that)."""
     return {key: 2 + (1 if i < total_rise else 0) for i, key in enumerate(KEYS)}
+
+
+def leadership_cohort(name: str) -> LeadershipCohort:
+    """A leadership cohort of the 2025-26 programme year (committed, with no places yet)."""
+    year = ProgrammeYear(label="2025-26", starts_on=date(2025, 8, 1), ends_on=date(2026, 7, 31))
+    db.session.add(year)
+    db.session.flush()
+    cohort = LeadershipCohort(year_id=year.id, name=name)
+    db.session.add(cohort)
+    db.session.commit()
+    return cohort
 
 
 def build(make_user, make_establishment) -> SimpleNamespace:
