@@ -86,7 +86,9 @@ def load(base: str, path: str, cookie: str, seconds: int, lua: str) -> dict:
     }
 
 
-def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool = False) -> list[dict]:
+def bench_database(
+    name: str, url: str, seconds: int, lua: str, prepared: bool = False, pages: list[str] | None = None
+) -> list[dict]:
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -136,6 +138,8 @@ def bench_database(name: str, url: str, seconds: int, lua: str, prepared: bool =
         floors: list[float] = []  # the floor page measured after each page: a page's ratio is to the floor beside it
         floor_seconds = max(1, seconds // 2)
         for page in PAGES:
+            if pages and page is not FLOOR and not any(p in page.label for p in pages):
+                continue
             path = page.path
             if "{id}" in path:
                 with engine.connect() as conn:
@@ -202,6 +206,9 @@ def main() -> None:
         metavar="FILE",
         help="a SQLite database already holding the scale data (kept from an earlier run): benchmarked on a copy",
     )
+    parser.add_argument(
+        "--pages", nargs="+", metavar="TEXT", help="only the pages whose label holds one of these (and the floor)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk); `make bench` installs it.")
@@ -213,12 +220,19 @@ def main() -> None:
         if args.sqlite_scale:
             shutil.copyfile(args.sqlite_scale, workdir / "bench.db")
         rows += bench_database(
-            "sqlite", f"sqlite:///{workdir / 'bench.db'}", args.seconds, str(lua), prepared=bool(args.sqlite_scale)
+            "sqlite",
+            f"sqlite:///{workdir / 'bench.db'}",
+            args.seconds,
+            str(lua),
+            prepared=bool(args.sqlite_scale),
+            pages=args.pages,
         )
     if args.only in (None, "postgresql"):
         server = PostgresServer()
         try:
-            rows += bench_database("postgresql", server.create_database("portal_bench"), args.seconds, str(lua))
+            rows += bench_database(
+                "postgresql", server.create_database("portal_bench"), args.seconds, str(lua), pages=args.pages
+            )
         finally:
             server.stop()
     print(f"\n{'database':<11}{'page':<45}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'SQL':>5}{'bytes':>8}{'x floor':>8}")
