@@ -1,6 +1,6 @@
-"""Home page per role, accessibility statement and the benchmark's floor page."""
+"""Home page per role, accessibility statement and the benchmark's floor pages."""
 
-from flask import abort, current_app, redirect, url_for
+from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -40,3 +40,19 @@ def floor():
         select(Establishment.seed_code, Establishment.name, Establishment.sector).order_by(Establishment.id).limit(50)
     ).all()
     return render("main/floor.html", rows=rows)
+
+
+SIGNED_IN_FLOOR_MOST = 12
+
+
+@bp.get("/floor/signed-in")
+@login_required
+def signed_in_floor():
+    """The benchmark's signed-in floor: the layout and `statements` one-row reads (one each, up to 12), the least
+    a signed-in page of that many statements can cost, to read the real pages against. BENCHMARK=1 only."""
+    if not current_app.config["BENCHMARK"]:
+        abort(404)
+    many = max(0, min(request.args.get("statements", 0, type=int), SIGNED_IN_FLOOR_MOST))
+    one = select(Establishment.seed_code, Establishment.name, Establishment.sector).order_by(Establishment.id)
+    rows = [db.session.execute(one.where(Establishment.id > n).limit(1)).first() for n in range(many)]
+    return render("main/floor_signed_in.html", rows=[r for r in rows if r])

@@ -5,6 +5,7 @@ EXPECT = {
     "main.home": signed_in(),
     "main.accessibility": public(),
     "main.floor": public(404),  # only while benchmarking is configured (tests/security/test_headers.py)
+    "main.signed_in_floor": signed_in(404),  # the same
     "static": public(),
 }
 

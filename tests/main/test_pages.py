@@ -84,6 +84,19 @@ def test_floor_page_renders_fifty_rows_in_one_query(app, client, make_establishm
     assert response.headers["X-Query-Count"] == "1"
 
 
+def test_signed_in_floor_reads_one_row_per_statement_asked_for(app, client, make_establishment, make_user, login):
+    for _ in range(15):
+        make_establishment()
+    login(make_user())
+    assert client.get("/floor/signed-in?statements=3").status_code == 404  # not without BENCHMARK=1
+    app.config["BENCHMARK"] = True
+    for asked, statements in ((0, 1), (3, 4), (12, 13), (40, 13)):  # the person's own load, then one a row
+        response = client.get(f"/floor/signed-in?statements={asked}")
+        assert response.status_code == 200 and b"Skip to main content" in response.data
+        assert response.data.count(b"<tr>") == statements - 1
+        assert response.headers["X-Query-Count"] == str(statements)
+
+
 def test_friendly_500_in_the_layout(own_app):
     def broken():
         raise RuntimeError("boom")
