@@ -27,7 +27,7 @@ STATUS_WORDS = {"active": "Publish", "paused": "Pause", "withdrawn": "Withdraw"}
 @bp.get("/")
 @login_required
 def home():
-    mine = {kind: services.own_profile(current_user, kind) for kind in KINDS}
+    mine = services.own_profiles(current_user)
     incoming, outgoing = queries.requests_of(current_user)
     return render(
         "gateway/home.html",

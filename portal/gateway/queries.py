@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import Integer, String, and_, case, cast, false, func, literal, null, or_, select, union_all
+from sqlalchemy import Integer, String, and_, bindparam, case, cast, false, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import joinedload, lazyload
 
 from portal.core.access import officer_authority_id
@@ -70,27 +71,30 @@ _PROFILE = (
 )
 
 
+@cache
+def _requests():
+    """Requests to the person waiting for their answer, and the person's own, newest first (built once)."""
+    newest = (Request.created_at.desc(),)
+    limit = bindparam("limit", type_=Integer)
+    return (
+        select(Request)
+        .where(Request.recipient_id == bindparam("user_id"), Request.status == "pending")
+        .options(*_SENDER)
+        .order_by(*newest)
+        .limit(limit),
+        select(Request)
+        .where(Request.sender_id == bindparam("user_id"))
+        .options(*_PROFILE)
+        .order_by(*newest)
+        .limit(limit),
+    )
+
+
 def requests_of(user, limit: int = 20) -> tuple[list[Request], list[Request]]:
     """Requests waiting for the person's answer, and the person's own recent requests (newest first)."""
-    incoming = list(
-        db.session.scalars(
-            select(Request)
-            .where(Request.recipient_id == user.id, Request.status == "pending")
-            .options(*_SENDER)
-            .order_by(Request.created_at.desc())
-            .limit(limit)
-        )
-    )
-    outgoing = list(
-        db.session.scalars(
-            select(Request)
-            .where(Request.sender_id == user.id)
-            .options(*_PROFILE)
-            .order_by(Request.created_at.desc())
-            .limit(limit)
-        )
-    )
-    return incoming, outgoing
+    incoming, outgoing = _requests()
+    params = {"user_id": user.id, "limit": limit}
+    return list(db.session.scalars(incoming, params)), list(db.session.scalars(outgoing, params))
 
 
 def request_between(user_id: int, profile_id: int) -> Request | None:

@@ -1,8 +1,9 @@
 """The Gateway's rules: profiles, requests to collaborate, accepting into a Gateway team, blocks, reports, support."""
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import lazyload
 
 from portal.accounts.models import User
@@ -24,8 +25,20 @@ def uptake(scope=None) -> list:
     return queries.uptake_tables(scope)
 
 
+@cache
+def _own_profiles():
+    """A person's profiles (one of each kind at most), built once: the Gateway's home page reads them per request."""
+    return select(Profile).where(Profile.owner_id == bindparam("owner_id")).options(lazyload("*"))
+
+
+def own_profiles(user) -> dict[str, Profile | None]:
+    """The person's profile of each kind, or None (one statement); its owner and establishment load on use."""
+    found = {p.kind: p for p in db.session.scalars(_own_profiles(), {"owner_id": user.id})}
+    return {kind: found.get(kind) for kind in KINDS}
+
+
 def own_profile(user, kind: str = "person") -> Profile | None:
-    """The person's profile; its owner (the person) and establishment load on use, from what the request holds."""
+    """The person's profile of `kind`; its owner (the person) and establishment load on use."""
     return db.session.scalar(
         select(Profile).where(Profile.owner_id == user.id, Profile.kind == kind).options(lazyload("*"))
     )
@@ -95,21 +108,24 @@ def set_status(profile: Profile, status: str, *, actor) -> None:
     db.session.flush()
 
 
+@cache
+def _gateway_teams():
+    return (
+        select(Team)
+        .join(TeamMember)
+        .where(TeamMember.user_id == bindparam("user_id"), Team.kind == "gateway")
+        .order_by(Team.name)
+    )
+
+
 def gateway_teams_of(user) -> list[Team]:
     """The Gateway teams the person is a member of (a new request may invite someone into one of them)."""
-    return list(
-        db.session.scalars(
-            select(Team)
-            .join(TeamMember)
-            .where(TeamMember.user_id == user.id, Team.kind == "gateway")
-            .order_by(Team.name)
-        )
-    )
+    return list(db.session.scalars(_gateway_teams(), {"user_id": user.id}))
 
 
 def send_request(profile: Profile, *, actor, message: str, team: Team | None = None) -> Request:
     """Ask the profile's owner to collaborate; they see the message, never the sender's address until accepting."""
-    if not can_use_gateway(actor) or (own_profile(actor) is None and own_profile(actor, "establishment") is None):
+    if not can_use_gateway(actor) or not any(own_profiles(actor).values()):
         raise ServiceError((None, "Publish your own profile first, so the person can see who is asking."))
     if profile.owner_id == actor.id:
         raise ServiceError((None, "That is your own profile."))

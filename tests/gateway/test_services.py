@@ -198,3 +198,14 @@ def test_connected_either_way_once_accepted_asked_through_a_persons_index(app, p
         plan = sqlite_plan(seen[-1], seen.parameters[-1])
         lookups = re.findall(r"USING INDEX ix_gateway_request_(?:sender|recipient)_id", plan)
         assert "ix_gateway_request_status" not in plan and len(lookups) == 2, plan
+
+
+def test_own_profiles_reads_every_kind_in_one_statement(people, publish, make_user):
+    leader = make_user(Role.SENIOR_LEADER, Role.PRACTITIONER)
+    mine, school = publish(leader), publish(leader, kind="establishment")
+    leader.id  # noqa: B018 (loaded before counting)
+    with statements() as sent:
+        found = services.own_profiles(leader)
+    assert len(sent) == 1
+    assert {kind: p.id if p else None for kind, p in found.items()} == {"person": mine.id, "establishment": school.id}
+    assert services.own_profiles(people.fraser) == {"person": None, "establishment": None}
