@@ -13,6 +13,7 @@ class Page:
     account: str | None  # a key of portal.demo.region.DEMO_ACCOUNTS, or None for a visitor
     path: str
     sql: str = ""
+    reference: bool = False  # a floor to read the pages against, not a page of the portal: no target of its own
 
 
 FLOOR = Page("floor: 50 rows from one table", None, "/floor")
@@ -115,9 +116,18 @@ PAGES += [
     Page("audit log by person (lead officer)", "lead", "/audit/?person=practitioner@demo.example.org"),
     Page("your data (practitioner)", "practitioner", "/profile/data"),
     # The least a signed-in page can cost: the layout, the person's own load and n one-row reads (12 SQL at most).
-    Page("signed-in floor: layout, 1 SQL (practitioner)", "practitioner", "/floor/signed-in?statements=0"),
-    Page("signed-in floor: layout, 6 SQL (practitioner)", "practitioner", "/floor/signed-in?statements=5"),
-    Page("signed-in floor: layout, 12 SQL (practitioner)", "practitioner", "/floor/signed-in?statements=11"),
+    Page(
+        "signed-in floor: layout, 1 SQL (practitioner)", "practitioner", "/floor/signed-in?statements=0", reference=True
+    ),
+    Page(
+        "signed-in floor: layout, 6 SQL (practitioner)", "practitioner", "/floor/signed-in?statements=5", reference=True
+    ),
+    Page(
+        "signed-in floor: layout, 12 SQL (practitioner)",
+        "practitioner",
+        "/floor/signed-in?statements=11",
+        reference=True,
+    ),
     Page("network cohorts (lead officer)", "lead", "/cohorts"),
     Page("network cohort page (lead officer)", "lead", "/cohorts/{id}", "select max(id) from network_cohort"),
     Page("survey status (lead officer)", "lead", "/cohorts/{id}/survey-status", "select max(id) from network_cohort"),

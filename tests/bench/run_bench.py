@@ -165,6 +165,7 @@ def bench_database(
                     **result,
                     "floor_rps_beside": round(beside, 1),
                     "ratio_to_floor": 1.0 if page is FLOOR else round(result["rps"] / beside, 3),
+                    "reference": page is FLOOR or page.reference,
                 }
             )
             print(f"[{name}] {page.label}: {result['rps']} req/s (floor beside it {beside:.1f})", flush=True)
@@ -187,7 +188,7 @@ TARGET_QUERIES = 12
 def target_missed(row: dict) -> list[str]:
     """Why a benchmarked page misses the target (empty when it meets it)."""
     why = []
-    if row["page"] != FLOOR.label and row["ratio_to_floor"] < TARGET_RATIO[row["database"]]:
+    if not row.get("reference") and row["ratio_to_floor"] < TARGET_RATIO[row["database"]]:
         why.append(f"{row['ratio_to_floor']:.2f}x floor")
     if row["p95_ms"] >= TARGET_P95_MS:
         why.append(f"p95 {row['p95_ms']:.0f} ms")
@@ -241,7 +242,7 @@ def main() -> None:
             f"{r['database']:<11}{r['page'][:44]:<45}{r['rps']:>8}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
             f"{r['queries']:>5}{r['bytes']:>8}{r['ratio_to_floor']:>8.2f}"
         )
-    missing = [r for r in rows if target_missed(r)]
+    missing = [r for r in rows if target_missed(r) and not r.get("reference")]
     print(
         f"\nTarget (issue 17): >= {TARGET_RATIO['sqlite']}x the floor on SQLite, >= {TARGET_RATIO['postgresql']}x on "
         f"PostgreSQL, p95 < {TARGET_P95_MS} ms, <= {TARGET_QUERIES} queries. Pages missing it: {len(missing)}"
