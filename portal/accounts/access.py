@@ -29,15 +29,25 @@ def can_invite_to_establishment(actor, establishment) -> bool:
     return la is not None and establishment is not None and establishment.authority_id == la
 
 
+def people_scope(actor) -> tuple[str, int | None]:
+    """Whom `actor` may see among people: ("all", None) for admins, ("la", their LA) for LA officers, else
+    ("self", their own id)."""
+    if actor.has_role(Role.ADMIN):
+        return "all", None
+    la = officer_authority_id(actor)
+    return ("self", actor.id) if la is None else ("la", la)
+
+
+def within_scope(stmt, scope: str, value):
+    """A select of User restricted to a `people_scope` (`value` may be a bound parameter)."""
+    if scope == "all":
+        return stmt
+    return stmt.where(User.id == value) if scope == "self" else stmt.where(of_authority(value))
+
+
 def people_visible_to(actor, stmt=None):
     """Restrict a select of User to the people `actor` may see."""
-    stmt = stmt if stmt is not None else select(User)
-    if actor.has_role(Role.ADMIN):
-        return stmt
-    la = officer_authority_id(actor)
-    if la is None:
-        return stmt.where(User.id == actor.id)
-    return stmt.where(of_authority(la))
+    return within_scope(stmt if stmt is not None else select(User), *people_scope(actor))
 
 
 def of_authority(la: int):

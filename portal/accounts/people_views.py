@@ -10,7 +10,6 @@ from portal.accounts.forms import CsvUploadForm, InviteForm, RolesForm
 from portal.accounts.models import User
 from portal.core.access import get_or_404, roles_required
 from portal.core.forms import form_status, run_form, run_import
-from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.organisations.lookup import resolve_establishment
@@ -21,10 +20,7 @@ from portal.organisations.services import authorities
 @roles_required(Role.LA_OFFICER)
 def list_people():
     filters = queries.PeopleFilter.from_args(request.args)
-    # A search scans the people it may match once, counting them as it reads the page (a plain list counts from
-    # an index).
-    page = paginate(queries.people_query(current_user, filters), rows=True, total_in_page=bool(filters.q))
-    page.items = queries.person_rows(page.items)
+    page = queries.people_page(current_user, filters)
     return render(
         "accounts/people.html",
         fragment="accounts/_people_results.html",

@@ -103,6 +103,25 @@ def test_la_officer_sees_only_their_la(client, login, make_user):
     assert client.get(f"/people/{theirs.id}").status_code == 404
 
 
+def test_the_list_without_a_search_binds_each_officers_own_la(client, login, make_user):
+    """The list's statements are built once per scope and filters: each officer's LA is a value bound per request."""
+    make_user(Role.PRACTITIONER, authority_slug="inverclyde", name="Inverclyde Teacher")
+    make_user(Role.SENIOR_LEADER, authority_slug="renfrewshire", name="Renfrewshire Leader")
+    make_user(Role.PRACTITIONER, authority_slug="renfrewshire", name="Renfrewshire Teacher")
+    for ours, theirs, leaders in (
+        ("Inverclyde", "Renfrewshire", []),
+        ("Renfrewshire", "Inverclyde", ["Renfrewshire Leader"]),
+    ):
+        login(make_user(Role.LA_OFFICER, authority_slug=ours.lower()))
+        page = client.get("/people").text
+        assert f"{ours} Teacher" in page and f"{theirs} Teacher" not in page
+        assert _listed(client.get("/people?role=senior_leader").text) == leaders
+    login(make_user(Role.ADMIN))
+    assert "Inverclyde Teacher" in client.get("/people").text
+    only = client.get(f"/people?authority={authority('renfrewshire').id}&role=practitioner").text
+    assert _listed(only) == ["Renfrewshire Teacher"]
+
+
 def test_people_list_fragment_and_vary(client, login, make_user, htmx_get):
     login(make_user(Role.ADMIN))
     make_user(Role.PRACTITIONER, name="Zebedee Findme")
