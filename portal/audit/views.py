@@ -4,7 +4,6 @@ from flask import current_app, request
 
 from portal.audit import bp, queries
 from portal.core.access import roles_required
-from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
 
@@ -13,5 +12,5 @@ from portal.core.roles import Role
 @roles_required(Role.ADMIN)
 def list_entries():
     filters = queries.AuditFilter.from_args(request.args)
-    page = paginate(queries.audit_query(filters), per_page=current_app.config["PAGE_SIZE"] * 2)
+    page = queries.audit_page(filters, per_page=current_app.config["PAGE_SIZE"] * 2)
     return render("audit/list.html", fragment="audit/_results.html", target="audit-results", page=page, filters=filters)

@@ -75,5 +75,9 @@ def test_the_admin_searches_and_pages_the_log_in_constant_queries(app, client, l
     assert counts[0] == counts[1]
     fragment = htmx_get("/audit/?action=sign_in&page=2", "audit-results")
     assert fragment.text.lstrip().startswith('<div id="audit-results"') and "Page 2 of" in fragment.text
+    assert "nobody signed in" in fragment.text and "lead@test.example.org" not in fragment.text
+    by_subject = client.get("/audit/?subject=user_account&action=roles").text
+    assert "roles.changed" in by_subject and "<td>lead@test.example.org</td>" in by_subject
+    assert "sign_in.failed" not in by_subject
     login(make_user(Role.LA_OFFICER))
     assert client.get("/audit/").status_code == 403
