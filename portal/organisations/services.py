@@ -1,8 +1,11 @@
 """Rules for establishments: import from CSV (all or nothing, update by code) and searching."""
 
-from sqlalchemy import func, or_, select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, or_, select
 
 from portal.core.csvimport import ImportResult, RowError, read_rows
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.extensions import db
 from portal.organisations.models import SECTORS, Establishment, LocalAuthority
 
@@ -82,15 +85,53 @@ def import_establishments(data: bytes | str) -> ImportResult:
 
 def establishment_query(*, q: str = "", authority_id: int | None = None, sector: str = ""):
     """A select of establishments matching a free-text search and filters, ordered by name."""
-    stmt = select(Establishment).order_by(Establishment.name, Establishment.id)
-    if q:
-        like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(func.lower(Establishment.name).like(like), Establishment.seed_code == q))
-    if authority_id:
+    like = f"%{q.lower()}%" if q else None
+    return _filtered(select(Establishment), like, q, authority_id or None, sector if sector in SECTORS else None)
+
+
+def establishments_page(*, q: str = "", authority_id: int | None = None, sector: str = "") -> Page:
+    """A page of the establishments list: rows of what it shows (each LA's name read beside its row), from
+    statements built once per process for each set of filters in use, their values bound."""
+    found = _establishments_listing(bool(q), bool(authority_id), sector in SECTORS)
+    values = {"like": f"%{q.lower()}%", "code": q, "authority_id": authority_id, "sector": sector}
+    return paginate(found, rows=True, params=values)
+
+
+@lru_cache(maxsize=8)  # a key per set of filters in use
+def _establishments_listing(q: bool, authority: bool, sector: bool) -> Listing:
+    la_name = (
+        select(LocalAuthority.name)
+        .where(LocalAuthority.id == Establishment.authority_id)
+        .correlate(Establishment)
+        .scalar_subquery()
+    )
+    shown = select(
+        Establishment.name,
+        Establishment.seed_code,
+        la_name.label("authority_name"),
+        Establishment.sector,
+        Establishment.roll,
+    )
+    return listing(
+        _filtered(
+            shown,
+            bindparam("like") if q else None,
+            bindparam("code"),
+            bindparam("authority_id") if authority else None,
+            bindparam("sector") if sector else None,
+        )
+    )
+
+
+def _filtered(stmt, like, code, authority_id, sector):
+    """`stmt` (of establishments) by name, with the filters given (values or bound parameters; None: not in use)."""
+    if like is not None:
+        stmt = stmt.where(or_(func.lower(Establishment.name).like(like), Establishment.seed_code == code))
+    if authority_id is not None:
         stmt = stmt.where(Establishment.authority_id == authority_id)
-    if sector in SECTORS:
+    if sector is not None:
         stmt = stmt.where(Establishment.sector == sector)
-    return stmt
+    return stmt.order_by(Establishment.name, Establishment.id)
 
 
 def counts_by_authority() -> dict[int, dict[str, int]]:

@@ -7,7 +7,6 @@ from wtforms import SelectChoice
 from portal.accounts.forms import CsvUploadForm
 from portal.core.access import roles_required
 from portal.core.forms import form_status, run_import
-from portal.core.paging import paginate
 from portal.core.rendering import render
 from portal.core.roles import Role
 from portal.extensions import db
@@ -31,10 +30,9 @@ def list_establishments():
         SelectChoice("", "All authorities"),
         *(SelectChoice(la.id, la.name) for la in services.authorities()),
     ]
-    stmt = services.establishment_query(
+    page = services.establishments_page(
         q=(form.q.data or "").strip()[:100], authority_id=form.authority.data, sector=form.sector.data or ""
     )
-    page = paginate(stmt)
     return render(
         "organisations/establishments.html",
         fragment="organisations/_establishment_results.html",

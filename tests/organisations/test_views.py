@@ -11,6 +11,13 @@ def test_filters_work_as_a_plain_get_form(client, login, make_user, make_establi
     assert b"Alpha Nursery" in page and b"Beta Primary" not in page
     page = client.get("/establishments?q=beta").data
     assert b"Beta Primary" in page and b"Alpha Nursery" not in page
+    # The same filters with other values: each request's own values (the statements are built once, values bound).
+    make_establishment(name="Gamma Primary", sector="Primary", authority_slug="renfrewshire", code="5550001")
+    assert b"Alpha Nursery" in client.get("/establishments?q=ALPHA").data
+    page = client.get("/establishments?sector=Primary").text
+    assert "Beta Primary</td><td>" in page and "Gamma Primary</td><td>5550001</td><td>Renfrewshire</td>" in page
+    page = client.get("/establishments?q=5550001").text  # the SEED code, exactly
+    assert "Gamma Primary" in page and "Beta Primary" not in page
 
 
 def test_fragment_for_the_live_filter(client, login, make_user, make_establishment, htmx_get):
