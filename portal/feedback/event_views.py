@@ -73,8 +73,9 @@ def mine():
 def organised():
     """Ended events whose feedback this person may read (those they organise; every one for the lead officer and
     researchers), with their feedback."""
-    stmt = select(Event).where(Event.ends_at < local_now(), Event.cancelled.is_(False), readable_events(current_user))
-    page = paginate(stmt.order_by(Event.ends_at.desc(), Event.id))
+    shown = select(Event.id, Event.title, Event.starts_at)  # what the list shows: rows, not events
+    stmt = shown.where(Event.ends_at < local_now(), Event.cancelled.is_(False), readable_events(current_user))
+    page = paginate(stmt.order_by(Event.ends_at.desc(), Event.id), rows=True)
     return render(
         "feedback/organised.html",
         page=page,
