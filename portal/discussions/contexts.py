@@ -2,6 +2,7 @@
 
 from flask import url_for
 from sqlalchemy import or_, select
+from sqlalchemy.orm import defaultload, lazyload
 
 from portal.accounts.models import User, UserRole
 from portal.core.roles import Role
@@ -32,6 +33,11 @@ def _forum_members(forum: Forum):
             User.id.in_(_role_holders(Role.ADMIN)),
         )
     )
+
+
+# A forum as a discussion space: its officer's account (and the parent network's) is never shown there, and joining
+# it read the person with their establishment and authority on every page of the space.
+_FORUM_ALONE = (lazyload(Forum.officer), defaultload(Forum.parent).lazyload(Forum.officer))
 
 
 def _forum_access(user, forum: Forum) -> tuple[bool, bool]:
@@ -109,7 +115,7 @@ def register_contexts() -> None:
         "forum",
         SpacePolicy(
             label="Forum",
-            load=lambda i: db.session.get(Forum, i),
+            load=lambda i: db.session.get(Forum, i, options=_FORUM_ALONE),
             name=lambda f: f.name,
             url=lambda f: url_for("forums.show_forum", forum_id=f.id),
             can_view=lambda u, f: standing(u, f).can_view,

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import Computed, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import ColumnElement
 
 from portal.accounts.models import User
@@ -34,8 +34,6 @@ class Topic(db.Model):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
-    # The author's name, read with the topic where a list shows nothing else of the author (`queries.topic_page`).
-    author_name: Mapped[str | None] = query_expression()
 
 
 class _BodyWords(ColumnElement):
@@ -88,7 +86,6 @@ class Post(db.Model):
 
     topic: Mapped[Topic] = relationship(lazy="raise_on_sql")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="raise_on_sql")
-    author_name: Mapped[str | None] = query_expression()  # read with the post where a page shows only the name
 
 
 class PostReport(db.Model):

@@ -1,7 +1,9 @@
 """Topics, replies, edits, deletion with a reason, reports, resolving and reading; each notifies through
 portal.notifications. Services flush; the view commits."""
 
-from sqlalchemy import func, select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, select
 from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User
@@ -241,11 +243,17 @@ def resolve_topic(topic: Topic, space: Space, *, actor, resolved: bool = True) -
 def mark_read(topic: Topic, *, actor, at=None) -> None:
     """The person has read the topic up to `at`. The marker moves only when a post came since it was set: reading
     a topic again with nothing new changes no row, so the page's commit has nothing to write."""
-    stmt = upsert(TopicRead).values(user_id=actor.id, topic_id=topic.id, read_at=at or utcnow())
-    db.session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[TopicRead.user_id, TopicRead.topic_id],
-            set_={"read_at": stmt.excluded.read_at},
-            where=TopicRead.read_at < topic.last_post_at,
-        )
+    values = {"user_id": actor.id, "topic_id": topic.id, "read_at": at or utcnow(), "last_post_at": topic.last_post_at}
+    db.session.execute(_mark_read_statement(db.engine.dialect.name), values)
+
+
+@lru_cache(maxsize=2)  # per database (every topic page writes one: built once, not on each visit)
+def _mark_read_statement(dialect: str):
+    stmt = upsert(TopicRead).values(
+        user_id=bindparam("user_id"), topic_id=bindparam("topic_id"), read_at=bindparam("read_at")
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=[TopicRead.user_id, TopicRead.topic_id],
+        set_={"read_at": stmt.excluded.read_at},
+        where=TopicRead.read_at < bindparam("last_post_at"),
     )
