@@ -1,0 +1,51 @@
+"""What the forum pages read: a meeting with its lists from statements built once (each item's resources in one
+statement, in title order), read again after a commit as the eager loads were."""
+
+from portal.extensions import db
+from portal.forums import agenda, queries
+from portal.forums.models import Forum, Resource
+from tests.support.sql import statements
+
+
+def _meeting_with_linked_resources(world, make_meeting):
+    meeting = make_meeting(world.forum, world.coordinator)
+    titles = ["Zoned play", "Attachment", "Music"]
+    resources = [Resource(forum_id=world.forum.id, title=t, url="https://example.org", tags=",a,") for t in titles]
+    db.session.add_all(resources)
+    db.session.flush()
+    ids = [r.id for r in resources]
+    agenda.add_item(meeting, world.forum, actor=world.coordinator, title="Play", resource_ids=ids)
+    agenda.add_item(meeting, world.forum, actor=world.coordinator, title="No links")
+    agenda.add_action(meeting, world.forum, actor=world.coordinator, what="Write it up")
+    db.session.commit()
+    return meeting.id
+
+
+def test_a_meeting_reads_its_items_resources_actions_and_changes(app, world, make_meeting):
+    meeting_id = _meeting_with_linked_resources(world, make_meeting)
+    forum_id = world.forum.id
+    db.session.expunge_all()
+    forum = db.session.get(Forum, forum_id)
+    with statements() as seen:
+        meeting = queries.load_meeting(forum, meeting_id)
+        items = {i.title: [r.title for r in i.resources] for i in meeting.items}
+        actions, changes = [a.what for a in meeting.actions], list(meeting.changes)
+    assert len(seen) == 5  # the meeting, its items, actions and changes, and every item's resources
+    assert items["Play"] == ["Attachment", "Music", "Zoned play"] and items["No links"] == []
+    assert actions == ["Write it up"] and changes == []
+    assert queries.load_meeting(forum, meeting_id + 1000) is None
+
+
+def test_a_meeting_read_again_after_a_commit_has_its_new_links(app, world, make_meeting):
+    meeting_id = _meeting_with_linked_resources(world, make_meeting)
+    meeting = queries.load_meeting(world.forum, meeting_id)
+    play = next(i for i in meeting.items if i.title == "Play")
+    extra = Resource(forum_id=world.forum.id, title="Blocks", url="https://example.org", tags=",a,")
+    db.session.add(extra)
+    db.session.flush()
+    agenda.link_resource(play, meeting, world.forum, extra.id, True, actor=world.coordinator)
+    db.session.commit()  # expires the meeting and its items
+    again = queries.load_meeting(world.forum, meeting_id)
+    assert again is meeting
+    play = next(i for i in again.items if i.title == "Play")
+    assert [r.title for r in play.resources] == ["Attachment", "Blocks", "Music", "Zoned play"]
