@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import bindparam, func, inspect, or_, select
+from sqlalchemy import DateTime, bindparam, case, func, inspect, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -11,9 +11,21 @@ from portal.accounts.models import User
 from portal.accounts.search import name_or_email_contains
 from portal.core.lists import fill_lists, list_query
 from portal.core.paging import paginate
+from portal.events.models import Event
 from portal.extensions import db
 from portal.forums.meetings import local_now
-from portal.forums.models import Action, AgendaItem, Forum, Meeting, Membership, Need, Resource, item_resource
+from portal.forums.models import (
+    NEED_STATUSES,
+    Action,
+    AgendaItem,
+    Forum,
+    Meeting,
+    Membership,
+    Need,
+    Resource,
+    item_resource,
+)
+from portal.organisations.models import Establishment, LocalAuthority
 
 RECENT = 5
 
@@ -33,31 +45,46 @@ def forum_list(user) -> tuple[list, dict[int, int], dict[int, Membership]]:
     return forums, counts, mine
 
 
-def coordinators(forum_ids: list[int]) -> dict[int, list[User]]:
-    """Each forum's coordinators, by name."""
-    return _coordinators(forum_ids, User)
+def coordinators(forum_ids: list[int]) -> dict[int, list]:
+    """Each forum's coordinators by name: rows of their name and their school's authority (None without one)."""
+    return _coordinators(_coordinator_queries()[1], forum_ids)
 
 
 def coordinator_names(forum_ids: list[int]) -> dict[int, list[str]]:
     """Each forum's coordinators' names only (all the forums list shows of them)."""
-    return _coordinators(forum_ids, User.name)
+    found = _coordinators(_coordinator_queries()[0], forum_ids)
+    return {forum_id: [row.name for row in rows] for forum_id, rows in found.items()}
 
 
-def _coordinators(forum_ids: list[int], what) -> dict:
-    rows = db.session.execute(
-        select(Membership.forum_id, what)
+def _coordinators(statement, forum_ids: list[int]) -> dict[int, list]:
+    found: dict[int, list] = {}
+    for row in db.session.execute(statement, {"forum_ids": forum_ids}):
+        found.setdefault(row.forum_id, []).append(row)
+    return found
+
+
+@cache
+def _coordinator_queries():
+    """Coordinators' names, and their names with their school's authority, of some forums (built once)."""
+    names = (
+        select(Membership.forum_id, User.name)
         .join(User, Membership.user_id == User.id)
-        .where(Membership.forum_id.in_(forum_ids), Membership.coordinator.is_(True))
+        .where(Membership.forum_id.in_(bindparam("forum_ids", expanding=True)), Membership.coordinator.is_(True))
         .order_by(User.name)
     )
-    found: dict[int, list] = {}
-    for forum_id, coordinator in rows:
-        found.setdefault(forum_id, []).append(coordinator)
-    return found
+    with_authority = (
+        names.add_columns(LocalAuthority.name.label("authority"))
+        .outerjoin(Establishment, User.establishment_id == Establishment.id)
+        .outerjoin(LocalAuthority, Establishment.authority_id == LocalAuthority.id)
+    )
+    return names, with_authority
 
 
 @dataclass
 class ForumPage:
+    """What a forum's page shows, as rows of the columns it shows (no records, with their joined officers,
+    events and people, for a page of titles and dates)."""
+
     upcoming: list
     past: list
     networks: list
@@ -68,40 +95,74 @@ class ForumPage:
     open_actions: list
 
 
+# A meeting in a list: what the forum page and the meetings list show of it.
+MEETING_ROW = (
+    Meeting.id,
+    Meeting.title,
+    Meeting.starts_at,
+    Meeting.formal,
+    Meeting.published_at.is_not(None).label("published"),
+)
+
+# A resource as forums/_resource_link.html shows it.
+RESOURCE_LINK_ROW = (
+    Resource.id,
+    Resource.forum_id,
+    Resource.title,
+    Resource.url,
+    Resource.filename,
+    Resource.size,
+    (Resource.file_key != "").label("is_file"),
+)
+
+
 def forum_page(forum: Forum) -> ForumPage:
-    now = local_now()
-    base = select(Meeting).where(Meeting.forum_id == forum.id)
-    upcoming = list(db.session.scalars(base.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(RECENT)))
-    past = list(
-        db.session.scalars(base.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(RECENT))
-    )
-    networks = list(db.session.scalars(select(Forum).where(Forum.parent_id == forum.id).order_by(Forum.name)))
-    needs = list(
-        db.session.scalars(
-            select(Need)
-            .where(Need.forum_id == forum.id)
-            .order_by(Need.status == "closed", Need.created_at.desc())
-            .limit(20)
+    params = {"forum_id": forum.id, "now": local_now()}
+    found = {name: db.session.execute(statement, params).all() for name, statement in _forum_page_queries().items()}
+    found["member_count"] = found["member_count"][0][0]
+    return ForumPage(**found, coordinators=coordinators([forum.id]).get(forum.id, []))
+
+
+@cache
+def _forum_page_queries() -> dict:
+    """forum_page's statements, built once per process (building eight selects and their cache keys on every
+    request cost more Python than the database takes to answer them)."""
+    forum_id, now = bindparam("forum_id"), bindparam("now", type_=DateTime)
+    meetings = select(*MEETING_ROW).where(Meeting.forum_id == forum_id)
+    return {
+        "upcoming": meetings.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(RECENT),
+        "past": meetings.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(RECENT),
+        "networks": select(Forum.id, Forum.name, Forum.description)
+        .where(Forum.parent_id == forum_id)
+        .order_by(Forum.name),
+        "needs": select(
+            Need.id,
+            Need.title,
+            Need.raised_by,
+            Need.status,
+            case(NEED_STATUSES, value=Need.status).label("status_label"),
+            Need.triage_note,
+            Need.offer,
+            Need.offer_url,
+            Event.id.label("event_id"),
+            Event.title.label("event_title"),
+            Event.starts_at.label("event_starts_at"),
         )
-    )
-    resources = list(
-        db.session.scalars(
-            select(Resource).where(Resource.forum_id == forum.id).order_by(Resource.created_at.desc()).limit(RECENT)
-        )
-    )
-    count = db.session.scalar(select(func.count(Membership.id)).where(Membership.forum_id == forum.id)) or 0
-    actions = list(
-        db.session.scalars(
-            select(Action)
-            .join(Meeting, Action.meeting_id == Meeting.id)
-            .where(Meeting.forum_id == forum.id, Action.done.is_(False))
-            .order_by(Action.due.is_(None), Action.due)
-            .limit(20)
-        )
-    )
-    return ForumPage(
-        upcoming, past, networks, needs, resources, count, coordinators([forum.id]).get(forum.id, []), actions
-    )
+        .outerjoin(Event, Need.offer_event_id == Event.id)
+        .where(Need.forum_id == forum_id)
+        .order_by(Need.status == "closed", Need.created_at.desc())
+        .limit(20),
+        "resources": select(*RESOURCE_LINK_ROW)
+        .where(Resource.forum_id == forum_id)
+        .order_by(Resource.created_at.desc())
+        .limit(RECENT),
+        "member_count": select(func.count(Membership.id)).where(Membership.forum_id == forum_id),
+        "open_actions": select(Action.what, Action.who, Action.due)
+        .join(Meeting, Action.meeting_id == Meeting.id)
+        .where(Meeting.forum_id == forum_id, Action.done.is_(False))
+        .order_by(Action.due.is_(None), Action.due)
+        .limit(20),
+    }
 
 
 def meetings_page(forum: Forum):

@@ -3,7 +3,7 @@ statement, in title order), read again after a commit as the eager loads were.""
 
 from portal.extensions import db
 from portal.forums import agenda, queries
-from portal.forums.models import Forum, Resource
+from portal.forums.models import Forum, Membership, Need, Resource
 from tests.support.sql import statements
 
 
@@ -49,3 +49,24 @@ def test_a_meeting_read_again_after_a_commit_has_its_new_links(app, world, make_
     assert again is meeting
     play = next(i for i in again.items if i.title == "Play")
     assert [r.title for r in play.resources] == ["Attachment", "Blocks", "Music", "Zoned play"]
+
+
+def test_the_forum_page_shows_coordinators_needs_and_resources_from_rows(client, login, world, make_meeting):
+    forum = world.forum
+    db.session.add(Membership(forum_id=forum.id, user_id=world.admin.id, coordinator=True))  # no school
+    db.session.add(Need(forum_id=forum.id, title="Outdoor maths", raised_by="Two nurseries", status="accepted"))
+    db.session.add(Resource(forum_id=forum.id, title="Loose parts", url="https://example.org/loose", tags=",a,"))
+    db.session.add(Resource(forum_id=forum.id, title="Notes", file_key="k1", filename="notes.txt", size=2048))
+    db.session.commit()
+    make_meeting(forum, world.coordinator, title="Spring meeting")
+    make_meeting(forum, world.coordinator, days=-7, formal=False, title="Winter meeting")
+    login(world.coordinator)
+    with statements() as seen:
+        page = client.get(f"/forums/{forum.id}").get_data(as_text=True)
+    assert "Coordinators:\n  Ada Admin, Cora Coordinator (Glasgow City)." in page
+    assert 'Outdoor maths<br><span class="ds_hint-text">Raised by Two nurseries' in page
+    assert '<strong class="ds_tag">Accepted by the coordinator</strong>' in page
+    assert 'href="https://example.org/loose" rel="noopener">Loose parts</a>' in page and "(notes.txt, 2 KB)" in page
+    assert "Spring meeting</a>," in page and "Draft agenda" in page and "Winter meeting</a>" in page
+    records = [s for s in seen if "user_account.email" in s or "forum_need.detail" in s or "event.capacity" in s]
+    assert len(records) == 1  # the signed-in person: no records of needs, events or coordinators
