@@ -10,7 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from portal.accounts.models import User
 from portal.accounts.search import name_or_email_contains
 from portal.core.lists import fill_lists, list_query
-from portal.core.paging import paginate
+from portal.core.paging import Listing, listing, paginate
 from portal.events.models import Event
 from portal.extensions import db
 from portal.forums.meetings import local_now
@@ -166,8 +166,16 @@ def _forum_page_queries() -> dict:
 
 
 def meetings_page(forum: Forum):
-    stmt = select(Meeting).where(Meeting.forum_id == forum.id).order_by(Meeting.starts_at.desc())
-    return paginate(stmt)
+    """One page of the forum's meetings, newest first (rows of what the list shows; its two statements built
+    once per process)."""
+    return paginate(_meetings_listing(), rows=True, params={"forum_id": forum.id})
+
+
+@cache
+def _meetings_listing() -> Listing:
+    return listing(
+        select(*MEETING_ROW).where(Meeting.forum_id == bindparam("forum_id")).order_by(Meeting.starts_at.desc())
+    )
 
 
 def load_meeting(forum: Forum, meeting_id: int) -> Meeting | None:

@@ -70,3 +70,14 @@ def test_the_forum_page_shows_coordinators_needs_and_resources_from_rows(client,
     assert "Spring meeting</a>," in page and "Draft agenda" in page and "Winter meeting</a>" in page
     records = [s for s in seen if "user_account.email" in s or "forum_need.detail" in s or "event.capacity" in s]
     assert len(records) == 1  # the signed-in person: no records of needs, events or coordinators
+
+
+def test_the_meetings_list_shows_rows_newest_first(client, login, world, make_meeting, app):
+    make_meeting(world.forum, world.coordinator, title="Spring meeting")
+    make_meeting(world.forum, world.coordinator, days=-7, formal=False, title="Winter meeting")
+    login(world.member)
+    with statements() as seen:
+        page = client.get(f"/forums/{world.forum.id}/meetings").get_data(as_text=True)
+    assert page.index("Spring meeting") < page.index("Winter meeting")
+    assert "<td>Informal</td>\n    <td>Draft, held</td>" in page and "<td>Formal</td>\n    <td>Draft</td>" in page
+    assert not [s for s in seen if "forum_meeting.online_link" in s]  # rows of what the list shows, not records
