@@ -298,7 +298,12 @@ class ResourceFilter:
 
 
 def resources_query(forum: Forum, filters: ResourceFilter):
-    stmt = select(Resource).where(Resource.forum_id == forum.id).order_by(Resource.created_at.desc(), Resource.id)
+    """The library's resources matching the filters, newest first: rows of what the list shows."""
+    stmt = (
+        select(*RESOURCE_LINK_ROW, Resource.description, Resource.tags)
+        .where(Resource.forum_id == forum.id)
+        .order_by(Resource.created_at.desc(), Resource.id)
+    )
     if filters.q:
         like = f"%{filters.q.lower()}%"
         stmt = stmt.where(

@@ -81,3 +81,17 @@ def test_the_meetings_list_shows_rows_newest_first(client, login, world, make_me
     assert page.index("Spring meeting") < page.index("Winter meeting")
     assert "<td>Informal</td>\n    <td>Draft, held</td>" in page and "<td>Formal</td>\n    <td>Draft</td>" in page
     assert not [s for s in seen if "forum_meeting.online_link" in s]  # rows of what the list shows, not records
+
+
+def test_the_resource_library_lists_rows_with_their_tags(client, login, world):
+    forum = world.forum
+    db.session.add(Resource(forum_id=forum.id, title="Loose parts", url="https://example.org/l", tags=",play,outdoor,"))
+    db.session.add(Resource(forum_id=forum.id, title="Notes", file_key="k1", filename="notes.txt", size=10, tags=""))
+    db.session.commit()
+    login(world.coordinator)
+    with statements() as seen:
+        page = client.get(f"/forums/{forum.id}/resources?tag=play").get_data(as_text=True)
+    assert "Loose parts" in page and "Notes" not in page
+    assert f'href="/forums/{forum.id}/resources?tag=play">play</a>, <a' in page and "?tag=outdoor" in page
+    assert not [s for s in seen if "forum_resource.added_by_id" in s]  # rows of what the list shows
+    assert "(notes.txt, 1 KB)" in client.get(f"/forums/{forum.id}/resources?kind=file").get_data(as_text=True)
