@@ -18,4 +18,7 @@ def init_app(app: Flask) -> None:
     from portal.forums.privacy import register as register_personal_data
 
     register_personal_data(app)  # what forums exports and erases for data rights
+    from portal.forums.models import tag_list
+
+    app.add_template_filter(tag_list, "tag_list")  # a resource's tags, for a list read as rows
     app.register_blueprint(bp)

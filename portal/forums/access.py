@@ -4,7 +4,7 @@ everyone else sees its public description only."""
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.core.roles import Role
 from portal.extensions import db
@@ -33,17 +33,19 @@ class Standing:
         return self.can_edit
 
 
+# The user's memberships of a forum and its parent: whether each is a coordinator's (every forum page asks; the
+# statement is built once).
+_MEMBERSHIPS = select(Membership.forum_id, Membership.coordinator).where(
+    Membership.user_id == bindparam("user_id"), Membership.forum_id.in_(bindparam("forum_ids", expanding=True))
+)
+
+
 def standing(user, forum: Forum) -> Standing:
     """The user's standing; for a specialist network the parent forum's coordinators and officer also lead."""
     if not getattr(user, "is_authenticated", False):
         return Standing()
     ids = [forum.id] + ([forum.parent_id] if forum.parent_id else [])
-    rows = {
-        m.forum_id: m
-        for m in db.session.scalars(
-            select(Membership).where(Membership.user_id == user.id, Membership.forum_id.in_(ids))
-        )
-    }
+    rows = {m.forum_id: m for m in db.session.execute(_MEMBERSHIPS, {"user_id": user.id, "forum_ids": ids})}
     own = rows.get(forum.id)
     parent = rows.get(forum.parent_id) if forum.parent_id else None
     officers = {forum.officer_id, forum.parent.officer_id if forum.parent else None} - {None}

@@ -31,7 +31,7 @@ def list_resources(forum_id):
     forum = load_forum(forum_id)
     mine = require(current_user, forum)
     filters = queries.ResourceFilter.from_args(request.args)
-    page = paginate(queries.resources_query(forum, filters))
+    page = paginate(queries.resources_query(forum, filters), rows=True)
     return render(
         "forums/resources.html",
         fragment="forums/_resource_results.html",

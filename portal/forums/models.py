@@ -200,6 +200,11 @@ class Action(db.Model):
     meeting: Mapped[Meeting] = relationship(back_populates="actions")
 
 
+def tag_list(tags: str) -> list[str]:
+    """Tags as stored (",tag,tag,") as a list; also the template filter for a resource read as a row."""
+    return [t for t in tags.split(",") if t]
+
+
 class Resource(db.Model):
     """A file (kept by portal.core.uploads) or a link in a forum's library."""
 
@@ -219,7 +224,7 @@ class Resource(db.Model):
 
     @property
     def tag_list(self) -> list[str]:
-        return [t for t in self.tags.split(",") if t]
+        return tag_list(self.tags)
 
     @property
     def is_file(self) -> bool:

@@ -3,6 +3,7 @@
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.forums.models import Membership
+from tests.support.sql import sqlite_plan, statements
 
 
 def test_members_are_paged_and_found_by_name(app, client, login, world, make_user, htmx_get):
@@ -37,6 +38,23 @@ def test_members_are_in_name_order_after_the_coordinators_with_and_without_a_sea
     with app.test_request_context():
         listed = queries.members(world.forum).items
         assert listed[0].coordinator and not any(m.coordinator for m in listed[1:])
-        names = [(m.user.name, m.user_id) for m in queries.members(world.forum, "extra").items]
+        assert [m.name for m in listed[1:]] == ["Al Extra", "Al Extra", "Bo Extra"]  # the page's people, in order
+        names = [(m.name, m.user_id) for m in queries.members(world.forum, "extra").items]
     al = sorted(p.id for p in made[1:3])
     assert names == [("Al Extra", al[0]), ("Al Extra", al[1]), ("Bo Extra", made[3].id), ("Zoe Extra", made[0].id)]
+
+
+def test_the_members_page_joins_people_to_its_page_only(app, world):
+    """Rows of what the list shows, in one statement after the count: a page of memberships sorted by name, then
+    the page's people (with school and authority) read by their keys, never every member's person."""
+    from portal.forums import queries
+
+    forum = world.forum
+    assert forum.id  # read before: the statements below are the list's own
+    with app.test_request_context(), statements() as seen:
+        page = queries.members(forum)
+    assert [m.name for m in page.items] == ["Cora Coordinator", "Mo Member"] and len(seen) == 2
+    if db.engine.dialect.name == "sqlite":
+        plan = sqlite_plan(seen[-1], seen.parameters[-1])
+        assert "SCAN anon_1" in plan and "SEARCH user_account USING INTEGER PRIMARY KEY" in plan, plan
+        assert "SCAN user_account" not in plan and "SCAN forum_membership" not in plan, plan
