@@ -128,29 +128,38 @@ def _is_admin(user) -> bool:
     return user.has_role(Role.ADMIN)
 
 
-def team_page(team_id: int):
-    """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team_query, lists, enquiry_query = _team_page_queries()
-    team = db.session.scalar(team_query, {"team_id": team_id})
-    if team is None:
+def team_page(team_id: int, *, people: bool = True):
+    """The team with its theme and enquiry, and its members and facilitators: with their people (names,
+    establishments) when `people`, else the bare rows access checks read (the pages that show no one)."""
+    team_and_enquiry, lists = _team_page_queries()
+    found = db.session.execute(team_and_enquiry, {"team_id": team_id}).first()
+    if found is None:
         return None, None
-    fill_lists(team, lists)
-    enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
-    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
+    team, enquiry = found
+    fill_lists(team, lists[people])
+    if enquiry is not None:
+        set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
     return team, enquiry
 
 
 @cache
 def _team_page_queries():
-    """team_page's statements, built once per process (every enquiry page runs them): the team, its two lists
-    (members and facilitators with their people: core/lists.py, not selectinload built per request) and the
-    enquiry."""
-    team = select(Team).where(Team.id == bindparam("team_id")).options(joinedload(Team.theme))
+    """team_page's statements, built once per process (every enquiry page runs them): the team with its theme and
+    enquiry, and its two lists (core/lists.py, not selectinload built per request), with or without their people."""
+    team_and_enquiry = (
+        select(Team, Enquiry)
+        .outerjoin(Enquiry, Enquiry.team_id == Team.id)
+        .where(Team.id == bindparam("team_id"))
+        .options(joinedload(Team.theme))
+    )
     lists = {
-        "members": list_query(Team, "members", joinedload(TeamMember.user)),
-        "facilitators": list_query(Team, "facilitators", joinedload(TeamFacilitator.user)),
+        people: {
+            "members": list_query(Team, "members", *([joinedload(TeamMember.user)] if people else [])),
+            "facilitators": list_query(Team, "facilitators", *([joinedload(TeamFacilitator.user)] if people else [])),
+        }
+        for people in (True, False)
     }
-    return team, lists, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
+    return team_and_enquiry, lists
 
 
 _PENDING_REQUESTS = (

@@ -10,6 +10,7 @@ from sqlalchemy.orm import strategies
 from portal.enquiries import plans
 from portal.enquiries.queries import team_page
 from portal.extensions import db
+from tests.support.sql import statements
 
 
 def test_the_team_comes_with_its_lists_and_no_selectin_load(client, login, world, monkeypatch):
@@ -24,6 +25,17 @@ def test_the_team_comes_with_its_lists_and_no_selectin_load(client, login, world
     assert {m.user.name for m in team.members} == {"Ewan", "Ailsa"} and team.facilitators == []
     for page in ("", "/plan", "/evidence"):
         assert client.get(f"/enquiries/teams/{team_id}{page}").status_code == 200, page
+
+
+def test_pages_that_show_no_one_read_the_team_without_its_people(world):
+    team_id, people = world.team.id, {world.ewan.id, world.ailsa.id}
+    db.session.expunge_all()
+    with statements() as sent:
+        team, enquiry = team_page(team_id, people=False)
+    assert len(sent) == 3  # the team with its theme and enquiry; its members; its facilitators
+    assert enquiry.team is team and team.theme is not None
+    assert {m.user_id for m in team.members} == people and team.facilitators == []
+    assert all("user" in inspect(m).unloaded for m in team.members)
 
 
 def test_the_plan_page_looks_for_no_missing_template(app, client, login, world, monkeypatch):
