@@ -9,7 +9,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
 from portal.core.lists import fill_lists, list_query
-from portal.core.paging import Page, paginate
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import (
     JoinRequest,
@@ -90,20 +90,26 @@ _LINK_OFFICERS = (
 
 
 def theme_teams(theme_id: int) -> tuple[Page, dict]:
-    """A page of the theme's teams, with each one's enquiry status and outlook."""
-    stmt = (
-        select(Team, Enquiry.status, Enquiry.published_at)
+    """A page of the theme's teams (rows: id, name, status, published_at), with each one's outlook."""
+    page = paginate(_theme_teams_listing(), rows=True, params={"theme_id": theme_id})
+    return page, outlooks([team.id for team in page.items])
+
+
+@cache
+def _theme_teams_listing() -> Listing:
+    """theme_teams' count and page, built once per process: rows of what the list shows, not whole teams."""
+    return listing(
+        select(Team.id, Team.name, Enquiry.status, Enquiry.published_at)
         .join(Enquiry, Enquiry.team_id == Team.id)
-        .where(Team.theme_id == theme_id)
+        .where(Team.theme_id == bindparam("theme_id"))
         .order_by(Team.name, Team.id)
     )
-    page = paginate(stmt, rows=True)
-    return page, outlooks([r[0].id for r in page.items])
 
 
 def my_teams(user) -> tuple[Page, dict]:
     """A page of the teams the person belongs to or supports (and, for LA officers, teams with members in their
-    LA), with the total and each one's outlook: three queries whatever the page."""
+    LA), with the total and each one's outlook: three queries whatever the page. Rows of what the list shows (id,
+    name, kind, theme_id, theme_title, school_year, status, published_at), not whole teams and themes."""
 
     def scoped(stmt):
         return (
@@ -112,14 +118,27 @@ def my_teams(user) -> tuple[Page, dict]:
             else stmt.where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id)))
         )
 
-    stmt = (
-        select(Team, Enquiry.status, Enquiry.published_at)
-        .join(Enquiry, Enquiry.team_id == Team.id)
-        .options(joinedload(Team.theme))
+    teams = scoped(select(Team.id).join(Enquiry, Enquiry.team_id == Team.id))
+    shown = (
+        teams.with_only_columns(*_MY_TEAMS_COLUMNS)
+        .outerjoin(Theme, Theme.id == Team.theme_id)
         .order_by(Team.created_at.desc(), Team.id.desc())
     )
-    page = paginate(scoped(stmt), rows=True)
-    return page, outlooks([r[0].id for r in page.items])
+    # The count reads no theme: a join for each of an LA's teams only to count them.
+    page = paginate(listing(shown, counted=teams), rows=True)
+    return page, outlooks([team.id for team in page.items])
+
+
+_MY_TEAMS_COLUMNS = (
+    Team.id,
+    Team.name,
+    Team.kind,
+    Team.theme_id,
+    Theme.title.label("theme_title"),
+    Theme.school_year,
+    Enquiry.status,
+    Enquiry.published_at,
+)
 
 
 def _is_admin(user) -> bool:

@@ -7,7 +7,7 @@ from jinja2 import TemplateNotFound
 from sqlalchemy import inspect
 from sqlalchemy.orm import strategies
 
-from portal.enquiries import plans
+from portal.enquiries import plans, queries
 from portal.enquiries.queries import team_page
 from portal.extensions import db
 from tests.support.sql import statements
@@ -66,3 +66,26 @@ def test_a_section_author_comes_without_their_establishment(world):
     sections, _ = plans.plan_state(enquiry, reader)
     author = sections["hunch"].updated_by
     assert author.name == "Ailsa" and {"establishment", "authority"} <= inspect(author).unloaded
+
+
+def test_team_lists_read_rows_of_what_they_show_and_my_teams_counts_without_themes(app, world):
+    with app.test_request_context("/"):
+        with statements() as sent:
+            page, outlooks = queries.my_teams(world.ewan)
+        (team,) = page.items
+        assert (team.name, team.theme_title, team.school_year, team.status) == (
+            "Outdoor Explorers",
+            "Outdoor Learning",
+            "2020-21",
+            "planning",
+        )
+        (count,) = [sql for sql in sent if "count(*)" in sql]
+        assert "enquiry_theme" not in count  # the count reads no theme
+        assert outlooks[team.id].members == 2
+        (row,) = queries.theme_teams(world.theme.id)[0].items
+        assert (row.id, row.name, row.status, row.published_at) == (
+            world.team.id,
+            "Outdoor Explorers",
+            "planning",
+            None,
+        )
