@@ -43,8 +43,12 @@ def challenge_slug(theme_id: int) -> str:
     return f"theme-{theme_id}-challenge-questions"
 
 
-def challenge_framework(theme_id: int) -> Framework | None:
-    return db.session.scalar(select(Framework).where(Framework.slug == challenge_slug(theme_id)))
+def challenge_framework_id(theme_id: int) -> int | None:
+    """The id of the theme's challenge questions framework (the theme page links to its editor), if started."""
+    return db.session.scalar(_CHALLENGE_FRAMEWORK_ID, {"slug": challenge_slug(theme_id)})
+
+
+_CHALLENGE_FRAMEWORK_ID = select(Framework.id).where(Framework.slug == bindparam("slug"))
 
 
 def challenge_questions(theme_id: int) -> list[Section]:
