@@ -69,10 +69,11 @@ def where_bound(stmt: Select, *filters: tuple) -> Select:
     return stmt
 
 
-def listing(stmt: Select) -> Listing:
-    """The count and the page of `stmt`, as paginate builds them, with the page's size and start bound."""
+def listing(stmt: Select, counted: Select | None = None) -> Listing:
+    """The count and the page of `stmt`, as paginate builds them, with the page's size and start bound. `counted`:
+    the same rows without what only the page shows (a join for a label), to count them without it."""
     return Listing(
-        select(func.count()).select_from(stmt.order_by(None).subquery()),
+        select(func.count()).select_from((stmt if counted is None else counted).order_by(None).subquery()),
         stmt.limit(bindparam("page_size", type_=Integer)).offset(bindparam("page_start", type_=Integer)),
     )
 

@@ -223,7 +223,7 @@ def _challenge_questions_and_events(theme: Theme, lead) -> None:
     from portal.enquiries import links
     from portal.events import services as events
 
-    if links.challenge_framework(theme.id) is None:
+    if links.challenge_framework_id(theme.id) is None:
         links.create_challenge_questions(theme, actor=lead, groups=CHALLENGE_QUESTIONS)
     if links.theme_events(theme.id, limit=1):
         return

@@ -24,7 +24,7 @@ from portal.enquiries.sections import PLAN_SECTIONS, REFLECTION_SECTIONS
 @bp.get("/teams/<int:team_id>/evidence")
 @login_required
 def show_evidence(team_id):
-    team, enquiry = load_team(team_id)
+    team, enquiry = load_team(team_id, people=False)
     cycles = cycles_of(enquiry.id)
     measures = charted_measures(enquiry.id, cycles=cycles)
     return render(
@@ -42,7 +42,7 @@ def show_evidence(team_id):
 @bp.get("/teams/<int:team_id>/measures/<int:measure_id>")
 @login_required
 def show_measure(team_id, measure_id):
-    team, enquiry = load_team(team_id)
+    team, enquiry = load_team(team_id, people=False)
     return _measure_page(team, enquiry, _measure(enquiry, measure_id), DataPointForm(formdata=None))
 
 
@@ -93,7 +93,7 @@ def download_attachment(team_id, note_id):
 @bp.get("/teams/<int:team_id>/summary")
 @login_required
 def show_summary(team_id):
-    team, enquiry = queries.team_page(team_id)
+    team, enquiry = queries.team_page(team_id, people=False)
     if team is None:
         abort(404)
     if not can_read_summary(current_user, team, enquiry.published_at is not None):

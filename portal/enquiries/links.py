@@ -1,7 +1,7 @@
 """How themes use the shared pieces: challenge questions are a `frameworks` framework per theme, and the
 theme's webinars, drop-ins and sharing event are `events` with context_type "theme"."""
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 
 from portal.core.roles import Role
 from portal.enquiries.access import is_registered
@@ -43,8 +43,12 @@ def challenge_slug(theme_id: int) -> str:
     return f"theme-{theme_id}-challenge-questions"
 
 
-def challenge_framework(theme_id: int) -> Framework | None:
-    return db.session.scalar(select(Framework).where(Framework.slug == challenge_slug(theme_id)))
+def challenge_framework_id(theme_id: int) -> int | None:
+    """The id of the theme's challenge questions framework (the theme page links to its editor), if started."""
+    return db.session.scalar(_CHALLENGE_FRAMEWORK_ID, {"slug": challenge_slug(theme_id)})
+
+
+_CHALLENGE_FRAMEWORK_ID = select(Framework.id).where(Framework.slug == bindparam("slug"))
 
 
 def challenge_questions(theme_id: int) -> list[Section]:
@@ -72,12 +76,14 @@ def create_challenge_questions(theme: Theme, *, actor, groups: dict[str, list[st
     )
 
 
-def theme_events(theme_id: int, limit: int = 50) -> list[Event]:
-    return list(
-        db.session.scalars(
-            select(Event)
-            .where(Event.context_type == CONTEXT, Event.context_id == theme_id)
-            .order_by(Event.starts_at)
-            .limit(limit)
-        )
-    )
+def theme_events(theme_id: int, limit: int = 50) -> list:
+    """The theme's events, soonest first: rows of what its list shows (id, title, starts_at, cancelled)."""
+    return db.session.execute(_THEME_EVENTS, {"theme_id": theme_id, "limit": limit}).all()
+
+
+_THEME_EVENTS = (
+    select(Event.id, Event.title, Event.starts_at, Event.cancelled)
+    .where(Event.context_type == CONTEXT, Event.context_id == bindparam("theme_id"))
+    .order_by(Event.starts_at)
+    .limit(bindparam("limit", type_=Integer))
+)

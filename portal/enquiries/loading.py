@@ -15,9 +15,10 @@ from portal.enquiries.plan_models import Measure, MeasurePhase
 from portal.extensions import db
 
 
-def load_team(team_id: int, *, edit: bool = False):
-    """The team and its enquiry, or 404/403: members, link officers, facilitators and the admin only."""
-    team, enquiry = queries.team_page(team_id)
+def load_team(team_id: int, *, edit: bool = False, people: bool = True):
+    """The team and its enquiry, or 404/403: members, link officers, facilitators and the admin only. Pages that
+    show none of the team's people pass `people=False`: its members and facilitators come without them."""
+    team, enquiry = queries.team_page(team_id, people=people)
     if team is None:
         abort(404)
     if not can_view_team(current_user, team) or (edit and not can_edit_team(current_user, team)):

@@ -104,7 +104,7 @@ def _plan_page(team, enquiry, override: SectionView | None = None, status=200):
 @bp.get("/teams/<int:team_id>/plan")
 @login_required
 def show_plan(team_id):
-    return _plan_page(*load_team(team_id))
+    return _plan_page(*load_team(team_id, people=False))
 
 
 @bp.post("/teams/<int:team_id>/plan/<key>")

@@ -9,7 +9,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from portal.accounts.models import User
 from portal.core.lists import fill_lists, list_query
-from portal.core.paging import Page, paginate
+from portal.core.paging import Listing, Page, listing, paginate
 from portal.enquiries.access import teams_visible_to
 from portal.enquiries.models import (
     JoinRequest,
@@ -90,20 +90,26 @@ _LINK_OFFICERS = (
 
 
 def theme_teams(theme_id: int) -> tuple[Page, dict]:
-    """A page of the theme's teams, with each one's enquiry status and outlook."""
-    stmt = (
-        select(Team, Enquiry.status, Enquiry.published_at)
+    """A page of the theme's teams (rows: id, name, status, published_at), with each one's outlook."""
+    page = paginate(_theme_teams_listing(), rows=True, params={"theme_id": theme_id})
+    return page, outlooks([team.id for team in page.items])
+
+
+@cache
+def _theme_teams_listing() -> Listing:
+    """theme_teams' count and page, built once per process: rows of what the list shows, not whole teams."""
+    return listing(
+        select(Team.id, Team.name, Enquiry.status, Enquiry.published_at)
         .join(Enquiry, Enquiry.team_id == Team.id)
-        .where(Team.theme_id == theme_id)
+        .where(Team.theme_id == bindparam("theme_id"))
         .order_by(Team.name, Team.id)
     )
-    page = paginate(stmt, rows=True)
-    return page, outlooks([r[0].id for r in page.items])
 
 
 def my_teams(user) -> tuple[Page, dict]:
     """A page of the teams the person belongs to or supports (and, for LA officers, teams with members in their
-    LA), with the total and each one's outlook: three queries whatever the page."""
+    LA), with the total and each one's outlook: three queries whatever the page. Rows of what the list shows (id,
+    name, kind, theme_id, theme_title, school_year, status, published_at), not whole teams and themes."""
 
     def scoped(stmt):
         return (
@@ -112,14 +118,27 @@ def my_teams(user) -> tuple[Page, dict]:
             else stmt.where(Team.id.in_(select(TeamMember.team_id).where(TeamMember.user_id == user.id)))
         )
 
-    stmt = (
-        select(Team, Enquiry.status, Enquiry.published_at)
-        .join(Enquiry, Enquiry.team_id == Team.id)
-        .options(joinedload(Team.theme))
+    teams = scoped(select(Team.id).join(Enquiry, Enquiry.team_id == Team.id))
+    shown = (
+        teams.with_only_columns(*_MY_TEAMS_COLUMNS)
+        .outerjoin(Theme, Theme.id == Team.theme_id)
         .order_by(Team.created_at.desc(), Team.id.desc())
     )
-    page = paginate(scoped(stmt), rows=True)
-    return page, outlooks([r[0].id for r in page.items])
+    # The count reads no theme: a join for each of an LA's teams only to count them.
+    page = paginate(listing(shown, counted=teams), rows=True)
+    return page, outlooks([team.id for team in page.items])
+
+
+_MY_TEAMS_COLUMNS = (
+    Team.id,
+    Team.name,
+    Team.kind,
+    Team.theme_id,
+    Theme.title.label("theme_title"),
+    Theme.school_year,
+    Enquiry.status,
+    Enquiry.published_at,
+)
 
 
 def _is_admin(user) -> bool:
@@ -128,29 +147,38 @@ def _is_admin(user) -> bool:
     return user.has_role(Role.ADMIN)
 
 
-def team_page(team_id: int):
-    """The team with its theme, members (people and establishments), facilitators and enquiry."""
-    team_query, lists, enquiry_query = _team_page_queries()
-    team = db.session.scalar(team_query, {"team_id": team_id})
-    if team is None:
+def team_page(team_id: int, *, people: bool = True):
+    """The team with its theme and enquiry, and its members and facilitators: with their people (names,
+    establishments) when `people`, else the bare rows access checks read (the pages that show no one)."""
+    team_and_enquiry, lists = _team_page_queries()
+    found = db.session.execute(team_and_enquiry, {"team_id": team_id}).first()
+    if found is None:
         return None, None
-    fill_lists(team, lists)
-    enquiry = db.session.scalar(enquiry_query, {"team_id": team.id})
-    set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
+    team, enquiry = found
+    fill_lists(team, lists[people])
+    if enquiry is not None:
+        set_committed_value(enquiry, "team", team)  # already loaded: no lazy load, and nothing for a flush to do
     return team, enquiry
 
 
 @cache
 def _team_page_queries():
-    """team_page's statements, built once per process (every enquiry page runs them): the team, its two lists
-    (members and facilitators with their people: core/lists.py, not selectinload built per request) and the
-    enquiry."""
-    team = select(Team).where(Team.id == bindparam("team_id")).options(joinedload(Team.theme))
+    """team_page's statements, built once per process (every enquiry page runs them): the team with its theme and
+    enquiry, and its two lists (core/lists.py, not selectinload built per request), with or without their people."""
+    team_and_enquiry = (
+        select(Team, Enquiry)
+        .outerjoin(Enquiry, Enquiry.team_id == Team.id)
+        .where(Team.id == bindparam("team_id"))
+        .options(joinedload(Team.theme))
+    )
     lists = {
-        "members": list_query(Team, "members", joinedload(TeamMember.user)),
-        "facilitators": list_query(Team, "facilitators", joinedload(TeamFacilitator.user)),
+        people: {
+            "members": list_query(Team, "members", *([joinedload(TeamMember.user)] if people else [])),
+            "facilitators": list_query(Team, "facilitators", *([joinedload(TeamFacilitator.user)] if people else [])),
+        }
+        for people in (True, False)
     }
-    return team, lists, select(Enquiry).where(Enquiry.team_id == bindparam("team_id"))
+    return team_and_enquiry, lists
 
 
 _PENDING_REQUESTS = (

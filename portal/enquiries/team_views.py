@@ -21,7 +21,7 @@ from portal.extensions import db
 @login_required
 def my_teams():
     page, outlooks = queries.my_teams(current_user)
-    networks = contexts.for_teams([team.id for team, *_ in page.items if team.kind == "network"])
+    networks = contexts.for_teams([team.id for team in page.items if team.kind == "network"])
     return render("enquiries/my_teams.html", page=page, outlooks=outlooks, networks=networks)
 
 

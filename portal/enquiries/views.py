@@ -141,7 +141,7 @@ def show_theme(theme_id):
         officers=queries.link_officers([current_user.home_authority_id]),
         challenge_questions=links.challenge_questions(theme.id),
         events=links.theme_events(theme.id),
-        framework=links.challenge_framework(theme.id),
+        framework_id=links.challenge_framework_id(theme.id),
     )
 
 
@@ -153,14 +153,14 @@ def create_challenge_questions(theme_id):
     ActionForm().validate_on_submit() or abort(400)
     started = attempt(
         lambda: (
-            links.challenge_framework(theme.id)
-            or links.create_challenge_questions(theme, actor=current_user, groups={"Challenge questions": []})
+            links.challenge_framework_id(theme.id)
+            or links.create_challenge_questions(theme, actor=current_user, groups={"Challenge questions": []}).id
         )
     )
     if not started:
         flash(started.error, "info")
         return redirect(url_for("enquiries.show_theme", theme_id=theme.id), code=303)
-    return redirect(url_for("frameworks.show_framework", framework_id=started.value.id), code=303)
+    return redirect(url_for("frameworks.show_framework", framework_id=started.value), code=303)
 
 
 @bp.post("/themes/<int:theme_id>/register")

@@ -7,9 +7,10 @@ from jinja2 import TemplateNotFound
 from sqlalchemy import inspect
 from sqlalchemy.orm import strategies
 
-from portal.enquiries import plans
+from portal.enquiries import plans, queries
 from portal.enquiries.queries import team_page
 from portal.extensions import db
+from tests.support.sql import statements
 
 
 def test_the_team_comes_with_its_lists_and_no_selectin_load(client, login, world, monkeypatch):
@@ -24,6 +25,17 @@ def test_the_team_comes_with_its_lists_and_no_selectin_load(client, login, world
     assert {m.user.name for m in team.members} == {"Ewan", "Ailsa"} and team.facilitators == []
     for page in ("", "/plan", "/evidence"):
         assert client.get(f"/enquiries/teams/{team_id}{page}").status_code == 200, page
+
+
+def test_pages_that_show_no_one_read_the_team_without_its_people(world):
+    team_id, people = world.team.id, {world.ewan.id, world.ailsa.id}
+    db.session.expunge_all()
+    with statements() as sent:
+        team, enquiry = team_page(team_id, people=False)
+    assert len(sent) == 3  # the team with its theme and enquiry; its members; its facilitators
+    assert enquiry.team is team and team.theme is not None
+    assert {m.user_id for m in team.members} == people and team.facilitators == []
+    assert all("user" in inspect(m).unloaded for m in team.members)
 
 
 def test_the_plan_page_looks_for_no_missing_template(app, client, login, world, monkeypatch):
@@ -54,3 +66,26 @@ def test_a_section_author_comes_without_their_establishment(world):
     sections, _ = plans.plan_state(enquiry, reader)
     author = sections["hunch"].updated_by
     assert author.name == "Ailsa" and {"establishment", "authority"} <= inspect(author).unloaded
+
+
+def test_team_lists_read_rows_of_what_they_show_and_my_teams_counts_without_themes(app, world):
+    with app.test_request_context("/"):
+        with statements() as sent:
+            page, outlooks = queries.my_teams(world.ewan)
+        (team,) = page.items
+        assert (team.name, team.theme_title, team.school_year, team.status) == (
+            "Outdoor Explorers",
+            "Outdoor Learning",
+            "2020-21",
+            "planning",
+        )
+        (count,) = [sql for sql in sent if "count(*)" in sql]
+        assert "enquiry_theme" not in count  # the count reads no theme
+        assert outlooks[team.id].members == 2
+        (row,) = queries.theme_teams(world.theme.id)[0].items
+        assert (row.id, row.name, row.status, row.published_at) == (
+            world.team.id,
+            "Outdoor Explorers",
+            "planning",
+            None,
+        )
