@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.orm import defaultload, lazyload, selectinload
+from sqlalchemy.orm import aliased, defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
 from portal.cohorts.models import (
@@ -108,6 +109,54 @@ def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[
     return list(db.session.scalars(stmt).unique())
 
 
+class Entry(NamedTuple):
+    """A nominated establishment as the matching board shows it and the engine reads it: names, not records (the
+    board reads a cohort's fifty nominations, each with four joined records, on every request)."""
+
+    establishment_id: int
+    name: str
+    sector: str
+    authority: str
+    leader_id: int | None
+    leader_name: str | None
+    practitioner_id: int | None
+    practitioner_name: str | None
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """(id, name) of the leader and the practitioner named for it."""
+        found = [(self.leader_id, self.leader_name), (self.practitioner_id, self.practitioner_name)]
+        return [person for person in found if person[0] is not None]
+
+
+def entries(cohort: NetworkCohort) -> list[Entry]:
+    """The cohort's nominated establishments by name (one statement, built once per process)."""
+    return [Entry(*row) for row in db.session.execute(_entries_query(), {"cohort_id": cohort.id})]
+
+
+@cache
+def _entries_query():
+    leader, practitioner = aliased(User), aliased(User)
+    return (
+        select(
+            Nomination.establishment_id,
+            Establishment.name,
+            Establishment.sector,
+            LocalAuthority.name,
+            Nomination.leader_id,
+            leader.name,
+            Nomination.practitioner_id,
+            practitioner.name,
+        )
+        .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .join(LocalAuthority, LocalAuthority.id == Nomination.authority_id)
+        .outerjoin(leader, leader.id == Nomination.leader_id)
+        .outerjoin(practitioner, practitioner.id == Nomination.practitioner_id)
+        .where(Nomination.cohort_id == bindparam("cohort_id"))
+        .order_by(Establishment.name, Nomination.id)
+    )
+
+
 def facilitators(cohort: NetworkCohort, authority_id: int | None = None) -> list[CohortFacilitator]:
     stmt = select(CohortFacilitator).where(CohortFacilitator.cohort_id == cohort.id)
     if authority_id is not None:
@@ -181,11 +230,11 @@ def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, Answer]
     return {r.user_id: Answer(*r) for r in db.session.execute(_responses_query(user_ids is not None), params)}
 
 
-def hunches_by_establishment(nominations, answers: dict[int, Answer]) -> dict[str, list[tuple]]:
+def hunches_by_establishment(entries: list[Entry], answers: dict[int, Answer]) -> dict[str, list[tuple]]:
     """(name, hunch) of each nominated person who answered, by establishment id (as the matching board keys it)."""
     return {
-        str(n.establishment_id): [(p.name, answers[p.id].hunch) for p in n.people if p.id in answers]
-        for n in nominations
+        str(n.establishment_id): [(name, answers[pid].hunch) for pid, name in n.people if pid in answers]
+        for n in entries
     }
 
 
