@@ -1,6 +1,8 @@
 """The matching board reads what it shows: a cohort's nominated establishments as names (not four joined records
 each) and its record of actions as when, what and by whom (not each action's inputs and plan)."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -72,3 +74,28 @@ def test_board_statements_do_not_grow_with_the_cohort(app, make_user, client, lo
         assert page.status_code == 200
         counts.append(len(seen))
     assert counts[0] == counts[1]
+
+
+def test_each_card_moves_to_the_other_teams_and_pins_or_unpins(app, make_user, client, login):
+    """Every card's controls share the page's addresses and options (made once per page and per team)."""
+    admin = make_user(Role.ADMIN)
+    cohort = make_cohort(stage="matching")
+    fill(cohort, per_la=2)
+    with app.test_request_context():
+        plan = matching.run(cohort, actor=admin, time_limit=0.2)
+    pinned, free = plan["teams"][1][0], plan["teams"][2][0]
+    matching.pin(cohort, actor=admin, est_id=int(pinned), team_index=1)
+    db.session.commit()
+    login(admin)
+    page = client.get(f"/cohorts/{cohort.id}/matching").get_data(as_text=True)
+    for est, team, action in ((pinned, 1, "unpin"), (free, 2, "pin")):
+        card = page.split(f'id="est-{est}"')[1].split("</li>")[0]
+        options = re.findall(r'<option value="(\d+)">Team (\d+)</option>', card)
+        assert options == [(str(k), str(k + 1)) for k in range(len(plan["teams"])) if k != team]
+        assert f'action="/cohorts/{cohort.id}/matching/preview#move-preview"' in card
+        assert f'data-hx-target="#preview-slot-{team}"' in card
+        assert f'action="/cohorts/{cohort.id}/matching/{action}"' in card
+        assert (
+            f'<input type="hidden" name="establishment" value="{est}"><input type="hidden" name="team" value="{team}">'
+            in card
+        )
