@@ -19,6 +19,7 @@ from portal.cohorts.models import (
     RuleWaiver,
     SupportMeeting,
 )
+from portal.core.lists import ListQuery, fill_lists, list_query
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
@@ -307,15 +308,28 @@ def replacements(nominations: list[Nomination]) -> dict[int, list[User]]:
     return found
 
 
-_TEAM_WITH_MEMBERS = (  # built once: its loader options cost more to build than to run
+_TEAM = (  # the facilitator by name: their establishment and LA load on use
     select(CohortTeam)
     .where(CohortTeam.id == bindparam("team_id"))
-    .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
+    .options(*(defaultload(CohortTeam.facilitator).lazyload(attr) for attr in (User.establishment, User.authority)))
 )
 
 
+@cache
+def _team_lists() -> dict[str, ListQuery]:
+    """A team's members (people by name; their cohort is the team's) and meetings, each read by a statement built
+    once per process (core.lists)."""
+    return {
+        "nominations": list_query(CohortTeam, "nominations", *_PEOPLE_BY_NAME, lazyload(Nomination.cohort)),
+        "meetings": list_query(CohortTeam, "meetings"),
+    }
+
+
 def team_with_members(team_id: int) -> CohortTeam | None:
-    return db.session.scalar(_TEAM_WITH_MEMBERS, {"team_id": team_id})
+    team = db.session.scalar(_TEAM, {"team_id": team_id})
+    if team is not None:
+        fill_lists(team, _team_lists())
+    return team
 
 
 def teams_of(user) -> list[CohortTeam]:
