@@ -31,23 +31,33 @@ def authorities() -> list[LocalAuthority]:
 
 def cohorts_for(user) -> list[NetworkCohort]:
     """Staff see every cohort; participants and facilitators the cohorts they are part of."""
+    every = user.has_role(Role.ADMIN, Role.LA_OFFICER)
+    return list(db.session.scalars(_cohorts_query(every), {} if every else {"user_id": user.id}))
+
+
+@cache
+def _cohorts_query(every: bool):
+    """cohorts_for's statement, built once per process (every cohort, or a person's own)."""
     stmt = select(NetworkCohort).order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter)
-    if not user.has_role(Role.ADMIN, Role.LA_OFFICER):
-        mine = select(Nomination.cohort_id).where(
-            or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
-        )
-        facilitating = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user.id)
-        stmt = stmt.where(or_(NetworkCohort.id.in_(mine), NetworkCohort.id.in_(facilitating)))
-    return list(db.session.scalars(stmt))
+    if every:
+        return stmt
+    user_id = bindparam("user_id")
+    mine = select(Nomination.cohort_id).where(
+        or_(Nomination.leader_id == user_id, Nomination.practitioner_id == user_id)
+    )
+    facilitating = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user_id)
+    return stmt.where(or_(NetworkCohort.id.in_(mine), NetworkCohort.id.in_(facilitating)))
 
 
 def nomination_counts(cohort_ids: list[int]) -> dict[int, int]:
-    rows = db.session.execute(
-        select(Nomination.cohort_id, func.count(Nomination.id))
-        .where(Nomination.cohort_id.in_(cohort_ids))
-        .group_by(Nomination.cohort_id)
-    )
-    return dict(rows.all())
+    return dict(db.session.execute(_NOMINATION_COUNTS, {"ids": list(cohort_ids)}).all())
+
+
+_NOMINATION_COUNTS = (
+    select(Nomination.cohort_id, func.count(Nomination.id))
+    .where(Nomination.cohort_id.in_(bindparam("ids", expanding=True)))
+    .group_by(Nomination.cohort_id)
+)
 
 
 def design_inputs(cohort: NetworkCohort) -> dict:
@@ -334,16 +344,21 @@ def team_with_members(team_id: int) -> CohortTeam | None:
 
 def teams_of(user) -> list[CohortTeam]:
     """The teams a person belongs to or facilitates."""
+    return list(db.session.scalars(_teams_of_query(), {"user_id": user.id}))
+
+
+@cache
+def _teams_of_query():
+    """teams_of's statement, built once per process (the cohorts list asks on every request)."""
+    user_id = bindparam("user_id")
     member = select(Nomination.team_id).where(
-        or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
+        or_(Nomination.leader_id == user_id, Nomination.practitioner_id == user_id)
     )
-    return list(
-        db.session.scalars(
-            select(CohortTeam)
-            .where(or_(CohortTeam.id.in_(member), CohortTeam.facilitator_id == user.id))
-            .options(selectinload(CohortTeam.meetings))
-            .order_by(CohortTeam.id.desc())
-        )
+    return (
+        select(CohortTeam)
+        .where(or_(CohortTeam.id.in_(member), CohortTeam.facilitator_id == user_id))
+        .options(selectinload(CohortTeam.meetings))
+        .order_by(CohortTeam.id.desc())
     )
 
 
