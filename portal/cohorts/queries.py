@@ -61,41 +61,40 @@ _NOMINATION_COUNTS = (
 
 
 def design_inputs(cohort: NetworkCohort) -> dict:
-    """Counts the design rules need, in four grouped queries."""
-    names = {la.id: la.name for la in authorities()}
-    per_la = dict(
-        db.session.execute(
-            select(Nomination.authority_id, func.count(Nomination.id))
-            .where(Nomination.cohort_id == cohort.id)
-            .group_by(Nomination.authority_id)
-        ).all()
-    )
-    fac = dict(
-        db.session.execute(
-            select(CohortFacilitator.authority_id, func.count(CohortFacilitator.id))
-            .where(CohortFacilitator.cohort_id == cohort.id)
-            .group_by(CohortFacilitator.authority_id)
-        ).all()
-    )
-    sectors = set(
-        db.session.scalars(
-            select(Establishment.sector)
-            .distinct()
-            .join(Nomination, Nomination.establishment_id == Establishment.id)
-            .where(Nomination.cohort_id == cohort.id)
-        )
-    )
-    people = db.session.execute(
-        select(func.count(Nomination.leader_id), func.count(Nomination.practitioner_id)).where(
-            Nomination.cohort_id == cohort.id
-        )
-    ).one()
+    """Counts the design rules need, in two statements built once per process: each LA's nominations,
+    participants and facilitators, and the sectors nominated."""
+    by_la = db.session.execute(_design_query(), {"cohort_id": cohort.id}).all()
+    sectors = set(db.session.scalars(_SECTORS, {"cohort_id": cohort.id}))
     return {
-        "per_authority": {name: per_la.get(la_id, 0) for la_id, name in names.items()},
-        "facilitators_per_authority": {name: fac.get(la_id, 0) for la_id, name in names.items()},
+        "per_authority": {name: nominated for name, nominated, _, _ in by_la},
+        "facilitators_per_authority": {name: facilitators for name, _, _, facilitators in by_la},
         "sectors": sectors,
-        "participants": people[0] + people[1],
+        "participants": sum(people for _, _, people, _ in by_la),
     }
+
+
+@cache
+def _design_query():
+    """Every LA by name with the cohort's nominations, people named and key facilitators in it."""
+    cohort_id = bindparam("cohort_id")
+    nominated = Nomination.cohort_id == cohort_id, Nomination.authority_id == LocalAuthority.id
+    facilitating = CohortFacilitator.cohort_id == cohort_id, CohortFacilitator.authority_id == LocalAuthority.id
+    return select(
+        LocalAuthority.name,
+        select(func.count(Nomination.id)).where(*nominated).scalar_subquery(),
+        select(func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id))
+        .where(*nominated)
+        .scalar_subquery(),
+        select(func.count(CohortFacilitator.id)).where(*facilitating).scalar_subquery(),
+    ).order_by(LocalAuthority.name)
+
+
+_SECTORS = (
+    select(Establishment.sector)
+    .distinct()
+    .join(Nomination, Nomination.establishment_id == Establishment.id)
+    .where(Nomination.cohort_id == bindparam("cohort_id"))
+)
 
 
 # A nomination's people are shown by name: their own establishment and LA (joined by default: four more tables
