@@ -259,16 +259,25 @@ def _responses_query(some: bool):
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
-    return list(db.session.scalars(select(RuleWaiver).where(RuleWaiver.cohort_id == cohort.id).order_by(RuleWaiver.at)))
+    return list(db.session.scalars(_WAIVERS, {"cohort_id": cohort.id}))
+
+
+# Built once per process (the cohort page asks on every request); who waived a rule is shown by name.
+_WAIVERS = (
+    select(RuleWaiver)
+    .where(RuleWaiver.cohort_id == bindparam("cohort_id"))
+    .options(*(defaultload(RuleWaiver.by).lazyload(attr) for attr in (User.establishment, User.authority)))
+    .order_by(RuleWaiver.at)
+)
+_CONFIDENCE = select(ConfidenceResponse.user_id, ConfidenceResponse.phase, ConfidenceResponse.answers).where(
+    ConfidenceResponse.cohort_id == bindparam("cohort_id")
+)
+_FLAGGED = select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == bindparam("cohort_id"))
 
 
 def confidence_pairs(cohort: NetworkCohort) -> list[tuple[dict, dict]]:
     """(start answers, end answers) for everyone who answered both."""
-    rows = db.session.execute(
-        select(ConfidenceResponse.user_id, ConfidenceResponse.phase, ConfidenceResponse.answers).where(
-            ConfidenceResponse.cohort_id == cohort.id
-        )
-    ).all()
+    rows = db.session.execute(_CONFIDENCE, {"cohort_id": cohort.id}).all()
     by_user: dict[int, dict] = {}
     for user_id, phase, answers in rows:
         by_user.setdefault(user_id, {})[phase] = answers
@@ -285,9 +294,7 @@ def confidence_of(cohort: NetworkCohort, user) -> dict[str, dict]:
 
 
 def flagged_ids(cohort: NetworkCohort) -> set[int]:
-    return set(
-        db.session.scalars(select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == cohort.id))
-    )
+    return set(db.session.scalars(_FLAGGED, {"cohort_id": cohort.id}))
 
 
 def teams(cohort: NetworkCohort) -> list[CohortTeam]:
