@@ -3,8 +3,9 @@
 Every action is kept as a MatchingRecord (who, when, inputs, the plan after it) so a plan can be explained.
 """
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
+from portal.accounts.models import User
 from portal.cohorts import publishing, queries
 from portal.cohorts.access import can_manage_cohorts
 from portal.cohorts.models import MatchingConstraint, MatchingRecord, NetworkCohort
@@ -24,25 +25,25 @@ def _admin(actor, cohort) -> None:
         raise ServiceError((None, "Matching happens after the interests survey closes and before publication."))
 
 
-def problem_input(cohort: NetworkCohort, *, nominations=None, answers=None, constraints=None) -> dict:
+def problem_input(cohort: NetworkCohort, *, entries=None, answers=None, constraints=None) -> dict:
     """The engine's JSON document for this cohort: establishments by id with their names and answers (none for
     an establishment that never answered: the engine places it by LA and sector), pins and linked pairs. A page
-    that has already loaded the cohort's nominations, answers or constraints passes them in."""
+    that has already read the cohort's entries (queries.entries), answers or constraints passes them in."""
     if answers is None:
         answers = queries.responses_by_user(cohort)
-    if nominations is None:
-        nominations = queries.nominations(cohort)
+    if entries is None:
+        entries = queries.entries(cohort)
     if constraints is None:
         constraints = queries.constraints(cohort)
     establishments = [
         {
             "id": str(n.establishment_id),
-            "name": n.establishment.name,
-            "authority": n.authority.name,
-            "sector": n.establishment.sector,
-            "interests": [answers[p.id].ranked for p in n.people if p.id in answers],
+            "name": n.name,
+            "authority": n.authority,
+            "sector": n.sector,
+            "interests": [answers[pid].ranked for pid, _ in n.people if pid in answers],
         }
-        for n in nominations
+        for n in entries
     ]
 
     def pairs(kind):
@@ -80,25 +81,29 @@ def shared_percent(plan: dict) -> int:
     return plan_shared_percent(plan["teams"], plan["score"])
 
 
-def current(cohort: NetworkCohort) -> MatchingRecord | None:
-    """The latest record that carries a plan."""
-    return db.session.scalar(
-        select(MatchingRecord)
-        .where(MatchingRecord.cohort_id == cohort.id, MatchingRecord.result.is_not(None))
-        .order_by(MatchingRecord.id.desc())
-        .limit(1)
-    )
+def current(cohort: NetworkCohort):
+    """The latest record that carries a plan: its action and its plan (`result`), or None."""
+    return db.session.execute(_CURRENT, {"cohort_id": cohort.id}).first()
 
 
-def history(cohort: NetworkCohort) -> list[MatchingRecord]:
-    return list(
-        db.session.scalars(
-            select(MatchingRecord)
-            .where(MatchingRecord.cohort_id == cohort.id)
-            .order_by(MatchingRecord.id.desc())
-            .limit(30)
-        )
-    )
+def history(cohort: NetworkCohort) -> list:
+    """The latest thirty records, as the board lists them: when, what and by whom (not their inputs and plans)."""
+    return db.session.execute(_HISTORY, {"cohort_id": cohort.id}).all()
+
+
+_CURRENT = (
+    select(MatchingRecord.action, MatchingRecord.result)
+    .where(MatchingRecord.cohort_id == bindparam("cohort_id"), MatchingRecord.result.is_not(None))
+    .order_by(MatchingRecord.id.desc())
+    .limit(1)
+)
+_HISTORY = (
+    select(MatchingRecord.at, MatchingRecord.action, User.name.label("by_name"))
+    .join(User, User.id == MatchingRecord.by_id)
+    .where(MatchingRecord.cohort_id == bindparam("cohort_id"))
+    .order_by(MatchingRecord.id.desc())
+    .limit(30)
+)
 
 
 def _record(cohort, actor, action, inputs, result) -> dict | None:

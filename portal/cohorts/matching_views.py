@@ -25,7 +25,7 @@ def _int(name: str) -> int | None:
 def _page(cohort, *, preview=None, error=None, status=200):
     record = matching.current(cohort)
     listed, answers, constraints = (
-        queries.nominations(cohort),
+        queries.entries(cohort),
         queries.responses_by_user(cohort),
         queries.constraints(cohort),
     )
@@ -43,7 +43,7 @@ def _page(cohort, *, preview=None, error=None, status=200):
         pins={str(c.establishment_id): c.team_index for c in constraints if c.kind == "pin"},
         pairs=matching.pairs(cohort, nominations, constraints),
         silent=matching.non_respondents(
-            matching.problem_input(cohort, nominations=listed, answers=answers, constraints=constraints)
+            matching.problem_input(cohort, entries=listed, answers=answers, constraints=constraints)
         ),
         preview=preview,
         said_by=queries.hunches_by_establishment(listed, answers),

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.orm import defaultload, lazyload, selectinload
+from sqlalchemy.orm import aliased, defaultload, lazyload, selectinload
 
 from portal.accounts.models import User
 from portal.cohorts.models import (
@@ -18,6 +19,7 @@ from portal.cohorts.models import (
     RuleWaiver,
     SupportMeeting,
 )
+from portal.core.lists import ListQuery, fill_lists, list_query
 from portal.core.roles import Role
 from portal.extensions import db
 from portal.organisations.models import Establishment, LocalAuthority
@@ -29,61 +31,70 @@ def authorities() -> list[LocalAuthority]:
 
 def cohorts_for(user) -> list[NetworkCohort]:
     """Staff see every cohort; participants and facilitators the cohorts they are part of."""
+    every = user.has_role(Role.ADMIN, Role.LA_OFFICER)
+    return list(db.session.scalars(_cohorts_query(every), {} if every else {"user_id": user.id}))
+
+
+@cache
+def _cohorts_query(every: bool):
+    """cohorts_for's statement, built once per process (every cohort, or a person's own)."""
     stmt = select(NetworkCohort).order_by(NetworkCohort.school_year.desc(), NetworkCohort.letter)
-    if not user.has_role(Role.ADMIN, Role.LA_OFFICER):
-        mine = select(Nomination.cohort_id).where(
-            or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
-        )
-        facilitating = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user.id)
-        stmt = stmt.where(or_(NetworkCohort.id.in_(mine), NetworkCohort.id.in_(facilitating)))
-    return list(db.session.scalars(stmt))
+    if every:
+        return stmt
+    user_id = bindparam("user_id")
+    mine = select(Nomination.cohort_id).where(
+        or_(Nomination.leader_id == user_id, Nomination.practitioner_id == user_id)
+    )
+    facilitating = select(CohortFacilitator.cohort_id).where(CohortFacilitator.user_id == user_id)
+    return stmt.where(or_(NetworkCohort.id.in_(mine), NetworkCohort.id.in_(facilitating)))
 
 
 def nomination_counts(cohort_ids: list[int]) -> dict[int, int]:
-    rows = db.session.execute(
-        select(Nomination.cohort_id, func.count(Nomination.id))
-        .where(Nomination.cohort_id.in_(cohort_ids))
-        .group_by(Nomination.cohort_id)
-    )
-    return dict(rows.all())
+    return dict(db.session.execute(_NOMINATION_COUNTS, {"ids": list(cohort_ids)}).all())
+
+
+_NOMINATION_COUNTS = (
+    select(Nomination.cohort_id, func.count(Nomination.id))
+    .where(Nomination.cohort_id.in_(bindparam("ids", expanding=True)))
+    .group_by(Nomination.cohort_id)
+)
 
 
 def design_inputs(cohort: NetworkCohort) -> dict:
-    """Counts the design rules need, in four grouped queries."""
-    names = {la.id: la.name for la in authorities()}
-    per_la = dict(
-        db.session.execute(
-            select(Nomination.authority_id, func.count(Nomination.id))
-            .where(Nomination.cohort_id == cohort.id)
-            .group_by(Nomination.authority_id)
-        ).all()
-    )
-    fac = dict(
-        db.session.execute(
-            select(CohortFacilitator.authority_id, func.count(CohortFacilitator.id))
-            .where(CohortFacilitator.cohort_id == cohort.id)
-            .group_by(CohortFacilitator.authority_id)
-        ).all()
-    )
-    sectors = set(
-        db.session.scalars(
-            select(Establishment.sector)
-            .distinct()
-            .join(Nomination, Nomination.establishment_id == Establishment.id)
-            .where(Nomination.cohort_id == cohort.id)
-        )
-    )
-    people = db.session.execute(
-        select(func.count(Nomination.leader_id), func.count(Nomination.practitioner_id)).where(
-            Nomination.cohort_id == cohort.id
-        )
-    ).one()
+    """Counts the design rules need, in two statements built once per process: each LA's nominations,
+    participants and facilitators, and the sectors nominated."""
+    by_la = db.session.execute(_design_query(), {"cohort_id": cohort.id}).all()
+    sectors = set(db.session.scalars(_SECTORS, {"cohort_id": cohort.id}))
     return {
-        "per_authority": {name: per_la.get(la_id, 0) for la_id, name in names.items()},
-        "facilitators_per_authority": {name: fac.get(la_id, 0) for la_id, name in names.items()},
+        "per_authority": {name: nominated for name, nominated, _, _ in by_la},
+        "facilitators_per_authority": {name: facilitators for name, _, _, facilitators in by_la},
         "sectors": sectors,
-        "participants": people[0] + people[1],
+        "participants": sum(people for _, _, people, _ in by_la),
     }
+
+
+@cache
+def _design_query():
+    """Every LA by name with the cohort's nominations, people named and key facilitators in it."""
+    cohort_id = bindparam("cohort_id")
+    nominated = Nomination.cohort_id == cohort_id, Nomination.authority_id == LocalAuthority.id
+    facilitating = CohortFacilitator.cohort_id == cohort_id, CohortFacilitator.authority_id == LocalAuthority.id
+    return select(
+        LocalAuthority.name,
+        select(func.count(Nomination.id)).where(*nominated).scalar_subquery(),
+        select(func.count(Nomination.leader_id) + func.count(Nomination.practitioner_id))
+        .where(*nominated)
+        .scalar_subquery(),
+        select(func.count(CohortFacilitator.id)).where(*facilitating).scalar_subquery(),
+    ).order_by(LocalAuthority.name)
+
+
+_SECTORS = (
+    select(Establishment.sector)
+    .distinct()
+    .join(Nomination, Nomination.establishment_id == Establishment.id)
+    .where(Nomination.cohort_id == bindparam("cohort_id"))
+)
 
 
 # A nomination's people are shown by name: their own establishment and LA (joined by default: four more tables
@@ -106,6 +117,54 @@ def nominations(cohort: NetworkCohort, authority_id: int | None = None) -> list[
     if authority_id is not None:
         stmt = stmt.where(Nomination.authority_id == authority_id)
     return list(db.session.scalars(stmt).unique())
+
+
+class Entry(NamedTuple):
+    """A nominated establishment as the matching board shows it and the engine reads it: names, not records (the
+    board reads a cohort's fifty nominations, each with four joined records, on every request)."""
+
+    establishment_id: int
+    name: str
+    sector: str
+    authority: str
+    leader_id: int | None
+    leader_name: str | None
+    practitioner_id: int | None
+    practitioner_name: str | None
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """(id, name) of the leader and the practitioner named for it."""
+        found = [(self.leader_id, self.leader_name), (self.practitioner_id, self.practitioner_name)]
+        return [person for person in found if person[0] is not None]
+
+
+def entries(cohort: NetworkCohort) -> list[Entry]:
+    """The cohort's nominated establishments by name (one statement, built once per process)."""
+    return [Entry(*row) for row in db.session.execute(_entries_query(), {"cohort_id": cohort.id})]
+
+
+@cache
+def _entries_query():
+    leader, practitioner = aliased(User), aliased(User)
+    return (
+        select(
+            Nomination.establishment_id,
+            Establishment.name,
+            Establishment.sector,
+            LocalAuthority.name,
+            Nomination.leader_id,
+            leader.name,
+            Nomination.practitioner_id,
+            practitioner.name,
+        )
+        .join(Establishment, Establishment.id == Nomination.establishment_id)
+        .join(LocalAuthority, LocalAuthority.id == Nomination.authority_id)
+        .outerjoin(leader, leader.id == Nomination.leader_id)
+        .outerjoin(practitioner, practitioner.id == Nomination.practitioner_id)
+        .where(Nomination.cohort_id == bindparam("cohort_id"))
+        .order_by(Establishment.name, Nomination.id)
+    )
 
 
 def facilitators(cohort: NetworkCohort, authority_id: int | None = None) -> list[CohortFacilitator]:
@@ -181,11 +240,11 @@ def responses_by_user(cohort: NetworkCohort, user_ids=None) -> dict[int, Answer]
     return {r.user_id: Answer(*r) for r in db.session.execute(_responses_query(user_ids is not None), params)}
 
 
-def hunches_by_establishment(nominations, answers: dict[int, Answer]) -> dict[str, list[tuple]]:
+def hunches_by_establishment(entries: list[Entry], answers: dict[int, Answer]) -> dict[str, list[tuple]]:
     """(name, hunch) of each nominated person who answered, by establishment id (as the matching board keys it)."""
     return {
-        str(n.establishment_id): [(p.name, answers[p.id].hunch) for p in n.people if p.id in answers]
-        for n in nominations
+        str(n.establishment_id): [(name, answers[pid].hunch) for pid, name in n.people if pid in answers]
+        for n in entries
     }
 
 
@@ -200,16 +259,25 @@ def _responses_query(some: bool):
 
 
 def waivers(cohort: NetworkCohort) -> list[RuleWaiver]:
-    return list(db.session.scalars(select(RuleWaiver).where(RuleWaiver.cohort_id == cohort.id).order_by(RuleWaiver.at)))
+    return list(db.session.scalars(_WAIVERS, {"cohort_id": cohort.id}))
+
+
+# Built once per process (the cohort page asks on every request); who waived a rule is shown by name.
+_WAIVERS = (
+    select(RuleWaiver)
+    .where(RuleWaiver.cohort_id == bindparam("cohort_id"))
+    .options(*(defaultload(RuleWaiver.by).lazyload(attr) for attr in (User.establishment, User.authority)))
+    .order_by(RuleWaiver.at)
+)
+_CONFIDENCE = select(ConfidenceResponse.user_id, ConfidenceResponse.phase, ConfidenceResponse.answers).where(
+    ConfidenceResponse.cohort_id == bindparam("cohort_id")
+)
+_FLAGGED = select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == bindparam("cohort_id"))
 
 
 def confidence_pairs(cohort: NetworkCohort) -> list[tuple[dict, dict]]:
     """(start answers, end answers) for everyone who answered both."""
-    rows = db.session.execute(
-        select(ConfidenceResponse.user_id, ConfidenceResponse.phase, ConfidenceResponse.answers).where(
-            ConfidenceResponse.cohort_id == cohort.id
-        )
-    ).all()
+    rows = db.session.execute(_CONFIDENCE, {"cohort_id": cohort.id}).all()
     by_user: dict[int, dict] = {}
     for user_id, phase, answers in rows:
         by_user.setdefault(user_id, {})[phase] = answers
@@ -226,9 +294,7 @@ def confidence_of(cohort: NetworkCohort, user) -> dict[str, dict]:
 
 
 def flagged_ids(cohort: NetworkCohort) -> set[int]:
-    return set(
-        db.session.scalars(select(FutureFacilitatorFlag.user_id).where(FutureFacilitatorFlag.cohort_id == cohort.id))
-    )
+    return set(db.session.scalars(_FLAGGED, {"cohort_id": cohort.id}))
 
 
 def teams(cohort: NetworkCohort) -> list[CohortTeam]:
@@ -258,29 +324,47 @@ def replacements(nominations: list[Nomination]) -> dict[int, list[User]]:
     return found
 
 
-_TEAM_WITH_MEMBERS = (  # built once: its loader options cost more to build than to run
+_TEAM = (  # the facilitator by name: their establishment and LA load on use
     select(CohortTeam)
     .where(CohortTeam.id == bindparam("team_id"))
-    .options(selectinload(CohortTeam.nominations).options(*_PEOPLE_BY_NAME), selectinload(CohortTeam.meetings))
+    .options(*(defaultload(CohortTeam.facilitator).lazyload(attr) for attr in (User.establishment, User.authority)))
 )
 
 
+@cache
+def _team_lists() -> dict[str, ListQuery]:
+    """A team's members (people by name; their cohort is the team's) and meetings, each read by a statement built
+    once per process (core.lists)."""
+    return {
+        "nominations": list_query(CohortTeam, "nominations", *_PEOPLE_BY_NAME, lazyload(Nomination.cohort)),
+        "meetings": list_query(CohortTeam, "meetings"),
+    }
+
+
 def team_with_members(team_id: int) -> CohortTeam | None:
-    return db.session.scalar(_TEAM_WITH_MEMBERS, {"team_id": team_id})
+    team = db.session.scalar(_TEAM, {"team_id": team_id})
+    if team is not None:
+        fill_lists(team, _team_lists())
+    return team
 
 
 def teams_of(user) -> list[CohortTeam]:
     """The teams a person belongs to or facilitates."""
+    return list(db.session.scalars(_teams_of_query(), {"user_id": user.id}))
+
+
+@cache
+def _teams_of_query():
+    """teams_of's statement, built once per process (the cohorts list asks on every request)."""
+    user_id = bindparam("user_id")
     member = select(Nomination.team_id).where(
-        or_(Nomination.leader_id == user.id, Nomination.practitioner_id == user.id)
+        or_(Nomination.leader_id == user_id, Nomination.practitioner_id == user_id)
     )
-    return list(
-        db.session.scalars(
-            select(CohortTeam)
-            .where(or_(CohortTeam.id.in_(member), CohortTeam.facilitator_id == user.id))
-            .options(selectinload(CohortTeam.meetings))
-            .order_by(CohortTeam.id.desc())
-        )
+    return (
+        select(CohortTeam)
+        .where(or_(CohortTeam.id.in_(member), CohortTeam.facilitator_id == user_id))
+        .options(selectinload(CohortTeam.meetings))
+        .order_by(CohortTeam.id.desc())
     )
 
 

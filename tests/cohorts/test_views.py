@@ -198,3 +198,23 @@ def test_team_space_for_members_and_the_facilitator(client, login, make_user, ht
     )
     login(make_user(Role.PRACTITIONER))
     assert client.get(f"/cohort-teams/{team.id}").status_code == 403
+
+
+def test_cohorts_list_shows_a_participant_their_own_cohorts_and_teams(client, login, make_user):
+    mine, team = _published(1)
+    other, _ = _published(1, year="2027-28", start=50)
+    member = db.session.scalar(select(Nomination).where(Nomination.team_id == team.id)).leader
+    fac = make_user(Role.KEY_FACILITATOR)
+    team.facilitator_id = fac.id
+    db.session.commit()
+    login(member)
+    page = client.get("/cohorts").get_data(as_text=True)
+    assert f"{mine.name}: Team 1" in page and f"/cohort-teams/{team.id}" in page
+    assert f"/cohorts/{mine.id}/me" in page and other.name not in page and "Your survey and confidence" in page
+    login(fac)
+    page = client.get("/cohorts").get_data(as_text=True)
+    assert f"{mine.name}: Team 1" in page and other.name not in page
+    login(make_user(Role.LA_OFFICER))
+    page = client.get("/cohorts").get_data(as_text=True)
+    assert mine.name in page and other.name in page and "Your teams" not in page
+    assert "Your survey and confidence" not in page and f"/cohorts/{other.id}/nominations" in page
