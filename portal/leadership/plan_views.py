@@ -59,7 +59,7 @@ def create_plan(evaluation_id):
     evaluation = get_or_404(SelfEvaluation, evaluation_id)
     if evaluation.owner_id != current_user.id or not evaluation.submitted:
         abort(404)
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     top = evaluation.framework.scale.top
     result = services.result_of(version, services.answers_by_item(evaluation), top)
     plan, created = plans.start_plan(evaluation, result, top, actor=current_user)

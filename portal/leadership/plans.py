@@ -123,7 +123,7 @@ def result_for(evaluation: SelfEvaluation):
     from portal.frameworks import services as frameworks
     from portal.leadership import services
 
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     return services.result_of(version, services.answers_by_item(evaluation), evaluation.framework.scale.top)
 
 

@@ -52,8 +52,8 @@ def start_evaluation():
 
 
 def _domain(evaluation, position):
-    """(loaded version, section at `position`) or 404."""
-    version = frameworks.load_version(evaluation.version_id)
+    """(the version's outline, its section at `position`) or 404."""
+    version = frameworks.outline(evaluation.version_id)
     if not 1 <= position <= len(version.sections):
         abort(404)
     return version, version.sections[position - 1]
@@ -128,7 +128,6 @@ def evaluate(evaluation_id, position):
     if request.method == "POST":
         saved = attempt(lambda: _save(evaluation, section, version, request.form))
         if not saved:
-            version, section = _domain(evaluation, position)  # loaded again: the refusal's rollback expired them
             return _page(
                 evaluation,
                 version,
@@ -189,7 +188,7 @@ def review_evaluation(evaluation_id):
     evaluation = _own_draft(evaluation_id, 1)
     if evaluation.submitted:
         return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     error, status = None, 200
     if request.method == "POST":
         submitted = attempt(lambda: services.submit_evaluation(evaluation, version, actor=current_user))
@@ -197,7 +196,6 @@ def review_evaluation(evaluation_id):
             flash("Your self-evaluation is submitted.", "success")
             return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
         error, status = submitted.error, 422
-        version = frameworks.load_version(evaluation.version_id)  # loaded again: the refusal's rollback expired it
     answers = services.answers_by_item(evaluation)
     result = services.result_of(version, answers, evaluation.framework.scale.top)
     return render(
@@ -218,7 +216,7 @@ def show_result(evaluation_id):
         abort(404)
     if not evaluation.submitted:
         return redirect(url_for("leadership.review_evaluation", evaluation_id=evaluation.id))
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     result = services.result_of(version, services.answers_by_item(evaluation), evaluation.framework.scale.top)
     rows = [(s.title, [("", s.mean)]) for s in result.scores]
     return render(
@@ -242,9 +240,7 @@ def compare_evaluations():
         abort(400)
     pair.sort(key=lambda e: e.submitted_at)
     top = pair[0].framework.scale.top
-    results = [
-        services.result_of(frameworks.load_version(e.version_id), services.answers_by_item(e), top) for e in pair
-    ]
+    results = [services.result_of(frameworks.outline(e.version_id), services.answers_by_item(e), top) for e in pair]
     changes = scoring.compare(results[0].scores, results[1].scores)
     rows = [(c.title, [("Earlier", c.before), ("Later", c.after)]) for c in changes]
     return render("leadership/compare.html", pair=pair, changes=changes, top=top, chart_rows=rows)
