@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload, with_exp
 
 from portal.core.lists import fill_lists, list_query
 from portal.extensions import db
-from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel
+from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel, RatingScale
 from portal.frameworks.scoring import SectionScore
 from portal.leadership.models import (
     SUBMITTED,
@@ -32,6 +32,18 @@ def my_evaluations(user) -> list[SelfEvaluation]:
             .order_by(SelfEvaluation.started_at.desc(), SelfEvaluation.id.desc())
         )
     )
+
+
+def load_evaluation(evaluation_id: int) -> SelfEvaluation | None:
+    """The evaluation with its framework and the framework's rating scale and levels, in one statement built once
+    per process (a `get` read the levels in a second statement built on every request)."""
+    return db.session.scalars(_evaluation_query(), {"evaluation_id": evaluation_id}).unique().first()
+
+
+@cache
+def _evaluation_query():
+    levels = joinedload(SelfEvaluation.framework).joinedload(Framework.scale).joinedload(RatingScale.levels)
+    return select(SelfEvaluation).where(SelfEvaluation.id == bindparam("evaluation_id")).options(levels)
 
 
 def load_plan(plan_id: int) -> DevelopmentPlan | None:

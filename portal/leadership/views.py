@@ -16,7 +16,6 @@ from portal.frameworks import scoring
 from portal.frameworks import services as frameworks
 from portal.frameworks.models import Framework
 from portal.leadership import access, bp, queries, services, sessions  # noqa: F401  (registers its events policy)
-from portal.leadership.models import SelfEvaluation
 from portal.leadership.modules import EVALUATION_KINDS
 
 PENDING_KEY = "pending_answers"
@@ -59,8 +58,13 @@ def _domain(evaluation, position):
     return version, version.sections[position - 1]
 
 
+def _evaluation(evaluation_id):
+    """The evaluation with its framework's scale (queries.load_evaluation), or 404."""
+    return queries.load_evaluation(evaluation_id) or abort(404)
+
+
 def _own_draft(evaluation_id, position):
-    evaluation = get_or_404(SelfEvaluation, evaluation_id)
+    evaluation = _evaluation(evaluation_id)
     if evaluation.owner_id != current_user.id:
         abort(404)  # someone else's evaluation is not theirs to know about
     return evaluation
@@ -211,7 +215,7 @@ def review_evaluation(evaluation_id):
 @bp.get("/evaluations/<int:evaluation_id>/result")
 @login_required
 def show_result(evaluation_id):
-    evaluation = get_or_404(SelfEvaluation, evaluation_id)
+    evaluation = _evaluation(evaluation_id)
     if not access.can_view_evaluation(current_user, evaluation):
         abort(404)
     if not evaluation.submitted:
@@ -233,7 +237,7 @@ def show_result(evaluation_id):
 @bp.get("/evaluations/compare")
 @roles_required(Role.SENIOR_LEADER)
 def compare_evaluations():
-    pair = [get_or_404(SelfEvaluation, request.args.get(k, type=int) or abort(404)) for k in ("first", "second")]
+    pair = [_evaluation(request.args.get(k, type=int) or abort(404)) for k in ("first", "second")]
     if any(e.owner_id != current_user.id or not e.submitted for e in pair):
         abort(404)
     if pair[0].framework_id != pair[1].framework_id:
