@@ -66,7 +66,8 @@ def _plan_queries():
         booked = select(column).join(Booking, Booking.event_id == Event.id)
         return booked.where(Booking.id == GoalUpdate.booking_id).scalar_subquery()
 
-    # Goals with their progress updates, and the names of the team or session each update links.
+    # Goals with their progress updates, and the names of the team or session each update links: a list like the
+    # others (as a selectinload of the plan's statement, its statement was built again on every request).
     updates = joinedload(PlanGoal.updates).options(
         with_expression(
             GoalUpdate.team_name, select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery()
@@ -77,9 +78,10 @@ def _plan_queries():
     # Reviews and comments show their reviewer's or author's name: the person without their establishment and LA
     # (User's own joined loads).
     named = {"reviews": joinedload(PlanReview.reviewer), "comments": joinedload(PlanComment.author)}
+    options = {name: [loader.lazyload("*")] for name, loader in named.items()} | {"goals": [updates]}
     lists = {
-        name: list_query(DevelopmentPlan, name, *([named[name].lazyload("*")] if name in named else []))
-        for name in ("priorities", "reviews", "modules", "requests", "comments")
+        name: list_query(DevelopmentPlan, name, *options.get(name, []))
+        for name in ("goals", "priorities", "reviews", "modules", "requests", "comments")
     }
     plan = (
         select(DevelopmentPlan)
@@ -91,8 +93,6 @@ def _plan_queries():
             joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.shares).joinedload(PlanShare.user).lazyload("*"),
-            # The goals with their updates (read again with the plan when it expired, updates and all).
-            selectinload(DevelopmentPlan.goals).options(updates),
             # The owner is most often the person reading, already loaded: lazyload takes them from the session.
             lazyload(DevelopmentPlan.owner),
         )
