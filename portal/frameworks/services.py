@@ -198,14 +198,16 @@ def _published_items_query():
     )
 
 
-def published_frameworks(kind: str) -> list[Framework]:
-    """Frameworks of one kind that have a published version, by title."""
+def published_frameworks(kinds: tuple[str, ...]) -> list:
+    """Frameworks of these kinds that have a published version, as rows (`id`, `title`, `kind`): by kind in the
+    order given, then by title (one query)."""
     has_published = select(FrameworkVersion.framework_id).where(FrameworkVersion.published.is_(True))
-    return list(
-        db.session.scalars(
-            select(Framework).where(Framework.kind == kind, Framework.id.in_(has_published)).order_by(Framework.title)
-        )
+    rows = db.session.execute(
+        select(Framework.id, Framework.title, Framework.kind)
+        .where(Framework.kind.in_(kinds), Framework.id.in_(has_published))
+        .order_by(Framework.title)
     )
+    return sorted(rows, key=lambda row: kinds.index(row.kind))
 
 
 def shapes(version: FrameworkVersion | Outline) -> list[SectionShape]:

@@ -25,7 +25,7 @@ PENDING_KEY = "pending_answers"
 @roles_required(Role.SENIOR_LEADER)
 def list_evaluations():
     evaluations = queries.my_evaluations(current_user)
-    available = [f for kind in EVALUATION_KINDS for f in frameworks.published_frameworks(kind)]
+    available = frameworks.published_frameworks(EVALUATION_KINDS)
     return render(
         "leadership/evaluations.html",
         evaluations=evaluations,
