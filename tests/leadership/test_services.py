@@ -210,3 +210,16 @@ def test_answers_are_read_as_rows_and_saved_over(app, leader):
     assert services.save_answers(evaluation, {first: ("5", "a")}, scale_values=range(1, 7), actor=leader) == 1
     answers = services.answers_by_item(evaluation)
     assert {k: (a.rating, a.notes) for k, a in answers.items()} == {first: (5, "a"), second: (None, "b")}
+
+
+def test_leadership_sessions_are_labelled_with_their_cohort_and_year(app, make_user):
+    from portal.events.policies import policy_for
+    from portal.leadership.sessions import CONTEXT
+
+    admin = make_user(Role.ADMIN)
+    year = programme.create_year(label="2030-31", starts_on=date(2030, 8, 1), ends_on=date(2031, 7, 31), actor=admin)
+    cohorts = [programme.create_cohort(year, name=name, actor=admin) for name in ("Cohort A", "Cohort <B>")]
+    db.session.commit()
+    labels = policy_for(CONTEXT).labels([c.id for c in cohorts] + [cohorts[-1].id + 100])
+    assert labels == {c.id: str(c) for c in cohorts}
+    assert labels[cohorts[0].id] == "Cohort A (2030-31)"
