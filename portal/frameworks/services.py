@@ -1,6 +1,8 @@
 """Creating, reading and editing versioned frameworks (copy-on-write once a version has responses)."""
 
+from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import selectinload
@@ -75,6 +77,79 @@ def load_version(version_id: int) -> FrameworkVersion | None:
     )
 
 
+class OutlineItem(NamedTuple):
+    id: int
+    key: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    """A section of a version as pages read it: the same attributes as FrameworkSection, its statements as
+    OutlineItems."""
+
+    id: int
+    key: str
+    position: int
+    title: str
+    short_title: str
+    description: str
+    module: str | None
+    items: list[OutlineItem]
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A version's sections and statements, read only (`load_version` gives the objects, for editing)."""
+
+    id: int
+    sections: list[OutlineSection]
+
+    @property
+    def items(self) -> list[OutlineItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+def outline(version_id: int) -> Outline:
+    """A version's sections and their statements in order, for pages that show or score them: one query of
+    plain rows, no objects."""
+    sections: list[OutlineSection] = []
+    for row in db.session.execute(_outline_query(), {"version_id": version_id}):
+        if not sections or sections[-1].id != row[0]:
+            sections.append(OutlineSection(*row[:7], []))
+        if row[7] is not None:
+            sections[-1].items.append(OutlineItem._make(row[7:]))
+    return Outline(version_id, sections)
+
+
+@cache
+def _outline_query():
+    """outline()'s statement, built once per process."""
+    return (
+        select(
+            FrameworkSection.id,
+            FrameworkSection.key,
+            FrameworkSection.position,
+            FrameworkSection.title,
+            FrameworkSection.short_title,
+            FrameworkSection.description,
+            FrameworkSection.module,
+            FrameworkItem.id,
+            FrameworkItem.key,
+            FrameworkItem.position,
+            FrameworkItem.text,
+        )
+        .outerjoin(FrameworkItem, FrameworkItem.section_id == FrameworkSection.id)
+        .where(FrameworkSection.version_id == bindparam("version_id"))
+        .order_by(FrameworkSection.position, FrameworkSection.id, FrameworkItem.position, FrameworkItem.id)
+    )
+
+
 def latest_version(framework: Framework) -> FrameworkVersion:
     """The newest version: the one the admin edits."""
     number = db.session.scalar(
@@ -123,18 +198,20 @@ def _published_items_query():
     )
 
 
-def published_frameworks(kind: str) -> list[Framework]:
-    """Frameworks of one kind that have a published version, by title."""
+def published_frameworks(kinds: tuple[str, ...]) -> list:
+    """Frameworks of these kinds that have a published version, as rows (`id`, `title`, `kind`): by kind in the
+    order given, then by title (one query)."""
     has_published = select(FrameworkVersion.framework_id).where(FrameworkVersion.published.is_(True))
-    return list(
-        db.session.scalars(
-            select(Framework).where(Framework.kind == kind, Framework.id.in_(has_published)).order_by(Framework.title)
-        )
+    rows = db.session.execute(
+        select(Framework.id, Framework.title, Framework.kind)
+        .where(Framework.kind.in_(kinds), Framework.id.in_(has_published))
+        .order_by(Framework.title)
     )
+    return sorted(rows, key=lambda row: kinds.index(row.kind))
 
 
-def shapes(version: FrameworkVersion) -> list[SectionShape]:
-    """The plain shape of a loaded version, for the pure scoring functions."""
+def shapes(version: FrameworkVersion | Outline) -> list[SectionShape]:
+    """The plain shape of a loaded version or its outline, for the pure scoring functions."""
     return [SectionShape(s.key, s.label, s.module, tuple(i.id for i in s.items)) for s in version.sections]
 
 

@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from portal.leadership import insights, plan_views, programme_views, views  # noqa: F401  (routes on bp)
     from portal.leadership.commands import leadership_cli
     from portal.leadership.learning_sources import register as register_learning
+    from portal.leadership.markup import rating_radios
     from portal.leadership.modules import register_kinds
     from portal.leadership.prd_goals import register as register_prd_goals
     from portal.leadership.sessions import register_policy
@@ -26,5 +27,6 @@ def init_app(app: Flask) -> None:
 
     register_personal_data(app)  # what leadership exports and erases for data rights
     watch_tables(app, *insights.READS)  # the insights page keeps its tables until these change
+    app.add_template_filter(rating_radios, "rating_radios")
     app.cli.add_command(leadership_cli)
     app.register_blueprint(bp)

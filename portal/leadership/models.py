@@ -307,7 +307,12 @@ class LeadershipCohort(db.Model):
     facilitator: Mapped[User | None] = relationship(lazy="joined")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.year.label})"
+        return cohort_label(self.name, self.year.label)
+
+
+def cohort_label(name: str, year_label: str) -> str:
+    """A leadership cohort as people read it: its name and programme year."""
+    return f"{name} ({year_label})"
 
 
 class CohortPlace(db.Model):

@@ -59,7 +59,7 @@ def create_plan(evaluation_id):
     evaluation = get_or_404(SelfEvaluation, evaluation_id)
     if evaluation.owner_id != current_user.id or not evaluation.submitted:
         abort(404)
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     top = evaluation.framework.scale.top
     result = services.result_of(version, services.answers_by_item(evaluation), top)
     plan, created = plans.start_plan(evaluation, result, top, actor=current_user)
@@ -113,7 +113,7 @@ def _progress_form(goal, teams, attended, formdata=None):
 
 def _plan_page(plan, *, failed=None, status=200, template="leadership/plan.html"):
     """The plan page; `failed` = (name, form) re-shows a rejected form with what was typed."""
-    user = current_user
+    user = current_user._get_current_object()  # the person, not the proxy: the checks below read them often
     leadership, capacity, repeat = _scored(plan)
     top = (leadership or capacity).top if (leadership or capacity) else 6
     reasons = module_reasons(

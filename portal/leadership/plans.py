@@ -123,7 +123,7 @@ def result_for(evaluation: SelfEvaluation):
     from portal.frameworks import services as frameworks
     from portal.leadership import services
 
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     return services.result_of(version, services.answers_by_item(evaluation), evaluation.framework.scale.top)
 
 
@@ -214,6 +214,7 @@ def add_goal(plan: DevelopmentPlan, *, what: str, actions: str, success: str, du
         actions=_text("actions", actions, "List the actions you will take."),
         success=_text("success", success, "Say how you will know you have achieved it."),
         due_on=due_on,
+        updates=[],  # none yet: known without asking, as when the plan's lists are read (load_plan)
     )
     plan.goals.append(goal)
     _touch(plan)

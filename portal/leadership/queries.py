@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload, with_exp
 
 from portal.core.lists import fill_lists, list_query
 from portal.extensions import db
-from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel
+from portal.frameworks.models import Framework, FrameworkItem, FrameworkSection, RatingLevel, RatingScale
 from portal.frameworks.scoring import SectionScore
 from portal.leadership.models import (
     SUBMITTED,
@@ -24,14 +24,40 @@ from portal.leadership.models import (
 from portal.leadership.modules import EVALUATION_KINDS
 
 
-def my_evaluations(user) -> list[SelfEvaluation]:
-    return list(
-        db.session.scalars(
-            select(SelfEvaluation)
-            .where(SelfEvaluation.owner_id == user.id)
-            .order_by(SelfEvaluation.started_at.desc(), SelfEvaluation.id.desc())
+def my_evaluations(user) -> list:
+    """The person's evaluations, newest first, as rows of what their list shows (`id`, `label`, `submitted`,
+    `submitted_at`, `started_at`, `framework_title`): one query, no objects."""
+    return db.session.execute(_my_evaluations_query(), {"owner_id": user.id}).all()
+
+
+@cache
+def _my_evaluations_query():
+    evaluation = SelfEvaluation
+    return (
+        select(
+            evaluation.id,
+            evaluation.label,
+            (evaluation.status == SUBMITTED).label("submitted"),
+            evaluation.submitted_at,
+            evaluation.started_at,
+            Framework.title.label("framework_title"),
         )
+        .join(Framework, Framework.id == evaluation.framework_id)
+        .where(evaluation.owner_id == bindparam("owner_id"))
+        .order_by(evaluation.started_at.desc(), evaluation.id.desc())
     )
+
+
+def load_evaluation(evaluation_id: int) -> SelfEvaluation | None:
+    """The evaluation with its framework and the framework's rating scale and levels, in one statement built once
+    per process (a `get` read the levels in a second statement built on every request)."""
+    return db.session.scalars(_evaluation_query(), {"evaluation_id": evaluation_id}).unique().first()
+
+
+@cache
+def _evaluation_query():
+    levels = joinedload(SelfEvaluation.framework).joinedload(Framework.scale).joinedload(RatingScale.levels)
+    return select(SelfEvaluation).where(SelfEvaluation.id == bindparam("evaluation_id")).options(levels)
 
 
 def load_plan(plan_id: int) -> DevelopmentPlan | None:
@@ -54,7 +80,8 @@ def _plan_queries():
         booked = select(column).join(Booking, Booking.event_id == Event.id)
         return booked.where(Booking.id == GoalUpdate.booking_id).scalar_subquery()
 
-    # Goals with their progress updates, and the names of the team or session each update links.
+    # Goals with their progress updates, and the names of the team or session each update links: a list like the
+    # others (as a selectinload of the plan's statement, its statement was built again on every request).
     updates = joinedload(PlanGoal.updates).options(
         with_expression(
             GoalUpdate.team_name, select(Team.name).where(Team.id == GoalUpdate.enquiry_team_id).scalar_subquery()
@@ -65,9 +92,10 @@ def _plan_queries():
     # Reviews and comments show their reviewer's or author's name: the person without their establishment and LA
     # (User's own joined loads).
     named = {"reviews": joinedload(PlanReview.reviewer), "comments": joinedload(PlanComment.author)}
+    options = {name: [loader.lazyload("*")] for name, loader in named.items()} | {"goals": [updates]}
     lists = {
-        name: list_query(DevelopmentPlan, name, *([named[name].lazyload("*")] if name in named else []))
-        for name in ("priorities", "reviews", "modules", "requests", "comments")
+        name: list_query(DevelopmentPlan, name, *options.get(name, []))
+        for name in ("goals", "priorities", "reviews", "modules", "requests", "comments")
     }
     plan = (
         select(DevelopmentPlan)
@@ -79,8 +107,6 @@ def _plan_queries():
             joinedload(DevelopmentPlan.evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.capacity_evaluation).lazyload(SelfEvaluation.framework),
             joinedload(DevelopmentPlan.shares).joinedload(PlanShare.user).lazyload("*"),
-            # The goals with their updates (read again with the plan when it expired, updates and all).
-            selectinload(DevelopmentPlan.goals).options(updates),
             # The owner is most often the person reading, already loaded: lazyload takes them from the session.
             lazyload(DevelopmentPlan.owner),
         )

@@ -4,8 +4,9 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from portal.core.dates import utcnow
 from portal.core.forms import ServiceError
@@ -44,10 +45,17 @@ def start_evaluation(framework: Framework, *, label: str, actor) -> SelfEvaluati
     return evaluation
 
 
-def answers_by_item(evaluation: SelfEvaluation) -> dict[int, EvaluationAnswer]:
-    """The evaluation's answers keyed by statement id (one query)."""
-    rows = db.session.scalars(select(EvaluationAnswer).where(EvaluationAnswer.evaluation_id == evaluation.id))
-    return {a.item_id: a for a in rows}
+def answers_by_item(evaluation: SelfEvaluation) -> dict:
+    """The evaluation's answers keyed by statement id, as rows (`rating`, `notes`) to read (one query)."""
+    rows = db.session.execute(_answers_query(), {"evaluation_id": evaluation.id})
+    return {row.item_id: row for row in rows}
+
+
+@cache
+def _answers_query():
+    """answers_by_item's statement, built once per process."""
+    answer = EvaluationAnswer
+    return select(answer.item_id, answer.rating, answer.notes).where(answer.evaluation_id == bindparam("evaluation_id"))
 
 
 def parse_answers(form, item_ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -79,7 +87,8 @@ def save_answers(evaluation: SelfEvaluation, answers: dict[int, tuple[str, str]]
         if len(notes) > MAX_NOTES:
             raise ServiceError((f"notes-{item_id}", f"Keep each note to {MAX_NOTES} characters or fewer."))
         clean[item_id] = (rating, notes.strip())
-    existing = answers_by_item(evaluation)
+    stored = db.session.scalars(select(EvaluationAnswer).where(EvaluationAnswer.evaluation_id == evaluation.id))
+    existing = {a.item_id: a for a in stored}
     changed = 0
     for item_id, (rating, notes) in clean.items():
         answer = existing.get(item_id)
@@ -95,7 +104,7 @@ def save_answers(evaluation: SelfEvaluation, answers: dict[int, tuple[str, str]]
     return changed
 
 
-def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion, *, actor) -> None:
+def submit_evaluation(evaluation: SelfEvaluation, version: FrameworkVersion | frameworks.Outline, *, actor) -> None:
     """Freeze a draft once every statement has a rating, and record its domain scores for insights."""
     if evaluation.owner_id != actor.id or evaluation.status != DRAFT:
         raise PermissionError("not your draft")
@@ -158,8 +167,9 @@ class Result:
     overall: float | None
 
 
-def result_of(version: FrameworkVersion, answers: dict[int, EvaluationAnswer], top: int) -> Result:
-    """Scores per domain, strengths, areas for development and notes, from a loaded version and answers."""
+def result_of(version: FrameworkVersion | frameworks.Outline, answers: dict, top: int) -> Result:
+    """Scores per domain, strengths, areas for development and notes, from a version (or its outline) and
+    answers (`answers_by_item`)."""
     ratings = {i: a.rating for i, a in answers.items()}
     scores = scoring.section_scores(frameworks.shapes(version), ratings)
     strengths, areas, notes = {}, {}, {}

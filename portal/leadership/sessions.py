@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import lazyload
 
 from portal.core.dates import long_date
 from portal.core.forms import ServiceError
@@ -16,7 +15,7 @@ from portal.events import services as events
 from portal.events.models import CANCELLED, Booking, Event
 from portal.events.policies import ContextPolicy, register
 from portal.extensions import db
-from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort
+from portal.leadership.models import CONFIRMED, CohortPlace, LeadershipCohort, ProgrammeYear, cohort_label
 from portal.leadership.modules import MODULES
 
 CONTEXT = "leadership_cohort"
@@ -89,16 +88,17 @@ def _listable(user):
     return Event.context_id.in_(_member_cohorts(user)) | Event.context_id.in_(_facilitated(user))
 
 
-# A cohort's label is its name and year: not its facilitator (with their establishment and LA).
-_COHORTS = (
-    select(LeadershipCohort)
+# A cohort's label is its name and year, read as columns: not the cohort (with its facilitator) as an object.
+_COHORT_LABELS = (
+    select(LeadershipCohort.id, LeadershipCohort.name, ProgrammeYear.label)
+    .join(ProgrammeYear, ProgrammeYear.id == LeadershipCohort.year_id)
     .where(LeadershipCohort.id.in_(bindparam("ids", expanding=True)))
-    .options(lazyload(LeadershipCohort.facilitator))
 )
 
 
 def _labels(ids) -> dict:
-    return {c.id: str(c) for c in db.session.scalars(_COHORTS, {"ids": list(ids)})}
+    rows = db.session.execute(_COHORT_LABELS, {"ids": list(ids)})
+    return {cohort_id: cohort_label(name, year) for cohort_id, name, year in rows}
 
 
 def register_policy() -> None:

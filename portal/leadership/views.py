@@ -16,7 +16,6 @@ from portal.frameworks import scoring
 from portal.frameworks import services as frameworks
 from portal.frameworks.models import Framework
 from portal.leadership import access, bp, queries, services, sessions  # noqa: F401  (registers its events policy)
-from portal.leadership.models import SelfEvaluation
 from portal.leadership.modules import EVALUATION_KINDS
 
 PENDING_KEY = "pending_answers"
@@ -26,7 +25,7 @@ PENDING_KEY = "pending_answers"
 @roles_required(Role.SENIOR_LEADER)
 def list_evaluations():
     evaluations = queries.my_evaluations(current_user)
-    available = [f for kind in EVALUATION_KINDS for f in frameworks.published_frameworks(kind)]
+    available = frameworks.published_frameworks(EVALUATION_KINDS)
     return render(
         "leadership/evaluations.html",
         evaluations=evaluations,
@@ -52,15 +51,20 @@ def start_evaluation():
 
 
 def _domain(evaluation, position):
-    """(loaded version, section at `position`) or 404."""
-    version = frameworks.load_version(evaluation.version_id)
+    """(the version's outline, its section at `position`) or 404."""
+    version = frameworks.outline(evaluation.version_id)
     if not 1 <= position <= len(version.sections):
         abort(404)
     return version, version.sections[position - 1]
 
 
+def _evaluation(evaluation_id):
+    """The evaluation with its framework's scale (queries.load_evaluation), or 404."""
+    return queries.load_evaluation(evaluation_id) or abort(404)
+
+
 def _own_draft(evaluation_id, position):
-    evaluation = get_or_404(SelfEvaluation, evaluation_id)
+    evaluation = _evaluation(evaluation_id)
     if evaluation.owner_id != current_user.id:
         abort(404)  # someone else's evaluation is not theirs to know about
     return evaluation
@@ -128,7 +132,6 @@ def evaluate(evaluation_id, position):
     if request.method == "POST":
         saved = attempt(lambda: _save(evaluation, section, version, request.form))
         if not saved:
-            version, section = _domain(evaluation, position)  # loaded again: the refusal's rollback expired them
             return _page(
                 evaluation,
                 version,
@@ -189,7 +192,7 @@ def review_evaluation(evaluation_id):
     evaluation = _own_draft(evaluation_id, 1)
     if evaluation.submitted:
         return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     error, status = None, 200
     if request.method == "POST":
         submitted = attempt(lambda: services.submit_evaluation(evaluation, version, actor=current_user))
@@ -197,7 +200,6 @@ def review_evaluation(evaluation_id):
             flash("Your self-evaluation is submitted.", "success")
             return redirect(url_for("leadership.show_result", evaluation_id=evaluation.id))
         error, status = submitted.error, 422
-        version = frameworks.load_version(evaluation.version_id)  # loaded again: the refusal's rollback expired it
     answers = services.answers_by_item(evaluation)
     result = services.result_of(version, answers, evaluation.framework.scale.top)
     return render(
@@ -213,12 +215,12 @@ def review_evaluation(evaluation_id):
 @bp.get("/evaluations/<int:evaluation_id>/result")
 @login_required
 def show_result(evaluation_id):
-    evaluation = get_or_404(SelfEvaluation, evaluation_id)
+    evaluation = _evaluation(evaluation_id)
     if not access.can_view_evaluation(current_user, evaluation):
         abort(404)
     if not evaluation.submitted:
         return redirect(url_for("leadership.review_evaluation", evaluation_id=evaluation.id))
-    version = frameworks.load_version(evaluation.version_id)
+    version = frameworks.outline(evaluation.version_id)
     result = services.result_of(version, services.answers_by_item(evaluation), evaluation.framework.scale.top)
     rows = [(s.title, [("", s.mean)]) for s in result.scores]
     return render(
@@ -235,16 +237,14 @@ def show_result(evaluation_id):
 @bp.get("/evaluations/compare")
 @roles_required(Role.SENIOR_LEADER)
 def compare_evaluations():
-    pair = [get_or_404(SelfEvaluation, request.args.get(k, type=int) or abort(404)) for k in ("first", "second")]
+    pair = [_evaluation(request.args.get(k, type=int) or abort(404)) for k in ("first", "second")]
     if any(e.owner_id != current_user.id or not e.submitted for e in pair):
         abort(404)
     if pair[0].framework_id != pair[1].framework_id:
         abort(400)
     pair.sort(key=lambda e: e.submitted_at)
     top = pair[0].framework.scale.top
-    results = [
-        services.result_of(frameworks.load_version(e.version_id), services.answers_by_item(e), top) for e in pair
-    ]
+    results = [services.result_of(frameworks.outline(e.version_id), services.answers_by_item(e), top) for e in pair]
     changes = scoring.compare(results[0].scores, results[1].scores)
     rows = [(c.title, [("Earlier", c.before), ("Later", c.after)]) for c in changes]
     return render("leadership/compare.html", pair=pair, changes=changes, top=top, chart_rows=rows)

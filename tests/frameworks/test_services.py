@@ -6,6 +6,7 @@ from portal.core.forms import ServiceError
 from portal.extensions import db
 from portal.frameworks import scoring, services
 from portal.frameworks.defaults import six_point_scale
+from tests.support.sql import statements
 
 
 @pytest.fixture
@@ -33,6 +34,23 @@ def test_scale_is_six_points_with_descriptors(app):
     assert list(scale.values) == [1, 2, 3, 4, 5, 6]
     assert all(level.descriptor for level in scale.levels)
     assert six_point_scale().id == scale.id  # idempotent
+
+
+def test_outline_reads_what_load_version_loads_in_one_statement(framework):
+    version = services.latest_version(framework)
+    services.add_section(framework, title="Empty", short_title="E", actor=None)  # a section with no statements
+    db.session.commit()
+    db.session.expire_all()
+    loaded = services.load_version(version.id)
+    with statements() as sent:
+        outline = services.outline(version.id)
+    assert len(sent) == 1
+    assert texts(outline) == texts(loaded)
+    assert [(s.id, s.key, s.label, s.module) for s in outline.sections] == [
+        (s.id, s.key, s.label, s.module) for s in loaded.sections
+    ]
+    assert [(i.id, i.key, i.position) for i in outline.items] == [(i.id, i.key, i.position) for i in loaded.items]
+    assert services.shapes(outline) == services.shapes(loaded)
 
 
 def test_unanswered_version_is_edited_in_place(framework):

@@ -42,3 +42,37 @@ def test_the_repeat_of_an_evaluation_is_found_by_its_owner_not_by_every_submitte
     compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
     plan = " ".join(str(row) for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
     assert "ix_self_evaluation_owner_framework" in plan and "ix_self_evaluation_status" not in plan
+
+
+def test_the_goals_are_a_list_read_with_their_updates_and_read_again_after_a_commit(app, make_user):
+    from portal.enquiries.models import Team
+    from portal.leadership.models import GoalUpdate
+
+    leader = make_user(Role.SENIOR_LEADER)
+    plan = plan_from(*submitted_evaluation(leader, 3), leader)
+    goal = plans.add_goal(plan, what="first", actions="a", success="s", due_on=None, actor=leader)
+    team = Team(name="Outdoor Explorers")
+    db.session.add(team)
+    db.session.flush()
+    db.session.add(GoalUpdate(goal_id=goal.id, note="begun", status="in_progress", enquiry_team_id=team.id))
+    db.session.commit()
+    plan_id = plan.id
+    db.session.expunge_all()
+    with statements() as seen:
+        plan = queries.load_plan(plan_id)
+        assert [(u.note, u.team_name) for g in plan.goals for u in g.updates] == [("begun", "Outdoor Explorers")]
+    assert len(seen) == 7
+    leader = db.session.merge(leader)
+    plans.add_goal(plan, what="second", actions="a", success="s", due_on=None, actor=leader)
+    db.session.commit()  # expires the plan: its lists are read again with it
+    assert [g.what for g in plan.goals] == ["first", "second"]
+    assert [u.team_name for u in plan.goals[0].updates] == ["Outdoor Explorers"]
+
+
+def test_a_goal_added_since_the_plan_was_read_shows_no_updates_without_asking(app, make_user):
+    leader = make_user(Role.SENIOR_LEADER)
+    plan = queries.load_plan(plan_from(*submitted_evaluation(leader, 3), leader).id)
+    plans.add_goal(plan, what="first", actions="a", success="s", due_on=None, actor=leader)
+    db.session.flush()
+    plan = queries.load_plan(plan.id)  # the same plan, its goals kept as they are in memory
+    assert [(g.what, g.updates) for g in plan.goals] == [("first", [])]

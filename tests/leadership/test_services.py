@@ -16,6 +16,7 @@ from portal.leadership.demo import ensure_frameworks
 from portal.leadership.models import MAX_COHORT
 from portal.leadership.recommend import recommend
 from tests.leadership.helpers import plan_from, rate, submitted_evaluation
+from tests.support.sql import statements
 
 
 @pytest.fixture
@@ -188,3 +189,37 @@ def test_sessions_fall_on_school_days_outside_the_winter_break():
     assert school_day(date(2026, 12, 25)) == date(2027, 1, 6)  # Christmas -> first day back
     assert school_day(date(2026, 11, 28)) == date(2026, 11, 30)  # Saturday -> Monday
     assert school_day(date(2026, 11, 24)) == date(2026, 11, 24)
+
+
+def test_an_evaluation_is_read_with_its_scale_and_levels_in_one_statement(app, leader):
+    evaluation_id = submitted_evaluation(leader, 4)[0].id
+    db.session.commit()
+    db.session.expunge_all()
+    with statements() as sent:
+        loaded = queries.load_evaluation(evaluation_id)
+        scale = loaded.framework.scale
+        assert [level.value for level in scale.levels] == [1, 2, 3, 4, 5, 6] and scale.top == 6
+    assert len(sent) == 1
+    assert queries.load_evaluation(evaluation_id + 1000) is None
+
+
+def test_answers_are_read_as_rows_and_saved_over(app, leader):
+    evaluation = services.start_evaluation(ensure_frameworks()["leadership"], label="", actor=leader)
+    first, second = (i.id for i in frameworks.outline(evaluation.version_id).items[:2])
+    services.save_answers(evaluation, {first: ("2", "a"), second: ("", "b")}, scale_values=range(1, 7), actor=leader)
+    assert services.save_answers(evaluation, {first: ("5", "a")}, scale_values=range(1, 7), actor=leader) == 1
+    answers = services.answers_by_item(evaluation)
+    assert {k: (a.rating, a.notes) for k, a in answers.items()} == {first: (5, "a"), second: (None, "b")}
+
+
+def test_leadership_sessions_are_labelled_with_their_cohort_and_year(app, make_user):
+    from portal.events.policies import policy_for
+    from portal.leadership.sessions import CONTEXT
+
+    admin = make_user(Role.ADMIN)
+    year = programme.create_year(label="2030-31", starts_on=date(2030, 8, 1), ends_on=date(2031, 7, 31), actor=admin)
+    cohorts = [programme.create_cohort(year, name=name, actor=admin) for name in ("Cohort A", "Cohort <B>")]
+    db.session.commit()
+    labels = policy_for(CONTEXT).labels([c.id for c in cohorts] + [cohorts[-1].id + 100])
+    assert labels == {c.id: str(c) for c in cohorts}
+    assert labels[cohorts[0].id] == "Cohort A (2030-31)"

@@ -9,6 +9,7 @@ from portal.extensions import db
 from portal.frameworks import services as frameworks
 from portal.leadership import plans, programme, services, sessions
 from portal.leadership.demo import ensure_frameworks
+from portal.leadership.modules import CAPACITY_KIND
 from tests.leadership.helpers import leader_world, submitted_evaluation
 
 
@@ -231,3 +232,19 @@ def test_insights_never_show_fewer_than_five(client, login, make_user):
     login(make_user(Role.ADMIN))
     page = client.get("/leadership/insights").get_data(as_text=True)
     assert "Not shown: fewer than 5 people" in page and "2.0" not in page
+
+
+def test_the_evaluations_list_reads_the_same_statements_however_many_evaluations(client, login, leader):
+    submitted_evaluation(leader, 3, label="First")
+    db.session.commit()
+    login(leader)
+    few = _count(client, "/leadership/evaluations")
+    for n in range(4):
+        submitted_evaluation(leader, 4, label=f"Later {n}")
+    services.start_evaluation(ensure_frameworks()[CAPACITY_KIND], label="A draft", actor=leader)
+    db.session.commit()
+    page = client.get("/leadership/evaluations").get_data(as_text=True)
+    assert _count(client, "/leadership/evaluations") == few
+    assert page.count("/result") == 5 and "/domains/1" in page and "Draft: continue" in page
+    offered = re.findall(r'<label class="ds_radio__label" for="framework-\d+">([^<]+)</label>', page)
+    assert offered == [f.title for f in ensure_frameworks().values()]  # leadership first, then school capacity
