@@ -2,7 +2,7 @@
 
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal.core.navigation import home_entries
 from portal.core.rendering import render
@@ -53,6 +53,14 @@ def signed_in_floor():
     if not current_app.config["BENCHMARK"]:
         abort(404)
     many = max(0, min(request.args.get("statements", 0, type=int), SIGNED_IN_FLOOR_MOST))
-    one = select(Establishment.seed_code, Establishment.name, Establishment.sector).order_by(Establishment.id)
-    rows = [db.session.execute(one.where(Establishment.id > n).limit(1)).first() for n in range(many)]
+    rows = [db.session.execute(_ONE_ROW, {"after": n}).first() for n in range(many)]
     return render("main/floor_signed_in.html", rows=[r for r in rows if r])
+
+
+# The cheapest way the portal runs a statement: built once per process, its value bound on each run.
+_ONE_ROW = (
+    select(Establishment.seed_code, Establishment.name, Establishment.sector)
+    .where(Establishment.id > bindparam("after"))
+    .order_by(Establishment.id)
+    .limit(1)
+)
